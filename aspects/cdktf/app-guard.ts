@@ -1,0 +1,138 @@
+/**
+ * The cdktf adapter: wraps an App's `synth()` so that, after cdktf has written every stack (after all
+ * aspects, escape hatches and stack-level overrides), the engine checks the JSON that was actually
+ * written: exactly what Terraform will receive.
+ *
+ * Why not an aspect: in cdktf 0.21 aspects added to the App are never invoked, an aspect sees constructs
+ * rather than the final JSON (so `addOverride` on the stack slips past), and error annotations can be
+ * switched off by `CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS`. Wrapping `synth()` avoids all three: it
+ * throws its own error, reads the written files, and finds stacks when synth runs, so stacks added after
+ * `Guardrails.enforce` are covered too.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { App, TerraformStack } from 'cdktf';
+import { evaluate, type EvaluationResult } from '../engine/evaluate';
+import type { ResolvedOptions } from '../engine/options';
+import type { RuleMetadata } from '../engine/rule';
+import type { StackDocument, SuppressionRecord } from '../engine/types';
+import { GuardrailViolationError } from '../engine/violation-error';
+import { mergeResults } from '../engine/merge-results';
+import { GUARDRAILS_METADATA_KEY, stackFromTerraformJson } from '../input/terraform-json';
+import { writeReports } from '../reports/write-reports';
+import { builtInRules } from '../rules';
+import { scopeCovers } from '../engine/suppressions';
+
+const STACK_SYMBOL = Symbol.for('cdktf/TerraformStack');
+
+export interface AppGuard {
+  readonly app: App;
+  appOptions?: ResolvedOptions;
+  readonly stackOptions: Map<TerraformStack, ResolvedOptions>;
+  readonly suppressions: SuppressionRecord[];
+  /** Set by the last guarded synth; for tests and tooling. */
+  lastResult?: EvaluationResult;
+}
+
+const guards = new WeakMap<App, AppGuard>();
+
+/** The guard for an app, installing the synth wrapper the first time. */
+export function guardFor(app: App): AppGuard {
+  let guard = guards.get(app);
+  if (guard) return guard;
+  guard = { app, stackOptions: new Map(), suppressions: [] };
+  guards.set(app, guard);
+  installSynthWrapper(app, guard);
+  return guard;
+}
+
+export function existingGuard(app: App): AppGuard | undefined {
+  return guards.get(app);
+}
+
+export function isStack(x: unknown): x is TerraformStack {
+  return x !== null && typeof x === 'object' && STACK_SYMBOL in x;
+}
+
+function installSynthWrapper(app: App, guard: AppGuard): void {
+  const original = app.synth;
+  // An own property on this instance: it works whichever copy of cdktf the app came from.
+  Object.defineProperty(app, 'synth', {
+    configurable: false,
+    writable: false,
+    enumerable: false,
+    value: function guardedSynth(this: App): void {
+      const stacks = app.node.findAll().filter(isStack);
+      recordSuppressions(stacks, guard.suppressions);
+      original.call(app);
+      checkSynthesizedStacks(app, guard, stacks);
+    },
+  });
+}
+
+/**
+ * Suppressions travel in each stack's `//` metadata, so the CLI honours them exactly as synth does.
+ * Stack-level `//` (not each resource's) so that resources added by overrides are covered by a
+ * suppression on their stack, as they are by its construct path.
+ */
+function recordSuppressions(stacks: readonly TerraformStack[], suppressions: readonly SuppressionRecord[]): void {
+  for (const stack of stacks) {
+    const mine = suppressions.filter((s) => scopeCovers(s.scope, stack.node.path) || s.scope.startsWith(`${stack.node.path}/`));
+    if (mine.length > 0) stack.addOverride(`//.${GUARDRAILS_METADATA_KEY}.suppressions`, mine);
+  }
+}
+
+function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly TerraformStack[]): void {
+  const groups = new Map<ResolvedOptions, StackDocument[]>();
+  const files = new Map<string, string>();
+  for (const stack of stacks) {
+    const options = guard.stackOptions.get(stack) ?? guard.appOptions;
+    if (!options) continue;
+    const { document, file } = readSynthesizedStack(app, stack);
+    files.set(document.name, file);
+    groups.set(options, [...(groups.get(options) ?? []), document]);
+  }
+  if (groups.size === 0) return;
+
+  const results = [...groups.entries()].map(([options, documents]) => evaluate(documents, options));
+  const result = results.length === 1 ? results[0] : mergeResults(results);
+  guard.lastResult = result;
+  const rules: RuleMetadata[] = [...builtInRules];
+  for (const options of groups.keys()) {
+    for (const { rule } of options.active) if (!rules.some((r) => r.id === rule.id)) rules.push(rule);
+  }
+  const reportDir = path.join(app.outdir, 'guardrails');
+  writeReports(reportDir, result, rules);
+
+  const errors = result.violations.filter((v) => v.severity === 'error');
+  if (errors.length === 0) return;
+  // A refused stack must not leave output behind that looks like a good synth.
+  for (const stack of new Set(errors.map((v) => v.stack))) {
+    const file = files.get(stack);
+    if (file && fs.existsSync(file)) fs.rmSync(file);
+  }
+  throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'));
+}
+
+/**
+ * The stack as written by cdktf. With `hclOutput` the file is HCL, which we do not parse; then the same
+ * elements are rendered as JSON by `toTerraform()` (the synthesizer has already run the aspects).
+ */
+function readSynthesizedStack(app: App, stack: TerraformStack): { document: StackDocument; file: string } {
+  const manifest = app.manifest.forStack(stack);
+  const file = path.join(app.outdir, manifest.synthesizedStackPath);
+  const relative = manifest.synthesizedStackPath.split(path.sep).join('/');
+  if (app.hclOutput) {
+    return { document: stackFromTerraformJson(stack.toTerraform(), { stack: stack.node.id, file: relative }), file };
+  }
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `cdktf-guardrails: stack '${stack.node.id}' wrote no ${relative} during synth (custom synthesizer?), so its guardrails cannot be checked; refusing to continue.`,
+    );
+  }
+  const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new Error(`cdktf-guardrails: ${relative} of stack '${stack.node.id}' is not a JSON object; refusing to continue.`);
+  }
+  return { document: stackFromTerraformJson(json as Record<string, unknown>, { stack: stack.node.id, file: relative }), file };
+}

@@ -1,0 +1,168 @@
+/**
+ * The engine: every active rule on every resource it covers, in every stack. Results are data; what to do
+ * with them (refuse synth, exit 1, write SARIF) is the entry points' business.
+ */
+import { createContext } from './context';
+import type { ResolvedOptions } from './options';
+import { ruleCoversType, type Rule } from './rule';
+import { findSuppression } from './suppressions';
+import { suppressionProblem } from './suppressions';
+import type { CheckResult, ResourceRecord, Severity, StackDocument, SuppressedFinding, SuppressionRecord, Violation } from './types';
+
+export interface InvalidSuppression {
+  readonly stack: string;
+  readonly record: unknown;
+  readonly problem: string;
+}
+
+export interface UncoveredType {
+  readonly type: string;
+  readonly count: number;
+  readonly stacks: readonly string[];
+}
+
+export interface EvaluationResult {
+  readonly profile: ResolvedOptions['profile'];
+  readonly unknownValues: Severity;
+  readonly today: string;
+  readonly stacks: readonly { readonly name: string; readonly file?: string; readonly resources: number; readonly source: 'config' | 'plan' }[];
+  /** Every rule that ran, with the level it ran at. */
+  readonly rules: readonly { readonly id: string; readonly level: Severity; readonly source: string }[];
+  readonly off: ResolvedOptions['off'];
+  readonly changes: ResolvedOptions['changes'];
+  /** Findings reported as errors or warnings, in stack, address, rule order. */
+  readonly violations: readonly Violation[];
+  /** Findings that a live suppression covered. */
+  readonly suppressed: readonly SuppressedFinding[];
+  /** Suppression records that were malformed and therefore not honoured. */
+  readonly invalidSuppressions: readonly InvalidSuppression[];
+  /** Managed resource types no active rule names explicitly (coverage gaps: shown, not errors). */
+  readonly uncoveredTypes: readonly UncoveredType[];
+  readonly resourcesChecked: number;
+}
+
+/** Levels from least to most severe: a finding's level is the lower of the rule's and the unknown-values level. */
+function lower(a: Severity, b: Severity): Severity {
+  return a === 'warning' || b === 'warning' ? 'warning' : 'error';
+}
+
+export function evaluate(stacks: readonly StackDocument[], options: ResolvedOptions): EvaluationResult {
+  const violations: Violation[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const invalidSuppressions: InvalidSuppression[] = [];
+  const uncovered = new Map<string, { count: number; stacks: Set<string> }>();
+  let resourcesChecked = 0;
+
+  for (const stack of stacks) {
+    const context = createContext(stack, options.tags);
+    const suppressions = validSuppressions(stack, options, invalidSuppressions);
+    for (const resource of stack.resources) {
+      if (resource.mode !== 'managed' || createsNothing(resource)) continue;
+      resourcesChecked++;
+      let covered = false;
+      for (const { rule, level } of options.active) {
+        if (!ruleCoversType(rule, resource.type)) continue;
+        covered ||= rule.resourceTypes.includes(resource.type);
+        for (const result of runCheck(rule, resource, context)) {
+          if (result.status !== 'violation' && result.status !== 'unknown' && result.status !== 'rule-error') continue;
+          const finding = toViolation(rule, level, result, resource, stack, options);
+          const match = findSuppression(rule.id, resource.constructPath, resource.address, suppressions, options.today);
+          if (match && !match.expired) suppressed.push({ violation: finding, suppression: match.suppression });
+          else if (match) violations.push(expiredFinding(finding, match.suppression));
+          else violations.push(finding);
+        }
+      }
+      if (!covered) {
+        const entry = uncovered.get(resource.type) ?? { count: 0, stacks: new Set<string>() };
+        entry.count++;
+        entry.stacks.add(stack.name);
+        uncovered.set(resource.type, entry);
+      }
+    }
+  }
+
+  return {
+    profile: options.profile,
+    unknownValues: options.unknownValues,
+    today: options.today,
+    stacks: stacks.map((s) => ({ name: s.name, file: s.file, resources: s.resources.length, source: s.source })),
+    rules: options.active.map((a) => ({ id: a.rule.id, level: a.level, source: a.source })),
+    off: options.off,
+    changes: options.changes,
+    violations,
+    suppressed,
+    invalidSuppressions,
+    uncoveredTypes: [...uncovered.entries()]
+      .map(([type, e]) => ({ type, count: e.count, stacks: [...e.stacks].sort() }))
+      .sort((a, b) => a.type.localeCompare(b.type)),
+    resourcesChecked,
+  };
+}
+
+type RunResult = CheckResult | { status: 'rule-error'; message: string; attribute?: string };
+
+/** Run one check; a check that throws becomes a finding, so a broken rule never passes silently. */
+function runCheck(rule: Rule, resource: ResourceRecord, context: ReturnType<typeof createContext>): readonly RunResult[] {
+  try {
+    const output = rule.check(resource, context);
+    if (output === undefined || output === null) return [];
+    return Array.isArray(output) ? output : [output as CheckResult];
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return [{ status: 'rule-error', message: `rule '${rule.id}' failed on this resource: ${reason}` }];
+  }
+}
+
+function toViolation(
+  rule: Rule,
+  level: Severity,
+  result: RunResult,
+  resource: ResourceRecord,
+  stack: StackDocument,
+  options: ResolvedOptions,
+): Violation {
+  const kind = result.status === 'unknown' ? 'unknown' : result.status === 'rule-error' ? 'rule-error' : 'violation';
+  const when = stack.source === 'plan' ? 'before apply' : 'at synth time';
+  const message = kind === 'unknown' ? `cannot be verified ${when}: ${result.message}` : result.message;
+  return {
+    ruleId: rule.id,
+    severity: kind === 'unknown' ? lower(level, options.unknownValues) : level,
+    kind,
+    stack: stack.name,
+    constructPath: resource.constructPath,
+    address: resource.address,
+    resourceType: resource.type,
+    message,
+    fix: rule.fix,
+    ...(result.attribute !== undefined ? { attribute: result.attribute } : {}),
+    ...(stack.file !== undefined ? { file: stack.file } : {}),
+  };
+}
+
+function expiredFinding(finding: Violation, suppression: SuppressionRecord): Violation {
+  return {
+    ...finding,
+    kind: 'expired-suppression',
+    message: `${finding.message} (the suppression "${suppression.reason}" expired on ${suppression.expires})`,
+    suppression,
+  };
+}
+
+function validSuppressions(stack: StackDocument, options: ResolvedOptions, invalid: InvalidSuppression[]): SuppressionRecord[] {
+  const valid: SuppressionRecord[] = [];
+  for (const record of stack.suppressions) {
+    const problem =
+      typeof record?.scope !== 'string' ? `scope must be a construct path string` : suppressionProblem(record.ruleId, record, options.knownRuleIds);
+    if (problem) invalid.push({ stack: stack.name, record, problem });
+    else valid.push(record);
+  }
+  return valid;
+}
+
+/** `count = 0` or an empty literal `for_each` creates no instance: nothing to check. */
+function createsNothing(resource: ResourceRecord): boolean {
+  const { count, for_each: forEach } = resource.body;
+  if (count === 0 || count === '0') return true;
+  if (Array.isArray(forEach) && forEach.length === 0) return true;
+  return typeof forEach === 'object' && forEach !== null && !Array.isArray(forEach) && Object.keys(forEach).length === 0;
+}

@@ -1,0 +1,38 @@
+/** Checks a rule definition (built-in or custom) before it is used, naming the rule and the bad field. */
+import { GuardrailConfigError, describe } from './options';
+import type { Rule } from './rule';
+
+export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export function validateRuleDefinition(rule: Rule, where: string): void {
+  if (typeof rule !== 'object' || rule === null) {
+    throw new GuardrailConfigError(`${where}: expected a rule object (see defineRule), got ${describe(rule)}`);
+  }
+  const label = typeof rule.id === 'string' ? `${where} (rule '${rule.id}')` : where;
+  if (typeof rule.id !== 'string' || !RULE_ID.test(rule.id)) {
+    throw new GuardrailConfigError(`${label}: id must be kebab-case (e.g. 'my-team-tags'), got ${describe(rule.id)}`);
+  }
+  for (const field of ['title', 'rationale', 'fix'] as const) {
+    if (typeof rule[field] !== 'string' || rule[field].trim() === '') {
+      throw new GuardrailConfigError(`${label}: '${field}' must be a non-empty string, got ${describe(rule[field])}`);
+    }
+  }
+  if (rule.severity !== 'error' && rule.severity !== 'warning') {
+    throw new GuardrailConfigError(`${label}: 'severity' must be 'error' or 'warning', got ${describe(rule.severity)}`);
+  }
+  if (rule.profile !== undefined && rule.profile !== 'baseline' && rule.profile !== 'strict') {
+    throw new GuardrailConfigError(`${label}: 'profile' must be 'baseline' or 'strict', got ${describe(rule.profile)}`);
+  }
+  if (
+    !Array.isArray(rule.resourceTypes) ||
+    rule.resourceTypes.length === 0 ||
+    !rule.resourceTypes.every((t) => typeof t === 'string' && /^[a-z0-9_]+\*?$/.test(t))
+  ) {
+    throw new GuardrailConfigError(
+      `${label}: 'resourceTypes' must be a non-empty array of Terraform types ('aws_instance') or prefixes ('aws_*'), got ${describe(rule.resourceTypes)}`,
+    );
+  }
+  if (typeof rule.check !== 'function') {
+    throw new GuardrailConfigError(`${label}: 'check' must be a function (resource, context) => result, got ${describe(rule.check)}`);
+  }
+}

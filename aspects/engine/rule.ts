@@ -1,0 +1,80 @@
+import type { CheckResult, Profile, ProviderRecord, ResourceRecord, Severity, StackDocument } from './types';
+import type { ResolvedTagConfig } from './options';
+
+/** Where to read more, and which other tools check the same thing. */
+export interface RuleReferences {
+  /** Equivalent checkov check IDs (from checkov's own check definitions). */
+  readonly checkov?: readonly string[];
+  /** Documentation links. */
+  readonly docs?: readonly string[];
+}
+
+/** Example Terraform JSON resource bodies, used in generated docs and `explain`. */
+export interface RuleExample {
+  readonly resourceType: string;
+  readonly body: Record<string, unknown>;
+}
+
+/**
+ * Everything about a rule except its check. The catalog, profiles, docs/rules.md and the CLI's `rules` and
+ * `explain` are generated from this; it is never written twice.
+ */
+export interface RuleMetadata {
+  /** Stable kebab-case id, e.g. `volume-encryption-required`. Never renamed once published. */
+  readonly id: string;
+  /** One line: what the rule demands. */
+  readonly title: string;
+  readonly severity: Severity;
+  /**
+   * Resource types the check runs on. Exact types (`aws_instance`), or a prefix ending in `*`
+   * (`aws_*`) for rules that apply to whole providers (tags). Only exact types count as coverage.
+   */
+  readonly resourceTypes: readonly string[];
+  /**
+   * The smallest profile that includes the rule: `baseline` rules are in `strict` too.
+   * @default 'baseline'
+   */
+  readonly profile?: Profile;
+  /** Why it matters: the attack or failure it prevents. */
+  readonly rationale: string;
+  /** How to comply. */
+  readonly fix: string;
+  readonly references?: RuleReferences;
+  /** A resource that breaks the rule and one that meets it (for docs). */
+  readonly examples?: { readonly failing: RuleExample; readonly passing: RuleExample };
+  /** Free-form grouping for docs: compute, network, data, keys, identity, hygiene. */
+  readonly category?: string;
+}
+
+/** What a check can look at besides the resource itself. */
+export interface RuleContext {
+  readonly stack: StackDocument;
+  /** Tag conventions in force (approval tag for public exposure, required tags). */
+  readonly tags: ResolvedTagConfig;
+  /** The resource at a Terraform address in the same stack (`aws_subnet.a`), if there is one. */
+  resourceAt(address: string): ResourceRecord | undefined;
+  /** All resources of a type in the same stack. */
+  resourcesOfType(type: string): readonly ResourceRecord[];
+  /** The provider configuration a resource uses (honours its `provider` meta-argument). */
+  providerFor(resource: ResourceRecord): ProviderRecord | undefined;
+}
+
+/** What a check returns: nothing (not applicable), one result, or several (one per block, say). */
+export type CheckOutput = CheckResult | readonly CheckResult[] | undefined | void;
+
+/** A rule: its metadata next to its check. */
+export interface Rule extends RuleMetadata {
+  check(resource: ResourceRecord, context: RuleContext): CheckOutput;
+}
+
+/** Define a rule; a typed identity function so rule files read as data. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Whether a rule's `resourceTypes` covers a type. */
+export function ruleCoversType(rule: RuleMetadata, type: string): boolean {
+  return rule.resourceTypes.some((pattern) =>
+    pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type,
+  );
+}

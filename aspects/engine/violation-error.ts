@@ -1,0 +1,31 @@
+import type { Violation } from './types';
+
+/**
+ * Thrown when synth is refused: its message lists every error-level finding in every stack (rule, construct
+ * path, address, what is wrong and how to fix it); `violations` holds them as data.
+ */
+export class GuardrailViolationError extends Error {
+  readonly violations: readonly Violation[];
+
+  constructor(violations: readonly Violation[], reportPath?: string) {
+    super(formatRefusal(violations, reportPath));
+    this.name = 'GuardrailViolationError';
+    this.violations = violations;
+  }
+}
+
+function formatRefusal(violations: readonly Violation[], reportPath?: string): string {
+  const stacks = new Set(violations.map((v) => v.stack));
+  const lines = [
+    `cdktf-guardrails refused to synthesize: ${violations.length} guardrail violation${violations.length === 1 ? '' : 's'} in ${stacks.size} stack${stacks.size === 1 ? '' : 's'}.`,
+  ];
+  for (const v of violations) {
+    lines.push('');
+    lines.push(`[${v.ruleId}] ${v.stack} ${v.address}${v.kind === 'unknown' ? ' (unknown value)' : ''}`);
+    lines.push(`  construct: ${v.constructPath}`);
+    lines.push(`  problem:   ${v.message}`);
+    lines.push(`  fix:       ${v.fix}`);
+  }
+  if (reportPath) lines.push('', `Full report: ${reportPath}`);
+  return lines.join('\n');
+}

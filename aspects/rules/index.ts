@@ -1,0 +1,9 @@
+/**
+ * The built-in rule catalog: one rule per file, grouped by cloud. Profiles, docs/rules.md and the CLI's
+ * `rules` / `explain` are all generated from the metadata of the rules listed here.
+ */
+import type { Rule } from '../engine/rule';
+import { publicIpRequiresApproval } from './cross-cloud/public-ip-requires-approval';
+import { volumeEncryptionRequired } from './cross-cloud/volume-encryption-required';
+
+export const builtInRules: readonly Rule[] = [publicIpRequiresApproval, volumeEncryptionRequired];

@@ -1,0 +1,18 @@
+/**
+ * cdktf-guardrails: security guardrails and hardened constructs for CDK for Terraform.
+ * This entry point never loads a provider package's root index (deep imports only).
+ */
+export { Guardrails } from './aspects/cdktf/guardrails';
+export { GuardrailViolationError } from './aspects/engine/violation-error';
+export { GuardrailConfigError } from './aspects/engine/options';
+export type { GuardrailOptions, PublicExposureTagConfig } from './aspects/engine/options';
+export type { SuppressionInput } from './aspects/engine/suppressions';
+export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './aspects/engine/types';
+export { defineRule } from './aspects/engine/rule';
+export type { Rule, RuleMetadata, RuleContext, CheckOutput } from './aspects/engine/rule';
+export { pass, violation, unknown, notApplicable } from './aspects/engine/results';
+export * as values from './aspects/engine/values';
+export { builtInRules } from './aspects/rules';
+export { evaluate } from './aspects/engine/evaluate';
+export type { EvaluationResult } from './aspects/engine/evaluate';
+export { resolveOptions } from './aspects/engine/options';

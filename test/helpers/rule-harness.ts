@@ -1,0 +1,39 @@
+/**
+ * Run one rule against hand-written Terraform JSON, without cdktf: the fastest way to show a rule firing on
+ * a bad config and staying quiet on a good one.
+ */
+import { evaluate } from '../../aspects/engine/evaluate';
+import { resolveOptions, type GuardrailOptions } from '../../aspects/engine/options';
+import type { Rule } from '../../aspects/engine/rule';
+import type { Violation } from '../../aspects/engine/types';
+import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
+import { builtInRules } from '../../aspects/rules';
+
+export interface HarnessInput {
+  /** Resources as `{ type: { name: body } }`, i.e. Terraform JSON's `resource` block. */
+  readonly resource?: Record<string, Record<string, unknown>>;
+  readonly data?: Record<string, Record<string, unknown>>;
+  readonly provider?: Record<string, unknown>;
+}
+
+/** Findings of `rule` alone (turned on at its severity whatever its profile) on a Terraform JSON document. */
+export function findings(rule: Rule, doc: HarnessInput, options: GuardrailOptions = {}): Violation[] {
+  const catalog = builtInRules.some((r) => r.id === rule.id) ? builtInRules : [...builtInRules, rule];
+  const resolved = resolveOptions(
+    {
+      profile: 'strict',
+      ...options,
+      rules: { ...Object.fromEntries(catalog.map((r) => [r.id, 'off'])), [rule.id]: rule.severity, ...(options.rules ?? {}) },
+    },
+    catalog,
+  );
+  const stack = stackFromTerraformJson(doc as Record<string, unknown>, { stack: 'test' });
+  return [...evaluate([stack], resolved).violations];
+}
+
+/** One resource: `findingsFor(rule, 'aws_instance', { ... })`. */
+export function findingsFor(rule: Rule, type: string, body: Record<string, unknown>, extra: HarnessInput = {}, options: GuardrailOptions = {}): Violation[] {
+  return findings(rule, { ...extra, resource: { ...(extra.resource ?? {}), [type]: { ...(extra.resource?.[type] ?? {}), subject: body } } }, options);
+}
+
+export const kinds = (vs: readonly Violation[]) => vs.map((v) => v.kind);
