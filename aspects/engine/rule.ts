@@ -9,10 +9,13 @@ export interface RuleReferences {
   readonly docs?: readonly string[];
 }
 
-/** Example Terraform JSON resource bodies, used in generated docs and `explain`. */
+/** Example Terraform JSON resource bodies, used in generated docs, `explain`, and the catalog test. */
 export interface RuleExample {
   readonly resourceType: string;
+  /** The resource under test (its name in the example is `example`). */
   readonly body: Record<string, unknown>;
+  /** Other resources in the same stack the check looks at, as Terraform JSON's `resource` block. */
+  readonly others?: Record<string, Record<string, Record<string, unknown>>>;
 }
 
 /**

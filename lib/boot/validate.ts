@@ -1,0 +1,130 @@
+/**
+ * Input validation for the boot configuration.
+ *
+ * Every value that reaches a shell script, a unit file or the auth-key path passes one of these
+ * first. They are allow-lists (a value must look like what it claims to be), because the same
+ * strings end up inside single-quoted shell assignments, systemd directives and Terraform
+ * strings, and an allow-list is the only check that is safe in all three at once.
+ * Errors name the option and the bad value, so a failed synth points at the fix.
+ */
+
+/** Thrown for an invalid option; `option` is its dotted path, e.g. `authKey.region`. */
+export class BootConfigError extends Error {
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    reason: string,
+  ) {
+    super(`Invalid ${option} ${JSON.stringify(value)}: ${reason}`);
+    this.name = 'BootConfigError';
+  }
+}
+
+const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+
+/**
+ * A lower-case fully qualified DNS name with at least two labels and a non-numeric TLD.
+ * Lower case only: derper compares the TLS SNI with `-hostname` byte for byte.
+ */
+export function validateFqdn(option: string, value: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 253) {
+    throw new BootConfigError(option, value, 'must be a fully qualified domain name of 1 to 253 characters');
+  }
+  if (value.endsWith('.')) {
+    throw new BootConfigError(option, value, 'must not end with a dot');
+  }
+  const labels = value.split('.');
+  if (labels.length < 2) {
+    throw new BootConfigError(option, value, 'must be fully qualified (e.g. derp1.example.com)');
+  }
+  for (const label of labels) {
+    if (!LABEL.test(label)) {
+      throw new BootConfigError(
+        option,
+        value,
+        `label ${JSON.stringify(label)} must be 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'`,
+      );
+    }
+  }
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) {
+    throw new BootConfigError(option, value, 'must be a DNS name, not an IP address');
+  }
+  return value;
+}
+
+const TAG = /^tag:[a-z][a-z0-9-]{0,62}$/;
+
+/** A Tailscale ACL tag such as `tag:derp`. */
+export function validateTag(option: string, value: string): string {
+  if (typeof value !== 'string' || !TAG.test(value)) {
+    throw new BootConfigError(option, value, "must be a Tailscale tag: 'tag:' then a lower-case letter, then a-z, 0-9 or '-'");
+  }
+  return value;
+}
+
+const VERSION = /^[0-9]+\.[0-9]+\.[0-9]+$/;
+
+/** A release version `MAJOR.MINOR.PATCH` without a leading `v`. */
+export function validateVersion(option: string, value: string): string {
+  if (typeof value !== 'string' || !VERSION.test(value)) {
+    throw new BootConfigError(option, value, "must be a release version like '1.2.3' (no leading 'v')");
+  }
+  return value;
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** A lower-case hex sha256. */
+export function validateSha256(option: string, value: string): string {
+  if (typeof value !== 'string' || !SHA256.test(value)) {
+    throw new BootConfigError(option, value, 'must be 64 lower-case hex digits (a sha256)');
+  }
+  return value;
+}
+
+const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$/;
+
+/** An AWS region name such as `eu-central-1`. */
+export function validateAwsRegion(option: string, value: string): string {
+  if (typeof value !== 'string' || !AWS_REGION.test(value)) {
+    throw new BootConfigError(option, value, "must be an AWS region such as 'eu-central-1'");
+  }
+  return value;
+}
+
+/**
+ * A Terraform reference left for Terraform to interpolate, e.g. `${tailscale_tailnet_key.relay.key}`
+ * or a cdktf token `${TfToken[TOKEN.12]}`. No quotes, spaces or braces inside, so it stays one
+ * shell word and one YAML/JSON scalar whatever it resolves to... as long as what it resolves to is
+ * itself safe; see the callers.
+ */
+export const TERRAFORM_REFERENCE = /^\$\{[A-Za-z0-9_.[\]-]+\}$/;
+
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}$/;
+
+/** A Secrets Manager secret name, ARN, or a Terraform reference to one. */
+export function validateSecretId(option: string, value: string): string {
+  if (typeof value === 'string' && (SECRET_NAME.test(value) || SECRET_ARN.test(value) || TERRAFORM_REFERENCE.test(value))) {
+    return value;
+  }
+  throw new BootConfigError(option, value, 'must be a Secrets Manager secret name, its ARN, or a Terraform reference such as ${aws_secretsmanager_secret.relay.arn}');
+}
+
+const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.-]+\/?)*$/;
+
+/** An absolute path of plain characters, no `..` segments. */
+export function validateAbsolutePath(option: string, value: string): string {
+  if (typeof value !== 'string' || !ABSOLUTE_PATH.test(value) || value.split('/').includes('..')) {
+    throw new BootConfigError(option, value, "must be an absolute path of letters, digits, '_', '.', '-' and '/' without '..'");
+  }
+  return value;
+}
+
+/** One of a fixed set of string literals. */
+export function validateOneOf<T extends string>(option: string, value: T, allowed: readonly T[]): T {
+  if (!allowed.includes(value)) {
+    throw new BootConfigError(option, value, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+  }
+  return value;
+}
