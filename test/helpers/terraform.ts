@@ -87,7 +87,7 @@ export function terraform(setup: TerraformSetup, dir: string, args: string[], ch
 
 /** init + validate + plan + show -json; returns the plan JSON. */
 export function initValidatePlan(setup: TerraformSetup, dir: string): unknown {
-  terraform(setup, dir, ['init', '-backend=false', '-no-color']);
+  terraform(setup, dir, ['init', '-no-color']);
   terraform(setup, dir, ['validate', '-no-color']);
   terraform(setup, dir, ['plan', '-refresh=false', '-lock=false', '-no-color', '-out=tfplan']);
   return JSON.parse(terraform(setup, dir, ['show', '-json', 'tfplan']).stdout);
