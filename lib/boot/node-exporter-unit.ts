@@ -1,0 +1,135 @@
+/**
+ * The Prometheus node exporter service, reachable only over the tailnet.
+ *
+ * Three independent layers keep port 9100 off the public interface, so one mistake is not enough:
+ * 1. it listens on the node's tailscale IPv4 only (node-exporter-start.sh asks `tailscale ip -4` at
+ *    every start, then execs node_exporter with `--web.listen-address=<that ip>:9100`);
+ * 2. the unit's IPAddressAllow= admits only tailscale's address ranges (kernel cgroup filter);
+ * 3. the host nftables table drops tcp/9100 arriving on any interface but tailscale0
+ *    (host-firewall.ts); this unit Requires= it, so without the firewall the exporter does not start.
+ */
+import { HOST_FIREWALL_UNIT_NAME } from './host-firewall';
+import { execCommandLine, HardeningSettings, SystemdUnit } from './systemd-unit';
+
+/** Where install-node-exporter.sh puts the binary. */
+export const NODE_EXPORTER_BINARY = '/usr/local/bin/node_exporter';
+
+/** The wrapper that resolves the tailscale IP and execs node_exporter (scripts/node-exporter-start.ts). */
+export const NODE_EXPORTER_WRAPPER = '/usr/local/lib/derp-boot/node-exporter-start.sh';
+
+/** The node exporter unit's file name. */
+export const NODE_EXPORTER_UNIT_NAME = 'prometheus-node-exporter.service';
+
+/** The port the exporter listens on (tailscale IP only). */
+export const NODE_EXPORTER_PORT = 9100;
+
+/**
+ * Collectors a relay's dashboards and alerts need: CPU, memory, disk, filesystem fullness,
+ * network throughput and socket/conntrack/file-descriptor pressure (derper holds one TCP
+ * connection per client). Everything else is off (`--collector.disable-defaults`): fewer files
+ * read, less host detail disclosed. `timex` is left out because adjtimex() is in @clock, which the
+ * system call filter denies.
+ */
+export const NODE_EXPORTER_COLLECTORS = [
+  'conntrack',
+  'cpu',
+  'diskstats',
+  'filefd',
+  'filesystem',
+  'loadavg',
+  'meminfo',
+  'netdev',
+  'netstat',
+  'pressure',
+  'sockstat',
+  'stat',
+  'time',
+  'uname',
+  'vmstat',
+] as const;
+
+/**
+ * `systemd-analyze security --offline=true` exposure of the rendered unit, measured with
+ * systemd 252 (Debian 12); test/boot/node-exporter-unit.test.ts fails if a change raises it.
+ * What is left, and why:
+ * - AF_INET/AF_INET6 (it serves HTTP), AF_UNIX (the wrapper asks tailscaled for the IP),
+ *   AF_NETLINK (the netdev collector reads interface statistics over rtnetlink);
+ * - the IP allow-list has non-localhost entries: the tailscale ranges it must be scraped from;
+ * - PrivateNetwork=, RootDirectory=: it reports on the host's network and filesystems.
+ */
+export const NODE_EXPORTER_EXPOSURE_MEASURED = 1.1;
+
+/** The node exporter sandbox; anything not listed is denied. */
+export const NODE_EXPORTER_HARDENING = {
+  DynamicUser: true,
+  // Read-only view of the whole OS; it writes nothing.
+  ProtectSystem: 'strict',
+  ProtectHome: true,
+  PrivateTmp: true,
+  UMask: '0077',
+  PrivateDevices: true,
+  DevicePolicy: 'closed',
+  // No capabilities at all: 9100 is an unprivileged port.
+  NoNewPrivileges: true,
+  CapabilityBoundingSet: '',
+  RestrictSUIDSGID: true,
+  // Unlike derper, compatible: nothing below 1024 to bind, and /proc, /sys stay world-readable.
+  PrivateUsers: true,
+  ProtectKernelTunables: true,
+  ProtectKernelModules: true,
+  ProtectKernelLogs: true,
+  ProtectControlGroups: true,
+  ProtectClock: true,
+  ProtectHostname: true,
+  // Other users' processes hidden (the filesystem collector falls back to /proc/self/mountinfo);
+  // ProcSubset stays 'all' because the collectors read /proc/stat, /proc/meminfo, /proc/net/*.
+  ProtectProc: 'invisible',
+  ProcSubset: 'all',
+  PrivateIPC: true,
+  PrivateMounts: true,
+  KeyringMode: 'private',
+  RemoveIPC: true,
+  LockPersonality: true,
+  RestrictRealtime: true,
+  RestrictNamespaces: true,
+  MemoryDenyWriteExecute: true,
+  RestrictAddressFamilies: ['AF_INET', 'AF_INET6', 'AF_UNIX', 'AF_NETLINK'],
+  // Only tailscale's CGNAT IPv4 range and its IPv6 ULA prefix may talk to it (either direction).
+  IPAddressAllow: ['100.64.0.0/10', 'fd7a:115c:a1e0::/48'],
+  IPAddressDeny: ['any'],
+  SocketBindAllow: [`tcp:${NODE_EXPORTER_PORT}`],
+  SocketBindDeny: ['any'],
+  SystemCallArchitectures: 'native',
+  SystemCallFilter: ['@system-service', '~@privileged @resources'],
+  SystemCallErrorNumber: 'EPERM',
+} as const satisfies HardeningSettings;
+
+/** The node exporter service unit. */
+export function nodeExporterUnit(): SystemdUnit {
+  const argv = [
+    NODE_EXPORTER_WRAPPER,
+    '--collector.disable-defaults',
+    ...NODE_EXPORTER_COLLECTORS.map((c) => `--collector.${c}`),
+  ];
+  return {
+    name: NODE_EXPORTER_UNIT_NAME,
+    unit: {
+      Description: 'Prometheus node exporter, listening on the tailscale IPv4 only',
+      Documentation: ['https://github.com/prometheus/node_exporter'],
+      // Fail closed: no host firewall, no exporter.
+      Requires: [HOST_FIREWALL_UNIT_NAME],
+      Wants: ['tailscaled.service'],
+      After: [HOST_FIREWALL_UNIT_NAME, 'tailscaled.service'],
+      StartLimitIntervalSec: '0',
+    },
+    service: {
+      Type: 'simple',
+      ExecStart: execCommandLine(argv),
+      // Until tailscale has an address the wrapper exits non-zero; retry rather than give up.
+      Restart: 'always',
+      RestartSec: '10s',
+      ...NODE_EXPORTER_HARDENING,
+    },
+    install: { WantedBy: ['multi-user.target'] },
+  };
+}
