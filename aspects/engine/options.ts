@@ -250,6 +250,8 @@ export function describe(value: unknown): string {
 
 /** " (did you mean 'x'?)" when a known id is close to the unknown one. */
 export function suggest(id: string, candidates: readonly string[]): string {
+  const containing = candidates.filter((c) => c.includes(id) || id.includes(c));
+  if (containing.length === 1) return ` (did you mean '${containing[0]}'?)`;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -31,9 +31,13 @@ export function findings(rule: Rule, doc: HarnessInput, options: GuardrailOption
   return [...evaluate([stack], resolved).violations];
 }
 
-/** One resource: `findingsFor(rule, 'aws_instance', { ... })`. */
+/**
+ * Findings on one resource (named `subject`): `findingsFor(rule, 'aws_instance', { ... })`. Other resources
+ * in `extra` are in the same stack for the check to look at; their own findings are not returned.
+ */
 export function findingsFor(rule: Rule, type: string, body: Record<string, unknown>, extra: HarnessInput = {}, options: GuardrailOptions = {}): Violation[] {
-  return findings(rule, { ...extra, resource: { ...(extra.resource ?? {}), [type]: { ...(extra.resource?.[type] ?? {}), subject: body } } }, options);
+  const doc = { ...extra, resource: { ...(extra.resource ?? {}), [type]: { ...(extra.resource?.[type] ?? {}), subject: body } } };
+  return findings(rule, doc, options).filter((v) => v.address === `${type}.subject`);
 }
 
 export const kinds = (vs: readonly Violation[]) => vs.map((v) => v.kind);

@@ -1,0 +1,36 @@
+/** Droplets are created with SSH keys, so DigitalOcean never mails out a root password. */
+import { defineRule } from '../../engine/rule';
+import { pass, unknownValue, violation } from '../../engine/results';
+import { listAttr } from '../../engine/values';
+
+export const doDropletSshKeys = defineRule({
+  id: 'do-droplet-ssh-keys',
+  title: 'Droplets are created with SSH keys, not a root password',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'identity',
+  resourceTypes: ['digitalocean_droplet'],
+  rationale:
+    'A droplet created without `ssh_keys` gets a root password that DigitalOcean emails to the account ' +
+    'owner, and password login over SSH is enabled on the public address until someone turns it off. The ' +
+    'password sits in a mailbox, and the host is open to password guessing from its first minute.',
+  fix: 'Set `ssh_keys` to at least one digitalocean_ssh_key id or fingerprint (`digitalocean_ssh_key.<name>.fingerprint`).',
+  references: {
+    checkov: ['CKV_DIO_2'],
+    docs: ['https://docs.digitalocean.com/products/droplets/how-to/add-ssh-keys/'],
+  },
+  examples: {
+    failing: { resourceType: 'digitalocean_droplet', body: { name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb' } },
+    passing: {
+      resourceType: 'digitalocean_droplet',
+      body: { name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ssh_keys: ['${digitalocean_ssh_key.ops.fingerprint}'] },
+    },
+  },
+  check(droplet) {
+    const keys = listAttr(droplet.body, 'ssh_keys');
+    if (keys.state === 'unknown') return unknownValue('ssh_keys', keys);
+    // Each element is one key (its value may be known only after apply): the list's length is what matters.
+    if (keys.state === 'known' && keys.value.length > 0) return pass(`${keys.value.length} SSH key(s) set`, 'ssh_keys');
+    return violation(`ssh_keys is ${keys.state === 'absent' ? 'unset' : 'empty'}: DigitalOcean emails a root password instead`, 'ssh_keys');
+  },
+});

@@ -1,0 +1,34 @@
+/** No inbound rule opens every port to the whole internet. */
+import { defineRule } from '../../engine/rule';
+import { ALL_PORTS, checkInternetInbound } from './firewall-inbound';
+
+export const doFirewallNoAllPortsFromInternet = defineRule({
+  id: 'do-firewall-no-all-ports-from-internet',
+  title: 'DigitalOcean firewalls do not open all ports to the internet',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'network',
+  resourceTypes: ['digitalocean_firewall'],
+  rationale:
+    'A rule that opens every TCP or UDP port to 0.0.0.0/0 or ::/0 turns the firewall off for that protocol: ' +
+    'every service a droplet starts, now or later (a debug server, a forgotten exporter), is on the internet.',
+  fix:
+    'Replace port_range "1-65535" / "all" (or a missing port_range) with the ports the service needs, or ' +
+    'restrict `source_addresses` to known networks.',
+  references: {
+    checkov: ['CKV_DIO_4'],
+    docs: ['https://docs.digitalocean.com/products/networking/firewalls/'],
+  },
+  examples: {
+    failing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'web', inbound_rule: [{ protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0'] }] },
+    },
+    passing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'web', inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0', '::/0'] }] },
+    },
+  },
+  check: (firewall) =>
+    checkInternetInbound(firewall, 'all ports', (span) => (span.from <= ALL_PORTS.from && span.to >= ALL_PORTS.to ? 'every port' : undefined)),
+});

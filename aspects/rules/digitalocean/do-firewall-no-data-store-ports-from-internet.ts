@@ -1,0 +1,36 @@
+/** Databases, caches and search clusters are never reachable from the whole internet. */
+import { defineRule } from '../../engine/rule';
+import { DATA_STORE_PORTS } from '../common/ports';
+import { checkInternetInbound, portsIn } from './firewall-inbound';
+
+export const doFirewallNoDataStorePortsFromInternet = defineRule({
+  id: 'do-firewall-no-data-store-ports-from-internet',
+  title: 'DigitalOcean firewalls do not open database, cache or search ports to the internet',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'network',
+  resourceTypes: ['digitalocean_firewall'],
+  rationale:
+    'Internet-facing Redis, MongoDB, Elasticsearch, etcd and SQL servers are found by mass scanners and ' +
+    'emptied, ransomed or taken over, often because they run without authentication by default. Only the ' +
+    `application tier should reach them. Ports checked: ${DATA_STORE_PORTS.join(', ')}.`,
+  fix:
+    'Remove 0.0.0.0/0 and ::/0 from `source_addresses` of every inbound_rule whose port_range includes a data ' +
+    'store port; allow the application droplets with `source_tags` or `source_droplet_ids`, or use a managed ' +
+    'database with a database firewall.',
+  references: {
+    checkov: ['CKV_DIO_4'],
+    docs: ['https://docs.digitalocean.com/products/networking/firewalls/'],
+  },
+  examples: {
+    failing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'db', inbound_rule: [{ protocol: 'tcp', port_range: '5432', source_addresses: ['0.0.0.0/0'] }] },
+    },
+    passing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'db', inbound_rule: [{ protocol: 'tcp', port_range: '5432', source_tags: ['role:app'] }] },
+    },
+  },
+  check: (firewall) => checkInternetInbound(firewall, 'data store ports', portsIn(DATA_STORE_PORTS)),
+});

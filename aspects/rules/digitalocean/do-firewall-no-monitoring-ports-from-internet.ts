@@ -1,0 +1,35 @@
+/** Metrics and dashboards are reached over the tailnet only, never from the whole internet. */
+import { defineRule } from '../../engine/rule';
+import { MONITORING_PORTS } from '../common/ports';
+import { checkInternetInbound, portsIn } from './firewall-inbound';
+
+export const doFirewallNoMonitoringPortsFromInternet = defineRule({
+  id: 'do-firewall-no-monitoring-ports-from-internet',
+  title: 'DigitalOcean firewalls do not open monitoring ports to the internet',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'network',
+  resourceTypes: ['digitalocean_firewall'],
+  rationale:
+    'node exporter, Prometheus, Alertmanager and Grafana endpoints disclose host names, versions, users, ' +
+    'network layout and sometimes secrets in labels, and Grafana and Alertmanager accept writes. They ' +
+    `are reached over the tailnet only. Ports checked: ${MONITORING_PORTS.join(', ')}.`,
+  fix:
+    'Remove 0.0.0.0/0 and ::/0 from `source_addresses` of every inbound_rule whose port_range includes a ' +
+    'monitoring port; scrape over the tailnet or allow the monitoring droplets by `source_tags`.',
+  references: {
+    checkov: ['CKV_DIO_4'],
+    docs: ['https://docs.digitalocean.com/products/networking/firewalls/'],
+  },
+  examples: {
+    failing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'metrics', inbound_rule: [{ protocol: 'tcp', port_range: '9100', source_addresses: ['::/0'] }] },
+    },
+    passing: {
+      resourceType: 'digitalocean_firewall',
+      body: { name: 'metrics', inbound_rule: [{ protocol: 'tcp', port_range: '9100', source_tags: ['role:prometheus'] }] },
+    },
+  },
+  check: (firewall) => checkInternetInbound(firewall, 'monitoring ports', portsIn(MONITORING_PORTS)),
+});

@@ -1,0 +1,86 @@
+import { volumeEncryptionRequired as rule } from '../../../aspects/rules/cross-cloud/volume-encryption-required';
+import { findingsFor, kinds } from '../../helpers/rule-harness';
+
+const enc = { encrypted: true };
+
+describe('volume-encryption-required', () => {
+  test.each([
+    ['aws_ebs_volume', { availability_zone: 'a', size: 1 }, { availability_zone: 'a', size: 1, encrypted: true }, 'encrypted'],
+    ['aws_efs_file_system', {}, { encrypted: 'true' }, 'encrypted'],
+    ['aws_db_instance', { engine: 'postgres', storage_encrypted: false }, { engine: 'postgres', storage_encrypted: true }, 'storage_encrypted'],
+    ['aws_rds_cluster', { engine: 'aurora-postgresql' }, { engine: 'aurora-postgresql', storage_encrypted: true }, 'storage_encrypted'],
+  ])('%s: fires when unencrypted, quiet when encrypted, unknown for a token', (type, bad, good, attr) => {
+    expect(kinds(findingsFor(rule, type, bad))).toEqual(['violation']);
+    expect(findingsFor(rule, type, good)).toEqual([]);
+    expect(kinds(findingsFor(rule, type, { ...good, [attr]: '${var.encrypt}' }))).toEqual(['unknown']);
+  });
+
+  test('aws_rds_cluster in serverless v1 mode is always encrypted', () => {
+    expect(findingsFor(rule, 'aws_rds_cluster', { engine_mode: 'serverless' })).toEqual([]);
+  });
+
+  describe('aws_instance / aws_launch_configuration', () => {
+    test.each(['aws_instance', 'aws_launch_configuration'])('%s without root_block_device has an unencrypted root', (type) => {
+      const found = findingsFor(rule, type, { ami: 'ami-12345678', instance_type: 't3.micro' });
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toMatch(/root volume is not encrypted/);
+      expect(found[0].attribute).toBe('root_block_device');
+    });
+
+    test.each(['aws_instance', 'aws_launch_configuration'])('%s: every ebs_block_device is checked', (type) => {
+      const found = findingsFor(rule, type, {
+        root_block_device: enc,
+        ebs_block_device: [{ device_name: '/dev/sdb', ...enc }, { device_name: '/dev/sdc' }],
+      });
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].attribute).toBe('ebs_block_device[1].encrypted');
+      expect(findingsFor(rule, type, { root_block_device: [enc], ebs_block_device: [enc, enc] })).toEqual([]);
+    });
+
+    test('root_block_device as an object or a list, encrypted false or token', () => {
+      expect(findingsFor(rule, 'aws_instance', { root_block_device: enc })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_instance', { root_block_device: [{ encrypted: false }] }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { root_block_device: { encrypted: '${var.e}' } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { root_block_device: '${local.root}' }))).toEqual(['unknown']);
+    });
+
+    test('dynamic ebs_block_device content is checked', () => {
+      const body = { root_block_device: enc, dynamic: { ebs_block_device: { for_each: '${var.disks}', content: { device_name: '${ebs_block_device.value}' } } } };
+      expect(kinds(findingsFor(rule, 'aws_instance', body))).toEqual(['violation']);
+      const good = { root_block_device: enc, dynamic: { ebs_block_device: { for_each: '${var.disks}', content: { encrypted: true } } } };
+      expect(findingsFor(rule, 'aws_instance', good)).toEqual([]);
+    });
+
+    test('an instance using a launch template in the stack takes its root volume from the template', () => {
+      const template = (mappings: unknown) => ({ resource: { aws_launch_template: { lt: { block_device_mappings: mappings } } } });
+      const body = { launch_template: { id: '${aws_launch_template.lt.id}' } };
+      expect(findingsFor(rule, 'aws_instance', body, template([{ device_name: '/dev/xvda', ebs: enc }]))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_instance', body, template([{ device_name: '/dev/xvda', ebs: {} }])))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { launch_template: { id: 'lt-0123' } }))).toEqual(['unknown']);
+    });
+  });
+
+  describe('aws_launch_template', () => {
+    test('every block_device_mappings.ebs must be encrypted; no mappings means the AMI default', () => {
+      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }] })).toEqual([]);
+      const bad = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ ebs: enc }, { ebs: { volume_size: 10 } }] });
+      expect(kinds(bad)).toEqual(['violation']);
+      expect(bad[0].attribute).toBe('block_device_mappings[1].ebs.encrypted');
+      expect(kinds(findingsFor(rule, 'aws_launch_template', {}))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: { ebs: { encrypted: '${var.x}' } } }))).toEqual(['unknown']);
+    });
+
+    test('a mapping without ebs (instance store, no_device) is not a volume to encrypt', () => {
+      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ ebs: enc }, { device_name: '/dev/sdb', no_device: '' }] })).toEqual([]);
+    });
+  });
+
+  test('digitalocean_volume passes: encrypted at rest by the platform', () => {
+    expect(findingsFor(rule, 'digitalocean_volume', { region: 'fra1', size: 10 })).toEqual([]);
+  });
+
+  test('count = 0 creates nothing to check; count from a variable is checked', () => {
+    expect(findingsFor(rule, 'aws_ebs_volume', { count: 0 })).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_ebs_volume', { count: '${var.n}' }))).toEqual(['violation']);
+  });
+});
