@@ -1,0 +1,58 @@
+import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { Guardrails, defineRule, pass, violation } from '../../index';
+import { evaluate } from '../../aspects/engine/evaluate';
+import { resolveOptions } from '../../aspects/engine/options';
+import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
+import { builtInRules } from '../../aspects/rules';
+import { awsStack, readReport, synthError, testApp } from '../helpers/app';
+
+const volumeNames = defineRule({
+  id: 'team-volume-size',
+  title: 'Volumes are at most 100 GiB',
+  severity: 'error',
+  resourceTypes: ['aws_ebs_volume'],
+  rationale: 'Large volumes need a capacity review.',
+  fix: 'Ask the storage team, then raise the limit with a suppression.',
+  check: (resource) => (Number(resource.body.size) > 100 ? violation(`size ${resource.body.size} GiB > 100`, 'size') : pass('small enough')),
+});
+
+describe('custom rules', () => {
+  test('run with the same metadata and reporting as built-in rules', () => {
+    const app = testApp();
+    Guardrails.enforce(app, { customRules: [volumeNames] });
+    new EbsVolume(awsStack(app), 'big', { availabilityZone: 'a', size: 500, encrypted: true });
+    const error = synthError(app);
+    expect(error.violations).toEqual([expect.objectContaining({ ruleId: 'team-volume-size', address: 'aws_ebs_volume.big', attribute: 'size', fix: volumeNames.fix })]);
+    expect(readReport(app).rulesEvaluated.map((r: any) => r.id)).toContain('team-volume-size');
+  });
+
+  test('a check that throws is reported as a rule error and does not hide other results', () => {
+    const broken = defineRule({ ...volumeNames, id: 'broken-rule', check: () => { throw new Error('boom'); } });
+    const options = resolveOptions({ customRules: [broken, volumeNames] }, builtInRules);
+    const stack = stackFromTerraformJson({ resource: { aws_ebs_volume: { big: { size: 500 } } } }, { stack: 's' });
+    const result = evaluate([stack], options);
+    expect(result.violations.map((v) => [v.ruleId, v.kind])).toEqual(
+      expect.arrayContaining([
+        ['broken-rule', 'rule-error'],
+        ['team-volume-size', 'violation'],
+        ['volume-encryption-required', 'violation'],
+      ]),
+    );
+    expect(result.violations.find((v) => v.kind === 'rule-error')?.message).toMatch(/rule 'broken-rule' failed on this resource: boom/);
+  });
+
+  test.each([
+    [{ ...volumeNames, id: 'Bad_Id' }, /customRules\[0\] \(rule 'Bad_Id'\): id must be kebab-case/],
+    [{ ...volumeNames, id: 'volume-encryption-required' }, /customRules\[0\]: rule id 'volume-encryption-required' is already taken/],
+    [{ ...volumeNames, title: '' }, /customRules\[0\] \(rule 'team-volume-size'\): 'title' must be a non-empty string/],
+    [{ ...volumeNames, severity: 'fatal' }, /'severity' must be 'error' or 'warning'/],
+    [{ ...volumeNames, resourceTypes: [] }, /'resourceTypes' must be a non-empty array/],
+    [{ ...volumeNames, check: 'nope' }, /'check' must be a function/],
+  ])('malformed custom rule %#', (rule, message) => {
+    expect(() => Guardrails.enforce(testApp(), { customRules: [rule as any] })).toThrow(message);
+  });
+
+  test('two custom rules with the same id', () => {
+    expect(() => Guardrails.enforce(testApp(), { customRules: [volumeNames, volumeNames] })).toThrow(/customRules\[1\]: rule id 'team-volume-size' is already taken/);
+  });
+});
