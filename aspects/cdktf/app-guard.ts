@@ -22,8 +22,7 @@ import { GUARDRAILS_METADATA_KEY, stackFromTerraformJson } from '../input/terraf
 import { writeReports } from '../reports/write-reports';
 import { builtInRules } from '../rules';
 import { scopeCovers } from '../engine/suppressions';
-
-const STACK_SYMBOL = Symbol.for('cdktf/TerraformStack');
+import { isStack } from './scope';
 
 export interface AppGuard {
   readonly app: App;
@@ -50,10 +49,6 @@ export function existingGuard(app: App): AppGuard | undefined {
   return guards.get(app);
 }
 
-export function isStack(x: unknown): x is TerraformStack {
-  return x !== null && typeof x === 'object' && STACK_SYMBOL in x;
-}
-
 function installSynthWrapper(app: App, guard: AppGuard): void {
   const original = app.synth;
   // An own property on this instance: it works whichever copy of cdktf the app came from.
@@ -75,7 +70,7 @@ function installSynthWrapper(app: App, guard: AppGuard): void {
  * Stack-level `//` (not each resource's) so that resources added by overrides are covered by a
  * suppression on their stack, as they are by its construct path.
  */
-function recordSuppressions(stacks: readonly TerraformStack[], suppressions: readonly SuppressionRecord[]): void {
+export function recordSuppressions(stacks: readonly TerraformStack[], suppressions: readonly SuppressionRecord[]): void {
   for (const stack of stacks) {
     const mine = suppressions.filter((s) => scopeCovers(s.scope, stack.node.path) || s.scope.startsWith(`${stack.node.path}/`));
     if (mine.length > 0) stack.addOverride(`//.${GUARDRAILS_METADATA_KEY}.suppressions`, mine);

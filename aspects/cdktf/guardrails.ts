@@ -4,21 +4,8 @@ import type { App, TerraformStack } from 'cdktf';
 import { GuardrailConfigError, describe, resolveOptions, type GuardrailOptions } from '../engine/options';
 import { validateSuppression, type SuppressionInput } from '../engine/suppressions';
 import { builtInRules } from '../rules';
-import { existingGuard, guardFor, isStack } from './app-guard';
-
-const APP_SYMBOL = Symbol.for('cdktf/App');
-
-function isApp(x: unknown): x is App {
-  return x !== null && typeof x === 'object' && APP_SYMBOL in x;
-}
-
-/** The App a construct belongs to, or undefined. */
-function appOf(scope: IConstruct): App | undefined {
-  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
-    if (isApp(node)) return node;
-  }
-  return undefined;
-}
+import { existingGuard, guardFor } from './app-guard';
+import { appOf, isApp, isConstruct, isStack, kindOf } from './scope';
 
 export class Guardrails {
   /**
@@ -76,14 +63,4 @@ export class Guardrails {
       ...(suppression.expires !== undefined ? { expires: suppression.expires } : {}),
     });
   }
-}
-
-function isConstruct(x: unknown): x is IConstruct {
-  return x !== null && typeof x === 'object' && 'node' in x && typeof (x as IConstruct).node?.path === 'string';
-}
-
-function kindOf(x: unknown): string {
-  if (x === null) return 'null';
-  if (typeof x !== 'object') return typeof x;
-  return x.constructor?.name ?? 'an object';
 }

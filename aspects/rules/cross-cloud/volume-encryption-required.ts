@@ -32,7 +32,7 @@ export const volumeEncryptionRequired = defineRule({
     '`block_device_mappings.ebs` of aws_launch_template; `storage_encrypted = true` on aws_db_instance and ' +
     'aws_rds_cluster; `encrypted = true` on aws_efs_file_system. Prefer a customer-managed `kms_key_id`.',
   references: {
-    checkov: ['CKV_AWS_3', 'CKV_AWS_8', 'CKV_AWS_16', 'CKV_AWS_42', 'CKV_AWS_96', 'CKV_AWS_135'],
+    checkov: ['CKV_AWS_3', 'CKV_AWS_8', 'CKV_AWS_16', 'CKV_AWS_42', 'CKV_AWS_96'],
     docs: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],
   },
   examples: {

@@ -1,0 +1,36 @@
+/**
+ * Recognising cdktf constructs by cdktf's own symbols rather than `instanceof`, so an app built with
+ * another copy of cdktf in node_modules is still recognised.
+ */
+import type { IConstruct } from 'constructs';
+import type { App, TerraformStack } from 'cdktf';
+
+const APP_SYMBOL = Symbol.for('cdktf/App');
+const STACK_SYMBOL = Symbol.for('cdktf/TerraformStack');
+
+export function isApp(x: unknown): x is App {
+  return x !== null && typeof x === 'object' && APP_SYMBOL in x;
+}
+
+export function isStack(x: unknown): x is TerraformStack {
+  return x !== null && typeof x === 'object' && STACK_SYMBOL in x;
+}
+
+export function isConstruct(x: unknown): x is IConstruct {
+  return x !== null && typeof x === 'object' && 'node' in x && typeof (x as IConstruct).node?.path === 'string';
+}
+
+/** The App a construct belongs to, or undefined. */
+export function appOf(scope: IConstruct): App | undefined {
+  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
+    if (isApp(node)) return node;
+  }
+  return undefined;
+}
+
+/** "string", "undefined", "Construct": what a wrong argument was, for error messages. */
+export function kindOf(x: unknown): string {
+  if (x === null) return 'null';
+  if (typeof x !== 'object') return typeof x;
+  return x.constructor?.name ?? 'an object';
+}

@@ -1,0 +1,45 @@
+import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { Guardrails } from '../../index';
+import '../../testing';
+import { awsStack, testApp } from '../helpers/app';
+
+describe('jest matchers', () => {
+  test('toPassGuardrails passes on a compliant stack and fails listing the violations otherwise', () => {
+    const good = awsStack(testApp());
+    new EbsVolume(good, 'data', { availabilityZone: 'a', encrypted: true });
+    expect(good).toPassGuardrails();
+
+    const bad = awsStack(testApp());
+    new EbsVolume(bad, 'data', { availabilityZone: 'a' });
+    expect(bad).not.toPassGuardrails();
+    expect(() => expect(bad).toPassGuardrails()).toThrow(/1 error\(s\):\n {2}\[volume-encryption-required\] error aws_ebs_volume\.data \(main\/data\): the volume is not encrypted/);
+  });
+
+  test('toViolateGuardrail matches rule, address and kind', () => {
+    const stack = awsStack(testApp());
+    new EbsVolume(stack, 'data', { availabilityZone: 'a' });
+    expect(stack).toViolateGuardrail('volume-encryption-required');
+    expect(stack).toViolateGuardrail('volume-encryption-required', { address: 'aws_ebs_volume.data', kind: 'violation' });
+    expect(stack).not.toViolateGuardrail('volume-encryption-required', { address: 'aws_ebs_volume.other' });
+    expect(() => expect(stack).toViolateGuardrail('public-ip-requires-approval')).toThrow(/its findings are:\n {2}\[volume-encryption-required\]/);
+  });
+
+  test('suppressions and enforce options registered on the app are honoured', () => {
+    const app = testApp();
+    const stack = awsStack(app);
+    new EbsVolume(stack, 'data', { availabilityZone: 'a' });
+    Guardrails.suppress(stack, 'volume-encryption-required', { reason: 'scratch volume, holds no data' });
+    expect(stack).toPassGuardrails();
+    const app2 = testApp();
+    const stack2 = awsStack(app2);
+    new EbsVolume(stack2, 'data', { availabilityZone: 'a' });
+    Guardrails.enforce(app2, { rules: { 'volume-encryption-required': 'warning' } });
+    expect(stack2).toPassGuardrails();
+    expect(stack2).not.toPassGuardrails({ profile: 'baseline' });
+  });
+
+  test('called on something that is not a stack: a clear error', () => {
+    expect(() => expect(testApp()).toPassGuardrails()).toThrow('toPassGuardrails: expected a cdktf TerraformStack, got App');
+    expect(() => expect('stack').toViolateGuardrail('x')).toThrow('toViolateGuardrail: expected a cdktf TerraformStack, got string');
+  });
+});
