@@ -4,6 +4,13 @@
  */
 import type { Rule } from '../engine/rule';
 import { publicIpRequiresApproval } from './cross-cloud/public-ip-requires-approval';
+import { requiredTags } from './cross-cloud/required-tags';
 import { volumeEncryptionRequired } from './cross-cloud/volume-encryption-required';
+import { digitaloceanRules } from './digitalocean';
 
-export const builtInRules: readonly Rule[] = [publicIpRequiresApproval, volumeEncryptionRequired];
+export const builtInRules: readonly Rule[] = [
+  publicIpRequiresApproval,
+  volumeEncryptionRequired,
+  requiredTags,
+  ...digitaloceanRules,
+];

@@ -1,0 +1,28 @@
+import { doDropletSshKeys as rule } from '../../../aspects/rules/digitalocean/do-droplet-ssh-keys';
+import { findingsFor, kinds } from '../../helpers/rule-harness';
+import { describeExamples } from './examples';
+
+const droplet = (extra: Record<string, unknown> = {}) => ({ name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ...extra });
+const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_droplet', body);
+
+describe('do-droplet-ssh-keys', () => {
+  describeExamples(rule);
+
+  test('fires without keys or with an empty list', () => {
+    const found = check(droplet());
+    expect(kinds(found)).toEqual(['violation']);
+    expect(found[0]).toMatchObject({ severity: 'error', attribute: 'ssh_keys' });
+    expect(kinds(check(droplet({ ssh_keys: [] })))).toEqual(['violation']);
+    expect(kinds(check(droplet({ ssh_keys: null })))).toEqual(['violation']);
+  });
+
+  test('quiet with keys, even when each key is known only after apply', () => {
+    expect(check(droplet({ ssh_keys: ['${digitalocean_ssh_key.ops.fingerprint}'] }))).toEqual([]);
+    expect(check(droplet({ ssh_keys: [12345, 'aa:bb:cc'] }))).toEqual([]);
+  });
+
+  test('unknown when the whole list is an expression', () => {
+    expect(kinds(check(droplet({ ssh_keys: '${var.ssh_keys}' })))).toEqual(['unknown']);
+    expect(kinds(check(droplet({ ssh_keys: '${data.digitalocean_ssh_keys.all.ssh_keys[*].id}' })))).toEqual(['unknown']);
+  });
+});
