@@ -160,7 +160,7 @@ function validSuppressions(stack: StackDocument, options: ResolvedOptions, inval
 }
 
 /** `count = 0` or an empty literal `for_each` creates no instance: nothing to check. */
-function createsNothing(resource: ResourceRecord): boolean {
+export function createsNothing(resource: ResourceRecord): boolean {
   const { count, for_each: forEach } = resource.body;
   if (count === 0 || count === '0') return true;
   if (Array.isArray(forEach) && forEach.length === 0) return true;

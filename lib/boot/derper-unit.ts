@@ -14,9 +14,6 @@ export type DerpCertMode = 'letsencrypt' | 'manual';
 /** Where `go install` puts derper (see install-derper.sh). */
 export const DERPER_BINARY = '/usr/local/bin/derper';
 
-/** tailscaled's LocalAPI socket; `-verify-clients` asks it whether a client key is in our tailnet. */
-export const TAILSCALED_SOCKET = '/run/tailscale/tailscaled.sock';
-
 /** The derper unit's file name. */
 export const DERPER_UNIT_NAME = 'derper.service';
 
@@ -33,8 +30,10 @@ const STATE_DIR = '/var/lib/derper';
  * - AF_INET/AF_INET6: it is a network server; AF_UNIX: the tailscaled socket for -verify-clients.
  * - no IP address allow-list: relay clients connect from anywhere; only the cloud metadata
  *   endpoints are denied (they hold instance credentials, and on DigitalOcean the user data).
+ * - DeviceAllow char-rtc:r: added by ProtectClock=yes; dropping ProtectClock measured worse (1.5).
  * - PrivateNetwork=, RootDirectory=/RootImage=: a network server in the host namespace, and we
- *   ship no image.
+ *   ship no image (a bind-mounted minimal root would gain 0.1 but needs resolv.conf, CA bundle and
+ *   the tailscaled socket kept in sync by hand; not worth an untestable boot path).
  */
 export const DERPER_EXPOSURE_MEASURED = 1.4;
 
@@ -142,10 +141,12 @@ export function derperUnit(options: DerperUnitOptions): SystemdUnit {
     `-certdir=${certMode === 'letsencrypt' ? `${STATE_DIR}/certs` : '%d'}`,
   ];
 
-  const hardening: typeof DERPER_HARDENING & Pick<HardeningSettings, 'LoadCredential'> =
+  const hardening: HardeningSettings =
     certMode === 'manual'
       ? {
           ...DERPER_HARDENING,
+          // Nothing listens on 80 with manual certificates, so it may not be bound either.
+          SocketBindAllow: DERPER_HARDENING.SocketBindAllow.filter((rule) => rule !== 'tcp:80'),
           LoadCredential: [`${hostname}.crt:${manualCertDir}/${hostname}.crt`, `${hostname}.key:${manualCertDir}/${hostname}.key`],
         }
       : DERPER_HARDENING;

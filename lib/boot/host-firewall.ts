@@ -85,6 +85,7 @@ export function hostFirewallUnit(): SystemdUnit {
       DefaultDependencies: false,
       Wants: ['network-pre.target'],
       Before: ['network-pre.target', 'shutdown.target'],
+      Conflicts: ['shutdown.target'],
     },
     service: {
       Type: 'oneshot',

@@ -9,13 +9,14 @@
  *    (host-firewall.ts); this unit Requires= it, so without the firewall the exporter does not start.
  */
 import { HOST_FIREWALL_UNIT_NAME } from './host-firewall';
+import { BOOT_LIB_DIR } from './scripts/paths';
 import { execCommandLine, HardeningSettings, SystemdUnit } from './systemd-unit';
 
 /** Where install-node-exporter.sh puts the binary. */
 export const NODE_EXPORTER_BINARY = '/usr/local/bin/node_exporter';
 
 /** The wrapper that resolves the tailscale IP and execs node_exporter (scripts/node-exporter-start.ts). */
-export const NODE_EXPORTER_WRAPPER = '/usr/local/lib/derp-boot/node-exporter-start.sh';
+export const NODE_EXPORTER_WRAPPER = `${BOOT_LIB_DIR}/node-exporter-start.sh`;
 
 /** The node exporter unit's file name. */
 export const NODE_EXPORTER_UNIT_NAME = 'prometheus-node-exporter.service';
@@ -52,12 +53,13 @@ export const NODE_EXPORTER_COLLECTORS = [
  * `systemd-analyze security --offline=true` exposure of the rendered unit, measured with
  * systemd 252 (Debian 12); test/boot/node-exporter-unit.test.ts fails if a change raises it.
  * What is left, and why:
- * - AF_INET/AF_INET6 (it serves HTTP), AF_UNIX (the wrapper asks tailscaled for the IP),
- *   AF_NETLINK (the netdev collector reads interface statistics over rtnetlink);
+ * - AF_INET/AF_INET6 (it serves HTTP), AF_UNIX (the wrapper asks tailscaled for the IP);
  * - the IP allow-list has non-localhost entries: the tailscale ranges it must be scraped from;
+ * - ProcSubset=all: the collectors read /proc/stat, /proc/meminfo, /proc/net/*, /proc/pressure/*;
+ * - DeviceAllow char-rtc:r: added by ProtectClock=yes; dropping ProtectClock scores worse;
  * - PrivateNetwork=, RootDirectory=: it reports on the host's network and filesystems.
  */
-export const NODE_EXPORTER_EXPOSURE_MEASURED = 1.1;
+export const NODE_EXPORTER_EXPOSURE_MEASURED = 1.0;
 
 /** The node exporter sandbox; anything not listed is denied. */
 export const NODE_EXPORTER_HARDENING = {
@@ -93,7 +95,8 @@ export const NODE_EXPORTER_HARDENING = {
   RestrictRealtime: true,
   RestrictNamespaces: true,
   MemoryDenyWriteExecute: true,
-  RestrictAddressFamilies: ['AF_INET', 'AF_INET6', 'AF_UNIX', 'AF_NETLINK'],
+  // No AF_NETLINK: netdev reads /proc/net/dev (--no-collector.netdev.netlink).
+  RestrictAddressFamilies: ['AF_INET', 'AF_INET6', 'AF_UNIX'],
   // Only tailscale's CGNAT IPv4 range and its IPv6 ULA prefix may talk to it (either direction).
   IPAddressAllow: ['100.64.0.0/10', 'fd7a:115c:a1e0::/48'],
   IPAddressDeny: ['any'],
@@ -110,6 +113,8 @@ export function nodeExporterUnit(): SystemdUnit {
     NODE_EXPORTER_WRAPPER,
     '--collector.disable-defaults',
     ...NODE_EXPORTER_COLLECTORS.map((c) => `--collector.${c}`),
+    // Interface statistics from /proc/net/dev instead of rtnetlink, so the unit needs no AF_NETLINK.
+    '--no-collector.netdev.netlink',
   ];
   return {
     name: NODE_EXPORTER_UNIT_NAME,

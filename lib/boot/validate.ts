@@ -94,9 +94,9 @@ export function validateAwsRegion(option: string, value: string): string {
 
 /**
  * A Terraform reference left for Terraform to interpolate, e.g. `${tailscale_tailnet_key.relay.key}`
- * or a cdktf token `${TfToken[TOKEN.12]}`. No quotes, spaces or braces inside, so it stays one
- * shell word and one YAML/JSON scalar whatever it resolves to... as long as what it resolves to is
- * itself safe; see the callers.
+ * or a cdktf token `${TfToken[TOKEN.12]}`. No quotes, spaces or braces inside. What it resolves to
+ * is not ours to check; callers only accept references to values of a known safe shape (a secret
+ * ARN, a tailnet key).
  */
 export const TERRAFORM_REFERENCE = /^\$\{[A-Za-z0-9_.[\]-]+\}$/;
 

@@ -5,7 +5,7 @@
  */
 import { pass, unknown, unknownValue, violation } from '../../engine/results';
 import type { CheckResult, JsonObject } from '../../engine/types';
-import { blocks, boolAttr, describeExpression, numberAttr, stringAttr, type BlockOccurrence } from '../../engine/values';
+import { blocks, boolAttr, describeExpression, numberAttr, referencedAddress, stringAttr, type BlockOccurrence } from '../../engine/values';
 
 export interface ShapeOptions {
   /** Path prefix for messages when the body is a nested block, e.g. `metadata_options`. */
@@ -66,11 +66,16 @@ export function requireOneOf(
   return violation(`${what}: ${path} is ${shown}; expected ${allowed.map((a) => `"${a}"`).join(' or ')}`, path);
 }
 
-/** A string attribute must be set to something (e.g. a customer-managed `kms_key_id`). An expression counts as set. */
+/**
+ * A string attribute must be set to something (e.g. a customer-managed `kms_key_id`). A reference to
+ * another resource's attribute counts as set; any other expression (a variable, a function) may evaluate
+ * to "" or null, so it is unknown.
+ */
 export function requirePresent(body: JsonObject, attribute: string, what: string, options: ShapeOptions = {}): CheckResult {
   const path = at(attribute, options);
   const value = stringAttr(body, attribute);
   if (value.state === 'absent' || (value.state === 'known' && value.value.trim() === '')) return violation(`${what}: ${path} is not set`, path);
+  if (value.state === 'unknown' && referencedAddress(value.expression) === undefined) return unknownValue(path, value);
   return pass(`${what}: ${path} is set`, path);
 }
 

@@ -1,0 +1,325 @@
+/**
+ * The user data of a DERP relay node: a `#cloud-config` document for aws_instance.user_data or
+ * digitalocean_droplet.user_data.
+ *
+ * Format: JSON after the `#cloud-config` header. JSON is valid YAML, cloud-init accepts it, and it
+ * needs no YAML serializer at runtime (js-yaml is only a transitive dev dependency here, so
+ * consumers of this library would not have it).
+ *
+ * Terraform caveat this module guards against: Terraform treats `${...}` and `%{...}` in any string
+ * as template syntax, including user_data. The only `${` our output may contain is a Terraform
+ * reference the caller passed on purpose (the DigitalOcean key, or a Secrets Manager ARN
+ * reference); the scripts avoid `${var}` in shell for that reason, and rendering fails if anything
+ * else slips in.
+ */
+import { AUTH_KEY_FILE, TailnetAuthKeySource, validateAuthKeySource } from './auth-key';
+import { BootEnv, BOOT_ENV_PATH, renderBootEnv } from './boot-env';
+import { DerpCertMode, derperUnit } from './derper-unit';
+import { hostFirewallUnit, HOST_FIREWALL_RULESET_PATH, MetadataServiceAccess, renderHostFirewallRuleset } from './host-firewall';
+import { nodeExporterUnit } from './node-exporter-unit';
+import { BOOTSTRAP_SCRIPT } from './scripts/bootstrap';
+import { INSTALL_DERPER_SCRIPT } from './scripts/install-derper';
+import { INSTALL_NODE_EXPORTER_SCRIPT } from './scripts/install-node-exporter';
+import { INSTALL_TAILSCALE_SCRIPT } from './scripts/install-tailscale';
+import { NODE_EXPORTER_START_SCRIPT } from './scripts/node-exporter-start';
+import { AUTH_KEY_DIR, BOOT_LIB_DIR } from './scripts/paths';
+import { stripComments } from './scripts/strip-comments';
+import { TAILSCALE_JOIN_SCRIPT } from './scripts/tailscale-join';
+import { renderSysctlConf, SYSCTL_PATH } from './sysctl';
+import { renderSystemdUnit, SystemdUnit } from './systemd-unit';
+import {
+  BootConfigError,
+  TERRAFORM_REFERENCE,
+  validateFqdn,
+  validateOneOf,
+  validateSha256,
+  validateTag,
+  validateVersion,
+} from './validate';
+import {
+  Architecture,
+  GO_TOOLCHAIN,
+  NODE_EXPORTER_VERSION,
+  PinnedArchive,
+  TAILSCALE_REPO_KEY_FINGERPRINT,
+  TAILSCALE_VERSION,
+} from './versions';
+
+/** The OS image the relay boots. Both have cloud-init, systemd and nftables. */
+export type Distribution = 'ubuntu-24.04' | 'debian-12';
+
+const DISTRIBUTIONS: Readonly<Record<Distribution, { readonly distro: string; readonly codename: string }>> = {
+  'ubuntu-24.04': { distro: 'ubuntu', codename: 'noble' },
+  'debian-12': { distro: 'debian', codename: 'bookworm' },
+};
+
+/** AWS rejects larger user data (16 KiB, counted before base64). */
+export const AWS_USER_DATA_MAX_BYTES = 16384;
+
+/** DigitalOcean rejects larger user data (64 KiB). */
+export const DIGITALOCEAN_USER_DATA_MAX_BYTES = 65536;
+
+/** Room kept per Terraform reference for the value Terraform substitutes. */
+const REFERENCE_RESERVE_BYTES = 256;
+
+/** The tag every relay carries; ACLs grant the relay's (tiny) access to this tag. */
+export const DERP_TAG = 'tag:derp';
+
+/** Node exporter release pin. */
+export interface NodeExporterPin {
+  /**
+   * Release version.
+   * @default NODE_EXPORTER_VERSION
+   */
+  readonly version?: string;
+  /**
+   * sha256 of `node_exporter-<version>.linux-<architecture>.tar.gz`. Required, no default: take it
+   * from the release's sha256sums.txt and confirm it from a second source.
+   */
+  readonly sha256: string;
+}
+
+/** Pinned versions of what the relay downloads. */
+export interface DerpVersions {
+  /**
+   * Tailscale version for both the `tailscale` deb and derper (built from the same tag).
+   * @default TAILSCALE_VERSION
+   */
+  readonly tailscale?: string;
+  /**
+   * Go toolchain that builds derper, with the sha256 of its linux tarball for `architecture`.
+   * @default GO_TOOLCHAIN[architecture]
+   */
+  readonly goToolchain?: PinnedArchive;
+  /** Node exporter release; its sha256 is required. */
+  readonly nodeExporter: NodeExporterPin;
+}
+
+/** Options of {@link renderDerpUserData}. */
+export interface DerpUserDataOptions {
+  /**
+   * Public FQDN of the relay (lower case), e.g. `derp1.example.com`: derper's `-hostname`, the
+   * certificate name and the host's FQDN. Its first label becomes the host name and the tailnet
+   * node name. Must be a literal: the certificate and the DERP map are built from it.
+   */
+  readonly hostname: string;
+  /**
+   * `letsencrypt`: derper gets its certificate from Let's Encrypt and serves HTTP on 80 for ACME.
+   * `manual`: derper reads `<hostname>.crt`/`.key` from `manualCertDir`, which something else
+   * (not this user data) must put on the host; derper retries every 5 s until they are there.
+   * @default 'letsencrypt'
+   */
+  readonly certMode?: DerpCertMode;
+  /**
+   * Root-only directory holding the manual certificate files. Only used with `certMode: 'manual'`.
+   * @default '/etc/derper/certs'
+   */
+  readonly manualCertDir?: string;
+  /** Where the tailnet auth key comes from. It never appears in the user data as a literal. */
+  readonly authKey: TailnetAuthKeySource;
+  /** Pinned versions; the node exporter sha256 is required. */
+  readonly versions: DerpVersions;
+  /**
+   * Tags advertised in addition to `tag:derp`. The auth key must be allowed to apply all of them.
+   * @default []
+   */
+  readonly extraTags?: readonly string[];
+  /**
+   * CPU architecture of the image; bootstrap.sh refuses to run on another.
+   * @default 'amd64'
+   */
+  readonly architecture?: Architecture;
+  /**
+   * OS image, selecting the tailscale apt repository path and codename.
+   * @default 'ubuntu-24.04'
+   */
+  readonly distribution?: Distribution;
+  /**
+   * Who may reach the instance metadata service. See {@link MetadataServiceAccess}.
+   * @default 'root-only'
+   */
+  readonly metadataServiceAccess?: MetadataServiceAccess;
+}
+
+/** One cloud-init `write_files` entry. */
+export interface WriteFile {
+  readonly path: string;
+  readonly content: string;
+  readonly owner: string;
+  readonly permissions: string;
+}
+
+/** The cloud-config document (the subset of cloud-init's schema we use). */
+export interface DerpCloudConfig {
+  readonly hostname: string;
+  readonly fqdn: string;
+  readonly ssh_pwauth: boolean;
+  readonly package_update: boolean;
+  readonly package_upgrade: boolean;
+  readonly packages: readonly string[];
+  readonly bootcmd: readonly (readonly string[])[];
+  readonly write_files: readonly WriteFile[];
+  readonly runcmd: readonly (readonly string[])[];
+}
+
+/** Distribution packages the boot scripts use; tailscale itself is installed pinned by install-tailscale.sh. */
+const PACKAGES = ['ca-certificates', 'curl', 'gnupg', 'nftables', 'unattended-upgrades'] as const;
+
+/** Daily package lists and unattended upgrades (security origins by default on both distributions). */
+const AUTO_UPGRADES = 'APT::Periodic::Update-Package-Lists "1";\nAPT::Periodic::Unattended-Upgrade "1";\n';
+
+/** Builds the cloud-config document. Throws {@link BootConfigError} naming the bad option. */
+export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudConfig {
+  if (options === null || typeof options !== 'object') {
+    throw new BootConfigError('options', options, 'must be an object');
+  }
+  const hostname = validateFqdn('hostname', options.hostname);
+  const architecture = validateOneOf('architecture', options.architecture ?? 'amd64', ['amd64', 'arm64'] as const);
+  const distribution = validateOneOf('distribution', options.distribution ?? 'ubuntu-24.04', Object.keys(DISTRIBUTIONS) as Distribution[]);
+  const authKey = validateAuthKeySource(options.authKey);
+  const versions = resolveVersions(options.versions, architecture);
+  const tags = resolveTags(options.extraTags ?? []);
+  const nodeName = hostname.split('.')[0];
+  const { distro, codename } = DISTRIBUTIONS[distribution];
+
+  const env: BootEnv = {
+    DERP_HOSTNAME: hostname,
+    DERP_ARCH: architecture,
+    DERP_DISTRO: distro,
+    DERP_DISTRO_CODENAME: codename,
+    TAILSCALE_VERSION: versions.tailscale,
+    TAILSCALE_KEY_FINGERPRINT: TAILSCALE_REPO_KEY_FINGERPRINT,
+    TAILSCALE_TAGS: tags.join(','),
+    TAILSCALE_NODE_NAME: nodeName,
+    AUTH_KEY_SOURCE: authKey.kind,
+    AUTH_KEY_SECRET_ID: authKey.kind === 'aws-secrets-manager' ? authKey.secretId : '',
+    AUTH_KEY_REGION: authKey.kind === 'aws-secrets-manager' ? authKey.region : '',
+    GO_VERSION: versions.go.version,
+    GO_SHA256: versions.go.sha256,
+    NODE_EXPORTER_VERSION: versions.nodeExporter.version,
+    NODE_EXPORTER_SHA256: versions.nodeExporter.sha256,
+  };
+
+  const units: SystemdUnit[] = [
+    hostFirewallUnit(),
+    derperUnit({ hostname, certMode: options.certMode, manualCertDir: options.manualCertDir }),
+    nodeExporterUnit(),
+  ];
+
+  const writeFiles: WriteFile[] = [
+    rootOnly(BOOT_ENV_PATH, renderBootEnv(env)),
+    rootScript('bootstrap.sh', BOOTSTRAP_SCRIPT),
+    rootScript('install-tailscale.sh', INSTALL_TAILSCALE_SCRIPT),
+    rootScript('tailscale-join.sh', TAILSCALE_JOIN_SCRIPT),
+    rootScript('install-derper.sh', INSTALL_DERPER_SCRIPT),
+    rootScript('install-node-exporter.sh', INSTALL_NODE_EXPORTER_SCRIPT),
+    // Run by the exporter's dynamic user, so world-executable; it holds nothing secret.
+    { path: `${BOOT_LIB_DIR}/node-exporter-start.sh`, content: stripComments(NODE_EXPORTER_START_SCRIPT), owner: 'root:root', permissions: '0755' },
+    publicFile(SYSCTL_PATH, renderSysctlConf()),
+    publicFile('/etc/apt/apt.conf.d/20auto-upgrades', AUTO_UPGRADES),
+    publicFile(HOST_FIREWALL_RULESET_PATH, renderHostFirewallRuleset({ metadataServiceAccess: options.metadataServiceAccess })),
+    ...units.map((u) => publicFile(`/etc/systemd/system/${u.name}`, renderSystemdUnit(u))),
+  ];
+  if (authKey.kind === 'digitalocean-metadata') {
+    // Terraform substitutes the key here when it sends the user data; we only ever hold the reference.
+    writeFiles.push(rootOnly(AUTH_KEY_FILE, authKey.terraformReference));
+  }
+
+  return {
+    hostname: nodeName,
+    fqdn: hostname,
+    ssh_pwauth: false,
+    package_update: true,
+    package_upgrade: true,
+    packages: PACKAGES,
+    // bootcmd runs before write_files: the key's directory exists, root-only, before the key is written.
+    bootcmd: [['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', AUTH_KEY_DIR]],
+    write_files: writeFiles,
+    runcmd: [[`${BOOT_LIB_DIR}/bootstrap.sh`]],
+  };
+}
+
+/**
+ * Renders the relay's user data: `#cloud-config` followed by the document as JSON.
+ * Throws {@link BootConfigError} naming the option for invalid input.
+ */
+export function renderDerpUserData(options: DerpUserDataOptions): string {
+  const doc = buildDerpCloudConfig(options);
+  // Compact JSON: AWS caps user data at 16 KiB (AWS_USER_DATA_MAX_BYTES), and indentation alone costs ~700 bytes.
+  const text = `#cloud-config\n${JSON.stringify(doc)}\n`;
+  const references = intendedReferences(options.authKey);
+  assertOnlyIntendedTerraformReferences(text, references);
+  // Fail at synth, not at apply. Terraform substitutes the references afterwards; what they
+  // resolve to (a secret ARN, a tskey) is well under REFERENCE_RESERVE_BYTES each.
+  const limit =
+    (options.authKey.kind === 'aws-secrets-manager' ? AWS_USER_DATA_MAX_BYTES : DIGITALOCEAN_USER_DATA_MAX_BYTES) -
+    references.length * REFERENCE_RESERVE_BYTES;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limit) {
+    throw new Error(
+      `renderDerpUserData: user data is ${bytes} bytes, over the ${limit} bytes the provider's limit leaves; shorten extraTags or hostname`,
+    );
+  }
+  return text;
+}
+
+function resolveVersions(versions: DerpVersions, architecture: Architecture) {
+  if (versions === null || typeof versions !== 'object') {
+    throw new BootConfigError('versions', versions, 'must be an object with at least nodeExporter.sha256');
+  }
+  const go = versions.goToolchain ?? GO_TOOLCHAIN[architecture];
+  if (versions.nodeExporter === null || typeof versions.nodeExporter !== 'object') {
+    throw new BootConfigError('versions.nodeExporter', versions.nodeExporter, 'must be { sha256, version? }');
+  }
+  return {
+    tailscale: validateVersion('versions.tailscale', versions.tailscale ?? TAILSCALE_VERSION),
+    go: {
+      version: validateVersion('versions.goToolchain.version', go.version),
+      sha256: validateSha256('versions.goToolchain.sha256', go.sha256),
+    },
+    nodeExporter: {
+      version: validateVersion('versions.nodeExporter.version', versions.nodeExporter.version ?? NODE_EXPORTER_VERSION),
+      sha256: validateSha256('versions.nodeExporter.sha256', versions.nodeExporter.sha256),
+    },
+  };
+}
+
+function resolveTags(extraTags: readonly string[]): string[] {
+  if (!Array.isArray(extraTags)) {
+    throw new BootConfigError('extraTags', extraTags, 'must be an array of tags');
+  }
+  const tags = [DERP_TAG];
+  extraTags.forEach((tag, i) => {
+    validateTag(`extraTags[${i}]`, tag);
+    if (!tags.includes(tag)) tags.push(tag);
+  });
+  return tags;
+}
+
+function intendedReferences(authKey: TailnetAuthKeySource): string[] {
+  if (authKey.kind === 'digitalocean-metadata') return [authKey.terraformReference];
+  return TERRAFORM_REFERENCE.test(authKey.secretId) ? [authKey.secretId] : [];
+}
+
+/** Fails if Terraform would find template syntax we did not put there on purpose. */
+function assertOnlyIntendedTerraformReferences(text: string, allowed: readonly string[]): void {
+  let rest = text;
+  for (const ref of allowed) rest = rest.split(ref).join('');
+  const stray = /[$%]\{/.exec(rest);
+  if (stray) {
+    const at = stray.index;
+    throw new Error(`renderDerpUserData: Terraform template syntax in generated user data near ${JSON.stringify(rest.slice(Math.max(0, at - 40), at + 40))}`);
+  }
+}
+
+function rootScript(name: string, content: string): WriteFile {
+  return { path: `${BOOT_LIB_DIR}/${name}`, content: stripComments(content), owner: 'root:root', permissions: '0700' };
+}
+
+function rootOnly(path: string, content: string): WriteFile {
+  return { path, content, owner: 'root:root', permissions: '0600' };
+}
+
+function publicFile(path: string, content: string): WriteFile {
+  return { path, content, owner: 'root:root', permissions: '0644' };
+}
