@@ -151,6 +151,8 @@ export function referencedAddress(value: unknown): string | undefined {
   const match = REFERENCE.exec(value.trim());
   if (!match) return undefined;
   const [, type, name] = match;
+  // `${ingress.value.port}` inside a dynamic block is the iterator, not a resource called "value".
+  if (name === 'value' || name === 'key') return undefined;
   if (['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self'].includes(type)) return undefined;
   return `${type}.${name}`;
 }

@@ -6,11 +6,17 @@ import type { Rule } from '../engine/rule';
 import { publicIpRequiresApproval } from './cross-cloud/public-ip-requires-approval';
 import { requiredTags } from './cross-cloud/required-tags';
 import { volumeEncryptionRequired } from './cross-cloud/volume-encryption-required';
+import { noSecretsInUserData } from './cross-cloud/no-secrets-in-user-data';
+import { awsComputeRules } from './aws/compute';
+import { awsNetworkRules } from './aws/network';
 import { digitaloceanRules } from './digitalocean';
 
 export const builtInRules: readonly Rule[] = [
   publicIpRequiresApproval,
   volumeEncryptionRequired,
+  noSecretsInUserData,
   requiredTags,
+  ...awsComputeRules,
+  ...awsNetworkRules,
   ...digitaloceanRules,
 ];

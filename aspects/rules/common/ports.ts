@@ -27,10 +27,19 @@ export const MONITORING_PORTS: readonly number[] = [9100, 9090, 9093, 3000];
 /** CIDRs that mean "the whole internet". */
 export const INTERNET_CIDRS: readonly string[] = ['0.0.0.0/0', '::/0'];
 
-/** Whether a CIDR string is the whole IPv4 or IPv6 internet (also `0.0.0.0` and `::` without a prefix). */
+/**
+ * Whether a CIDR is the internet: the whole of it (`0.0.0.0/0`, `::/0`, or the bare `0.0.0.0` / `::`), or a
+ * range so wide it is the internet in all but name. An IPv4 prefix shorter than /8 always contains public
+ * space (the only private /8 is 10/8), and `0.0.0.0/1` + `128.0.0.0/1` is a known way around a check that
+ * only looks for 0.0.0.0/0; IPv6 prefixes shorter than /16 are likewise beyond any real allocation.
+ */
 export function isInternetCidr(cidr: string): boolean {
   const c = cidr.trim().toLowerCase();
-  return c === '0.0.0.0/0' || c === '::/0' || c === '0.0.0.0' || c === '::' || c === '0::/0' || c === '0:0:0:0:0:0:0:0/0';
+  if (c === '0.0.0.0' || c === '::' || c === '0:0:0:0:0:0:0:0') return true;
+  const match = /^([0-9a-f:.]+)\/(\d{1,3})$/.exec(c);
+  if (!match) return false;
+  const prefix = Number(match[2]);
+  return match[1].includes(':') ? prefix < 16 : prefix < 8;
 }
 
 /** Whether [from, to] includes any of `ports`; returns those it includes. */

@@ -1,0 +1,38 @@
+/** Instance metadata responses do not travel further than the instance (or one container hop). */
+import { defineRule } from '../../../engine/rule';
+import { pass } from '../../../engine/results';
+import { forEachBlock, requireNumber } from '../../common/shapes';
+import { checkWithLaunchTemplate, isSet } from './launch-template';
+
+export const imdsHopLimit = defineRule({
+  id: 'imds-hop-limit',
+  title: 'The IMDS response hop limit is at most 2',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'compute',
+  resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+  rationale:
+    'The hop limit is the TTL of the IMDSv2 token response. At 1 only processes on the instance get a token; ' +
+    'at 2 containers behind one bridge also can (what container hosts need). Higher values let the token ' +
+    'cross further network hops (nested containers, forwarded traffic), which widens who can steal the ' +
+    'instance credentials. Unset means the AWS default of 1. checkov CKV_AWS_341 demands exactly 1 and skips ' +
+    'aws_instance; this rule allows 2 and covers it.',
+  fix: 'Set `metadata_options { http_put_response_hop_limit = 1 }` (2 on container hosts), or leave it unset.',
+  references: {
+    checkov: ['CKV_AWS_341'],
+    docs: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html'],
+  },
+  examples: {
+    failing: { resourceType: 'aws_launch_template', body: { metadata_options: { http_tokens: 'required', http_put_response_hop_limit: 5 } } },
+    passing: { resourceType: 'aws_launch_template', body: { metadata_options: { http_tokens: 'required', http_put_response_hop_limit: 1 } } },
+  },
+  check: (resource, context) =>
+    checkWithLaunchTemplate(resource, context, isSet('metadata_options'), (body) =>
+      forEachBlock(
+        body,
+        'metadata_options',
+        (block) => requireNumber(block.body, 'http_put_response_hop_limit', 'IMDS hop limit', { max: 2 }, { path: block.path, defaultValue: 1 }),
+        pass('no metadata_options block: the hop limit is the AWS default of 1'),
+      ),
+    ),
+});

@@ -1,0 +1,101 @@
+/**
+ * "Every bucket has a versioning resource": finding the resources that configure another one by pointing
+ * at it (`aws_s3_bucket_versioning.bucket = "${aws_s3_bucket.logs.id}"`,
+ * `aws_secretsmanager_secret_rotation.secret_id = "${aws_secretsmanager_secret.db.id}"`).
+ *
+ * A pointer that is an expression this stack cannot resolve (`${var.bucket}`, `${local.name}`) may or may
+ * not name the target: it makes the answer unknown, never "found". Shared by the S3 rules and the
+ * Secrets Manager rotation rule; it could move to aspects/rules/common if other clouds need it.
+ */
+import type { RuleContext } from '../../../engine/rule';
+import { pass, unknown, violation } from '../../../engine/results';
+import type { CheckResult, ResourceRecord } from '../../../engine/types';
+import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+import { literalOf } from '../policy/template';
+import { maybe, NO, YES, type Tri } from '../policy/tri';
+
+export interface Companions {
+  /** Companions that certainly exist and certainly point at the target. */
+  readonly found: readonly ResourceRecord[];
+  /** Companions that may point at the target (or may not exist), and why. */
+  readonly uncertain: readonly { readonly resource: ResourceRecord; readonly why: string }[];
+}
+
+/**
+ * Resources of `type` whose `attribute` points at `target`: by reference to it, or by its literal name
+ * (the value of one of `nameAttributes` on the target, e.g. a bucket's `bucket`).
+ */
+export function companionsOf(
+  target: ResourceRecord,
+  context: RuleContext,
+  type: string,
+  attribute: string,
+  nameAttributes: readonly string[],
+): Companions {
+  const found: ResourceRecord[] = [];
+  const uncertain: { resource: ResourceRecord; why: string }[] = [];
+  for (const candidate of context.resourcesOfType(type)) {
+    if (candidate.mode !== 'managed') continue;
+    const exists = existsAlongside(candidate, target);
+    if (exists === 'no') continue;
+    const points = pointsAt(candidate.body[attribute], target, nameAttributes);
+    if (points.state === 'known' && !points.value) continue;
+    if (points.state === 'unknown') uncertain.push({ resource: candidate, why: `has ${attribute} = ${points.expression}, which may or may not be ${target.address}` });
+    else if (exists === 'maybe') uncertain.push({ resource: candidate, why: 'has a count or for_each that may create no instance' });
+    else found.push(candidate);
+  }
+  return { found, uncertain };
+}
+
+/**
+ * The standard result for "target must have a companion": pass naming it, unknown naming the doubtful
+ * one, or a violation saying what is missing.
+ */
+export function companionResult(companions: Companions, target: ResourceRecord, missing: string, present: string): CheckResult {
+  const [first] = companions.found;
+  if (first) return pass(`${present}: ${first.address}`);
+  const [doubt] = companions.uncertain;
+  if (doubt) return unknown(`${missing} unless ${doubt.resource.address} is for it: it ${doubt.why}`);
+  return violation(`${target.address}: ${missing}`);
+}
+
+/** Whether a pointer value names `target`. */
+export function pointsAt(value: unknown, target: ResourceRecord, nameAttributes: readonly string[]): Tri {
+  if (value === undefined || value === null) return NO;
+  if (typeof value !== 'string') return maybe(JSON.stringify(value));
+  if (isExpression(value)) {
+    const address = referencedAddress(value);
+    if (address !== undefined) return address === target.address ? YES : NO;
+    return maybe(describeExpression(value));
+  }
+  const name = literalOf(value) ?? value;
+  for (const attribute of nameAttributes) {
+    const own = target.body[attribute];
+    if (typeof own === 'string' && isExpression(own)) return maybe(`"${name}" (${target.address}.${attribute} is ${describeExpression(own)})`);
+    if (own !== undefined && own !== null && String(own) === name) return YES;
+    const prefix = target.body[`${attribute}_prefix`];
+    if ((own === undefined || own === null) && typeof prefix === 'string' && (isExpression(prefix) || name.startsWith(prefix))) {
+      return maybe(`"${name}" (${target.address} gets a generated name from ${attribute}_prefix)`);
+    }
+  }
+  return NO;
+}
+
+const META = ['count', 'for_each'] as const;
+
+/**
+ * Whether `candidate` exists whenever `target` does. `count = 0` or an empty `for_each` creates nothing;
+ * an expression may create nothing, unless it is the very expression the target uses (the common
+ * "one companion per bucket" pattern).
+ */
+function existsAlongside(candidate: ResourceRecord, target: ResourceRecord): 'yes' | 'no' | 'maybe' {
+  for (const meta of META) {
+    const value = candidate.body[meta];
+    if (value === undefined || value === null) continue;
+    if (value === 0 || value === '0') return 'no';
+    if (Array.isArray(value)) return value.length === 0 ? 'no' : 'yes';
+    if (typeof value === 'object') return Object.keys(value).length === 0 ? 'no' : 'yes';
+    if (isExpression(value)) return target.body[meta] === value ? 'yes' : 'maybe';
+  }
+  return 'yes';
+}

@@ -1,0 +1,187 @@
+/**
+ * Buckets refuse plain-HTTP requests: their policy denies every S3 action to everyone when
+ * `aws:SecureTransport` is false, for the bucket and for its objects.
+ */
+import { defineRule, type RuleContext } from '../../../engine/rule';
+import { pass, unknown, violation } from '../../../engine/results';
+import type { CheckResult, ResourceRecord } from '../../../engine/types';
+import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+import {
+  anyItem,
+  globMatch,
+  isAllActionsPattern,
+  isDeny,
+  literalOf,
+  principalIsAnyone,
+  readPolicy,
+  type ExpressionResolver,
+  type PolicyRead,
+  type PolicyStatement,
+} from '../policy';
+import { and, maybe, NO, not, or, some, type Tri } from '../policy/tri';
+import { companionsOf } from './companions';
+
+const POLICY = 'aws_s3_bucket_policy';
+/** Stands for a bucket whose name is not known: it matches only a reference to the bucket, or `*`. */
+const UNNAMED = '\uE200bucket';
+const OBJECT = '\uE201object';
+
+export const s3TlsOnly = defineRule({
+  id: 's3-tls-only',
+  title: 'Every S3 bucket policy denies requests that do not use TLS',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'data',
+  resourceTypes: ['aws_s3_bucket', POLICY],
+  rationale:
+    'S3 still answers plain HTTP. A client, SDK setting or presigned URL that uses it sends credentials-signed ' +
+    'requests and object data in the clear. Only a bucket policy can refuse such requests for every caller: ' +
+    'a Deny of s3:* for Principal "*" when aws:SecureTransport is false, on both the bucket ARN and its ' +
+    'objects (bucket/*), since a statement on one does not cover the other.',
+  fix:
+    `Give every bucket an ${POLICY} with a statement { Effect = "Deny", Principal = "*", Action = "s3:*", ` +
+    'Resource = [<bucket>.arn, "<bucket>.arn/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.',
+  references: {
+    docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit'],
+  },
+  examples: {
+    failing: {
+      resourceType: POLICY,
+      body: {
+        bucket: '${aws_s3_bucket.data.id}',
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.data.arn}/*' }],
+        }),
+      },
+    },
+    passing: {
+      resourceType: POLICY,
+      body: {
+        bucket: '${aws_s3_bucket.data.id}',
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'DenyInsecureTransport',
+              Effect: 'Deny',
+              Principal: '*',
+              Action: 's3:*',
+              Resource: ['${aws_s3_bucket.data.arn}', '${aws_s3_bucket.data.arn}/*'],
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+          ],
+        }),
+      },
+    },
+  },
+  check(resource, context) {
+    if (resource.type === POLICY) {
+      const bucket = identifyBucket(resource.body.bucket, context);
+      return requireTlsDeny(readPolicy(resource.body.policy, context), 'policy', bucket);
+    }
+    const companions = companionsOf(resource, context, POLICY, 'bucket', ['bucket']);
+    if (companions.found.length > 0) return pass(`bucket policy in ${companions.found[0].address}`);
+    // The deprecated inline `policy` of aws_s3_bucket counts when there is no separate resource.
+    const inline = readPolicy(resource.body.policy, context);
+    if (inline.state !== 'absent') return requireTlsDeny(inline, 'policy', identifyBucket(`\${${resource.address}.id}`, context));
+    const [doubt] = companions.uncertain;
+    if (doubt) return unknown(`no bucket policy is known to be for this bucket: ${doubt.resource.address} ${doubt.why}`);
+    return violation(`${resource.address} has no ${POLICY}, so nothing refuses plain-HTTP requests`);
+  },
+});
+
+interface BucketIdentity {
+  /** The aws_s3_bucket's address when the policy names one in this stack. */
+  readonly address?: string;
+  /** The literal bucket name, when known. */
+  readonly name?: string;
+  /** How the policy names its bucket, when that is an expression this stack cannot resolve. */
+  readonly unresolved?: string;
+}
+
+function identifyBucket(value: unknown, context: RuleContext): BucketIdentity {
+  if (typeof value !== 'string') return { unresolved: JSON.stringify(value ?? null) };
+  const address = referencedAddress(value);
+  if (address) {
+    const bucket = context.resourceAt(address);
+    const name = bucket && typeof bucket.body.bucket === 'string' ? literalOf(bucket.body.bucket) : undefined;
+    return { address, ...(name !== undefined ? { name } : {}) };
+  }
+  if (isExpression(value)) return { unresolved: value };
+  const named = context.resourcesOfType('aws_s3_bucket').find((b: ResourceRecord) => b.body.bucket === value);
+  return { name: value, ...(named ? { address: named.address } : {}) };
+}
+
+/** References to the bucket become its ARN or name; a partition reference becomes `aws`. */
+function resolverFor(bucket: BucketIdentity): ExpressionResolver {
+  const name = bucket.name ?? UNNAMED;
+  return (expression) => {
+    const ref = /^\$\{\s*([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(arn|id|bucket)\s*\}$/.exec(expression);
+    if (ref && bucket.address !== undefined && ref[1] === bucket.address) return ref[2] === 'arn' ? `arn:aws:s3:::${name}` : name;
+    if (/\.partition\s*\}$/.test(expression)) return 'aws';
+    return undefined;
+  };
+}
+
+const normalizePartition = (arn: string) => arn.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:');
+
+function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdentity): CheckResult[] {
+  if (read.state === 'absent') return [violation(`${attribute} is not set, so nothing refuses plain-HTTP requests`, attribute)];
+  if (read.state === 'unknown') return [unknown(`${attribute} ${read.reason}`, attribute)];
+  const name = bucket.name ?? UNNAMED;
+  const resolve = resolverFor(bucket);
+  const targets = [
+    { what: 'the bucket', arn: `arn:aws:s3:::${name}` },
+    { what: 'its objects', arn: `arn:aws:s3:::${name}/${OBJECT}` },
+  ];
+  return targets.map(({ what, arn }) => {
+    const covered = some(read.statements, (s) => {
+      const denies = deniesPlainHttp(s, arn, resolve);
+      return s.dynamic && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
+    });
+    if (covered.state === 'known' && covered.value) return pass(`${attribute} denies plain HTTP on ${what}`, attribute);
+    if (covered.state === 'unknown') return unknown(`${attribute}: whether it denies plain HTTP on ${what} depends on ${covered.expression}`, attribute);
+    if (read.unseen.length > 0) return unknown(`${attribute}: no readable statement denies plain HTTP on ${what}, and ${read.unseen[0]}`, attribute);
+    if (bucket.unresolved !== undefined) {
+      return unknown(`${attribute}: the policy's bucket is ${describeExpression(bucket.unresolved)}, so whether it covers ${what} cannot be told`, attribute);
+    }
+    return violation(`${attribute} has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers ${what}`, attribute);
+  });
+}
+
+/** Deny, to everyone, of every S3 action, on `arn`, when the request is not over TLS. */
+function deniesPlainHttp(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Tri {
+  return and(isDeny(s), principalIsAnyone(s), deniesEveryS3Action(s), coversArn(s, arn, resolve), whenInsecure(s));
+}
+
+function deniesEveryS3Action(s: PolicyStatement): Tri {
+  if (s.actions.state !== 'absent') return anyItem(s.actions, 'Action', (a) => isAllActionsPattern(a) || /^s3:\*+$/i.test(a));
+  // Deny with NotAction denies everything except what it lists: it must list no S3 action.
+  if (s.notActions.state !== 'absent') return not(anyItem(s.notActions, 'NotAction', (a) => /^(s3|[^:]*[*?][^:]*):/i.test(a) || isAllActionsPattern(a)));
+  return NO;
+}
+
+function coversArn(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Tri {
+  const matches = (pattern: string) => globMatch(normalizePartition(pattern), arn);
+  if (s.resources.state !== 'absent') return anyItem(s.resources, 'Resource', matches, resolve);
+  if (s.notResources.state !== 'absent') return not(anyItem(s.notResources, 'NotResource', matches, resolve));
+  return NO;
+}
+
+/** A `Bool` (or `BoolIfExists`) condition on aws:SecureTransport with the value false. */
+function whenInsecure(s: PolicyStatement): Tri {
+  if (s.conditions.state === 'absent') return NO;
+  if (s.conditions.state === 'unknown') return maybe(`Condition = ${describeExpression(s.conditions.expression)}`);
+  return or(
+    ...s.conditions.value.map((c) => {
+      const operator = literalOf(c.operator);
+      const key = literalOf(c.key);
+      const opOk: Tri = operator === undefined ? maybe(`condition operator ${describeExpression(c.operator)}`) : ['bool', 'boolifexists'].includes(operator.toLowerCase()) ? { state: 'known', value: true } : NO;
+      const keyOk: Tri = key === undefined ? maybe(`condition key ${describeExpression(c.key)}`) : key.toLowerCase() === 'aws:securetransport' ? { state: 'known', value: true } : NO;
+      const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false');
+      const all = and(opOk, keyOk, valueOk);
+      return c.dynamic && all.state === 'known' && all.value ? maybe('a dynamic "condition" block (its for_each may be empty)') : all;
+    }),
+  );
+}

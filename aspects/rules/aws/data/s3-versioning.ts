@@ -1,0 +1,52 @@
+/** Buckets keep previous object versions, so an overwrite or delete (by mistake or by an attacker) can be undone. */
+import { defineRule } from '../../../engine/rule';
+import { unknown, violation } from '../../../engine/results';
+import { blocks } from '../../../engine/values';
+import { forEachBlock, requireBool, requireOneOf } from '../../common/shapes';
+import { companionResult } from './companions';
+import { bucketCompanions, onlyDynamic } from './s3-common';
+
+const VERSIONING = 'aws_s3_bucket_versioning';
+
+export const s3Versioning = defineRule({
+  id: 's3-versioning',
+  title: 'Every S3 bucket has versioning enabled',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'data',
+  resourceTypes: ['aws_s3_bucket', VERSIONING],
+  rationale:
+    'Without versioning, an overwritten or deleted object is gone: a buggy deploy, a leaked write credential ' +
+    'or ransomware that rewrites objects destroys data for good. Versioning keeps the previous versions ' +
+    '(bound their cost with a noncurrent-version lifecycle rule) and is a prerequisite for replication and ' +
+    'Object Lock.',
+  fix: `Add an ${VERSIONING} for every bucket with \`bucket = <bucket>.id\` and \`versioning_configuration { status = "Enabled" }\`.`,
+  references: {
+    checkov: ['CKV_AWS_21'],
+    docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html'],
+  },
+  examples: {
+    failing: { resourceType: VERSIONING, body: { bucket: '${aws_s3_bucket.data.id}', versioning_configuration: { status: 'Suspended' } } },
+    passing: { resourceType: VERSIONING, body: { bucket: '${aws_s3_bucket.data.id}', versioning_configuration: { status: 'Enabled' } } },
+  },
+  check(resource, context) {
+    if (resource.type === VERSIONING) {
+      const results = forEachBlock(
+        resource.body,
+        'versioning_configuration',
+        (config) => requireOneOf(config.body, 'status', 'versioning', ['Enabled'], { path: config.path }),
+        violation('no versioning_configuration block', 'versioning_configuration'),
+      );
+      if (onlyDynamic(resource.body, 'versioning_configuration') && results.every((r) => r.status === 'pass')) {
+        results.push(unknown('versioning_configuration comes only from a dynamic block whose for_each may be empty', 'versioning_configuration'));
+      }
+      return results;
+    }
+    const companions = bucketCompanions(resource, context, VERSIONING);
+    // The deprecated inline `versioning { enabled = true }` of aws_s3_bucket counts when there is no separate resource.
+    if (companions.found.length === 0 && blocks(resource.body, 'versioning').occurrences.length > 0) {
+      return forEachBlock(resource.body, 'versioning', (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }));
+    }
+    return companionResult(companions, resource, `no ${VERSIONING} for this bucket, so overwritten and deleted objects cannot be recovered`, 'versioning enabled by');
+  },
+});

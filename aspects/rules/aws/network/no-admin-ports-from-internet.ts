@@ -1,0 +1,37 @@
+/** SSH, RDP and WinRM are never reachable from the internet: administration goes over the tailnet or SSM. */
+import { defineRule } from '../../../engine/rule';
+import { ADMIN_PORTS } from '../../common/ports';
+import { internetIngressResults } from './internet-ingress';
+import { INGRESS_RESOURCE_TYPES } from './security-group-ingress';
+
+export const noAdminPortsFromInternet = defineRule({
+  id: 'no-admin-ports-from-internet',
+  title: 'Security groups do not open SSH, RDP or WinRM to the internet',
+  severity: 'error',
+  profile: 'baseline',
+  category: 'network',
+  resourceTypes: [...INGRESS_RESOURCE_TYPES],
+  rationale:
+    'Remote-administration ports open to 0.0.0.0/0 or ::/0 are brute-forced within minutes of an address going ' +
+    'live, and every pre-authentication bug in sshd or RDP becomes remotely exploitable. Hosts are administered ' +
+    'over the tailnet or AWS Systems Manager Session Manager, which need no inbound port at all. A port range or ' +
+    'protocol -1 that merely includes 22 counts too, as do ranges so wide they are the internet (e.g. 0.0.0.0/1).',
+  fix:
+    'Remove the ingress rule, or restrict its source to a security group, prefix list or a narrow CIDR (the ' +
+    'tailnet, a bastion). Use SSM Session Manager or Tailscale SSH instead of an open port.',
+  references: {
+    checkov: ['CKV_AWS_24', 'CKV_AWS_25'],
+    docs: ['https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html'],
+  },
+  examples: {
+    failing: {
+      resourceType: 'aws_security_group',
+      body: { ingress: [{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'], description: 'ssh' }] },
+    },
+    passing: {
+      resourceType: 'aws_security_group',
+      body: { ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'], description: 'https' }] },
+    },
+  },
+  check: (resource) => internetIngressResults(resource, { label: 'remote administration', ports: ADMIN_PORTS }),
+});

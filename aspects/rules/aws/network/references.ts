@@ -1,0 +1,36 @@
+/**
+ * "Is there a resource in this stack that points at this one?" — the question the VPC rules (default security
+ * group, flow logs) and the listener rules ask. An attribute that is an expression other than a plain
+ * reference might point anywhere, so it makes the answer unknown rather than "no".
+ */
+import type { ResourceRecord } from '../../../engine/types';
+import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+
+export type StackReference =
+  | { readonly state: 'found'; readonly resource: ResourceRecord }
+  | { readonly state: 'unknown'; readonly why: string }
+  | { readonly state: 'none' };
+
+/** The first of `candidates` whose `attribute` references `target` (e.g. an aws_flow_log whose vpc_id is `${aws_vpc.main.id}`). */
+export function stackReferenceTo(target: ResourceRecord, candidates: readonly ResourceRecord[], attribute: string): StackReference {
+  let unclear: string | undefined;
+  for (const candidate of candidates) {
+    const value = candidate.body[attribute];
+    if (referencedAddress(value) === target.address) return { state: 'found', resource: candidate };
+    if (isExpression(value) && referencedAddress(value) === undefined) {
+      unclear ??= `${candidate.address}.${attribute} is ${describeExpression(value)}`;
+    }
+  }
+  return unclear ? { state: 'unknown', why: unclear } : { state: 'none' };
+}
+
+/** Candidates whose `attribute` is exactly the reference `${<expression>}` (e.g. `aws_vpc.main.default_security_group_id`). */
+export function referencesTo(expression: string, candidates: readonly ResourceRecord[], attribute: string): ResourceRecord[] {
+  const wanted = normalise(`\${${expression}}`);
+  return candidates.filter((c) => typeof c.body[attribute] === 'string' && normalise(c.body[attribute] as string) === wanted);
+}
+
+/** `${aws_vpc.main[0].id}` and `${aws_vpc.main.id}` name the same resource attribute for our purposes. */
+function normalise(expression: string): string {
+  return expression.trim().replace(/\[[^\]]*\]/g, '');
+}

@@ -1,0 +1,21 @@
+/** Shared by the AWS compute/network and user-data rule tests: run a rule's own documented examples. */
+import type { Rule } from '../../../../aspects/engine/rule';
+import type { Violation } from '../../../../aspects/engine/types';
+import { findings } from '../../../helpers/rule-harness';
+
+/** Findings on the resource named `example` when the rule's failing or passing example is evaluated. */
+export function exampleFindings(rule: Rule, which: 'failing' | 'passing'): Violation[] {
+  const example = rule.examples?.[which];
+  if (!example) throw new Error(`rule ${rule.id} has no ${which} example`);
+  const others = example.others ?? {};
+  const resource = { ...others, [example.resourceType]: { ...(others[example.resourceType] ?? {}), example: example.body } };
+  return findings(rule, { resource }).filter((v) => v.address === `${example.resourceType}.example`);
+}
+
+/** The test every rule file starts with: its failing example fails, its passing example passes. */
+export function itHonoursItsExamples(rule: Rule): void {
+  it('fires on its failing example and stays quiet on its passing example', () => {
+    expect(exampleFindings(rule, 'failing').map((v) => v.kind)).toContain('violation');
+    expect(exampleFindings(rule, 'passing')).toEqual([]);
+  });
+}

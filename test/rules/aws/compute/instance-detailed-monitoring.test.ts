@@ -1,0 +1,27 @@
+import { instanceDetailedMonitoring as rule } from '../../../../aspects/rules/aws/compute/instance-detailed-monitoring';
+import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
+import { itHonoursItsExamples } from './helpers';
+
+const withTemplate = (template: Record<string, unknown>) =>
+  findings(rule, {
+    resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { name: '${aws_launch_template.lt.name}' } } } },
+  }).filter((v) => v.address === 'aws_instance.subject');
+
+describe('instance-detailed-monitoring', () => {
+  itHonoursItsExamples(rule);
+
+  it('aws_instance: fires when monitoring is unset or false', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1' }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', monitoring: false }))).toEqual(['violation']);
+  });
+  it('aws_instance: stays quiet with monitoring = true', () => expect(findingsFor(rule, 'aws_instance', { ami: 'ami-1', monitoring: 'true' })).toEqual([]));
+  it('aws_instance: is unknown when monitoring is an expression', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', monitoring: '${var.monitoring}' }))).toEqual(['unknown']);
+  });
+  it("aws_instance: takes the launch template's monitoring block (static or dynamic) when unset", () => {
+    expect(withTemplate({ monitoring: { enabled: true } })).toEqual([]);
+    expect(withTemplate({ dynamic: { monitoring: { content: { enabled: true } } } })).toEqual([]);
+    expect(kinds(withTemplate({}))).toEqual(['violation']);
+    expect(kinds(withTemplate({ monitoring: { enabled: '${var.on}' } }))).toEqual(['unknown']);
+  });
+});

@@ -1,0 +1,22 @@
+import { instanceEbsOptimized as rule } from '../../../../aspects/rules/aws/compute/instance-ebs-optimized';
+import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
+import { itHonoursItsExamples } from './helpers';
+
+describe('instance-ebs-optimized', () => {
+  itHonoursItsExamples(rule);
+
+  it('aws_instance: fires when ebs_optimized is unset or false', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1' }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ebs_optimized: false }))).toEqual(['violation']);
+  });
+  it('aws_instance: stays quiet with ebs_optimized = true', () => expect(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ebs_optimized: true })).toEqual([]));
+  it('aws_instance: is unknown when ebs_optimized is an expression', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ebs_optimized: '${var.opt}' }))).toEqual(['unknown']);
+  });
+  it('aws_instance: takes the launch template value (a string there) when unset', () => {
+    const run = (template: Record<string, unknown>) =>
+      findings(rule, { resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } } });
+    expect(run({ ebs_optimized: 'true' })).toEqual([]);
+    expect(kinds(run({ ebs_optimized: 'false' }))).toEqual(['violation']);
+  });
+});

@@ -1,0 +1,31 @@
+import { instanceProfileRequired as rule } from '../../../../aspects/rules/aws/compute/instance-profile-required';
+import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
+import { itHonoursItsExamples } from './helpers';
+
+describe('instance-profile-required', () => {
+  itHonoursItsExamples(rule);
+
+  it('aws_instance: fires without iam_instance_profile, or with an empty one', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1' }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', iam_instance_profile: '' }))).toEqual(['violation']);
+  });
+  it('aws_instance: stays quiet with a profile, and a reference to one counts as set', () => {
+    expect(findingsFor(rule, 'aws_instance', { ami: 'ami-1', iam_instance_profile: 'relay' })).toEqual([]);
+    expect(findingsFor(rule, 'aws_instance', { ami: 'ami-1', iam_instance_profile: '${aws_iam_instance_profile.relay.name}' })).toEqual([]);
+  });
+  it('aws_instance: is unknown when the profile is a variable (it may be empty)', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', iam_instance_profile: '${var.profile}' }))).toEqual(['unknown']);
+  });
+  it("aws_instance: takes the launch template's iam_instance_profile block (name or arn) when unset", () => {
+    const run = (template: Record<string, unknown>) =>
+      findings(rule, { resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } } });
+    expect(run({ iam_instance_profile: { arn: '${aws_iam_instance_profile.relay.arn}' } })).toEqual([]);
+    expect(run({ dynamic: { iam_instance_profile: { content: { name: 'relay' } } } })).toEqual([]);
+    expect(kinds(run({}))).toEqual(['violation']);
+    expect(kinds(run({ iam_instance_profile: {} }))).toEqual(['violation']);
+    expect(kinds(run({ iam_instance_profile: { name: '${var.profile}' } }))).toEqual(['unknown']);
+  });
+  it('aws_instance: is unknown when the launch template is not in this stack', () => {
+    expect(kinds(findingsFor(rule, 'aws_instance', { launch_template: { name: '${var.template}' } }))).toEqual(['unknown']);
+  });
+});

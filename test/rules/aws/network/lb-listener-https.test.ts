@@ -1,0 +1,42 @@
+import { lbListenerHttps as rule } from '../../../../aspects/rules/aws/network/lb-listener-https';
+import { findingsFor, kinds } from '../../../helpers/rule-harness';
+import { itHonoursItsExamples } from '../compute/helpers';
+
+const forward = { type: 'forward', target_group_arn: 'arn:tg' };
+const redirect = (protocol?: string) => ({ type: 'redirect', redirect: { ...(protocol ? { protocol } : {}), port: '443', status_code: 'HTTP_301' } });
+const lbStack = (lb: Record<string, unknown>) => ({ resource: { aws_lb: { web: lb } } });
+
+describe('lb-listener-https', () => {
+  itHonoursItsExamples(rule);
+
+  for (const type of ['aws_lb_listener', 'aws_alb_listener']) {
+    describe(type, () => {
+      const listener = (body: Record<string, unknown>, extra = {}) =>
+        findingsFor(rule, type, { load_balancer_arn: '${aws_lb.web.arn}', port: 80, default_action: forward, ...body }, extra);
+      it('fires on HTTP that forwards, on unset protocol (HTTP), and on an HTTP redirect that keeps HTTP', () => {
+        expect(kinds(listener({ protocol: 'HTTP' }))).toEqual(['violation']);
+        expect(kinds(listener({}))).toEqual(['violation']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: redirect() }))).toEqual(['violation']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: redirect('HTTP') }))).toEqual(['violation']);
+      });
+      it('fires on plain TCP (passthrough cannot be vouched for)', () => expect(kinds(listener({ protocol: 'TCP', port: 443 }))).toEqual(['violation']));
+      it('stays quiet on HTTPS, TLS, and HTTP that redirects to HTTPS (also inside a dynamic block)', () => {
+        expect(listener({ protocol: 'HTTPS', port: 443 })).toEqual([]);
+        expect(listener({ protocol: 'tls', port: 443 })).toEqual([]);
+        expect(listener({ protocol: 'HTTP', default_action: [redirect('HTTPS')] })).toEqual([]);
+        expect(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { content: redirect('HTTPS') } } })).toEqual([]);
+      });
+      it('is not applicable when its load balancer is in the stack and internal', () => {
+        expect(listener({ protocol: 'HTTP' }, lbStack({ internal: true }))).toEqual([]);
+        expect(kinds(listener({ protocol: 'HTTP' }, lbStack({ internal: false })))).toEqual(['violation']);
+      });
+      it('is unknown when the protocol, the action type, the redirect protocol or internal is an expression', () => {
+        expect(kinds(listener({ protocol: '${var.protocol}' }))).toEqual(['unknown']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: { type: '${var.t}' } }))).toEqual(['unknown']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: redirect('${var.p}') }))).toEqual(['unknown']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: '${local.actions}' }))).toEqual(['unknown']);
+        expect(kinds(listener({ protocol: 'HTTP' }, lbStack({ internal: '${var.internal}' })))).toEqual(['unknown']);
+      });
+    });
+  }
+});
