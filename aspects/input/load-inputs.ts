@@ -1,0 +1,283 @@
+/**
+ * The file adapter: turns the paths given to `cdktf-guardrails check` into StackDocuments, the same shape
+ * the synth adapter produces. A path is a cdktf output directory (manifest.json), a directory of
+ * `*.tf.json` (one Terraform root module), a Terraform JSON file, a plan JSON file (detected by content),
+ * or `-` for stdin. Every file is read and parsed once. Anything that cannot be read is a
+ * GuardrailInputError naming the path and the problem; nothing is skipped silently.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { isObject } from '../engine/values';
+import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument } from '../engine/types';
+import { GuardrailInputError } from './input-error';
+import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
+import { parseJsonText, readJsonFile, readProblem } from './read-json';
+import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
+import { moduleCalls, type UncheckedItem } from './unchecked';
+
+export interface LoadOptions {
+  /** Paths are resolved against, and reported relative to, this directory. */
+  readonly cwd: string;
+  /** Reads all of stdin, for the path `-`. */
+  readonly readStdin?: () => Promise<string>;
+  /**
+   * The Terraform JSON (cdktf's cdk.tf.json) that plans were made from: construct paths and suppressions
+   * by address. Without it, a `cdk.tf.json` next to a plan file is used.
+   */
+  readonly config?: string;
+}
+
+export interface LoadedInputs {
+  readonly stacks: readonly StackDocument[];
+  /** What the rules could not see (module calls), to be listed in every report. */
+  readonly unchecked: readonly UncheckedItem[];
+  /** Things the user should know that are not errors, one line each (e.g. HCL files that were not read). */
+  readonly notes: readonly string[];
+  /** For a stack merged from several files (a directory): stack name → resource address → file. */
+  readonly resourceFiles: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+const TF_JSON = /\.tf\.json$/;
+const HCL = /\.tf$/;
+
+export async function loadInputs(paths: readonly string[], options: LoadOptions): Promise<LoadedInputs> {
+  if (paths.filter((p) => p === '-').length > 1) throw new GuardrailInputError('-', 'stdin can be read only once; give `-` once');
+  const loader = new Loader(options);
+  for (const p of paths) {
+    if (p === '-') {
+      if (!options.readStdin) throw new GuardrailInputError('-', 'stdin is not available');
+      loader.fromText(await options.readStdin(), 'stdin');
+    } else loader.fromPath(p);
+  }
+  if (options.config !== undefined && !loader.planSeen) {
+    loader.notes.push(`--config ${options.config} was not used: no input is a plan JSON`);
+  }
+  return { stacks: loader.stacks, unchecked: loader.unchecked, notes: loader.notes, resourceFiles: loader.resourceFiles };
+}
+
+class Loader {
+  readonly stacks: StackDocument[] = [];
+  readonly unchecked: UncheckedItem[] = [];
+  readonly notes: string[] = [];
+  readonly resourceFiles = new Map<string, Map<string, string>>();
+  planSeen = false;
+  private readonly names = new Set<string>();
+  /** Parsed files by absolute path: a file named twice (a stack, and a plan's configuration) is read once. */
+  private readonly parsed = new Map<string, unknown>();
+
+  constructor(private readonly options: LoadOptions) {}
+
+  private read(file: string, label: string): unknown {
+    if (!this.parsed.has(file)) this.parsed.set(file, readJsonFile(file, label));
+    return this.parsed.get(file);
+  }
+
+  fromPath(input: string): void {
+    const absolute = path.resolve(this.options.cwd, input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      throw new GuardrailInputError(input, readProblem(error));
+    }
+    if (stat.isDirectory()) {
+      if (fs.existsSync(path.join(absolute, 'manifest.json'))) this.fromCdktfOut(absolute);
+      else this.fromDirectory(absolute);
+    } else this.fromFile(absolute);
+  }
+
+  fromText(text: string, label: string): void {
+    this.fromDocument(parseJsonText(text, label), { label, name: 'stdin' });
+  }
+
+  /** A cdktf output directory: every stack its manifest lists. */
+  private fromCdktfOut(dir: string): void {
+    const manifestFile = path.join(dir, 'manifest.json');
+    const label = this.display(manifestFile);
+    const manifest = this.read(manifestFile, label);
+    if (!isObject(manifest) || !isObject(manifest.stacks)) {
+      throw new GuardrailInputError(label, 'is not a cdktf manifest (expected an object with `stacks`)');
+    }
+    const entries = Object.entries(manifest.stacks);
+    if (entries.length === 0) throw new GuardrailInputError(this.display(dir), 'is a cdktf output with no stacks (manifest.json lists none)');
+    for (const [id, entry] of entries) {
+      const stackPath = isObject(entry) ? entry.synthesizedStackPath : undefined;
+      if (typeof stackPath !== 'string' || stackPath === '') {
+        throw new GuardrailInputError(label, `stack '${id}' has no synthesizedStackPath`);
+      }
+      const file = path.resolve(dir, stackPath);
+      const fileLabel = this.display(file);
+      if (HCL.test(file)) {
+        throw new GuardrailInputError(fileLabel, `stack '${id}' was synthesized as HCL (hclOutput), which this tool does not read: synthesize JSON, or check a plan (\`terraform show -json\`)`);
+      }
+      if (!fs.existsSync(file)) {
+        throw new GuardrailInputError(label, `stack '${id}' points to ${fileLabel}, which does not exist (synthesize again?)`);
+      }
+      const doc = this.read(file, fileLabel);
+      if (!looksLikeTerraformJson(doc)) throw new GuardrailInputError(fileLabel, `stack '${id}' is not Terraform JSON`);
+      const name = this.uniqueName(isObject(entry) && typeof entry.name === 'string' ? entry.name : id, fileLabel);
+      this.addConfig(doc, name, fileLabel);
+    }
+  }
+
+  /** A directory of `*.tf.json`: one Terraform root module, so one stack (references cross files). */
+  private fromDirectory(dir: string): void {
+    const label = this.display(dir);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort();
+    } catch (error) {
+      throw new GuardrailInputError(label, readProblem(error));
+    }
+    const jsonFiles = names.filter((n) => TF_JSON.test(n));
+    const hclFiles = names.filter((n) => HCL.test(n));
+    if (jsonFiles.length === 0) {
+      if (hclFiles.length > 0) {
+        throw new GuardrailInputError(label, 'holds only HCL (.tf) files, which this tool does not read: check a plan of it (`terraform show -json`) instead');
+      }
+      throw new GuardrailInputError(
+        label,
+        names.length === 0 ? 'is empty (expected a cdktf output directory with manifest.json, or *.tf.json files)' : 'has no manifest.json and no *.tf.json files',
+      );
+    }
+    if (hclFiles.length > 0) {
+      this.notes.push(`${label}: ${hclFiles.length} HCL file(s) not read, so not checked: ${hclFiles.join(', ')}`);
+    }
+    // Terraform merges override files into the blocks they name after reading all others.
+    const isOverride = (n: string): boolean => n === 'override.tf.json' || n.endsWith('_override.tf.json');
+    const ordered = [...jsonFiles.filter((n) => !isOverride(n)), ...jsonFiles.filter(isOverride)];
+    const docs = ordered.map((n) => {
+      const file = path.join(dir, n);
+      const fileLabel = this.display(file);
+      const doc = this.read(file, fileLabel);
+      if (!looksLikeTerraformJson(doc)) {
+        throw new GuardrailInputError(fileLabel, looksLikePlanJson(doc) ? 'is a plan JSON named like Terraform JSON; pass it on its own' : notTerraform(doc));
+      }
+      return { doc, fileLabel, override: isOverride(n) };
+    });
+    const name = this.uniqueName(stackNameOf(docs[0].doc) ?? path.basename(dir), label);
+    const merged = mergeModule(docs.map(({ doc, fileLabel, override }) => ({ stack: stackFromTerraformJson(doc, { stack: name, file: fileLabel }), override })));
+    this.stacks.push({ ...merged.stack, file: docs.length === 1 ? docs[0].fileLabel : label });
+    if (docs.length > 1) this.resourceFiles.set(name, merged.files);
+    for (const { doc, fileLabel } of docs) this.unchecked.push(...moduleCalls(doc, name, fileLabel));
+  }
+
+  private fromFile(file: string): void {
+    const label = this.display(file);
+    if (HCL.test(file)) {
+      throw new GuardrailInputError(label, 'is HCL (.tf), which this tool does not read: check cdktf\'s JSON output, or a plan (`terraform show -json`)');
+    }
+    this.fromDocument(this.read(file, label), { label, name: defaultStackName(file), file });
+  }
+
+  private fromDocument(doc: unknown, where: { label: string; name: string; file?: string }): void {
+    const fileLabel = where.file !== undefined ? where.label : undefined;
+    if (looksLikePlanJson(doc)) {
+      this.planSeen = true;
+      const config = this.configFor(where.file);
+      const name = this.uniqueName((config && stackNameOf(config)) ?? where.name, where.label);
+      this.stacks.push(stackFromPlanJson(doc, { stack: name, ...(fileLabel ? { file: fileLabel } : {}), ...(config ? { config } : {}) }));
+      return;
+    }
+    if (looksLikeTerraformJson(doc)) {
+      this.addConfig(doc, this.uniqueName(stackNameOf(doc) ?? where.name, where.label), fileLabel);
+      return;
+    }
+    throw new GuardrailInputError(where.label, notTerraform(doc));
+  }
+
+  private addConfig(doc: JsonObject, name: string, file: string | undefined): void {
+    this.stacks.push(stackFromTerraformJson(doc, { stack: name, ...(file !== undefined ? { file } : {}) }));
+    this.unchecked.push(...moduleCalls(doc, name, file));
+  }
+
+  /** The configuration a plan was made from: --config, else a cdk.tf.json beside the plan file. */
+  private configFor(planFile: string | undefined): JsonObject | undefined {
+    if (this.options.config !== undefined) {
+      const label = `--config ${this.options.config}`;
+      const doc = this.read(path.resolve(this.options.cwd, this.options.config), label);
+      if (!looksLikeTerraformJson(doc)) throw new GuardrailInputError(label, notTerraform(doc));
+      return doc;
+    }
+    if (planFile === undefined) return undefined;
+    const beside = path.join(path.dirname(planFile), 'cdk.tf.json');
+    if (beside === planFile || !fs.existsSync(beside)) return undefined;
+    const doc = this.read(beside, this.display(beside));
+    return looksLikeTerraformJson(doc) ? doc : undefined;
+  }
+
+  /** Two inputs with the same stack name would mix in reports: the second is named by its file too. */
+  private uniqueName(name: string, label: string): string {
+    let unique = this.names.has(name) ? `${name} (${label})` : name;
+    for (let i = 2; this.names.has(unique); i++) unique = `${name} (${label} #${i})`;
+    this.names.add(unique);
+    return unique;
+  }
+
+  /** Relative to the working directory when inside it (what CI annotations expect), with `/`. */
+  private display(file: string): string {
+    const relative = path.relative(this.options.cwd, file);
+    const shown = relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+    return shown.split(path.sep).join('/');
+  }
+}
+
+/** Why a JSON document is not something we check, as specifically as we can say it. */
+function notTerraform(doc: unknown): string {
+  if (isObject(doc) && typeof doc.format_version === 'string' && 'values' in doc) {
+    return 'is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=tfplan` and check `terraform show -json tfplan`';
+  }
+  if (isObject(doc) && isObject(doc.stacks) && 'version' in doc) return 'is a cdktf manifest: pass the directory that holds it';
+  const what = Array.isArray(doc) ? 'an array' : isObject(doc) ? (Object.keys(doc).length === 0 ? 'an empty object' : 'an object') : `a ${doc === null ? 'null' : typeof doc}`;
+  return (
+    `is JSON (${what}) but neither Terraform JSON (no resource, data, provider, terraform, module, … block) ` +
+    'nor a plan (`terraform show -json`: format_version with planned_values or resource_changes)'
+  );
+}
+
+function stackNameOf(doc: JsonObject): string | undefined {
+  const meta = doc['//'];
+  if (!isObject(meta) || !isObject(meta.metadata)) return undefined;
+  return typeof meta.metadata.stackName === 'string' && meta.metadata.stackName !== '' ? meta.metadata.stackName : undefined;
+}
+
+/** `stacks/main/cdk.tf.json` → `main`; `network.tf.json` → `network`; `plan.json` → `plan`. */
+function defaultStackName(file: string): string {
+  const base = path.basename(file);
+  if (base === 'cdk.tf.json') return path.basename(path.dirname(file)) || base;
+  return base.replace(/(\.tf)?\.json$/, '') || base;
+}
+
+/**
+ * One module from several files. Override files replace, argument by argument (nested blocks as a
+ * whole), the resource or provider configuration they name, as Terraform does.
+ */
+function mergeModule(parts: readonly { stack: StackDocument; override: boolean }[]): { stack: StackDocument; files: Map<string, string> } {
+  const resources: ResourceRecord[] = [];
+  const providers: ProviderRecord[] = [];
+  const files = new Map<string, string>();
+  const index = new Map<string, number>();
+  for (const { stack, override } of parts) {
+    for (const r of stack.resources) {
+      const at = index.get(r.address);
+      if (override && at !== undefined) {
+        const base = resources[at];
+        resources[at] = { ...base, body: { ...base.body, ...r.body } };
+        continue;
+      }
+      index.set(r.address, resources.length);
+      resources.push(r);
+      if (stack.file !== undefined) files.set(r.address, stack.file);
+    }
+    for (const p of stack.providers) {
+      const at = override ? providers.findIndex((q) => q.type === p.type && q.alias === p.alias) : -1;
+      if (at >= 0) providers[at] = { ...providers[at], body: { ...providers[at].body, ...p.body } };
+      else providers.push(p);
+    }
+  }
+  const first = parts[0].stack;
+  return {
+    stack: { ...first, resources, providers, suppressions: parts.flatMap((p) => p.stack.suppressions) },
+    files,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * GitHub Actions workflow commands: each finding becomes an annotation on the file it came from
+ * (`::error file=…,title=…::message`). Properties and data are escaped as the runner expects
+ * (actions/toolkit `command.ts`): `%`, CR and LF in both, and `:` and `,` in properties as well.
+ */
+import type { Violation } from '../engine/types';
+import type { UncheckedItem } from '../input/unchecked';
+import type { ReportInput } from './report-input';
+import { errorsOf, warningsOf } from './report-input';
+import { TOOL_NAME } from '../version';
+
+export interface GithubReportOptions {
+  readonly unchecked?: readonly UncheckedItem[];
+}
+
+export function renderGithubReport({ result }: ReportInput, options: GithubReportOptions = {}): string {
+  const lines: string[] = [];
+  for (const v of result.violations) {
+    lines.push(command(v.severity, { file: v.file, title: titleOf(v) }, `${v.message}\nFix: ${v.fix}`));
+  }
+  for (const { violation: v, suppression: s } of result.suppressed) {
+    lines.push(command('notice', { file: v.file, title: `suppressed [${v.ruleId}] ${v.stack} ${v.address}` }, `${s.reason}${s.expires ? ` (until ${s.expires})` : ''}`));
+  }
+  const files = new Map(result.stacks.map((s) => [s.name, s.file]));
+  for (const s of result.invalidSuppressions) {
+    lines.push(command('warning', { file: files.get(s.stack), title: `invalid suppression in ${s.stack} (not honoured)` }, s.problem));
+  }
+  for (const u of options.unchecked ?? []) {
+    lines.push(command('warning', { file: u.file, title: `not checked: ${u.stack} ${u.address}` }, u.reason));
+  }
+  if (result.uncoveredTypes.length > 0) {
+    lines.push(command('notice', { title: 'resource types no active rule covers' }, result.uncoveredTypes.map((u) => `${u.type} x${u.count}`).join(', ')));
+  }
+  lines.push(
+    `${TOOL_NAME}: ${errorsOf(result).length} error(s), ${warningsOf(result).length} warning(s), ${result.suppressed.length} suppressed ` +
+      `(${result.stacks.length} stack(s), ${result.resourcesChecked} resource(s), ${result.rules.length} rule(s), ${result.profile})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function titleOf(v: Violation): string {
+  const kind = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
+  return `[${v.ruleId}] ${v.stack} ${v.address}${kind}`;
+}
+
+/** One workflow command line. Properties without a value are left out. */
+export function command(name: 'error' | 'warning' | 'notice', properties: Record<string, string | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+    .join(',');
+  return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

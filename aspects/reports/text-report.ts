@@ -1,0 +1,125 @@
+/**
+ * The report a person reads at a glance: findings grouped by stack, then rule (with the rule's fix once),
+ * then one line per resource; then what was suppressed, expired, malformed or not covered; then one
+ * summary line. Colour is the caller's decision (a TTY with NO_COLOR unset), never forced into files.
+ */
+import { styleText } from 'util';
+import type { RuleMetadata } from '../engine/rule';
+import type { Severity } from '../engine/types';
+import type { UncheckedItem } from '../input/unchecked';
+import type { ReportInput } from './report-input';
+import { errorsOf, warningsOf } from './report-input';
+import { TOOL_NAME } from '../version';
+
+export interface TextReportOptions {
+  /** ANSI colour. @default false */
+  readonly color?: boolean;
+  /** Parts of the input no rule could see (module calls). */
+  readonly unchecked?: readonly UncheckedItem[];
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export function renderTextReport({ result, rules }: ReportInput, options: TextReportOptions = {}): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
+  const meta = new Map<string, RuleMetadata>(rules.map((r) => [r.id, r]));
+  const severityLabel = (s: Severity): string => (s === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning'));
+  const lines: string[] = [];
+
+  const stackFiles = new Map(result.stacks.map((s) => [s.name, s.file]));
+  const byStack = groupBy(result.violations, (v) => v.stack);
+  for (const [stack, findings] of byStack) {
+    const file = stackFiles.get(stack);
+    lines.push(`${paint('bold', stack)}${file ? paint('dim', `  ${file}`) : ''}`);
+    for (const [ruleId, ruleFindings] of groupBy(findings, (v) => v.ruleId)) {
+      const rule = meta.get(ruleId);
+      const worst: Severity = ruleFindings.some((v) => v.severity === 'error') ? 'error' : 'warning';
+      lines.push(`  ${severityLabel(worst)} ${paint('bold', ruleId)}${rule ? `  ${rule.title}` : ''}`);
+      for (const v of ruleFindings) {
+        const tag = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
+        const level = v.severity === worst ? '' : ` [${v.severity}]`;
+        const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${v.constructPath})`) : '';
+        lines.push(`    ${paint('cyan', v.address)}${tag}${level}${where}`);
+        lines.push(`      ${v.attribute ? `${v.attribute}: ` : ''}${v.message}`);
+      }
+      lines.push(`    ${paint('green', 'fix:')} ${ruleFindings[0].fix}`);
+    }
+    lines.push('');
+  }
+  if (result.violations.length === 0) lines.push(paint('green', 'No findings.'), '');
+
+  if (result.suppressed.length > 0) {
+    lines.push(paint('bold', `Suppressed (${result.suppressed.length}):`));
+    for (const { violation: v, suppression: s } of result.suppressed) {
+      lines.push(`  ${v.stack} ${v.address} [${v.ruleId}]: "${s.reason}"${s.expires ? ` (until ${s.expires})` : ''}`);
+    }
+    lines.push('');
+  }
+  const expired = result.violations.filter((v) => v.kind === 'expired-suppression');
+  if (expired.length > 0) {
+    lines.push(paint('bold', `Expired suppressions (${expired.length}), reported above again:`));
+    for (const v of expired) lines.push(`  ${v.stack} ${v.address} [${v.ruleId}]: "${v.suppression?.reason ?? ''}" expired on ${v.suppression?.expires ?? '?'}`);
+    lines.push('');
+  }
+  if (result.invalidSuppressions.length > 0) {
+    lines.push(paint('bold', `Invalid suppressions, not honoured (${result.invalidSuppressions.length}):`));
+    for (const s of result.invalidSuppressions) lines.push(`  ${s.stack}: ${s.problem}`);
+    lines.push('');
+  }
+  if (result.changes.length > 0) {
+    lines.push(paint('bold', 'Rule levels changed from the profile:'));
+    for (const c of result.changes) lines.push(`  ${c.ruleId}: ${c.from} -> ${c.to}`);
+    lines.push('');
+  }
+  const unchecked = options.unchecked ?? [];
+  const uncoveredTypes = result.uncoveredTypes;
+  if (uncoveredTypes.length > 0) {
+    lines.push(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
+    lines.push(`  ${uncoveredTypes.map((u) => `${u.type} x${u.count}`).join(', ')}`);
+    lines.push('');
+  }
+  if (unchecked.length > 0) {
+    lines.push(paint('bold', `Not checked (${unchecked.length}):`));
+    for (const u of unchecked) lines.push(`  ${u.stack} ${u.address}: ${u.reason}`);
+    lines.push('');
+  }
+
+  lines.push(summaryLine(result, paint, unchecked.length));
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string, unchecked: number): string {
+  const errors = errorsOf(result).length;
+  const warnings = warningsOf(result).length;
+  const unknown = result.violations.filter((v) => v.kind === 'unknown').length;
+  const expired = result.violations.filter((v) => v.kind === 'expired-suppression').length;
+  const counts = [
+    paint(errors > 0 ? ['bold', 'red'] : 'green', plural(errors, 'error')),
+    paint(warnings > 0 ? ['bold', 'yellow'] : 'green', plural(warnings, 'warning')),
+    ...(unknown > 0 ? [`${unknown} unknown value${unknown === 1 ? '' : 's'}`] : []),
+    `${result.suppressed.length} suppressed`,
+    ...(expired > 0 ? [plural(expired, 'expired suppression')] : []),
+    ...(result.invalidSuppressions.length > 0 ? [plural(result.invalidSuppressions.length, 'invalid suppression')] : []),
+    ...(unchecked > 0 ? [`${unchecked} not checked`] : []),
+  ];
+  return (
+    `${TOOL_NAME}: ${counts.join(', ')} ` +
+    `(${plural(result.stacks.length, 'stack')}, ${plural(result.resourcesChecked, 'resource')}, ${plural(result.rules.length, 'rule')}, ${result.profile})`
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Group preserving first-seen order (the engine already orders by stack, address, rule). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,54 @@
+/**
+ * `check`'s command-line options → engine options. commander has already checked the fixed choices
+ * (format, profile, levels); this checks what it cannot (rule ids, dates) and names the option in errors.
+ */
+import { isIsoDate, suggest, type GuardrailOptions } from '../aspects/engine/options';
+import type { RuleLevel, Severity } from '../aspects/engine/types';
+import type { Rule } from '../aspects/engine/rule';
+import { CliUsageError } from './usage-error';
+import type { CHECK_FORMATS } from './run';
+
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckOptions {
+  readonly format: CheckFormat;
+  readonly output?: string;
+  readonly failOn: Severity;
+  readonly config?: string;
+  readonly guardrails: GuardrailOptions;
+}
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
+
+export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonly Rule[]): CheckOptions {
+  const rules: Record<string, RuleLevel> = {};
+  const ids = catalog.map((r) => r.id);
+  for (const spec of (raw.rule as string[] | undefined) ?? []) {
+    const match = /^([^=]*)=(.*)$/.exec(spec);
+    if (!match) throw new CliUsageError(`--rule '${spec}': expected RULE_ID=error|warning|off`);
+    const id = match[1].trim();
+    const level = match[2].trim() as RuleLevel;
+    if (!ids.includes(id)) {
+      throw new CliUsageError(`--rule '${spec}': unknown rule id '${id}'${suggest(id, ids)} (run \`cdktf-guardrails rules\` for the list)`);
+    }
+    if (!LEVELS.includes(level)) throw new CliUsageError(`--rule '${spec}': level must be error, warning or off, got '${level}'`);
+    rules[id] = level; // the last one given for a rule wins, as with most CLIs
+  }
+  const today = raw.today as string | undefined;
+  if (today !== undefined && !isIsoDate(today)) throw new CliUsageError(`--today '${today}': expected a date YYYY-MM-DD`);
+  const requiredTags = raw.requiredTags as string | undefined;
+  const guardrails: GuardrailOptions = {
+    ...(raw.profile !== undefined ? { profile: raw.profile as GuardrailOptions['profile'] } : {}),
+    ...(raw.unknownValues !== undefined ? { unknownValues: raw.unknownValues as Severity } : {}),
+    ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(requiredTags !== undefined ? { requiredTags: requiredTags.split(',').map((t) => t.trim()).filter((t) => t !== '') } : {}),
+    ...(today !== undefined ? { today } : {}),
+  };
+  return {
+    format: (raw.format as CheckFormat | undefined) ?? 'text',
+    ...(typeof raw.output === 'string' ? { output: raw.output } : {}),
+    failOn: (raw.failOn as Severity | undefined) ?? 'error',
+    ...(typeof raw.config === 'string' ? { config: raw.config } : {}),
+    guardrails,
+  };
+}

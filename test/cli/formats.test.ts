@@ -1,0 +1,208 @@
+/** Every report format of `check`, on the same two-stack cdktf output. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { XMLParser } from 'fast-xml-parser';
+import { validateSarif } from '../helpers/sarif';
+import { ENCRYPTION, PUBLIC_IP, cdktfOut, cdktfStack, cli, only, tempDir, writeFiles } from './harness';
+
+const RULES = only(ENCRYPTION, PUBLIC_IP);
+const TODAY = ['--today', '2030-01-01'];
+
+function fixture(): string {
+  const dir = tempDir();
+  cdktfOut(path.join(dir, 'cdktf.out'), {
+    app: cdktfStack('app', {
+      aws_ebs_volume: {
+        data: { availability_zone: 'eu-west-1a', size: 10 },
+        ok: { availability_zone: 'eu-west-1a', size: 10, encrypted: true },
+        tok: { availability_zone: 'eu-west-1a', size: 10, encrypted: '${var.enc}' },
+        legacy: {
+          availability_zone: 'eu-west-1a',
+          size: 10,
+          '//': {
+            metadata: { path: 'app/legacy', uniqueId: 'legacy' },
+            guardrails: { suppressions: [{ ruleId: ENCRYPTION, reason: 'migrated in ticket OPS-1, 100% copied', expires: '2031-01-01' }] },
+          },
+        },
+      },
+      aws_eip: { public: { domain: 'vpc' } },
+      aws_s3_bucket: { logs: {} },
+    }),
+    clean: cdktfStack('clean', { aws_ebs_volume: { ok: { availability_zone: 'eu-west-1a', size: 1, encrypted: true } } }),
+  });
+  return dir;
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fixture();
+});
+
+describe('text', () => {
+  test('groups by stack then rule, with address, message, fix, the audit sections and a summary line', async () => {
+    const run = await cli(['check', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(1);
+    const out = run.stdout;
+    expect(out).not.toMatch(/\u001b\[/); // not a TTY: no colour
+    // Stack header with its file, then the rule, then addresses under it, then the fix once.
+    const app = out.indexOf('app  cdktf.out/stacks/app/cdk.tf.json');
+    const enc = out.indexOf(`error ${ENCRYPTION}`, app);
+    const data = out.indexOf('aws_ebs_volume.data', enc);
+    const tok = out.indexOf('aws_ebs_volume.tok (unknown value)', enc);
+    const fix = out.indexOf('fix: Set `encrypted = true`', enc);
+    const pub = out.indexOf(`error ${PUBLIC_IP}`, enc);
+    expect([app, enc, data, tok, fix, pub].every((i) => i >= 0)).toBe(true);
+    expect(app < enc && enc < data && data < fix && tok < fix && fix < pub).toBe(true);
+    expect(out).toContain('encrypted: the volume is not encrypted (encrypted is unset)');
+    expect(out).toContain('cannot be verified at synth time: encrypted is ${var.enc}');
+    // The clean stack has no section; the suppressed finding is listed, with reason and expiry.
+    expect(out).not.toMatch(/^clean /m);
+    expect(out).toMatch(/Suppressed \(1\):\n {2}app aws_ebs_volume\.legacy \[volume-encryption-required\]: "migrated in ticket OPS-1, 100% copied" \(until 2031-01-01\)/);
+    expect(out).toMatch(/Not covered by any active rule.*\n {2}.*aws_s3_bucket x1/);
+    const last = out.trimEnd().split('\n').pop();
+    expect(last).toBe('cdktf-guardrails: 3 errors, 0 warnings, 1 unknown value, 1 suppressed (2 stacks, 7 resources, 2 rules, baseline)');
+  });
+
+  test('colour only on a TTY, and never with NO_COLOR', async () => {
+    const tty = await cli(['check', ...RULES, ...TODAY], { cwd: dir, tty: true });
+    expect(tty.stdout).toMatch(/\u001b\[31m/);
+    const noColor = await cli(['check', ...RULES, ...TODAY], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+    expect(noColor.stdout).not.toMatch(/\u001b\[/);
+    expect(noColor.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe(tty.stdout.replace(/\u001b\[[0-9;]*m/g, ''));
+  });
+
+  test('a clean run says so', async () => {
+    const run = await cli(['check', 'cdktf.out/stacks/clean/cdk.tf.json', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No findings.');
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('cdktf-guardrails: 0 errors, 0 warnings, 0 suppressed (1 stack, 1 resource, 2 rules, baseline)');
+  });
+});
+
+test('json: the engine result as data, parseable, with the same counts', async () => {
+  const run = await cli(['check', '--format', 'json', ...RULES, ...TODAY], { cwd: dir });
+  expect(run.code).toBe(1);
+  const report = JSON.parse(run.stdout);
+  expect(report.summary).toMatchObject({ stacks: 2, errors: 3, warnings: 0, unknown: 1, suppressed: 1 });
+  expect(report.violations.map((v: { address: string }) => v.address).sort()).toEqual(['aws_ebs_volume.data', 'aws_ebs_volume.tok', 'aws_eip.public']);
+  expect(report.violations[0].file).toBe('cdktf.out/stacks/app/cdk.tf.json');
+  expect(report.suppressed[0].suppression).toMatchObject({ ruleId: ENCRYPTION, address: 'aws_ebs_volume.legacy', expires: '2031-01-01' });
+});
+
+describe('sarif', () => {
+  test('valid against the 2.1.0 schema and the SARIF Multitool, with findings and the suppressed one', async () => {
+    const run = await cli(['check', '--format', 'sarif', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(1);
+    const validation = validateSarif(run.stdout);
+    expect(validation.schemaErrors).toEqual([]);
+    expect(validation.multitoolErrors).toEqual([]);
+    const log = JSON.parse(run.stdout);
+    const results = log.runs[0].results;
+    expect(results).toHaveLength(4);
+    expect(results.filter((r: { suppressions?: unknown[] }) => r.suppressions)).toHaveLength(1);
+    expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('cdktf.out/stacks/app/cdk.tf.json');
+  });
+
+  test('a clean run is a valid log with no results', async () => {
+    const run = await cli(['check', 'cdktf.out/stacks/clean', '--format', 'sarif', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(0);
+    const validation = validateSarif(run.stdout);
+    expect(validation.schemaErrors).toEqual([]);
+    expect(validation.multitoolErrors).toEqual([]);
+    expect(JSON.parse(run.stdout).runs[0].results).toEqual([]);
+  });
+
+  test('the validator does reject a broken log (so the two checks above can fail)', () => {
+    const broken = validateSarif(JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }));
+    expect(broken.schemaErrors.length).toBeGreaterThan(0);
+    if (!broken.multitoolSkipped) expect(broken.multitoolErrors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('junit', () => {
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  });
+
+  test('one suite per stack, a failing case per finding, a skipped case per suppression, a passing case per clean rule', async () => {
+    const run = await cli(['check', '--format', 'junit', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    const xml = parser.parse(run.stdout);
+    const suites = xml.testsuites.testsuite;
+    expect(suites.map((s: { name: string }) => s.name)).toEqual(['app', 'clean']);
+    const [app, clean] = suites;
+    const cases = app.testcase as { classname: string; name: string; failure?: { type: string; message: string; '#text': string }; skipped?: { message: string } }[];
+    const failed = cases.filter((c) => c.failure);
+    expect(failed.map((c) => `${c.classname} ${c.name}`).sort()).toEqual([
+      `app.${PUBLIC_IP} aws_eip.public`,
+      `app.${ENCRYPTION} aws_ebs_volume.data`,
+      `app.${ENCRYPTION} aws_ebs_volume.tok`,
+    ]);
+    expect(failed.find((c) => c.name === 'aws_ebs_volume.data')!.failure!['#text']).toContain('fix: Set `encrypted = true`');
+    expect(cases.find((c) => c.name === 'aws_ebs_volume.legacy')!.skipped!.message).toContain('suppressed: migrated in ticket OPS-1');
+    expect(cases.find((c) => c.classname === 'app.not-covered')!.name).toBe('aws_s3_bucket');
+    // Counts are consistent, at both levels.
+    expect(Number(app.tests)).toBe(cases.length);
+    expect(Number(app.failures)).toBe(3);
+    expect(Number(app.skipped)).toBe(2);
+    expect(clean.testcase.map((c: { classname: string; name: string; failure?: unknown }) => [c.classname, c.name, c.failure])).toEqual([
+      [`clean.${PUBLIC_IP}`, 'no findings', undefined],
+      [`clean.${ENCRYPTION}`, 'no findings', undefined],
+    ]);
+    expect(Number(xml.testsuites.tests)).toBe(cases.length + 2);
+    expect(Number(xml.testsuites.failures)).toBe(3);
+  });
+
+  test('text that XML cannot hold as is survives a round trip', async () => {
+    const odd = tempDir();
+    writeFiles(odd, {
+      'odd.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a', encrypted: '${x < 1 && y > "2" ? \'q\' : "\u0001"}' } } } },
+    });
+    const run = await cli(['check', 'odd.tf.json', '--format', 'junit', ...RULES], { cwd: odd });
+    const xml = parser.parse(run.stdout);
+    const failure = xml.testsuites.testsuite[0].testcase[0].failure;
+    expect(failure.message).toContain('${x < 1 && y > "2" ? \'q\' : ""}');
+  });
+});
+
+describe('github', () => {
+  test('workflow commands per finding, escaped; notices for suppressions and coverage; a summary', async () => {
+    const run = await cli(['check', '--format', 'github', ...RULES, ...TODAY], { cwd: dir });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toContain(
+      `::error file=cdktf.out/stacks/app/cdk.tf.json,title=[${ENCRYPTION}] app aws_ebs_volume.data::the volume is not encrypted (encrypted is unset)%0AFix: ` +
+        lines.find((l) => l.includes('aws_ebs_volume.data'))!.split('%0AFix: ')[1],
+    );
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(3);
+    expect(lines.find((l) => l.includes('aws_ebs_volume.tok'))).toMatch(/^::error file=[^:]*,title=\[volume-encryption-required\] app aws_ebs_volume\.tok \(unknown value\)::cannot be verified/);
+    // `%` in a message is escaped, so the runner does not read it as an escape.
+    expect(lines.find((l) => l.startsWith('::notice') && l.includes('legacy'))).toBe(
+      `::notice file=cdktf.out/stacks/app/cdk.tf.json,title=suppressed [${ENCRYPTION}] app aws_ebs_volume.legacy::migrated in ticket OPS-1, 100%25 copied (until 2031-01-01)`,
+    );
+    expect(lines).toContain('::notice title=resource types no active rule covers::aws_s3_bucket x1');
+    expect(lines[lines.length - 1]).toMatch(/^cdktf-guardrails: 3 error\(s\), 0 warning\(s\), 1 suppressed/);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::/);
+  });
+
+  test('`:` and `,` are escaped in properties, `%` and newlines everywhere', async () => {
+    const odd = tempDir();
+    writeFiles(odd, { 'we,ird:name%.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a' } } } } });
+    const run = await cli(['check', 'we,ird:name%.tf.json', '--format', 'github', ...RULES], { cwd: odd });
+    const line = run.stdout.split('\n').find((l) => l.startsWith('::error'))!;
+    expect(line).toMatch(/^::error file=we%2Cird%3Aname%25\.tf\.json,title=\[volume-encryption-required\] we%2Cird%3Aname%25 aws_ebs_volume\.v::/);
+    expect(line.split('::')[2]).toContain('%0AFix:');
+  });
+});
+
+test('--output writes the report to a file and a summary to stderr', async () => {
+  const run = await cli(['check', '--format', 'sarif', '--output', 'reports/out.sarif', ...RULES, ...TODAY], { cwd: dir });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(JSON.parse(fs.readFileSync(path.join(dir, 'reports/out.sarif'), 'utf8')).version).toBe('2.1.0');
+  expect(run.stderr).toMatch(/^cdktf-guardrails: 2 stack\(s\), 7 resource\(s\)/);
+  expect(run.stderr).toContain('report: reports/out.sarif');
+});

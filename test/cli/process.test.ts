@@ -1,0 +1,79 @@
+/**
+ * The built executable (`dist/cli/main.js`, the package's `bin`), as CI runs it: a real process, real
+ * exit codes, stdin, no stack traces. Rebuilt first when the sources are newer than the build.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ENCRYPTION, cdktfOut, cdktfStack, only, tempDir, writeFiles } from './harness';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  const stale = !fs.existsSync(MAIN) || Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'aspects'))) > fs.statSync(MAIN).mtimeMs;
+  if (stale) {
+    // Someone else's half-written file may fail type checking; tsc still emits, and main.js is what we need.
+    try {
+      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
+    } catch {
+      /* checked below */
+    }
+  }
+  expect(fs.existsSync(MAIN)).toBe(true);
+}, 120000);
+
+const run = (args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) => {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: options.cwd, input: options.input, env: { ...process.env, ...options.env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+test('it is a node executable', () => {
+  expect(fs.readFileSync(MAIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+});
+
+test('--version', () => {
+  const r = run(['--version']);
+  expect(r.code).toBe(0);
+  expect(r.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+});
+
+test('exit 0, 1 and 2 from a real process; the default PATH is ./cdktf.out', () => {
+  const dir = tempDir();
+  cdktfOut(path.join(dir, 'cdktf.out'), { app: cdktfStack('app', { aws_ebs_volume: { v: { availability_zone: 'a', encrypted: true } } }) });
+  writeFiles(dir, { 'bad.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a' } } } } });
+  const clean = run(['check', ...only(ENCRYPTION)], { cwd: dir });
+  expect([clean.code, clean.stderr]).toEqual([0, '']);
+  expect(clean.stdout).toContain('No findings.');
+  const bad = run(['check', 'bad.tf.json', ...only(ENCRYPTION)], { cwd: dir });
+  expect(bad.code).toBe(1);
+  const missing = run(['check', 'missing.json'], { cwd: dir });
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toBe('cdktf-guardrails: missing.json: does not exist\n');
+});
+
+test('a plan on stdin', () => {
+  const plan = {
+    format_version: '1.2',
+    resource_changes: [{ address: 'aws_ebs_volume.v', mode: 'managed', type: 'aws_ebs_volume', name: 'v', change: { actions: ['create'], after: { encrypted: false }, after_unknown: {} } }],
+  };
+  const r = run(['check', '-', '--format', 'github', ...only(ENCRYPTION)], { input: JSON.stringify(plan) });
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/^::error title=\[volume-encryption-required\] stdin aws_ebs_volume\.v::the volume is not encrypted \(encrypted is false\)/);
+});
+
+test('malformed input from a real process: one line, no stack trace', () => {
+  const r = run(['check', '-'], { input: '{"resource": {' });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("cdktf-guardrails: stdin: malformed JSON at line 1, column 15: Expected property name or '}'\n");
+});
