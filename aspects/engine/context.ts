@@ -15,9 +15,14 @@ export function createContext(stack: StackDocument, tags: ResolvedTagConfig): Ru
     if (list) list.push(resource);
     else byType.set(key, [resource]);
   }
+  const memos = new Map<string, unknown>();
   return {
     stack,
     tags,
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
     resourceAt: (address) => byAddress.get(address),
     resourcesOfType: (type) => byType.get(type) ?? [],
     providerFor: (resource) => providerFor(resource, stack.providers),

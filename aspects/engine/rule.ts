@@ -60,6 +60,11 @@ export interface RuleContext {
   resourcesOfType(type: string): readonly ResourceRecord[];
   /** The provider configuration a resource uses (honours its `provider` meta-argument). */
   providerFor(resource: ResourceRecord): ProviderRecord | undefined;
+  /**
+   * A value computed once per stack and shared by every check in it (an index of firewalls by the droplets
+   * they name, say), so that cross-resource rules stay linear. Keys should start with the rule id.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /** What a check returns: nothing (not applicable), one result, or several (one per block, say). */

@@ -9,6 +9,9 @@ import { volumeEncryptionRequired } from './cross-cloud/volume-encryption-requir
 import { noSecretsInUserData } from './cross-cloud/no-secrets-in-user-data';
 import { awsComputeRules } from './aws/compute';
 import { awsNetworkRules } from './aws/network';
+import { awsDataRules } from './aws/data';
+import { awsKeyRules } from './aws/keys';
+import { awsIdentityRules } from './aws/identity';
 import { digitaloceanRules } from './digitalocean';
 
 export const builtInRules: readonly Rule[] = [
@@ -18,5 +21,8 @@ export const builtInRules: readonly Rule[] = [
   requiredTags,
   ...awsComputeRules,
   ...awsNetworkRules,
+  ...awsDataRules,
+  ...awsKeyRules,
+  ...awsIdentityRules,
   ...digitaloceanRules,
 ];

@@ -5,7 +5,7 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
 import type { ResourceRecord } from '../../engine/types';
-import { describeExpression, listAttr } from '../../engine/values';
+import { describeExpression, listAttr, referencedAddress } from '../../engine/values';
 import { maybe, NO, readTagList, refersToDroplet, sameTag, willExist, YES, type TagList, type Tri } from './common';
 
 export const doDropletFirewallRequired = defineRule({
@@ -36,7 +36,7 @@ export const doDropletFirewallRequired = defineRule({
   check(droplet, context) {
     const tags = readTagList(droplet.body, 'tags', context);
     const doubts: string[] = [];
-    for (const firewall of context.resourcesOfType('digitalocean_firewall')) {
+    for (const firewall of candidateFirewalls(droplet, tags, context)) {
       const exists = willExist(firewall);
       if (exists.answer === 'no') continue;
       const byId = coversById(firewall, droplet);
@@ -83,4 +83,64 @@ function coversByTag(firewall: ResourceRecord, dropletTags: TagList, context: Ru
     doubt = maybe(`the droplet's tags are ${describeExpression(dropletTags.unknownExpression)}`);
   }
   return doubt;
+}
+
+/**
+ * The firewalls that could possibly apply to a droplet, from a per-stack index, so that a stack with many
+ * droplets and firewalls is checked in linear time. A firewall is left out only when it is certain not to
+ * apply: every `droplet_ids` entry is a plain reference to another resource and every tag on both sides is
+ * a literal that differs. Anything less certain goes through the full check.
+ */
+function candidateFirewalls(droplet: ResourceRecord, dropletTags: TagList, context: RuleContext): readonly ResourceRecord[] {
+  const index = context.memo('do-droplet-firewall-required/index', () => indexFirewalls(context));
+  const literalTags = literalTagsOf(dropletTags);
+  if (literalTags === undefined) return index.all;
+  const found = new Set<ResourceRecord>(index.uncertain);
+  for (const firewall of index.byDroplet.get(droplet.address) ?? []) found.add(firewall);
+  for (const tag of literalTags) for (const firewall of index.byTag.get(tag) ?? []) found.add(firewall);
+  return index.all.filter((f) => found.has(f));
+}
+
+interface FirewallIndex {
+  readonly all: readonly ResourceRecord[];
+  readonly uncertain: readonly ResourceRecord[];
+  readonly byDroplet: ReadonlyMap<string, ResourceRecord[]>;
+  readonly byTag: ReadonlyMap<string, ResourceRecord[]>;
+}
+
+function indexFirewalls(context: RuleContext): FirewallIndex {
+  const all = context.resourcesOfType('digitalocean_firewall');
+  const uncertain: ResourceRecord[] = [];
+  const byDroplet = new Map<string, ResourceRecord[]>();
+  const byTag = new Map<string, ResourceRecord[]>();
+  const add = (map: Map<string, ResourceRecord[]>, key: string, firewall: ResourceRecord) => map.set(key, [...(map.get(key) ?? []), firewall]);
+  for (const firewall of all) {
+    const ids = listAttr(firewall.body, 'droplet_ids');
+    const tags = literalTagsOf(readTagList(firewall.body, 'tags', context));
+    const addresses = ids.state === 'absent' ? [] : ids.state === 'known' ? ids.value.map(plainAddress) : [undefined];
+    if (tags === undefined || addresses.includes(undefined)) {
+      uncertain.push(firewall);
+      continue;
+    }
+    for (const address of addresses) add(byDroplet, address as string, firewall);
+    for (const tag of tags) add(byTag, tag, firewall);
+  }
+  return { all, uncertain, byDroplet, byTag };
+}
+
+/** The literal tag strings, or undefined when any tag is an expression or a digitalocean_tag reference. */
+function literalTagsOf(tags: TagList): readonly string[] | undefined {
+  if (tags.unknownExpression !== undefined) return undefined;
+  const names: string[] = [];
+  for (const ref of tags.refs) {
+    if (ref.kind !== 'name') return undefined;
+    names.push(ref.name);
+  }
+  return names;
+}
+
+/** `${digitalocean_droplet.web.id}` → its address; anything else (an index, a function, a number) → undefined. */
+function plainAddress(id: unknown): string | undefined {
+  if (typeof id !== 'string' || !/^\$\{[a-z0-9_]+\.[A-Za-z0-9_-]+\.id\}$/.test(id.trim())) return undefined;
+  return referencedAddress(id);
 }

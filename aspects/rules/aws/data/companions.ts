@@ -48,15 +48,16 @@ export function companionsOf(
 }
 
 /**
- * The standard result for "target must have a companion": pass naming it, unknown naming the doubtful
- * one, or a violation saying what is missing.
+ * The standard result for "the target must have a companion of `type`": pass naming it, unknown naming
+ * the doubtful one, or a violation saying what its absence means (`consequence`, e.g. "so deleted objects
+ * cannot be recovered").
  */
-export function companionResult(companions: Companions, target: ResourceRecord, missing: string, present: string): CheckResult {
+export function companionResult(companions: Companions, type: string, consequence: string): CheckResult {
   const [first] = companions.found;
-  if (first) return pass(`${present}: ${first.address}`);
+  if (first) return pass(`${first.address} points at it`);
   const [doubt] = companions.uncertain;
-  if (doubt) return unknown(`${missing} unless ${doubt.resource.address} is for it: it ${doubt.why}`);
-  return violation(`${target.address}: ${missing}`);
+  if (doubt) return unknown(`no ${type} is known to point at it: ${doubt.resource.address} ${doubt.why}`);
+  return violation(`no ${type} points at it, ${consequence}`);
 }
 
 /** Whether a pointer value names `target`. */

@@ -9,9 +9,9 @@ export function bucketCompanions(bucket: ResourceRecord, context: RuleContext, t
   return companionsOf(bucket, context, type, 'bucket', ['bucket']);
 }
 
-/** A bucket must have a companion of `type`: pass naming it, unknown, or a violation saying it has none. */
-export function requireBucketCompanion(bucket: ResourceRecord, context: RuleContext, type: string, purpose: string): CheckResult {
-  return companionResult(bucketCompanions(bucket, context, type), bucket, `no ${type} ${purpose} for this bucket`, `${purpose} by`);
+/** A bucket must have a companion of `type`: pass naming it, unknown, or a violation saying what its absence means. */
+export function requireBucketCompanion(bucket: ResourceRecord, context: RuleContext, type: string, consequence: string): CheckResult {
+  return companionResult(bucketCompanions(bucket, context, type), type, consequence);
 }
 
 /** True when every `name` block comes from a `dynamic` block: its for_each may be empty, leaving none. */

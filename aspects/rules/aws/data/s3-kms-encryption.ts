@@ -58,7 +58,7 @@ export const s3KmsEncryption = defineRule({
     if (companions.found.length === 0 && blocks(resource.body, 'server_side_encryption_configuration').occurrences.length > 0) {
       return forEachBlock(resource.body, 'server_side_encryption_configuration', (sse) => defaultEncryption(sse.body, `${sse.path}.`));
     }
-    return companionResult(companions, resource, `no ${CONFIG} for this bucket, so it gets SSE-S3 rather than KMS`, 'default encryption set by');
+    return companionResult(companions, CONFIG, 'so new objects get SSE-S3 rather than KMS');
   },
 });
 

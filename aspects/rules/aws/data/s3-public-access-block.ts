@@ -51,7 +51,7 @@ export const s3PublicAccessBlock = defineRule({
   check(resource, context) {
     if (resource.type === 'aws_s3_bucket') {
       // The block's own four settings are checked on the block itself.
-      return requireBucketCompanion(resource, context, 'aws_s3_bucket_public_access_block', 'public access block');
+      return requireBucketCompanion(resource, context, 'aws_s3_bucket_public_access_block', 'so nothing stops a public ACL or bucket policy');
     }
     // All four default to false in the provider: an unset flag leaves that path open.
     return FLAGS.map((flag): CheckResult => requireBool(resource.body, flag, flag, { defaultValue: false }));

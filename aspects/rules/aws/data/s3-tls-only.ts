@@ -19,7 +19,8 @@ import {
   type PolicyStatement,
 } from '../policy';
 import { and, maybe, NO, not, or, some, type Tri } from '../policy/tri';
-import { companionsOf } from './companions';
+import { companionResult } from './companions';
+import { bucketCompanions } from './s3-common';
 
 const POLICY = 'aws_s3_bucket_policy';
 /** Stands for a bucket whose name is not known: it matches only a reference to the bucket, or `*`. */
@@ -80,14 +81,14 @@ export const s3TlsOnly = defineRule({
       const bucket = identifyBucket(resource.body.bucket, context);
       return requireTlsDeny(readPolicy(resource.body.policy, context), 'policy', bucket);
     }
-    const companions = companionsOf(resource, context, POLICY, 'bucket', ['bucket']);
-    if (companions.found.length > 0) return pass(`bucket policy in ${companions.found[0].address}`);
+    const companions = bucketCompanions(resource, context, POLICY);
     // The deprecated inline `policy` of aws_s3_bucket counts when there is no separate resource.
     const inline = readPolicy(resource.body.policy, context);
-    if (inline.state !== 'absent') return requireTlsDeny(inline, 'policy', identifyBucket(`\${${resource.address}.id}`, context));
-    const [doubt] = companions.uncertain;
-    if (doubt) return unknown(`no bucket policy is known to be for this bucket: ${doubt.resource.address} ${doubt.why}`);
-    return violation(`${resource.address} has no ${POLICY}, so nothing refuses plain-HTTP requests`);
+    if (companions.found.length === 0 && inline.state !== 'absent') {
+      return requireTlsDeny(inline, 'policy', identifyBucket(`\${${resource.address}.id}`, context));
+    }
+    // The policy's content is checked on the aws_s3_bucket_policy itself.
+    return companionResult(companions, POLICY, 'so nothing refuses plain-HTTP requests');
   },
 });
 
@@ -179,7 +180,8 @@ function whenInsecure(s: PolicyStatement): Tri {
       const key = literalOf(c.key);
       const opOk: Tri = operator === undefined ? maybe(`condition operator ${describeExpression(c.operator)}`) : ['bool', 'boolifexists'].includes(operator.toLowerCase()) ? { state: 'known', value: true } : NO;
       const keyOk: Tri = key === undefined ? maybe(`condition key ${describeExpression(c.key)}`) : key.toLowerCase() === 'aws:securetransport' ? { state: 'known', value: true } : NO;
-      const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false');
+      // An expression value may be "false": its worst case is a pattern, asked whether it can produce "false".
+      const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false', undefined, (worst) => globMatch(worst.trim(), 'false', true));
       const all = and(opOk, keyOk, valueOk);
       return c.dynamic && all.state === 'known' && all.value ? maybe('a dynamic "condition" block (its for_each may be empty)') : all;
     }),

@@ -47,6 +47,6 @@ export const s3Versioning = defineRule({
     if (companions.found.length === 0 && blocks(resource.body, 'versioning').occurrences.length > 0) {
       return forEachBlock(resource.body, 'versioning', (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }));
     }
-    return companionResult(companions, resource, `no ${VERSIONING} for this bucket, so overwritten and deleted objects cannot be recovered`, 'versioning enabled by');
+    return companionResult(companions, VERSIONING, 'so overwritten and deleted objects cannot be recovered');
   },
 });

@@ -1,8 +1,8 @@
 /** In a stack that can rotate secrets, every secret is rotated. */
 import { defineRule, type RuleContext } from '../../../engine/rule';
-import { notApplicable, pass, unknown, violation } from '../../../engine/results';
+import { notApplicable, unknown } from '../../../engine/results';
 import { describeExpression, isExpression } from '../../../engine/values';
-import { companionsOf } from '../data/companions';
+import { companionResult, companionsOf } from '../data/companions';
 import { literalOf } from '../policy/template';
 import { maybe, NO, or, tri, type Tri } from '../policy/tri';
 
@@ -57,13 +57,10 @@ export const secretsManagerRotation = defineRule({
     const canRotate = stackHasRotationLambda(context);
     if (canRotate.state === 'known' && !canRotate.value) return notApplicable(`no aws_lambda_permission for ${SECRETS_MANAGER} in this stack`);
     const companions = companionsOf(secret, context, ROTATION, 'secret_id', ['name']);
-    if (companions.found.length > 0) return pass(`rotated by ${companions.found[0].address}`);
-    const [doubt] = companions.uncertain;
-    if (doubt) return unknown(`no ${ROTATION} is known to be for this secret: ${doubt.resource.address} ${doubt.why}`);
-    if (canRotate.state === 'unknown') {
-      return unknown(`the secret is not rotated, and whether the stack has a rotation Lambda depends on ${canRotate.expression}`);
+    if (companions.found.length === 0 && companions.uncertain.length === 0 && canRotate.state === 'unknown') {
+      return unknown(`no ${ROTATION} points at it, and whether the stack has a rotation Lambda depends on ${canRotate.expression}`);
     }
-    return violation(`${secret.address} has no ${ROTATION}, though this stack runs a rotation Lambda`);
+    return companionResult(companions, ROTATION, 'though this stack runs a rotation Lambda');
   },
 });
 

@@ -96,8 +96,11 @@ export function unescapeLiteral(text: string): string {
 const CONCRETE_REFERENCE = /^\$\{\s*(?:data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?(?:\.[A-Za-z0-9_]+)+\s*\}$/;
 const OPEN_ROOTS = /^\$\{\s*(?:var|local|module|each|count|path|terraform|self)\./;
 
+/** `${statement.value.actions}` inside a dynamic block is the iterator, which holds whatever for_each gives it. */
+const ITERATOR = /^\$\{\s*[a-z][a-z0-9_]*\.(?:value|key)\b/;
+
 export function isConcreteReference(expression: string): boolean {
-  return CONCRETE_REFERENCE.test(expression) && !OPEN_ROOTS.test(expression);
+  return CONCRETE_REFERENCE.test(expression) && !OPEN_ROOTS.test(expression) && !ITERATOR.test(expression);
 }
 
 /** What an expression part becomes in the worst case. `undefined` from a resolver means "no idea". */

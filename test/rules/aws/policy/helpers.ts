@@ -1,7 +1,9 @@
-/** Test helpers for the policy reader: a stack context from hand-written Terraform JSON, and policy JSON builders. */
+/** Test helpers for the AWS data, keys and identity rules: stack contexts, policy JSON builders, example runs. */
 import { createContext } from '../../../../aspects/engine/context';
-import type { RuleContext } from '../../../../aspects/engine/rule';
+import type { Rule, RuleContext } from '../../../../aspects/engine/rule';
+import type { Violation } from '../../../../aspects/engine/types';
 import { stackFromTerraformJson } from '../../../../aspects/input/terraform-json';
+import { findings } from '../../../helpers/rule-harness';
 
 export function contextOf(doc: { resource?: Record<string, unknown>; data?: Record<string, unknown> } = {}): RuleContext {
   const stack = stackFromTerraformJson(doc as Record<string, unknown>, { stack: 'test' });
@@ -15,3 +17,18 @@ export function policyJson(statement: unknown): string {
 
 /** A data source reference as cdktf synthesizes `doc.json`. */
 export const docRef = (name: string) => `\${data.aws_iam_policy_document.${name}.json}`;
+
+
+/** Findings for the rule's own examples: the failing one must fire, the passing one must be quiet. */
+export function exampleFindings(rule: Rule): { failing: Violation[]; passing: Violation[] } {
+  if (!rule.examples) throw new Error(`${rule.id} has no examples`);
+  const run = (example: NonNullable<Rule['examples']>['failing']) => {
+    const resource: Record<string, Record<string, unknown>> = { ...(example.others ?? {}) };
+    resource[example.resourceType] = { ...(resource[example.resourceType] ?? {}), example: example.body };
+    return findings(rule, { resource });
+  };
+  return { failing: run(rule.examples.failing), passing: run(rule.examples.passing) };
+}
+
+/** Only the findings about one address. */
+export const at = (vs: readonly Violation[], address: string) => vs.filter((v) => v.address === address);

@@ -57,6 +57,9 @@ describe('isConcreteReference', () => {
     expect(isConcreteReference('${var.arn}')).toBe(false);
     expect(isConcreteReference('${local.arn}')).toBe(false);
     expect(isConcreteReference('${element(aws_iam_role.app.*.arn, 0)}')).toBe(false);
+    // A dynamic block's iterator holds whatever its for_each gives it.
+    expect(isConcreteReference('${principals.value.identifiers}')).toBe(false);
+    expect(isConcreteReference('${statement.key.arn}')).toBe(false);
   });
 });
 

@@ -1,0 +1,139 @@
+import { s3TlsOnly as rule } from '../../../../aspects/rules/aws/data/s3-tls-only';
+import { findingsFor, kinds } from '../../../helpers/rule-harness';
+import { docRef, exampleFindings, policyJson } from '../policy/helpers';
+
+const P = 'aws_s3_bucket_policy';
+const BUCKET = { resource: { aws_s3_bucket: { b: { bucket: 'my-bucket' } } } };
+const denyHttp = (overrides: Record<string, unknown> = {}) => ({
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*'],
+  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  ...overrides,
+});
+const policy = (statement: unknown, bucket = '${aws_s3_bucket.b.id}') => ({ bucket, policy: policyJson(statement) });
+const check = (body: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  findingsFor(rule, P, body, { ...BUCKET, ...extra, resource: { ...BUCKET.resource, ...((extra.resource as object) ?? {}) } });
+
+describe('s3-tls-only', () => {
+  describe('aws_s3_bucket_policy with literal JSON', () => {
+    it('is quiet for a Deny of s3:* to "*" on the bucket and its objects when SecureTransport is false', () => {
+      expect(check(policy([denyHttp()]))).toEqual([]);
+      // Statement as an object, Action as a list, "*" for Action, {"AWS": "*"}, a boolean false, BoolIfExists.
+      expect(check(policy(denyHttp({ Action: ['*'], Principal: { AWS: '*' }, Condition: { BoolIfExists: { 'aws:SecureTransport': false } } })))).toEqual([]);
+    });
+
+    it('accepts the bucket and its objects covered by two statements', () => {
+      expect(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}' }), denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*' })]))).toEqual([]);
+    });
+
+    it('accepts literal ARNs of the named bucket, and partition / name references', () => {
+      expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-bucket', 'arn:aws:s3:::my-bucket/*'] })]))).toEqual([]);
+      const refs = ['arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.id}', 'arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.bucket}/*'];
+      expect(check(policy([denyHttp({ Resource: refs })]))).toEqual([]);
+      expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-*'] })]))).toEqual([]);
+    });
+
+    it('fires when there is no TLS deny at all (one finding each for bucket and objects)', () => {
+      const allowOnly = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' };
+      expect(kinds(check(policy([allowOnly])))).toEqual(['violation', 'violation']);
+    });
+
+    it('fires for the part the deny does not cover', () => {
+      const found = check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}' })]));
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toContain('its objects');
+    });
+
+    it.each([
+      ['an Allow instead of a Deny', { Effect: 'Allow' }],
+      ['a deny for one principal only', { Principal: { AWS: 'arn:aws:iam::111122223333:root' } }],
+      ['a NotPrincipal deny (exempts someone)', { Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }],
+      ['only some S3 actions', { Action: ['s3:GetObject', 's3:PutObject'] }],
+      ['the condition value true', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } }],
+      ['another condition key', { Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } }],
+      ['no condition (denies everything)', { Condition: undefined }],
+      ['another bucket', { Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] }],
+      ["another bucket's reference", { Resource: ['${aws_s3_bucket.other.arn}', '${aws_s3_bucket.other.arn}/*'] }],
+    ])('fires for %s', (_, overrides) => {
+      expect(kinds(check(policy([denyHttp(overrides)])))).toEqual(['violation', 'violation']);
+    });
+
+    it('is unknown when a field that decides it is an expression', () => {
+      expect(kinds(check(policy([denyHttp({ Action: '${var.action}' })])))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: ['${var.arn}'] })])))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': '${var.v}' } } })])))).toEqual(['unknown', 'unknown']);
+    });
+
+    it('is unknown for a policy built by a function, and when its bucket cannot be resolved', () => {
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: '${jsonencode({Statement = []})}' }))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: ['arn:aws:s3:::x', 'arn:aws:s3:::x/*'] })], '${var.bucket}')))).toEqual(['unknown', 'unknown']);
+    });
+
+    it('fires when the policy is missing', () => {
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}' }))).toEqual(['violation']);
+    });
+  });
+
+  describe('aws_s3_bucket_policy with a policy document data source', () => {
+    const doc = (statement: Record<string, unknown>) => ({
+      data: { aws_iam_policy_document: { tls: { statement: [statement] } } },
+    });
+    const goodStatement = {
+      effect: 'Deny',
+      principals: [{ type: '*', identifiers: ['*'] }],
+      actions: ['s3:*'],
+      resources: ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*'],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    };
+
+    it('is quiet for a good document', () => {
+      expect(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc(goodStatement))).toEqual([]);
+      expect(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, principals: { type: 'AWS', identifiers: ['*'] } }))).toEqual([]);
+    });
+
+    it('fires for a document without the deny', () => {
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: 'Allow' })))).toEqual(['violation', 'violation']);
+    });
+
+    it('is unknown when the document has an expression where it matters, or is dynamic', () => {
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: '${var.effect}' })))).toEqual(['unknown', 'unknown']);
+      const dynamicDoc = { data: { aws_iam_policy_document: { tls: { dynamic: { statement: { for_each: '${var.x}', content: goodStatement } } } } } };
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, dynamicDoc))).toEqual(['unknown', 'unknown']);
+    });
+
+    it('is unknown when the document is not in the stack', () => {
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('elsewhere') }))).toEqual(['unknown']);
+    });
+  });
+
+  describe('aws_s3_bucket', () => {
+    it('fires for a bucket without a bucket policy', () => {
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' }))).toEqual(['violation']);
+    });
+
+    it('is quiet with a bucket policy that references it (its content is checked there)', () => {
+      const others = { resource: { [P]: { p: { bucket: '${aws_s3_bucket.subject.id}', policy: policyJson([]) } } } };
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' }, others)).toEqual([]);
+    });
+
+    it('is unknown when a bucket policy may be for it', () => {
+      const others = { resource: { [P]: { p: { bucket: '${var.b}', policy: policyJson([]) } } } };
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' }, others))).toEqual(['unknown']);
+    });
+
+    it('reads the deprecated inline policy', () => {
+      const inline = policyJson([denyHttp({ Resource: ['${aws_s3_bucket.subject.arn}', '${aws_s3_bucket.subject.arn}/*'] })]);
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: inline })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policyJson([]) }))).toEqual(['violation', 'violation']);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: '${var.policy}' }))).toEqual(['unknown']);
+    });
+  });
+
+  it('has examples that behave', () => {
+    const { failing, passing } = exampleFindings(rule);
+    expect(kinds(failing)).toEqual(['violation', 'violation']);
+    expect(passing).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { iamNoAdminPolicy as rule } from '../../../../aspects/rules/aws/identity/iam-no-admin-policy';
+import { findingsFor, kinds } from '../../../helpers/rule-harness';
+import { docRef, exampleFindings, policyJson } from '../policy/helpers';
+import { POLICY_HOLDERS as holders } from './holders';
+
+const ADMIN = { Effect: 'Allow', Action: '*', Resource: '*' };
+const NARROW = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::reports/*' };
+
+
+describe('iam-no-admin-policy', () => {
+  for (const [type, body] of holders) {
+    describe(type, () => {
+      it('fires for Allow * on *', () => {
+        expect(kinds(findingsFor(rule, type, body(policyJson(ADMIN))))).toEqual(['violation']);
+      });
+
+      it('is quiet for a narrow policy', () => {
+        expect(findingsFor(rule, type, body(policyJson([NARROW])))).toEqual([]);
+      });
+
+      it('is unknown for a policy built by jsonencode', () => {
+        expect(kinds(findingsFor(rule, type, body('${jsonencode({Statement = [{Effect = "Allow", Action = "*", Resource = "*"}]})}')))).toEqual(['unknown']);
+      });
+    });
+  }
+
+  it('reads Statement as object or array, and Action / Resource as string or list', () => {
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson([NARROW, { Effect: 'Allow', Action: ['s3:GetObject', '*'], Resource: ['*'] }]) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*:*', Resource: 'arn:aws:*' }) }))).toEqual(['violation']);
+  });
+
+  it('ignores Deny, a narrow resource, and NotAction (left to iam-no-wildcard-actions)', () => {
+    expect(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...ADMIN, Effect: 'Deny' }) })).toEqual([]);
+    expect(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...ADMIN, Resource: 'arn:aws:s3:::b/*' }) })).toEqual([]);
+    expect(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }) })).toEqual([]);
+  });
+
+  it('fires for Allow * with NotResource (everything but some)', () => {
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::secret/*' }) }))).toEqual(['violation']);
+  });
+
+  it('is unknown when Action or Resource is an expression that may be *', () => {
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...ADMIN, Action: '${var.action}' }) }))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...ADMIN, Resource: ['${local.arns}'] }) }))).toEqual(['unknown']);
+    expect(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...ADMIN, Resource: '${aws_s3_bucket.b.arn}' }) })).toEqual([]);
+  });
+
+  describe('policy document data sources', () => {
+    const doc = (statement: unknown) => ({ data: { aws_iam_policy_document: { p: { statement } } } });
+
+    it('fires for an admin statement, quiet for a narrow one', () => {
+      expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc([{ actions: ['*'], resources: ['*'] }])))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::b/*'] }))).toEqual([]);
+    });
+
+    it('is unknown with an expression inside, or when the document is not in the stack', () => {
+      expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: '${var.actions}', resources: ['*'] })))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }))).toEqual(['unknown']);
+    });
+  });
+
+  describe('the AdministratorAccess managed policy', () => {
+    const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+    const attachments: [string, Record<string, unknown>][] = [
+      ['aws_iam_role_policy_attachment', { role: 'r' }],
+      ['aws_iam_user_policy_attachment', { user: 'u' }],
+      ['aws_iam_group_policy_attachment', { group: 'g' }],
+      ['aws_iam_policy_attachment', { name: 'a', roles: ['r'] }],
+    ];
+    for (const [type, base] of attachments) {
+      it(`${type}: fires for AdministratorAccess, quiet for others, unknown for a variable`, () => {
+        expect(kinds(findingsFor(rule, type, { ...base, policy_arn: admin }))).toEqual(['violation']);
+        expect(kinds(findingsFor(rule, type, { ...base, policy_arn: 'arn:aws-us-gov:iam::aws:policy/AdministratorAccess' }))).toEqual(['violation']);
+        expect(findingsFor(rule, type, { ...base, policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).toEqual([]);
+        expect(findingsFor(rule, type, { ...base, policy_arn: '${aws_iam_policy.app.arn}' })).toEqual([]);
+        expect(kinds(findingsFor(rule, type, { ...base, policy_arn: '${var.policy_arn}' }))).toEqual(['unknown']);
+      });
+    }
+
+    it('reads data "aws_iam_policy" lookups and aws_iam_role managed_policy_arns', () => {
+      const data = { data: { aws_iam_policy: { admin: { name: 'AdministratorAccess' }, ro: { arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } } };
+      expect(kinds(findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${data.aws_iam_policy.admin.arn}' }, data))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${data.aws_iam_policy.ro.arn}' }, data)).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), managed_policy_arns: [admin] }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), managed_policy_arns: '${var.arns}' }))).toEqual(['unknown']);
+    });
+  });
+
+  it('is quiet for a role without inline policies, and unknown for an expression inline_policy', () => {
+    expect(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]) })).toEqual([]);
+    expect(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), inline_policy: {} })).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), inline_policy: '${local.inline}' }))).toEqual(['unknown']);
+  });
+
+  it('has examples that behave', () => {
+    const { failing, passing } = exampleFindings(rule);
+    expect(kinds(failing)).toEqual(['violation']);
+    expect(passing).toEqual([]);
+  });
+});
