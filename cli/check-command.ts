@@ -9,7 +9,6 @@ import { evaluate, type EvaluationResult } from '../aspects/engine/evaluate';
 import { resolveOptions } from '../aspects/engine/options';
 import { GuardrailInputError } from '../aspects/input/input-error';
 import { loadInputs } from '../aspects/input/load-inputs';
-import type { UncheckedItem } from '../aspects/input/unchecked';
 import { renderGithubReport } from '../aspects/reports/github-report';
 import { renderJsonReport } from '../aspects/reports/json-report';
 import { renderJunitReport } from '../aspects/reports/junit-report';
@@ -34,7 +33,7 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   const result = withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles);
   const input: ReportInput = { result, rules: builtInRules, toolVersion: toolVersion() };
   const color = options.format === 'text' && options.output === undefined && wantsColor(io.stdout, io.env);
-  const report = render(options.format, input, loaded.unchecked, color);
+  const report = render(options.format, input, color);
 
   if (options.output !== undefined) {
     const file = path.resolve(io.cwd, options.output);
@@ -58,26 +57,19 @@ function defaultInputs(cwd: string): string[] {
   );
 }
 
-function render(format: CheckFormat, input: ReportInput, unchecked: readonly UncheckedItem[], color: boolean): string {
+function render(format: CheckFormat, input: ReportInput, color: boolean): string {
   switch (format) {
     case 'json':
-      return withUnchecked(renderJsonReport(input), unchecked);
+      return renderJsonReport(input);
     case 'sarif':
       return renderSarifReport(input);
     case 'junit':
-      return renderJunitReport(input, { unchecked });
+      return renderJunitReport(input);
     case 'github':
-      return renderGithubReport(input, { unchecked });
+      return renderGithubReport(input);
     default:
-      return renderTextReport(input, { color, unchecked });
+      return renderTextReport(input, { color });
   }
-}
-
-/** report.json has no place for module calls yet; add them (rare: only re-serialized when there are any). */
-function withUnchecked(json: string, unchecked: readonly UncheckedItem[]): string {
-  if (unchecked.length === 0) return json;
-  const report = JSON.parse(json) as Record<string, unknown>;
-  return `${JSON.stringify({ ...report, notChecked: unchecked }, null, 2)}\n`;
 }
 
 /** A stack read from a directory of several files: each finding names the file its resource is in. */

@@ -57,7 +57,7 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
     const context = createContext(stack, options.tags);
     const suppressions = validSuppressions(stack, options, invalidSuppressions);
     for (const resource of stack.resources) {
-      if (resource.mode !== 'managed' || createsNothing(resource)) continue;
+      if (resource.mode === 'data' || createsNothing(resource)) continue;
       resourcesChecked++;
       let covered = false;
       for (const { rule, level } of options.active) {
@@ -72,7 +72,7 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
           else violations.push(finding);
         }
       }
-      if (!covered) {
+      if (!covered && resource.mode === 'managed') {
         const entry = uncovered.get(resource.type) ?? { count: 0, stacks: new Set<string>() };
         entry.count++;
         entry.stacks.add(stack.name);

@@ -24,8 +24,11 @@ export interface ResourceRecord {
   readonly name: string;
   /** The Terraform address, e.g. `aws_ebs_volume.data` or `module.net.aws_subnet.a` (plans). */
   readonly address: string;
-  /** `managed` for `resource` blocks, `data` for data sources. */
-  readonly mode: 'managed' | 'data';
+  /**
+   * `managed` for `resource` blocks, `data` for data sources, `module` for a module call (its body is the
+   * call's arguments: the resources it creates are not in the configuration, so rules can say so).
+   */
+  readonly mode: 'managed' | 'data' | 'module';
   /** The body Terraform receives: attributes and nested blocks (with `dynamic` blocks as written). */
   readonly body: JsonObject;
   /**

@@ -13,7 +13,6 @@ import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
 import { parseJsonText, readJsonFile, readProblem } from './read-json';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
-import { moduleCalls, type UncheckedItem } from './unchecked';
 
 export interface LoadOptions {
   /** Paths are resolved against, and reported relative to, this directory. */
@@ -30,7 +29,6 @@ export interface LoadOptions {
 export interface LoadedInputs {
   readonly stacks: readonly StackDocument[];
   /** What the rules could not see (module calls), to be listed in every report. */
-  readonly unchecked: readonly UncheckedItem[];
   /** Things the user should know that are not errors, one line each (e.g. HCL files that were not read). */
   readonly notes: readonly string[];
   /** For a stack merged from several files (a directory): stack name → resource address → file. */
@@ -52,12 +50,11 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions)
   if (options.config !== undefined && !loader.planSeen) {
     loader.notes.push(`--config ${options.config} was not used: no input is a plan JSON`);
   }
-  return { stacks: loader.stacks, unchecked: loader.unchecked, notes: loader.notes, resourceFiles: loader.resourceFiles };
+  return { stacks: loader.stacks, notes: loader.notes, resourceFiles: loader.resourceFiles };
 }
 
 class Loader {
   readonly stacks: StackDocument[] = [];
-  readonly unchecked: UncheckedItem[] = [];
   readonly notes: string[] = [];
   readonly resourceFiles = new Map<string, Map<string, string>>();
   planSeen = false;
@@ -159,7 +156,6 @@ class Loader {
     const merged = mergeModule(docs.map(({ doc, fileLabel, override }) => ({ stack: stackFromTerraformJson(doc, { stack: name, file: fileLabel }), override })));
     this.stacks.push({ ...merged.stack, file: docs.length === 1 ? docs[0].fileLabel : label });
     if (docs.length > 1) this.resourceFiles.set(name, merged.files);
-    for (const { doc, fileLabel } of docs) this.unchecked.push(...moduleCalls(doc, name, fileLabel));
   }
 
   private fromFile(file: string): void {
@@ -188,7 +184,6 @@ class Loader {
 
   private addConfig(doc: JsonObject, name: string, file: string | undefined): void {
     this.stacks.push(stackFromTerraformJson(doc, { stack: name, ...(file !== undefined ? { file } : {}) }));
-    this.unchecked.push(...moduleCalls(doc, name, file));
   }
 
   /** The configuration a plan was made from: --config, else a cdk.tf.json beside the plan file. */

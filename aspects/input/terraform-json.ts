@@ -29,6 +29,7 @@ export function stackFromTerraformJson(doc: JsonObject, source: TerraformJsonSou
   const resources: ResourceRecord[] = [
     ...readBlocks(doc.resource, 'managed', stackPath),
     ...readBlocks(doc.data, 'data', stackPath),
+    ...readModuleCalls(doc.module, stackPath),
   ];
   return {
     name: source.stack,
@@ -69,6 +70,21 @@ function readBlocks(section: unknown, mode: 'managed' | 'data', stackPath: strin
             });
           }
         }
+      }
+    }
+  }
+  return records;
+}
+
+/** Module calls as records of type `module`: `module.<name>`, the call's arguments as body. */
+function readModuleCalls(section: unknown, stackPath: string): ResourceRecord[] {
+  const records: ResourceRecord[] = [];
+  for (const byName of items(section)) {
+    for (const [name, bodyOrList] of Object.entries(byName)) {
+      for (const raw of Array.isArray(bodyOrList) ? bodyOrList : [bodyOrList]) {
+        const body: JsonObject = isObject(raw) ? raw : {};
+        const path = metadataPath(body);
+        records.push({ type: 'module', name, address: `module.${name}`, mode: 'module', body, constructPath: path ?? stackPath, ownedByConstruct: path !== undefined });
       }
     }
   }

@@ -4,16 +4,11 @@
  * (actions/toolkit `command.ts`): `%`, CR and LF in both, and `:` and `,` in properties as well.
  */
 import type { Violation } from '../engine/types';
-import type { UncheckedItem } from '../input/unchecked';
 import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 
-export interface GithubReportOptions {
-  readonly unchecked?: readonly UncheckedItem[];
-}
-
-export function renderGithubReport({ result }: ReportInput, options: GithubReportOptions = {}): string {
+export function renderGithubReport({ result }: ReportInput): string {
   const lines: string[] = [];
   for (const v of result.violations) {
     lines.push(command(v.severity, { file: v.file, title: titleOf(v) }, `${v.message}\nFix: ${v.fix}`));
@@ -24,9 +19,6 @@ export function renderGithubReport({ result }: ReportInput, options: GithubRepor
   const files = new Map(result.stacks.map((s) => [s.name, s.file]));
   for (const s of result.invalidSuppressions) {
     lines.push(command('warning', { file: files.get(s.stack), title: `invalid suppression in ${s.stack} (not honoured)` }, s.problem));
-  }
-  for (const u of options.unchecked ?? []) {
-    lines.push(command('warning', { file: u.file, title: `not checked: ${u.stack} ${u.address}` }, u.reason));
   }
   if (result.uncoveredTypes.length > 0) {
     lines.push(command('notice', { title: 'resource types no active rule covers' }, result.uncoveredTypes.map((u) => `${u.type} x${u.count}`).join(', ')));

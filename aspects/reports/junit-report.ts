@@ -10,13 +10,8 @@
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Violation } from '../engine/types';
-import type { UncheckedItem } from '../input/unchecked';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME } from '../version';
-
-export interface JunitReportOptions {
-  readonly unchecked?: readonly UncheckedItem[];
-}
 
 interface TestCase {
   '@_classname': string;
@@ -27,7 +22,7 @@ interface TestCase {
   error?: { '@_type': string; '@_message': string };
 }
 
-export function renderJunitReport({ result, rules, toolVersion }: ReportInput, options: JunitReportOptions = {}): string {
+export function renderJunitReport({ result, rules, toolVersion }: ReportInput): string {
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const suites = result.stacks.map((stack) => {
     const cases: TestCase[] = [];
@@ -63,14 +58,6 @@ export function renderJunitReport({ result, rules, toolVersion }: ReportInput, o
     for (const rule of result.rules) {
       if (withResults.has(rule.id)) continue;
       cases.push({ '@_classname': xmlText(`${stack.name}.${rule.id}`), '@_name': 'no findings', ...file });
-    }
-    for (const u of (options.unchecked ?? []).filter((x) => x.stack === stack.name)) {
-      cases.push({
-        '@_classname': xmlText(`${stack.name}.not-checked`),
-        '@_name': xmlText(u.address),
-        ...(u.file !== undefined ? { '@_file': xmlText(u.file) } : file),
-        skipped: { '@_message': attribute(u.reason) },
-      });
     }
     for (const u of result.uncoveredTypes.filter((x) => x.stacks.includes(stack.name))) {
       cases.push({

@@ -6,7 +6,6 @@
 import { styleText } from 'util';
 import type { RuleMetadata } from '../engine/rule';
 import type { Severity } from '../engine/types';
-import type { UncheckedItem } from '../input/unchecked';
 import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
@@ -14,8 +13,6 @@ import { TOOL_NAME } from '../version';
 export interface TextReportOptions {
   /** ANSI colour. @default false */
   readonly color?: boolean;
-  /** Parts of the input no rule could see (module calls). */
-  readonly unchecked?: readonly UncheckedItem[];
 }
 
 type Style = Parameters<typeof styleText>[0];
@@ -71,24 +68,17 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
     for (const c of result.changes) lines.push(`  ${c.ruleId}: ${c.from} -> ${c.to}`);
     lines.push('');
   }
-  const unchecked = options.unchecked ?? [];
   const uncoveredTypes = result.uncoveredTypes;
   if (uncoveredTypes.length > 0) {
     lines.push(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
     lines.push(`  ${uncoveredTypes.map((u) => `${u.type} x${u.count}`).join(', ')}`);
     lines.push('');
   }
-  if (unchecked.length > 0) {
-    lines.push(paint('bold', `Not checked (${unchecked.length}):`));
-    for (const u of unchecked) lines.push(`  ${u.stack} ${u.address}: ${u.reason}`);
-    lines.push('');
-  }
-
-  lines.push(summaryLine(result, paint, unchecked.length));
+  lines.push(summaryLine(result, paint));
   return `${lines.join('\n')}\n`;
 }
 
-function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string, unchecked: number): string {
+function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string): string {
   const errors = errorsOf(result).length;
   const warnings = warningsOf(result).length;
   const unknown = result.violations.filter((v) => v.kind === 'unknown').length;
@@ -100,7 +90,6 @@ function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string)
     `${result.suppressed.length} suppressed`,
     ...(expired > 0 ? [plural(expired, 'expired suppression')] : []),
     ...(result.invalidSuppressions.length > 0 ? [plural(result.invalidSuppressions.length, 'invalid suppression')] : []),
-    ...(unchecked > 0 ? [`${unchecked} not checked`] : []),
   ];
   return (
     `${TOOL_NAME}: ${counts.join(', ')} ` +

@@ -6,6 +6,7 @@ import type { Rule } from '../engine/rule';
 import { publicIpRequiresApproval } from './cross-cloud/public-ip-requires-approval';
 import { requiredTags } from './cross-cloud/required-tags';
 import { volumeEncryptionRequired } from './cross-cloud/volume-encryption-required';
+import { moduleContentsUnverified } from './cross-cloud/module-contents-unverified';
 import { noSecretsInUserData } from './cross-cloud/no-secrets-in-user-data';
 import { awsComputeRules } from './aws/compute';
 import { awsNetworkRules } from './aws/network';
@@ -18,6 +19,7 @@ export const builtInRules: readonly Rule[] = [
   publicIpRequiresApproval,
   volumeEncryptionRequired,
   noSecretsInUserData,
+  moduleContentsUnverified,
   requiredTags,
   ...awsComputeRules,
   ...awsNetworkRules,

@@ -144,23 +144,24 @@ test('`resource` and bodies as lists, null bodies and data sources do not crash 
   expect(findings).toEqual([`${ENCRYPTION} aws_ebs_volume.b violation encrypted`, `${ENCRYPTION} aws_ebs_volume.c violation encrypted`]);
 });
 
-test('module calls are listed as not checked, never silently passed', async () => {
+test('module calls are reported as unknown (module-contents-unverified), never silently passed', async () => {
   const { run, report } = await check('modules.tf.json', {
     module: {
       vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', '//': { metadata: { path: 'app/vpc' } } },
       db: [{ source: './modules/db' }],
     },
     resource: { aws_ebs_volume: { v: vol({ encrypted: true }) } },
-  });
-  expect(run.code).toBe(0);
-  expect(report.notChecked.map((u: { address: string; constructPath?: string }) => [u.address, u.constructPath])).toEqual([
-    ['module.vpc', 'app/vpc'],
-    ['module.db', undefined],
+  }, only(ENCRYPTION, 'module-contents-unverified'));
+  expect(run.code).toBe(1);
+  const modules = report.violations.filter((v: Finding) => v.ruleId === 'module-contents-unverified');
+  expect(modules.map((v: Finding & { constructPath: string }) => [v.address, v.kind, v.constructPath])).toEqual([
+    ['module.vpc', 'unknown', 'app/vpc'],
+    ['module.db', 'unknown', 'modules'],
   ]);
-  expect(report.notChecked[0].reason).toContain('source terraform-aws-modules/vpc/aws');
-  const text = await cli(['check', 'modules.tf.json'], { cwd: dir });
-  expect(text.stdout).toMatch(/Not checked \(2\):\n {2}modules module\.vpc: module call \(source terraform-aws-modules\/vpc\/aws\)/);
-  expect(text.stdout).toMatch(/2 not checked/);
+  expect(modules[0].message).toContain('(source terraform-aws-modules/vpc/aws)');
+  const relaxed = await cli(['check', 'modules.tf.json', '--unknown-values', 'warning', ...only(ENCRYPTION, 'module-contents-unverified')], { cwd: dir });
+  expect(relaxed.code).toBe(0);
+  expect(relaxed.stdout).toMatch(/module\.vpc/);
 });
 
 test('a byte order mark is accepted', async () => {
