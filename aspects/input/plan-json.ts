@@ -17,7 +17,7 @@
 import { GuardrailInputError } from './input-error';
 import { stackFromTerraformJson } from './terraform-json';
 import { moduleCalls } from './unchecked';
-import { UNKNOWN_AFTER_APPLY, isObject } from '../engine/values';
+import { UNKNOWN_AFTER_APPLY, isObject, referencedAddress } from '../engine/values';
 import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument, SuppressionRecord } from '../engine/types';
 
 /** Detected by content, not by file name: a plan has `format_version` and planned values or changes. */
@@ -63,6 +63,7 @@ export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDo
     const shape = fromConfig ? shapeOfBody(fromConfig.body) : planConfig.shapeOf(moduleAddress, local);
     const after = withUnknowns(isObject(values) ? values : {}, afterUnknown, shape);
     const body: JsonObject = isObject(after) ? after : {};
+    restoreReferences(body, fromConfig?.body);
 
     let constructPath = stackPath;
     let owned = false;
@@ -94,6 +95,22 @@ export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDo
     suppressions: config ? bindToInstances(config.suppressions, resources) : [],
     source: 'plan',
   };
+}
+
+/**
+ * A value unknown at plan because it refers to a resource not yet created (`bucket = aws_s3_bucket.b.id`)
+ * keeps its reference when the cdk.tf.json says the value is exactly that reference, so rules that pair
+ * resources (a bucket and its versioning, a droplet and its firewall) can still follow it. The value
+ * stays an expression, i.e. unknown, for every other purpose. (The plan's own `configuration` lists the
+ * references of an expression but not whether it is only a reference, `lower(x.id)` looks the same, so it
+ * is not used for this.)
+ */
+function restoreReferences(body: JsonObject, config: JsonObject | undefined): void {
+  if (!config) return;
+  for (const [key, value] of Object.entries(body)) {
+    const configured = config[key];
+    if (value === UNKNOWN_AFTER_APPLY && typeof configured === 'string' && referencedAddress(configured) !== undefined) body[key] = configured;
+  }
 }
 
 type ToResource = (raw: JsonObject, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined) => PlanResource;
