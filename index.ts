@@ -16,3 +16,6 @@ export { builtInRules } from './aspects/rules';
 export { evaluate } from './aspects/engine/evaluate';
 export type { EvaluationResult } from './aspects/engine/evaluate';
 export { resolveOptions } from './aspects/engine/options';
+
+// Hardened constructs (deep provider imports only).
+export * from './lib/relay';

@@ -1,0 +1,256 @@
+/**
+ * One DERP relay (derper) on a DigitalOcean droplet, hardened by default.
+ *
+ * What it creates:
+ * - the droplet: pinned image, IPv6 on, the monitoring agent on, SSH keys required (without keys
+ *   DigitalOcean emails a root password) although port 22 is closed, tagged `role:derp`, the approval tag
+ *   `exposure:public` and `owner:…` / `environment:…`.
+ * - a cloud firewall bound to the droplet by id: inbound exactly 443/tcp and 3478/udp, plus 80/tcp only
+ *   with Let's Encrypt certificates, from anywhere (IPv4 and IPv6); outbound only the ports in
+ *   {@link DIGITALOCEAN_RELAY_OUTBOUND} (network-policy.ts).
+ * - a single-use tailnet auth key (`tailscale_tailnet_key`) for the node to join with.
+ * - optionally a reserved IP assigned to the droplet.
+ *
+ * How the auth key reaches the node, and what is left of the risk. DigitalOcean has no secret store and
+ * no instance identity a droplet could fetch a secret with, so the key travels in the user data:
+ * 1. This construct creates the key itself: `reusable = false` (one node, once), `preauthorized = true`,
+ *    `ephemeral = false`, tagged `tag:derp` (+ `extraTailnetTags`; the node can only join with the
+ *    relay's tags), expiring after {@link DigitalOceanDerpRelayProps.authKeyExpirySeconds} (1 hour by
+ *    default, enough for the droplet to boot and join).
+ * 2. The user data holds only the Terraform reference `${tailscale_tailnet_key.<id>.key}`; Terraform
+ *    substitutes the value when it sends the user data to DigitalOcean. No literal key is ever in the
+ *    synthesized JSON, and no output of this construct carries it.
+ * 3. On the node, cloud-init writes it to a root-only file on tmpfs; `tailscale up` reads it from there
+ *    and the file is shredded (lib/boot/auth-key.ts).
+ * Residual risk: the substituted user data stays readable from the droplet's metadata service
+ * (http://169.254.169.254/metadata/v1/user-data) for the droplet's life, in cloud-init's root-only copy
+ * under /var/lib/cloud/, and in the Terraform state (protect the state as a secret). Whoever reads it
+ * can use the key only until the relay has used it (minutes after creation) or it expires, whichever is
+ * first; after that it is worthless. On the node, derper and node exporter are denied the metadata
+ * service by their units; other local users are not (see metadataServiceAccess below).
+ *
+ * The droplet ignores later changes of `user_data`: the tailscale provider re-creates a key that has been
+ * used up or has expired, and DigitalOcean can only apply new user data by destroying the droplet, so
+ * without this every such apply would replace the relay. To roll a relay with new boot settings, replace
+ * it explicitly (`terraform apply -replace=<droplet address>`).
+ */
+import { TerraformStack, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
+import { Firewall, FirewallInboundRule, FirewallOutboundRule } from '@cdktf/provider-digitalocean/lib/firewall';
+import { ReservedIp } from '@cdktf/provider-digitalocean/lib/reserved-ip';
+import { ReservedIpAssignment } from '@cdktf/provider-digitalocean/lib/reserved-ip-assignment';
+import { DERP_TAG } from '../boot';
+import { validateTag } from '../boot/validate';
+import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
+import { isTailscaleProvider } from '../tailscale/provider';
+import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
+import { ANYWHERE_IPV4, ANYWHERE_IPV6, DIGITALOCEAN_RELAY_OUTBOUND, relayInboundRules } from './network-policy';
+import { DerpRelayBaseProps, derpNodeInfo, renderUserData, resolveBaseProps } from './relay-props';
+import { PropValidator } from './validate';
+
+/** DigitalOcean refuses user data larger than this. */
+export const DIGITALOCEAN_USER_DATA_LIMIT_BYTES = 65536;
+
+/** Upper bound of the auth key's lifetime: long enough to boot, short enough to be worthless soon. */
+export const MAX_AUTH_KEY_EXPIRY_SECONDS = 3600;
+
+export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
+  /** Region slug, e.g. `fra1`. */
+  readonly region: string;
+  /**
+   * Droplet size slug. derper needs little CPU; 2 GiB of memory leaves room for building derper at first boot.
+   * @default 's-1vcpu-2gb'
+   */
+  readonly size?: string;
+  /**
+   * Image slug or numeric image id; must be {@link distribution} on x86-64. A slug names a distribution
+   * release whose image DigitalOcean refreshes; pass a numeric id (a snapshot or custom image) to pin the
+   * exact image.
+   * @default 'ubuntu-24-04-x64' (or 'debian-12-x64' with `distribution: 'debian-12'`)
+   */
+  readonly image?: string;
+  /**
+   * SSH key ids or fingerprints installed for root. Required and non-empty: a droplet created without keys
+   * gets a root password that DigitalOcean emails in clear text. Port 22 stays closed in the cloud firewall
+   * regardless, so the keys are not a way in: a relay is replaced rather than repaired, and the break-glass
+   * path is DigitalOcean's Recovery Console.
+   */
+  readonly sshKeys: readonly string[];
+  /** Value of the `owner:<value>` tag (the guardrails' required tag). */
+  readonly owner: string;
+  /** Value of the `environment:<value>` tag (the guardrails' required tag). */
+  readonly environment: string;
+  /**
+   * Extra droplet tags (DigitalOcean tags: letters, digits, `:`, `-`, `_`).
+   * @default []
+   */
+  readonly tags?: readonly string[];
+  /**
+   * VPC the droplet's private interface joins (uuid or reference).
+   * @default the region's default VPC
+   */
+  readonly vpcUuid?: string;
+  /**
+   * Reserve a static IPv4 address (digitalocean_reserved_ip + assignment) and publish it as the derpMap
+   * IPv4, so the relay keeps its address when the droplet is replaced.
+   * @default false (the droplet's own IPv4 is published)
+   */
+  readonly reservedIp?: boolean;
+  /**
+   * Lifetime of the single-use tailnet auth key, in seconds (600–3600).
+   * @default 3600
+   */
+  readonly authKeyExpirySeconds?: number;
+  /**
+   * The tag that approves public exposure; must match `Guardrails.enforce({ publicExposureTag })`.
+   * @default 'exposure:public'
+   */
+  readonly publicExposureTag?: string;
+}
+
+const REGION = /^[a-z]{3}[0-9]$/;
+const SIZE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IMAGE = /^(?:[0-9]+|[a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
+const SSH_KEY = /^(?:[0-9]+|(?:[0-9a-f]{2}:){15}[0-9a-f]{2})$/;
+const DO_TAG = /^[A-Za-z0-9:_-]{1,255}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const DEFAULT_IMAGES = { 'ubuntu-24.04': 'ubuntu-24-04-x64', 'debian-12': 'debian-12-x64' } as const;
+
+export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
+  /** This node's entry in the derpMap; IPv4 is the reserved IP when there is one, else the droplet's. */
+  readonly derpNode: DerpNodeInfo;
+  readonly droplet: Droplet;
+  readonly firewall: Firewall;
+  /** The single-use key the node joins the tailnet with. Never put its `key` in an output. */
+  readonly authKey: TailscaleTailnetKey;
+  readonly reservedIp?: ReservedIp;
+  /** The rendered cloud-init user data: holds a Terraform reference to the key, never the key. */
+  readonly userData: string;
+
+  constructor(scope: Construct, id: string, props: DigitalOceanDerpRelayProps) {
+    super(scope, id);
+    const v = new PropValidator(this, 'DigitalOceanDerpRelay');
+    const base = resolveBaseProps(v, props);
+    const region = v.matching('region', props.region, REGION, "a DigitalOcean region slug such as 'fra1'");
+    const size = v.matching('size', props.size ?? 's-1vcpu-2gb', SIZE, "a droplet size slug such as 's-1vcpu-2gb'");
+    const image = v.matching('image', props.image ?? DEFAULT_IMAGES[base.distribution], IMAGE, "an image slug such as 'ubuntu-24-04-x64' or a numeric image id");
+    const sshKeys = validateSshKeys(v, props.sshKeys);
+    const exposureTag = v.matching('publicExposureTag', props.publicExposureTag ?? 'exposure:public', DO_TAG, 'a DigitalOcean tag');
+    const owner = v.matching('owner', props.owner, /^[A-Za-z0-9:_-]{1,249}$/, "a tag value (letters, digits, ':', '-', '_')");
+    const environment = v.matching('environment', props.environment, /^[A-Za-z0-9:_-]{1,243}$/, "a tag value (letters, digits, ':', '-', '_')");
+    if (!Array.isArray(props.tags ?? [])) v.fail('tags', props.tags, 'must be an array of tags');
+    const extraTags = (props.tags ?? []).map((t, i) => {
+      const tag = v.matching(`tags[${i}]`, t, DO_TAG, "a DigitalOcean tag (letters, digits, ':', '-', '_')");
+      // One value per key: a second `owner:` or approval tag would make the relay's own tags ambiguous.
+      const key = tag.split(':')[0];
+      if (['role', 'owner', 'environment'].includes(key) || tag === exposureTag || (exposureTag.includes(':') && key === exposureTag.split(':')[0])) {
+        v.fail(`tags[${i}]`, tag, `'${key}:' tags are set by the relay itself (from owner, environment and publicExposureTag)`);
+      }
+      return tag;
+    });
+    const vpcUuid = props.vpcUuid === undefined ? undefined : v.literalOrToken('vpcUuid', props.vpcUuid, UUID, 'a VPC uuid or a reference');
+    const reserved = v.boolean('reservedIp', props.reservedIp ?? false);
+    const expiry = v.integer('authKeyExpirySeconds', props.authKeyExpirySeconds ?? MAX_AUTH_KEY_EXPIRY_SECONDS, 600, MAX_AUTH_KEY_EXPIRY_SECONDS);
+    const tailnetTags = [DERP_TAG];
+    (props.extraTailnetTags ?? []).forEach((tag, i) => {
+      v.boot(`extraTailnetTags[${i}]`, () => validateTag(`extraTailnetTags[${i}]`, tag));
+      if (!tailnetTags.includes(tag)) tailnetTags.push(tag);
+    });
+
+    // Without a tailscale provider in the stack, Terraform would look for `hashicorp/tailscale`, which does not exist.
+    this.node.addValidation({
+      validate: () =>
+        TerraformStack.of(this).node.findAll().some(isTailscaleProvider)
+          ? []
+          : [`DigitalOceanDerpRelay '${this.node.path}': its stack has no TailscaleProvider (lib/tailscale), which the auth key resource needs`],
+    });
+
+    this.authKey = new TailscaleTailnetKey(this, 'auth-key', {
+      reusable: false,
+      ephemeral: false,
+      preauthorized: true,
+      expiry,
+      tags: tailnetTags,
+      description: `DERP relay ${base.nodeName} first boot`.slice(0, 50),
+    });
+
+    this.userData = renderUserData(v, {
+      hostname: base.hostname,
+      certMode: base.certMode,
+      manualCertDir: props.manualCertDir,
+      distribution: base.distribution,
+      // DigitalOcean droplets are x86-64 only.
+      architecture: 'amd64',
+      versions: props.versions,
+      extraTags: props.extraTailnetTags,
+      authKey: { kind: 'digitalocean-metadata', terraformReference: this.authKey.key },
+      // The monitoring agent (monitoring = true) runs as its own user and authenticates with a token from
+      // the metadata service, so the metadata service cannot be root-only here. What that exposes to
+      // other local users is the user data, whose key is spent minutes after boot (see the file comment).
+      metadataServiceAccess: 'all-users',
+    });
+    const userDataBytes = Buffer.byteLength(this.userData, 'utf8');
+    if (userDataBytes > DIGITALOCEAN_USER_DATA_LIMIT_BYTES) {
+      v.fail('userData', `<${userDataBytes} bytes>`, `the rendered user data is ${userDataBytes} bytes; DigitalOcean accepts at most ${DIGITALOCEAN_USER_DATA_LIMIT_BYTES}`);
+    }
+
+    const tags = ['role:derp', exposureTag, `owner:${owner}`, `environment:${environment}`];
+    for (const tag of extraTags) if (!tags.includes(tag)) tags.push(tag);
+
+    this.droplet = new Droplet(this, 'droplet', {
+      // An FQDN name makes DigitalOcean set the matching PTR record.
+      name: base.hostname,
+      region,
+      size,
+      image,
+      ipv6: true,
+      monitoring: true,
+      sshKeys,
+      tags,
+      userData: this.userData,
+      // The Droplet Console agent is one more root-level way in (and needs SSH open to work at all).
+      dropletAgent: false,
+      ...(vpcUuid !== undefined ? { vpcUuid } : {}),
+      lifecycle: { ignoreChanges: ['user_data'] },
+    });
+    const dropletId = Token.asNumber(this.droplet.id);
+
+    const everywhere = [ANYWHERE_IPV4, ANYWHERE_IPV6];
+    const inbound: FirewallInboundRule[] = relayInboundRules(base.certMode).map((rule) => ({
+      protocol: rule.protocol,
+      portRange: String(rule.port),
+      sourceAddresses: everywhere,
+    }));
+    const outbound: FirewallOutboundRule[] = DIGITALOCEAN_RELAY_OUTBOUND.map((rule) => ({
+      protocol: rule.protocol,
+      portRange: String(rule.port),
+      destinationAddresses: everywhere,
+    }));
+    this.firewall = new Firewall(this, 'firewall', {
+      name: `derp-${base.nodeName}`,
+      // By id, not by tag: a firewall selected by tag would also apply to (and be loosened by) any other
+      // droplet that happens to carry the tag.
+      dropletIds: [dropletId],
+      inboundRule: inbound,
+      outboundRule: outbound,
+    });
+
+    let ipv4 = this.droplet.ipv4Address;
+    if (reserved) {
+      this.reservedIp = new ReservedIp(this, 'reserved-ip', { region });
+      new ReservedIpAssignment(this, 'reserved-ip-assignment', { ipAddress: this.reservedIp.ipAddress, dropletId });
+      ipv4 = this.reservedIp.ipAddress;
+    }
+
+    this.derpNode = derpNodeInfo(base, ipv4, this.droplet.ipv6Address);
+  }
+}
+
+function validateSshKeys(v: PropValidator, keys: readonly string[] | undefined): string[] {
+  if (!Array.isArray(keys) || keys.length === 0) {
+    v.fail('sshKeys', keys, 'must list at least one SSH key id or fingerprint (without keys DigitalOcean emails a root password)');
+  }
+  return keys.map((key, i) => v.literalOrToken(`sshKeys[${i}]`, key, SSH_KEY, 'an SSH key id (digits) or MD5 fingerprint (aa:bb:…) or a reference'));
+}
