@@ -1,6 +1,9 @@
 /** The AWS data-protection rules (EBS defaults and copies, RDS, S3, CloudWatch Logs), in catalog order. */
 import type { Rule } from '../../../engine/rule';
+import { amiNotPublic } from './ami-not-public';
 import { cloudwatchLogRetention } from './cloudwatch-log-retention';
+import { ebsSnapshotNotPublic } from './ebs-snapshot-not-public';
+import { rdsIamAuthentication } from './rds-iam-authentication';
 import { ebsDefaultEncryption } from './ebs-default-encryption';
 import { rdsBackupRetention } from './rds-backup-retention';
 import { rdsDeletionProtection } from './rds-deletion-protection';
@@ -24,4 +27,7 @@ export const awsDataRules: readonly Rule[] = [
   s3Versioning,
   s3TlsOnly,
   cloudwatchLogRetention,
+  amiNotPublic,
+  ebsSnapshotNotPublic,
+  rdsIamAuthentication,
 ];

@@ -2,6 +2,7 @@
 import type { Rule } from '../../../engine/rule';
 import { albDropInvalidHeaders } from './alb-drop-invalid-headers';
 import { defaultSecurityGroupRestrictsAll } from './default-security-group-restricts-all';
+import { lbDeletionProtection } from './lb-deletion-protection';
 import { lbAccessLogs } from './lb-access-logs';
 import { lbListenerHttps } from './lb-listener-https';
 import { lbModernTlsPolicy } from './lb-modern-tls-policy';
@@ -24,4 +25,5 @@ export const awsNetworkRules: readonly Rule[] = [
   lbModernTlsPolicy,
   albDropInvalidHeaders,
   lbAccessLogs,
+  lbDeletionProtection,
 ];
