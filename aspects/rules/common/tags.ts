@@ -28,7 +28,7 @@ export function readTagMap(value: unknown): TagSet {
   let unknownExpression: string | undefined;
   for (const [key, v] of Object.entries(value)) {
     if (isExpression(key)) unknownExpression ??= key;
-    else if (isExpression(v)) unknownValues.add(key);
+    else if (isExpression(v) || (typeof v === 'object' && v !== null)) unknownValues.add(key);
     else if (v !== null && v !== undefined) known.set(key, String(v));
   }
   return unknownExpression ? { known, unknownValues, unknownExpression } : { known, unknownValues };
