@@ -1,0 +1,329 @@
+/**
+ * The monitoring server's first boot, as cloud-config (tested with `cloud-init schema`, and its scripts with
+ * `bash -n` and shellcheck): Prometheus, the blackbox exporter and a node exporter from the distribution's
+ * packages, all listening on 127.0.0.1 only; tailscale from pkgs.tailscale.com at the pinned version
+ * (repository key checked against its pinned fingerprint); the STUN probe timer; then the join, as
+ * `tag:monitoring`, with a key that never touches the disk.
+ *
+ * Everything here is a literal except, on DigitalOcean, the join key: a reference to a single-use,
+ * preauthorized, tagged, short-lived tailscale_tailnet_key, written to a root-only file on /run (tmpfs).
+ */
+import { TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from '../boot/versions';
+import { REFRESH, REFRESH_HARDENING, REFRESH_SCRIPT } from './refresh-config';
+import { STUN_PROBE, STUN_PROBE_SCRIPT, type StunTarget } from './stun-probe';
+import { toYaml, type YamlValue } from './yaml';
+
+export const PATHS = {
+  configDir: '/etc/derp-monitoring',
+  prometheusConfig: '/etc/derp-monitoring/prometheus.yml',
+  rules: '/etc/derp-monitoring/rules/derp.rules.yml',
+  blackboxConfig: '/etc/derp-monitoring/blackbox.yml',
+  bootEnv: '/etc/derp-monitoring/boot.env',
+  libDir: '/usr/local/lib/derp-monitoring',
+  keyDir: '/run/derp-monitoring',
+  keyFile: '/run/derp-monitoring/tailscale-authkey',
+} as const;
+
+/** How the join key reaches the server. */
+export type JoinKeySource =
+  /** Read at boot from Secrets Manager with the instance role (AWS). */
+  | { readonly kind: 'aws-secrets-manager'; readonly secretId: string; readonly region: string }
+  /** Written by cloud-init from the user data (DigitalOcean): a Terraform reference to a tailscale_tailnet_key. */
+  | { readonly kind: 'user-data'; readonly keyReference: string };
+
+export interface MonitoringCloudInitOptions {
+  readonly prometheusConfig: string;
+  readonly alertRules: string;
+  readonly blackboxConfig: string;
+  readonly stunTargets: readonly StunTarget[];
+  readonly tailnetTag: string;
+  readonly tailnetHostName: string;
+  readonly joinKey: JoinKeySource;
+  /** TSDB retention. @default 30 */
+  readonly retentionDays?: number;
+}
+
+/**
+ * The sandbox of the STUN probe, as data: a reviewer reads its whole posture here. It runs as the
+ * packaged `prometheus` user, may only write its own state directory, and may only open IP sockets (and
+ * the local socket name resolution uses).
+ */
+export const STUN_PROBE_HARDENING: Readonly<Record<string, string>> = {
+  User: 'prometheus',
+  Group: 'prometheus',
+  StateDirectory: STUN_PROBE.stateDir,
+  StateDirectoryMode: '0755',
+  UMask: '0022',
+  NoNewPrivileges: 'yes',
+  CapabilityBoundingSet: '',
+  AmbientCapabilities: '',
+  ProtectSystem: 'strict',
+  ProtectHome: 'yes',
+  PrivateTmp: 'yes',
+  PrivateDevices: 'yes',
+  ProtectKernelTunables: 'yes',
+  ProtectKernelModules: 'yes',
+  ProtectKernelLogs: 'yes',
+  ProtectControlGroups: 'yes',
+  ProtectClock: 'yes',
+  ProtectHostname: 'yes',
+  RestrictAddressFamilies: 'AF_INET AF_INET6 AF_UNIX',
+  RestrictNamespaces: 'yes',
+  RestrictRealtime: 'yes',
+  RestrictSUIDSGID: 'yes',
+  LockPersonality: 'yes',
+  SystemCallArchitectures: 'native',
+  SystemCallFilter: '@system-service',
+};
+
+function unit(sections: Record<string, Record<string, string>>): string {
+  return Object.entries(sections)
+    .map(([name, directives]) => `[${name}]\n${Object.entries(directives).map(([k, v]) => `${k}=${v}`).join('\n')}\n`)
+    .join('\n');
+}
+
+const STUN_SERVICE = unit({
+  Unit: { Description: 'STUN probe of every DERP node (Prometheus textfile metrics)', After: 'network-online.target', Wants: 'network-online.target' },
+  Service: {
+    Type: 'oneshot',
+    ExecStart: `/usr/bin/python3 ${STUN_PROBE.script} --targets ${STUN_PROBE.targets} --out ${STUN_PROBE.output}`,
+    ...STUN_PROBE_HARDENING,
+  },
+});
+
+const REFRESH_SERVICE = unit({
+  Unit: { Description: 'Re-apply the DERP monitoring configuration from the current EC2 user data', After: 'network-online.target cloud-final.service', Wants: 'network-online.target' },
+  Service: { Type: 'oneshot', ExecStart: `/usr/bin/python3 ${REFRESH.script}`, ...REFRESH_HARDENING },
+  Install: { WantedBy: 'multi-user.target' },
+});
+
+const STUN_TIMER = unit({
+  Unit: { Description: 'Run the DERP STUN probe every 30 seconds' },
+  Timer: { OnBootSec: '60s', OnUnitActiveSec: '30s', AccuracySec: '1s' },
+  Install: { WantedBy: 'timers.target' },
+});
+
+/** Drop-ins that move each packaged service to 127.0.0.1 and to our configuration (no package conffile is edited). */
+function dropIns(retentionDays: number): Record<string, string> {
+  const override = (execStart: string) => unit({ Service: { ExecStart: '' } }).replace('ExecStart=\n', `ExecStart=\nExecStart=${execStart}\n`);
+  return {
+    '/etc/systemd/system/prometheus.service.d/derp-monitoring.conf': override(
+      `/usr/bin/prometheus --config.file=${PATHS.prometheusConfig} --storage.tsdb.path=/var/lib/prometheus/metrics2/ --storage.tsdb.retention.time=${retentionDays}d --web.listen-address=127.0.0.1:9090`,
+    ),
+    '/etc/systemd/system/prometheus-blackbox-exporter.service.d/derp-monitoring.conf': override(
+      `/usr/bin/prometheus-blackbox-exporter --config.file=${PATHS.blackboxConfig} --web.listen-address=127.0.0.1:9115`,
+    ),
+    '/etc/systemd/system/prometheus-node-exporter.service.d/derp-monitoring.conf': override(
+      `/usr/bin/prometheus-node-exporter --web.listen-address=127.0.0.1:9100 --collector.textfile.directory=/var/lib/${STUN_PROBE.stateDir}`,
+    ),
+  };
+}
+
+export const BOOTSTRAP_SCRIPT = String.raw`#!/bin/bash
+# First boot of the monitoring server (cloud-init runcmd). Fail-fast: a failed step stops the boot.
+set -euo pipefail
+log() { echo "derp-monitoring-boot: $*" >&2; }
+export DEBIAN_FRONTEND=noninteractive
+
+log "installing prometheus, the blackbox exporter and the node exporter"
+apt-get update
+apt-get install -y --no-install-recommends prometheus prometheus-blackbox-exporter prometheus-node-exporter python3 curl gnupg ca-certificates
+promtool check config ${PATHS.prometheusConfig}
+install -d -o prometheus -g prometheus -m 0755 /var/lib/${STUN_PROBE.stateDir}
+systemctl daemon-reload
+systemctl restart prometheus.service prometheus-blackbox-exporter.service prometheus-node-exporter.service
+
+log "installing tailscale"
+${PATHS.libDir}/install-tailscale.sh
+log "joining the tailnet"
+${PATHS.libDir}/tailscale-join.sh
+
+systemctl enable --now derp-stun-probe.timer
+if [ -f ${REFRESH.unit} ]; then
+  # From the next boot on, a changed user data (a changed fleet) is applied.
+  systemctl enable derp-monitoring-refresh.service
+fi
+log "done"
+`;
+
+export const INSTALL_TAILSCALE_SCRIPT = String.raw`#!/bin/bash
+# Installs tailscale=$TAILSCALE_VERSION from pkgs.tailscale.com, trusting only the pinned repository key.
+set -euo pipefail
+# shellcheck source=/dev/null
+. ${PATHS.bootEnv}
+# shellcheck source=/dev/null
+. /etc/os-release
+
+case "$ID" in
+  debian | ubuntu) ;;
+  *)
+    echo "install-tailscale: unsupported distribution '$ID' (Debian or Ubuntu only)" >&2
+    exit 1
+    ;;
+esac
+
+readonly KEYRING=/usr/share/keyrings/tailscale-archive-keyring.gpg
+readonly REPO="https://pkgs.tailscale.com/stable/$ID"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+curl --proto '=https' --tlsv1.2 --fail --silent --show-error --location --retry 5 \
+  --output "$work/key.gpg" "$REPO/$VERSION_CODENAME.noarmor.gpg"
+mkdir -m 0700 "$work/gnupg"
+fingerprints=$(GNUPGHOME="$work/gnupg" gpg --batch --show-keys --with-colons "$work/key.gpg" |
+  awk -F: '$1 == "pub" { want = 1; next } $1 == "fpr" && want { print $10; want = 0 }')
+if [ "$fingerprints" != "$TAILSCALE_REPO_FINGERPRINT" ]; then
+  echo "install-tailscale: the repository key is not (only) the pinned key $TAILSCALE_REPO_FINGERPRINT; got: $fingerprints" >&2
+  exit 1
+fi
+install -m 0644 -o root -g root "$work/key.gpg" "$KEYRING"
+echo "deb [signed-by=$KEYRING] $REPO $VERSION_CODENAME main" >/etc/apt/sources.list.d/tailscale.list
+apt-get update
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "tailscale=$TAILSCALE_VERSION"
+apt-mark hold tailscale
+systemctl enable --now tailscaled.service
+`;
+
+export const TAILSCALE_JOIN_SCRIPT = String.raw`#!/bin/bash
+# Joins the tailnet with a key read from a root-only file on /run, then shreds the key.
+set -euo pipefail
+# shellcheck source=/dev/null
+. ${PATHS.bootEnv}
+
+readonly KEY_DIR=${PATHS.keyDir}
+readonly KEY_FILE=${PATHS.keyFile}
+
+forget_key() {
+  if [ -e "$KEY_FILE" ]; then
+    shred --remove "$KEY_FILE" 2>/dev/null || rm -f "$KEY_FILE"
+  fi
+}
+trap forget_key EXIT
+
+for _ in $(seq 1 60); do
+  if tailscale status --json >/dev/null 2>&1; then
+    break
+  fi
+  sleep 1
+done
+if tailscale status --peers=false >/dev/null 2>&1; then
+  echo "tailscale-join: already in the tailnet" >&2
+  exit 0
+fi
+
+umask 077
+install -d -m 0700 -o root -g root "$KEY_DIR"
+
+case "$JOIN_KEY_SOURCE" in
+  aws-secrets-manager)
+    if ! command -v aws >/dev/null 2>&1 && [ ! -x /snap/bin/aws ]; then
+      if apt-cache show awscli >/dev/null 2>&1; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends awscli
+      else
+        snap install aws-cli --classic
+      fi
+    fi
+    aws_cli=$(command -v aws || echo /snap/bin/aws)
+    # The role's grant (SecretStore.grant) may be applied after this boot starts: keep trying for 30 minutes.
+    for attempt in $(seq 1 60); do
+      if "$aws_cli" secretsmanager get-secret-value --secret-id "$JOIN_KEY_SECRET_ID" \
+        --region "$JOIN_KEY_REGION" --query SecretString --output text >"$KEY_FILE"; then
+        break
+      fi
+      echo "tailscale-join: reading the join key failed (attempt $attempt); retrying in 30s" >&2
+      sleep 30
+    done
+    ;;
+  user-data)
+    # cloud-init wrote the key there from the user data (mode 0600).
+    ;;
+  *)
+    echo "tailscale-join: unknown JOIN_KEY_SOURCE '$JOIN_KEY_SOURCE'" >&2
+    exit 1
+    ;;
+esac
+
+if [ ! -s "$KEY_FILE" ] || ! grep -q '^tskey-' "$KEY_FILE"; then
+  echo "tailscale-join: $KEY_FILE is missing or does not hold a tailnet auth key" >&2
+  exit 1
+fi
+
+# MagicDNS on (--accept-dns): Prometheus scrapes the DERP nodes by their tailnet names.
+tailscale up \
+  --auth-key="file:$KEY_FILE" \
+  --advertise-tags="$TAILSCALE_TAGS" \
+  --hostname="$TAILSCALE_HOSTNAME" \
+  --ssh=false \
+  --accept-dns=true \
+  --accept-routes=false \
+  --timeout=120s
+forget_key
+`;
+
+/** Only characters that are inert inside single quotes, in YAML and in Terraform strings. */
+const ENV_VALUE = /^[A-Za-z0-9:/_.@+=,-]*$/;
+
+function bootEnv(options: MonitoringCloudInitOptions): string {
+  const values: Record<string, string> = {
+    TAILSCALE_VERSION,
+    TAILSCALE_REPO_FINGERPRINT: TAILSCALE_REPO_KEY_FINGERPRINT,
+    TAILSCALE_TAGS: options.tailnetTag,
+    TAILSCALE_HOSTNAME: options.tailnetHostName,
+    JOIN_KEY_SOURCE: options.joinKey.kind,
+    ...(options.joinKey.kind === 'aws-secrets-manager' ? { JOIN_KEY_SECRET_ID: options.joinKey.secretId, JOIN_KEY_REGION: options.joinKey.region } : {}),
+  };
+  return Object.entries(values)
+    .map(([k, v]) => {
+      if (!ENV_VALUE.test(v)) throw new Error(`monitoring boot value ${k}=${JSON.stringify(v)} has characters that are not safe in a shell assignment`);
+      return `${k}='${v}'`;
+    })
+    .join('\n')
+    .concat('\n');
+}
+
+interface WriteFile {
+  readonly path: string;
+  readonly content: string;
+  readonly permissions: string;
+  /** @default 'root:root' */
+  readonly owner?: string;
+}
+
+/** The cloud-config document (`#cloud-config` then YAML). */
+export function renderMonitoringCloudInit(options: MonitoringCloudInitOptions): string {
+  const files: WriteFile[] = [
+    { path: PATHS.bootEnv, content: bootEnv(options), permissions: '0600' },
+    { path: PATHS.prometheusConfig, content: options.prometheusConfig, permissions: '0644' },
+    { path: PATHS.rules, content: options.alertRules, permissions: '0644' },
+    { path: PATHS.blackboxConfig, content: options.blackboxConfig, permissions: '0644' },
+    { path: STUN_PROBE.targets, content: `${JSON.stringify(options.stunTargets, null, 1)}\n`, permissions: '0644' },
+    { path: STUN_PROBE.script, content: STUN_PROBE_SCRIPT, permissions: '0755' },
+    { path: `${PATHS.libDir}/bootstrap.sh`, content: BOOTSTRAP_SCRIPT, permissions: '0700' },
+    { path: `${PATHS.libDir}/install-tailscale.sh`, content: INSTALL_TAILSCALE_SCRIPT, permissions: '0700' },
+    { path: `${PATHS.libDir}/tailscale-join.sh`, content: TAILSCALE_JOIN_SCRIPT, permissions: '0700' },
+    { path: '/etc/systemd/system/derp-stun-probe.service', content: STUN_SERVICE, permissions: '0644' },
+    { path: '/etc/systemd/system/derp-stun-probe.timer', content: STUN_TIMER, permissions: '0644' },
+    ...Object.entries(dropIns(options.retentionDays ?? 30)).map(([path, content]) => ({ path, content, permissions: '0644' })),
+    ...(options.joinKey.kind === 'aws-secrets-manager'
+      ? [
+          { path: REFRESH.script, content: REFRESH_SCRIPT, permissions: '0700' },
+          { path: REFRESH.unit, content: REFRESH_SERVICE, permissions: '0644' },
+        ]
+      : []),
+  ];
+  for (const f of files) {
+    // Terraform reads `${` and `%{` in any string as a template; none of our own files may contain one.
+    if (/[$%]\{/.test(f.content)) throw new Error(`monitoring cloud-init: ${f.path} contains '\${' or '%{', which Terraform would interpret`);
+  }
+  if (options.joinKey.kind === 'user-data') {
+    files.push({ path: PATHS.keyFile, content: options.joinKey.keyReference, permissions: '0600' });
+  }
+  const config: { [key: string]: YamlValue } = {
+    // A tmpfs directory for the key, before write_files runs.
+    bootcmd: [['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', PATHS.keyDir]],
+    write_files: files.map((f) => ({ path: f.path, owner: f.owner ?? 'root:root', permissions: f.permissions, content: f.content })),
+    runcmd: [[`${PATHS.libDir}/bootstrap.sh`]],
+  };
+  return `#cloud-config\n${toYaml(config)}`;
+}

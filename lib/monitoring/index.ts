@@ -1,0 +1,11 @@
+export * from './monitoring';
+export * from './access';
+export * from './alarms';
+export * from './alert-rules';
+export * from './blackbox-config';
+export * from './cloud-init';
+export * from './prometheus-config';
+export * from './stun-probe';
+export * from './refresh-config';
+export * from './targets';
+export { toYaml } from './yaml';

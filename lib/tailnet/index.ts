@@ -1,0 +1,3 @@
+export * from './tailnet-policy';
+export * from './syntax';
+export { writeJsonBesideStack } from './stack-file';

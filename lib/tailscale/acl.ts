@@ -1,0 +1,67 @@
+/** `tailscale_acl`: the whole tailnet policy file, as one resource (hand-written binding; see provider.ts). */
+import { TerraformResource, booleanToHclTerraform, booleanToTerraform, stringToHclTerraform, stringToTerraform, type TerraformMetaArguments } from 'cdktf';
+import type { Construct } from 'constructs';
+import { TAILSCALE_GENERATOR_METADATA } from './provider';
+
+export interface TailscaleAclConfig extends TerraformMetaArguments {
+  /** The policy document, as a JSON (or HuJSON) string. */
+  readonly acl: string;
+  /**
+   * Replace a policy that Terraform did not create, without importing it first.
+   * @default false: the provider refuses to overwrite a non-default policy it has not imported, so an
+   * existing hand-edited policy is never silently replaced
+   */
+  readonly overwriteExistingContent?: boolean;
+}
+
+export class TailscaleAcl extends TerraformResource {
+  public static readonly tfResourceType = 'tailscale_acl';
+
+  private readonly _acl: string;
+  private readonly _overwriteExistingContent?: boolean;
+
+  constructor(scope: Construct, id: string, config: TailscaleAclConfig) {
+    super(scope, id, {
+      terraformResourceType: TailscaleAcl.tfResourceType,
+      terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach,
+    });
+    this._acl = config.acl;
+    this._overwriteExistingContent = config.overwriteExistingContent;
+  }
+
+  /** The policy as Terraform holds it (a token). */
+  public get acl(): string {
+    return this.getStringAttribute('acl');
+  }
+
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      acl: stringToTerraform(this._acl),
+      overwrite_existing_content: booleanToTerraform(this._overwriteExistingContent),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      acl: { value: stringToHclTerraform(this._acl), isBlock: false, type: 'simple', storageClassType: 'string' },
+      overwrite_existing_content: {
+        value: booleanToHclTerraform(this._overwriteExistingContent),
+        isBlock: false,
+        type: 'simple',
+        storageClassType: 'boolean',
+      },
+    };
+    return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v.value !== undefined));
+  }
+}

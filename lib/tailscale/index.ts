@@ -1,0 +1,3 @@
+export * from './provider';
+export * from './acl';
+export * from './tailnet-key';
