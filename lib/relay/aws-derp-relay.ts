@@ -84,6 +84,20 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
    */
   readonly authKeySecret: SecretReference;
   /**
+   * Who writes the instance role's permission to read {@link authKeySecret}: the relay (`role-policy`, an
+   * inline policy scoped to exactly that secret and its key), or a grant made elsewhere
+   * (`granted-elsewhere`), e.g. `SecretStore.grant({ tailnet: 'tag:derp', iamRoleName: relay.roleName }, …)`.
+   * A SecretStore's key policy lets only roles it granted use its key, so relays reading from a store use
+   * `granted-elsewhere` and the store's grant, which writes the permission once.
+   * @default 'role-policy'
+   */
+  readonly authKeySecretAccess?: 'role-policy' | 'granted-elsewhere';
+  /**
+   * Name of the instance role; fixed (not generated) so that a grant in another stack can name it.
+   * @default `derp-relay-<nodeName>`
+   */
+  readonly roleName?: string;
+  /**
    * Customer-managed KMS key for the root volume (ARN or a reference).
    * @default the account's AWS managed key for EBS (`aws/ebs`); the volume is encrypted either way
    */
@@ -135,6 +149,8 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
   readonly elasticIp: Eip;
   /** The instance role (SSM core + read the auth-key secret). */
   readonly role: IamRole;
+  /** The instance role's name, known at synth (for grants made in other stacks). */
+  readonly roleName: string;
   readonly instanceProfile: IamInstanceProfile;
   /** The rendered cloud-init user data (holds the secret's name, never the key). */
   readonly userData: string;
@@ -199,8 +215,10 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     });
     this.securityGroupRules(base, tags());
 
+    this.roleName = v.matching('roleName', props.roleName ?? `derp-relay-${base.nodeName}`, /^[\w+=,.@-]{1,64}$/, 'an IAM role name (1-64 of letters, digits and + = , . @ _ -)');
+    const access = v.oneOf('authKeySecretAccess', props.authKeySecretAccess ?? 'role-policy', ['role-policy', 'granted-elsewhere'] as const);
     this.role = new IamRole(this, 'role', {
-      namePrefix: 'derp-relay-',
+      name: this.roleName,
       description: `DERP relay ${base.hostname}: SSM Session Manager and its tailnet auth key`,
       assumeRolePolicy: JSON.stringify(ec2TrustPolicy()),
       tags: tags(),
@@ -209,11 +227,13 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       role: this.role.name,
       policyArn: `arn:${secret.partition}:iam::aws:policy/${SSM_CORE_POLICY_NAME}`,
     });
-    new IamRolePolicy(this, 'read-auth-key', {
-      name: 'read-tailnet-auth-key',
-      role: this.role.id,
-      policy: JSON.stringify(readAuthKeyPolicy(secret)),
-    });
+    if (access === 'role-policy') {
+      new IamRolePolicy(this, 'read-auth-key', {
+        name: 'read-tailnet-auth-key',
+        role: this.role.id,
+        policy: JSON.stringify(readAuthKeyPolicy(secret)),
+      });
+    }
     this.instanceProfile = new IamInstanceProfile(this, 'instance-profile', {
       namePrefix: 'derp-relay-',
       role: this.role.name,
@@ -333,10 +353,13 @@ export function readAuthKeyPolicy(secret: ValidSecretReference): object {
         Sid: 'DecryptTailnetAuthKeyViaSecretsManager',
         Effect: 'Allow',
         Action: 'kms:Decrypt',
-        Resource: secret.kmsKeyArn,
+        // KMS authorizes on the key's ARN, never the alias's: given an alias, any key of that account and
+        // region, but only the one the alias names.
+        Resource: secret.kmsKeyAlias ? `arn:${secret.partition}:kms:${secret.region}:${secret.kmsKeyAccount}:key/*` : secret.kmsKeyArn,
         Condition: {
           StringEquals: { 'kms:ViaService': `secretsmanager.${secret.region}.${dnsSuffix}` },
           StringLike: { 'kms:EncryptionContext:SecretARN': secret.arn },
+          ...(secret.kmsKeyAlias ? { 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': secret.kmsKeyAlias } } : {}),
         },
       },
     ],

@@ -145,11 +145,14 @@ export type AwsPartition = 'aws' | 'aws-us-gov';
 
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const SECRET_ARN_PREFIX = /^arn:(aws|aws-us-gov):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:/;
-const KMS_KEY_ARN = /^arn:(aws|aws-us-gov):kms:([a-z0-9-]+):([0-9]{12}):key\/((?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const KMS_KEY_ARN = /^arn:(aws|aws-us-gov):kms:([a-z0-9-]+):([0-9]{12}):(?:key\/((?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(alias\/[A-Za-z0-9/_-]{1,250}))$/;
 
 /** A validated secret reference, with the partition taken from its ARN. */
 export interface ValidSecretReference extends SecretReference {
   readonly partition: AwsPartition;
+  /** Set when kmsKeyArn is an alias ARN (SecretStore hands these out: the key's own ARN is known only after apply). */
+  readonly kmsKeyAlias?: string;
+  readonly kmsKeyAccount?: string;
 }
 
 /**
@@ -181,12 +184,19 @@ export function validateSecretReference(v: PropValidator, prop: string, ref: Sec
   const kmsKeyArn = v.literal(`${prop}.kmsKeyArn`, ref.kmsKeyArn, 'a KMS key ARN');
   const kmsParts = KMS_KEY_ARN.exec(kmsKeyArn);
   if (!kmsParts) {
-    v.fail(`${prop}.kmsKeyArn`, kmsKeyArn, 'must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key id>), not an alias');
+    v.fail(`${prop}.kmsKeyArn`, kmsKeyArn, 'must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<key id>) or alias ARN (…:alias/<name>)');
   }
   if (kmsParts[1] !== partition) v.fail(`${prop}.kmsKeyArn`, kmsKeyArn, `is in partition ${kmsParts[1]} but the secret is in ${partition}`);
   // Secrets Manager can only use a key from the secret's own region.
   if (kmsParts[2] !== region) v.fail(`${prop}.kmsKeyArn`, kmsKeyArn, `is in region ${kmsParts[2]} but the secret is in ${region}`);
-  return { name, arn, region, kmsKeyArn, partition: partition as AwsPartition };
+  return {
+    name,
+    arn,
+    region,
+    kmsKeyArn,
+    partition: partition as AwsPartition,
+    ...(kmsParts[5] !== undefined ? { kmsKeyAlias: kmsParts[5], kmsKeyAccount: kmsParts[3] } : {}),
+  };
 }
 
 /** Tags a construct applies: keys and values as AWS accepts them, no tokens. */

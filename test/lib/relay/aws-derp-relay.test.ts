@@ -158,6 +158,29 @@ describe('AwsDerpRelay', () => {
       expect(resourcesOf(json, 'aws_iam_policy_attachment')).toEqual([]);
     });
 
+    test('the role has a fixed name, so a grant in another stack can name it', () => {
+      expect(only(json, 'aws_iam_role').name).toBe(letsencrypt.relay.roleName);
+      expect(letsencrypt.relay.roleName).toMatch(/^derp-relay-/);
+    });
+
+    test('with an alias ARN (as SecretStore hands out), KMS is scoped by the alias, through Secrets Manager only', () => {
+      const alias = 'arn:aws:kms:eu-west-1:123456789012:alias/secret-store/secrets';
+      const aliased = synthAws({ authKeySecret: { ...awsProps().authKeySecret, kmsKeyArn: alias } });
+      const statement = JSON.parse(only(aliased.json, 'aws_iam_role_policy').policy).Statement[1];
+      expect(statement.Resource).toBe('arn:aws:kms:eu-west-1:123456789012:key/*');
+      expect(statement.Condition).toEqual({
+        StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-1.amazonaws.com' },
+        StringLike: { 'kms:EncryptionContext:SecretARN': SECRET_ARN },
+        'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/secret-store/secrets' },
+      });
+    });
+
+    test("with authKeySecretAccess 'granted-elsewhere' the relay writes no secret policy (the store's grant does)", () => {
+      const granted = synthAws({ authKeySecretAccess: 'granted-elsewhere', roleName: 'derp-relay-fra' });
+      expect(resourcesOf(granted.json, 'aws_iam_role_policy')).toEqual([]);
+      expect(only(granted.json, 'aws_iam_role').name).toBe('derp-relay-fra');
+    });
+
     test('the only inline policy reads exactly the auth-key secret, and decrypts only through Secrets Manager', () => {
       const policy = only(json, 'aws_iam_role_policy');
       expect(policy.role).toBe(ref(json, 'aws_iam_role', 'id'));
@@ -338,7 +361,9 @@ describe('AwsDerpRelay props validation', () => {
     ['amiId a token (not pinned)', (token) => ({ amiId: token }), 'amiId'],
     ['hostname a token', (token) => ({ hostname: token }), 'hostname'],
     ['authKeySecret.region malformed', { authKeySecret: { ...secret, region: 'europe' } }, 'authKeySecret.region'],
-    ['authKeySecret.kmsKeyArn an alias', { authKeySecret: { ...secret, kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:alias/secrets' } }, 'authKeySecret.kmsKeyArn'],
+    ['authKeySecret.kmsKeyArn a bare alias name', { authKeySecret: { ...secret, kmsKeyArn: 'alias/secrets' } }, 'authKeySecret.kmsKeyArn'],
+    ['roleName with a path', { roleName: 'ops/derp' }, 'roleName'],
+    ['authKeySecretAccess unknown', { authKeySecretAccess: 'none' as never }, 'authKeySecretAccess'],
     ['authKeySecret.kmsKeyArn in another region', { authKeySecret: { ...secret, kmsKeyArn: KMS_KEY_ARN.replace('eu-west-1', 'us-east-1') } }, 'authKeySecret.kmsKeyArn'],
     ['versions without a node exporter hash', { versions: { nodeExporter: { sha256: 'abc' } } }, 'versions.nodeExporter.sha256'],
     ['extraTailnetTags malformed', { extraTailnetTags: ['derp'] }, 'extraTailnetTags[0]'],
