@@ -32,6 +32,15 @@ export interface DerpFleetProps {
    */
   readonly omitDefaultRegions?: boolean;
   /**
+   * Where clients get each node's address. `relays`: the derpMap carries the relays' public IPv4/IPv6
+   * (Terraform references), so the fleet, its relays and the policy that receives the map must share one
+   * stack. `dns`: the derpMap carries host names only and clients resolve them (publish A/AAAA records for
+   * every relay); relays may then live in any stack (one per cloud or region), with no cross-stack
+   * reference and no remote-state data source.
+   * @default 'relays'
+   */
+  readonly nodeAddresses?: 'relays' | 'dns';
+  /**
    * Tailnet policy to receive the derpMap. Must be in the fleet's stack: the map holds the relays' public
    * addresses as Terraform references, which only resolve in the stack that creates them.
    * @default none: use `derpMap`, the output or derp-map.json yourself
@@ -80,12 +89,17 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
   public readonly output: TerraformOutput;
   public readonly omitDefaultRegions: boolean;
   public readonly fileName: string;
+  public readonly nodeAddresses: 'relays' | 'dns';
   private readonly members: Member[] = [];
 
   constructor(scope: Construct, id: string, props: DerpFleetProps = {}) {
     super(scope, id);
     this.omitDefaultRegions = props.omitDefaultRegions ?? false;
     this.fileName = props.fileName ?? 'derp-map.json';
+    this.nodeAddresses = props.nodeAddresses ?? 'relays';
+    if (this.nodeAddresses !== 'relays' && this.nodeAddresses !== 'dns') {
+      throw this.error('props.nodeAddresses', this.nodeAddresses, "must be 'relays' or 'dns'");
+    }
     if (!isPlainFileName(this.fileName)) {
       throw this.error('props.fileName', this.fileName, "must be a plain file name ending in '.json' (no directories)");
     }
@@ -104,7 +118,7 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
 
     if (props.tailnetPolicy) {
       const policy = props.tailnetPolicy;
-      if (Construct.isConstruct(policy) && TerraformStack.of(policy) !== TerraformStack.of(this)) {
+      if (this.nodeAddresses === 'relays' && Construct.isConstruct(policy) && TerraformStack.of(policy) !== TerraformStack.of(this)) {
         throw this.error(
           'props.tailnetPolicy',
           policy.node.path,
@@ -151,8 +165,8 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
         Name: node.name,
         RegionID: node.regionId,
         HostName: node.hostName,
-        ...(node.ipv4 !== undefined ? { IPv4: node.ipv4 } : {}),
-        ...(node.ipv6 !== undefined ? { IPv6: node.ipv6 } : {}),
+        ...(node.ipv4 !== undefined && this.nodeAddresses === 'relays' ? { IPv4: node.ipv4 } : {}),
+        ...(node.ipv6 !== undefined && this.nodeAddresses === 'relays' ? { IPv6: node.ipv6 } : {}),
         STUNPort: node.stunPort,
         DERPPort: node.derpPort,
       });
@@ -173,11 +187,11 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       const ownerPath = owner instanceof Construct ? owner.node.path : String(owner);
       throw this.error(where, relay.node.path, `is already in the fleet '${ownerPath}'; a relay belongs to one fleet (one derpMap)`);
     }
-    if (TerraformStack.of(relay) !== TerraformStack.of(this)) {
+    if (this.nodeAddresses === 'relays' && TerraformStack.of(relay) !== TerraformStack.of(this)) {
       throw this.error(
         where,
         relay.node.path,
-        `is in stack '${TerraformStack.of(relay).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}'; its addresses would become cross-stack references`,
+        `is in stack '${TerraformStack.of(relay).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}'; its addresses would become cross-stack references (use nodeAddresses: 'dns' for relays in other stacks)`,
       );
     }
     const node = relay.derpNode;

@@ -127,6 +127,21 @@ describe('DerpFleet', () => {
     expect(() => new DerpFleet(stack, 'f2', { tailnetPolicy: new TailnetPolicy(other, 'p') })).toThrow(/props\.tailnetPolicy "other\/p" is in stack 'other'/);
   });
 
+  test("nodeAddresses 'dns': relays in other stacks, host names only, no cross-stack reference", () => {
+    const app = testApp();
+    const tailnet = awsStack(app, 'tailnet', { defaultTags: TAGS });
+    const relays = awsStack(app, 'relays', { defaultTags: TAGS });
+    const policy = new TailnetPolicy(tailnet, 'policy', { tagOwners: { 'tag:derp': ['autogroup:admin'] } });
+    new DerpFleet(tailnet, 'fleet', { nodeAddresses: 'dns', relays: [new FakeRelay(relays, 'fra1', { withEip: true })], tailnetPolicy: policy });
+    app.synth();
+    const node = readJson(app, 'tailnet-policy.json', 'tailnet').derpMap.Regions['900'].Nodes[0];
+    expect(node).toMatchObject({ Name: 'fra1', HostName: expect.any(String) });
+    expect(node.IPv4).toBeUndefined();
+    const json = JSON.parse(fs.readFileSync(stackFile(app, 'tailnet'), 'utf8'));
+    expect(json.data).toBeUndefined(); // no terraform_remote_state
+    expect(() => new DerpFleet(tailnet, 'bad', { nodeAddresses: 'ip' as never })).toThrow(/props\.nodeAddresses "ip" must be 'relays' or 'dns'/);
+  });
+
   test('a TailnetPolicy in the fleet\'s stack takes entries from constructs in other stacks', () => {
     const app = testApp();
     const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
