@@ -16,10 +16,11 @@ import { AUTH_KEY_FILE, TailnetAuthKeySource, validateAuthKeySource } from './au
 import { BootEnv, BOOT_ENV_PATH, renderBootEnv } from './boot-env';
 import { DerpCertMode, derperUnit } from './derper-unit';
 import { hostFirewallUnit, HOST_FIREWALL_RULESET_PATH, MetadataServiceAccess, renderHostFirewallRuleset } from './host-firewall';
-import { nodeExporterUnit } from './node-exporter-unit';
+import { NODE_EXPORTER_SOURCES, NodeExporterSource, nodeExporterUnit } from './node-exporter-unit';
 import { BOOTSTRAP_SCRIPT } from './scripts/bootstrap';
 import { INSTALL_DERPER_SCRIPT } from './scripts/install-derper';
 import { INSTALL_NODE_EXPORTER_SCRIPT } from './scripts/install-node-exporter';
+import { INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT } from './scripts/install-node-exporter-package';
 import { INSTALL_TAILSCALE_SCRIPT } from './scripts/install-tailscale';
 import { NODE_EXPORTER_START_SCRIPT } from './scripts/node-exporter-start';
 import { AUTH_KEY_DIR, BOOT_LIB_DIR } from './scripts/paths';
@@ -65,8 +66,18 @@ const REFERENCE_RESERVE_BYTES = 256;
 /** The tag every relay carries; ACLs grant the relay's (tiny) access to this tag. */
 export const DERP_TAG = 'tag:derp';
 
-/** Node exporter release pin. */
+/**
+ * Node exporter from the upstream release tarball (github.com/prometheus/node_exporter), checked
+ * against a sha256 you pin. The shape every caller used before `source` existed.
+ */
 export interface NodeExporterPin {
+  /**
+   * Discriminant; may be left out whenever `sha256` is given (the only source that takes one).
+   * An object without `source` is always read as a release tarball, so `{}` is an error (missing
+   * sha256), never silently another source.
+   * @default 'release-tarball'
+   */
+  readonly source?: 'release-tarball';
   /**
    * Release version.
    * @default NODE_EXPORTER_VERSION
@@ -78,6 +89,26 @@ export interface NodeExporterPin {
    */
   readonly sha256: string;
 }
+
+/**
+ * Node exporter from the distribution's own `prometheus-node-exporter` package (Ubuntu 24.04,
+ * Debian 12; binary /usr/bin/prometheus-node-exporter). apt verifies it against the archive's
+ * signing keys, so nothing is pinned: the version is the distribution's (Debian 12: 1.5.0, which
+ * accepts every flag our unit passes), and giving a `version` or `sha256` with this source is an
+ * error. unattended-upgrades installs the fixes the distribution publishes to the origins it
+ * follows: on Debian 12 the security archive and point releases; on Ubuntu 24.04 the -security
+ * pocket (the package is in universe, whose fixes often come only through Ubuntu Pro's ESM Apps).
+ * Our hardened unit runs it, not the package's.
+ */
+export interface NodeExporterDistributionPackage {
+  readonly source: 'distribution-package';
+}
+
+/** Where the relay's node exporter comes from. */
+export type NodeExporterInstall = NodeExporterPin | NodeExporterDistributionPackage;
+
+/** The node exporter source when `versions.nodeExporter` is left out. */
+export const DEFAULT_NODE_EXPORTER: NodeExporterDistributionPackage = Object.freeze({ source: 'distribution-package' });
 
 /** Pinned versions of what the relay downloads. */
 export interface DerpVersions {
@@ -91,8 +122,14 @@ export interface DerpVersions {
    * @default GO_TOOLCHAIN[architecture]
    */
   readonly goToolchain?: PinnedArchive;
-  /** Node exporter release; its sha256 is required. */
-  readonly nodeExporter: NodeExporterPin;
+  /**
+   * Where the node exporter comes from. The default is the distribution package: verifiable
+   * without a checksum of ours (apt checks the archive signature) and updated by
+   * unattended-upgrades (see {@link NodeExporterDistributionPackage}). Pin a release tarball with
+   * `{ sha256, version? }` for a newer exporter than the distribution ships.
+   * @default { source: 'distribution-package' }
+   */
+  readonly nodeExporter?: NodeExporterInstall;
 }
 
 /** Options of {@link renderDerpUserData}. */
@@ -117,8 +154,11 @@ export interface DerpUserDataOptions {
   readonly manualCertDir?: string;
   /** Where the tailnet auth key comes from. It never appears in the user data as a literal. */
   readonly authKey: TailnetAuthKeySource;
-  /** Pinned versions; the node exporter sha256 is required. */
-  readonly versions: DerpVersions;
+  /**
+   * Pinned versions, and where the node exporter comes from.
+   * @default {} (every version at its default; node exporter from the distribution package)
+   */
+  readonly versions?: DerpVersions;
   /**
    * Tags advertised in addition to `tag:derp`. The auth key must be allowed to apply all of them.
    * @default []
@@ -162,7 +202,12 @@ export interface DerpCloudConfig {
   readonly runcmd: readonly (readonly string[])[];
 }
 
-/** Distribution packages the boot scripts use; tailscale itself is installed pinned by install-tailscale.sh. */
+/**
+ * Distribution packages the boot scripts use; tailscale itself is installed pinned by
+ * install-tailscale.sh. Never the node exporter package: cloud-init installs these in its final
+ * stage before runcmd, i.e. before bootstrap.sh loads the host firewall; install-node-exporter.sh
+ * installs it after that.
+ */
 const PACKAGES = ['ca-certificates', 'curl', 'gnupg', 'nftables', 'unattended-upgrades'] as const;
 
 /** Daily package lists and unattended upgrades (security origins by default on both distributions). */
@@ -196,14 +241,16 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
     AUTH_KEY_REGION: authKey.kind === 'aws-secrets-manager' ? authKey.region : '',
     GO_VERSION: versions.go.version,
     GO_SHA256: versions.go.sha256,
-    NODE_EXPORTER_VERSION: versions.nodeExporter.version,
-    NODE_EXPORTER_SHA256: versions.nodeExporter.sha256,
+    // Only for the tarball: the distribution package has no version or checksum of ours.
+    ...(versions.nodeExporter.source === 'release-tarball'
+      ? { NODE_EXPORTER_VERSION: versions.nodeExporter.version, NODE_EXPORTER_SHA256: versions.nodeExporter.sha256 }
+      : {}),
   };
 
   const units: SystemdUnit[] = [
     hostFirewallUnit(),
     derperUnit({ hostname, certMode: options.certMode, manualCertDir: options.manualCertDir }),
-    nodeExporterUnit(),
+    nodeExporterUnit({ source: versions.nodeExporter.source }),
   ];
 
   const writeFiles: WriteFile[] = [
@@ -212,12 +259,15 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
     rootScript('install-tailscale.sh', INSTALL_TAILSCALE_SCRIPT),
     rootScript('tailscale-join.sh', TAILSCALE_JOIN_SCRIPT),
     rootScript('install-derper.sh', INSTALL_DERPER_SCRIPT),
-    rootScript('install-node-exporter.sh', INSTALL_NODE_EXPORTER_SCRIPT),
+    // Only the installer for the chosen source ships (no tarball download in a package install).
+    rootScript('install-node-exporter.sh', INSTALL_NODE_EXPORTER_SCRIPTS[versions.nodeExporter.source]),
     // Run by the exporter's dynamic user, so world-executable; it holds nothing secret.
     { path: `${BOOT_LIB_DIR}/node-exporter-start.sh`, content: stripComments(NODE_EXPORTER_START_SCRIPT), owner: 'root:root', permissions: '0755' },
     publicFile(SYSCTL_PATH, renderSysctlConf()),
     publicFile('/etc/apt/apt.conf.d/20auto-upgrades', AUTO_UPGRADES),
     publicFile(HOST_FIREWALL_RULESET_PATH, renderHostFirewallRuleset({ metadataServiceAccess: options.metadataServiceAccess })),
+    // Written in cloud-init's first stage (write_files), long before bootstrap.sh installs anything:
+    // the node exporter unit overrides the distribution package's unit of the same name from the start.
     ...units.map((u) => publicFile(`/etc/systemd/system/${u.name}`, renderSystemdUnit(u))),
   ];
   if (authKey.kind === 'digitalocean-metadata') {
@@ -263,24 +313,68 @@ export function renderDerpUserData(options: DerpUserDataOptions): string {
   return text;
 }
 
-function resolveVersions(versions: DerpVersions, architecture: Architecture) {
+const INSTALL_NODE_EXPORTER_SCRIPTS: Readonly<Record<NodeExporterSource, string>> = {
+  'distribution-package': INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT,
+  'release-tarball': INSTALL_NODE_EXPORTER_SCRIPT,
+};
+
+/** A validated node exporter source. */
+type ResolvedNodeExporter =
+  | { readonly source: 'release-tarball'; readonly version: string; readonly sha256: string }
+  | { readonly source: 'distribution-package' };
+
+function resolveVersions(versions: DerpVersions = {}, architecture: Architecture) {
   if (versions === null || typeof versions !== 'object') {
-    throw new BootConfigError('versions', versions, 'must be an object with at least nodeExporter.sha256');
+    throw new BootConfigError('versions', versions, 'must be an object (or left out)');
   }
   const go = versions.goToolchain ?? GO_TOOLCHAIN[architecture];
-  if (versions.nodeExporter === null || typeof versions.nodeExporter !== 'object') {
-    throw new BootConfigError('versions.nodeExporter', versions.nodeExporter, 'must be { sha256, version? }');
-  }
   return {
     tailscale: validateVersion('versions.tailscale', versions.tailscale ?? TAILSCALE_VERSION),
     go: {
       version: validateVersion('versions.goToolchain.version', go.version),
       sha256: validateSha256('versions.goToolchain.sha256', go.sha256),
     },
-    nodeExporter: {
-      version: validateVersion('versions.nodeExporter.version', versions.nodeExporter.version ?? NODE_EXPORTER_VERSION),
-      sha256: validateSha256('versions.nodeExporter.sha256', versions.nodeExporter.sha256),
-    },
+    // Only a missing value takes the default; an explicit null is a mistake to report, as before.
+    nodeExporter: resolveNodeExporter(versions.nodeExporter === undefined ? DEFAULT_NODE_EXPORTER : versions.nodeExporter),
+  };
+}
+
+function resolveNodeExporter(nodeExporter: NodeExporterInstall): ResolvedNodeExporter {
+  if (nodeExporter === null || typeof nodeExporter !== 'object') {
+    throw new BootConfigError(
+      'versions.nodeExporter',
+      nodeExporter,
+      "must be { source: 'distribution-package' }, a release tarball { sha256, version? }, or left out",
+    );
+  }
+  // No `source` is the shape from before sources existed: a release tarball (so `{}` fails on sha256).
+  const source = validateOneOf('versions.nodeExporter.source', nodeExporter.source ?? 'release-tarball', NODE_EXPORTER_SOURCES);
+  if (source === 'distribution-package') {
+    // Refused rather than ignored: whoever wrote a hash believes something checks it, and nothing would.
+    for (const key of ['sha256', 'version'] as const) {
+      const value = (nodeExporter as Partial<NodeExporterPin>)[key];
+      if (value !== undefined) {
+        throw new BootConfigError(
+          `versions.nodeExporter.${key}`,
+          value,
+          "is not used with source 'distribution-package' (apt verifies the distribution's package with the archive's signing keys, at the distribution's version); remove it, or use source 'release-tarball'",
+        );
+      }
+    }
+    return { source };
+  }
+  const pin = nodeExporter as NodeExporterPin;
+  if (pin.sha256 === undefined) {
+    throw new BootConfigError(
+      'versions.nodeExporter.sha256',
+      pin.sha256,
+      "is required for a release tarball (take it from the release's sha256sums.txt and confirm it from a second source); or use { source: 'distribution-package' }, or leave versions.nodeExporter out",
+    );
+  }
+  return {
+    source,
+    version: validateVersion('versions.nodeExporter.version', pin.version ?? NODE_EXPORTER_VERSION),
+    sha256: validateSha256('versions.nodeExporter.sha256', pin.sha256),
   };
 }
 

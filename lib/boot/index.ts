@@ -12,12 +12,15 @@ export type {
   DerpUserDataOptions,
   DerpVersions,
   Distribution,
+  NodeExporterDistributionPackage,
+  NodeExporterInstall,
   NodeExporterPin,
   WriteFile,
 } from './derp-user-data';
 export {
   AWS_USER_DATA_MAX_BYTES,
   buildDerpCloudConfig,
+  DEFAULT_NODE_EXPORTER,
   DERP_TAG,
   DIGITALOCEAN_USER_DATA_MAX_BYTES,
   renderDerpUserData,
@@ -37,15 +40,20 @@ export {
   hostFirewallUnit,
   renderHostFirewallRuleset,
 } from './host-firewall';
+export type { NodeExporterSource, NodeExporterUnitOptions } from './node-exporter-unit';
 export {
+  NODE_EXPORTER_BINARIES,
   NODE_EXPORTER_BINARY,
   NODE_EXPORTER_COLLECTORS,
   NODE_EXPORTER_EXPOSURE_MEASURED,
   NODE_EXPORTER_HARDENING,
+  NODE_EXPORTER_PACKAGE_BINARY,
   NODE_EXPORTER_PORT,
+  NODE_EXPORTER_SOURCES,
   NODE_EXPORTER_UNIT_NAME,
   nodeExporterUnit,
 } from './node-exporter-unit';
+export { NODE_EXPORTER_COLLECTOR_UNITS, NODE_EXPORTER_PACKAGE } from './scripts/install-node-exporter-package';
 export { RELAY_SYSCTLS, renderSysctlConf } from './sysctl';
 export type {
   DirectiveValue,

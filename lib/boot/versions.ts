@@ -8,9 +8,10 @@
  *
  * Why some checksums are not here: a checksum is only worth something if it came from somewhere
  * other than the download it checks. Where we had such a source we record it next to the value;
- * where we did not (node exporter), the checksum is a required input with no default, because an
- * invented hash either breaks every boot or, worse, teaches people to "fix" it by pasting whatever
- * the download currently hashes to.
+ * where we did not (the node exporter release tarball), the checksum is a required input with no
+ * default, because an invented hash either breaks every boot or, worse, teaches people to "fix" it
+ * by pasting whatever the download currently hashes to. The node exporter's default source is the
+ * distribution package instead, which apt verifies against the archive's signing keys.
  */
 
 /** CPU architecture of the relay image, in Debian/Go spelling. */
@@ -46,9 +47,12 @@ export const GO_TOOLCHAIN: Readonly<Record<Architecture, PinnedArchive>> = {
 };
 
 /**
- * Prometheus node exporter release (github.com/prometheus/node_exporter, `node_exporter-<v>.linux-<arch>.tar.gz`).
- * Its sha256 has no default on purpose (see the file comment): take it from the release's
- * `sha256sums.txt` and check that against a second source (e.g. the release page) before committing it.
+ * Prometheus node exporter release (github.com/prometheus/node_exporter, `node_exporter-<v>.linux-<arch>.tar.gz`),
+ * used only with `versions.nodeExporter: { sha256 }` (source 'release-tarball'). Its sha256 has no
+ * default on purpose (see the file comment): take it from the release's `sha256sums.txt` and check
+ * that against a second source (e.g. the release page) before committing it. Left out, the relay
+ * installs the distribution's `prometheus-node-exporter` package instead, which apt verifies with
+ * the archive's signing keys: no checksum of ours needed.
  */
 export const NODE_EXPORTER_VERSION = '1.8.2';
 

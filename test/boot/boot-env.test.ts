@@ -25,6 +25,15 @@ describe('renderBootEnv', () => {
     expect(renderBootEnv(env)).toContain("AUTH_KEY_SECRET_ID='derp/auth-key'\n");
   });
 
+  it('leaves out the node exporter version and hash when they are undefined (distribution package), and only those', () => {
+    const { NODE_EXPORTER_VERSION: _v, NODE_EXPORTER_SHA256: _s, ...packageEnv } = env;
+    const text = renderBootEnv(packageEnv);
+    expect(text).not.toContain('NODE_EXPORTER');
+    expect(text).toContain("GO_SHA256='");
+    expect(renderBootEnv(env)).toContain(`NODE_EXPORTER_SHA256='${'1'.repeat(64)}'\n`);
+    expect(() => renderBootEnv({ ...env, GO_SHA256: undefined as never })).toThrow(/GO_SHA256 cannot be written/);
+  });
+
   it('is the last guard against values that could leave the quotes', () => {
     for (const bad of ["x'; reboot; '", 'a\nb', 'back\\slash']) {
       expect(() => renderBootEnv({ ...env, AUTH_KEY_SECRET_ID: bad })).toThrow(/AUTH_KEY_SECRET_ID cannot be written/);

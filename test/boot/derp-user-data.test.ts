@@ -8,6 +8,7 @@ import {
 import { BOOTSTRAP_SCRIPT } from '../../lib/boot/scripts/bootstrap';
 import { INSTALL_DERPER_SCRIPT } from '../../lib/boot/scripts/install-derper';
 import { INSTALL_NODE_EXPORTER_SCRIPT } from '../../lib/boot/scripts/install-node-exporter';
+import { INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT } from '../../lib/boot/scripts/install-node-exporter-package';
 import { INSTALL_TAILSCALE_SCRIPT } from '../../lib/boot/scripts/install-tailscale';
 import { NODE_EXPORTER_START_SCRIPT } from '../../lib/boot/scripts/node-exporter-start';
 import { stripComments } from '../../lib/boot/scripts/strip-comments';
@@ -43,11 +44,16 @@ const doCdktfToken: DerpUserDataOptions = {
   certMode: 'letsencrypt',
   authKey: { kind: 'digitalocean-metadata', terraformReference: '${TfToken[TOKEN.42]}' },
 };
+// The node exporter from the distribution package: explicitly, and by default (no versions at all).
+const awsPackage: DerpUserDataOptions = { ...aws, versions: { nodeExporter: { source: 'distribution-package' } } };
+const { versions: _unused, ...doDefaults } = digitalOcean;
 const variants: Array<[string, DerpUserDataOptions]> = [
   ['aws', aws],
   ['digitalocean', digitalOcean],
   ['aws-arn-reference', awsArnToken],
   ['digitalocean-cdktf-token', doCdktfToken],
+  ['aws-distribution-package', awsPackage],
+  ['digitalocean-default-versions', doDefaults],
 ];
 
 /** The parsed document (JSON after the header line). */
@@ -205,7 +211,7 @@ describe('renderDerpUserData', () => {
       ['kind', { ...aws, authKey: { kind: 'vault' } as never }, /^Invalid authKey.kind "vault"/],
       ['terraformReference', { ...digitalOcean, authKey: { kind: 'digitalocean-metadata', terraformReference: 'key' } }, /^Invalid authKey.terraformReference "key"/],
       ['node exporter sha256', { ...aws, versions: { nodeExporter: { sha256: 'abc' } } }, /^Invalid versions.nodeExporter.sha256 "abc"/],
-      ['node exporter sha256 missing', { ...aws, versions: {} as never }, /^Invalid versions.nodeExporter/],
+      ['node exporter sha256 missing', { ...aws, versions: { nodeExporter: {} as never } }, /^Invalid versions.nodeExporter.sha256 undefined: is required for a release tarball/],
       ['tailscale version', { ...aws, versions: { ...aws.versions, tailscale: 'v1.78.1' } }, /^Invalid versions.tailscale "v1.78.1"/],
       ['go toolchain', { ...aws, versions: { ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^Invalid versions.goToolchain.sha256 ""/],
     ];
@@ -243,8 +249,12 @@ describe('renderDerpUserData', () => {
       });
     }
 
-    // Shell scripts by their interpreter line (the nftables ruleset has a #! line too, for nft).
-    const scripts = parse(renderDerpUserData(digitalOcean)).write_files.filter((f) => /^#!\S*\/(ba|da)?sh\b/.test(f.content));
+    // Shell scripts by their interpreter line (the nftables ruleset has a #! line too, for nft), for
+    // both node exporter sources (the installer differs; same file name).
+    const shellScripts = (options: DerpUserDataOptions) =>
+      parse(renderDerpUserData(options)).write_files.filter((f) => /^#!\S*\/(ba|da)?sh\b/.test(f.content));
+    const scripts = shellScripts(digitalOcean);
+    const packageScripts = shellScripts(awsPackage);
 
     it('every embedded script is bash with set -euo pipefail', () => {
       expect(scripts.map((s) => s.path.split('/').pop()).sort()).toEqual([
@@ -255,7 +265,9 @@ describe('renderDerpUserData', () => {
         'node-exporter-start.sh',
         'tailscale-join.sh',
       ]);
-      for (const s of scripts) {
+      expect(packageScripts.map((s) => s.path.split('/').pop()).sort()).toEqual(scripts.map((s) => s.path.split('/').pop()).sort());
+      expect(packageScripts.find((s) => s.path.endsWith('/install-node-exporter.sh'))?.content).toBe(stripComments(INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT));
+      for (const s of [...scripts, ...packageScripts]) {
         expect(s.content.split('\n')[0]).toBe('#!/bin/bash');
         expect(s.content).toMatch(/^set -euo pipefail$/m);
       }
@@ -268,6 +280,7 @@ describe('renderDerpUserData', () => {
         'tailscale-join.sh': TAILSCALE_JOIN_SCRIPT,
         'install-derper.sh': INSTALL_DERPER_SCRIPT,
         'install-node-exporter.sh': INSTALL_NODE_EXPORTER_SCRIPT,
+        'install-node-exporter-package.sh': INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT,
         'node-exporter-start.sh': NODE_EXPORTER_START_SCRIPT,
       };
       withTempFiles(sources, (dir) => {
@@ -278,7 +291,10 @@ describe('renderDerpUserData', () => {
     });
 
     itWithTools(['shellcheck'], 'every embedded script passes shellcheck (all severities)', () => {
-      const files = Object.fromEntries(scripts.map((s) => [s.path.split('/').pop() as string, s.content]));
+      const files = {
+        ...Object.fromEntries(scripts.map((s) => [s.path.split('/').pop() as string, s.content])),
+        'install-node-exporter-package.sh': packageScripts.find((s) => s.path.endsWith('/install-node-exporter.sh'))?.content ?? '',
+      };
       withTempFiles(files, (dir) => {
         const result = run('shellcheck', ['--shell=bash', '--severity=style', ...Object.keys(files).map((f) => join(dir, f))]);
         expect(result.stdout + result.stderr).toBe('');
@@ -288,7 +304,12 @@ describe('renderDerpUserData', () => {
 
     itWithTools(['bash'], 'every embedded script, and the env file, pass bash -n', () => {
       const env = file(awsArnToken, '/etc/derp-boot/boot.env').content;
-      const files = { ...Object.fromEntries(scripts.map((s) => [s.path.split('/').pop() as string, s.content])), 'boot.env': env };
+      const files = {
+        ...Object.fromEntries(scripts.map((s) => [s.path.split('/').pop() as string, s.content])),
+        'install-node-exporter-package.sh': packageScripts.find((s) => s.path.endsWith('/install-node-exporter.sh'))?.content ?? '',
+        'boot.env': env,
+        'boot-package.env': file(awsPackage, '/etc/derp-boot/boot.env').content,
+      };
       withTempFiles(files, (dir) => {
         for (const f of Object.keys(files)) {
           const result = run('bash', ['-n', join(dir, f)]);

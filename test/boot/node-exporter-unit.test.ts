@@ -1,9 +1,12 @@
 import { join } from 'path';
 import { HOST_FIREWALL_UNIT_NAME } from '../../lib/boot/host-firewall';
 import {
+  NODE_EXPORTER_BINARIES,
+  NODE_EXPORTER_BINARY,
   NODE_EXPORTER_COLLECTORS,
   NODE_EXPORTER_EXPOSURE_MEASURED,
   NODE_EXPORTER_HARDENING,
+  NODE_EXPORTER_PACKAGE_BINARY,
   NODE_EXPORTER_WRAPPER,
   nodeExporterUnit,
 } from '../../lib/boot/node-exporter-unit';
@@ -17,9 +20,18 @@ describe('nodeExporterUnit', () => {
 
   it('starts through the wrapper that binds the tailscale IPv4, never a wildcard address', () => {
     expect(args[0]).toBe(NODE_EXPORTER_WRAPPER);
+    expect(args[1]).toBe(NODE_EXPORTER_BINARY); // the default source stays the release tarball for direct callers
+    expect(nodeExporterUnit({ source: 'distribution-package' }).service.ExecStart.split(' ').slice(0, 2)).toEqual([
+      NODE_EXPORTER_WRAPPER,
+      NODE_EXPORTER_PACKAGE_BINARY,
+    ]);
+    expect(NODE_EXPORTER_BINARIES).toEqual({
+      'distribution-package': '/usr/bin/prometheus-node-exporter',
+      'release-tarball': '/usr/local/bin/node_exporter',
+    });
     expect(unit.service.ExecStart).not.toMatch(/listen-address/);
     expect(NODE_EXPORTER_START_SCRIPT).toContain('tailscale ip -4');
-    expect(NODE_EXPORTER_START_SCRIPT).toContain('--web.listen-address="$addr:9100"');
+    expect(NODE_EXPORTER_START_SCRIPT).toContain('exec "$BINARY" --web.listen-address="$addr:9100" "$@"');
     expect(NODE_EXPORTER_START_SCRIPT).not.toMatch(/0\.0\.0\.0|:9100"?\s*$|\[::\]/m);
   });
 
@@ -52,12 +64,14 @@ describe('nodeExporterUnit', () => {
     expect(unit.service).not.toHaveProperty('AmbientCapabilities');
   });
 
-  itWithTools(['systemd-analyze'], `exposure stays at or below the measured ${NODE_EXPORTER_EXPOSURE_MEASURED.toFixed(1)}, with no parse warnings`, () => {
-    withTempFiles({ 'prometheus-node-exporter.service': renderSystemdUnit(unit) }, (dir) => {
-      const { level, stderr } = exposureOf(join(dir, 'prometheus-node-exporter.service'));
-      expect(stderr).toBe('');
-      expect(level).toBeLessThanOrEqual(NODE_EXPORTER_EXPOSURE_MEASURED);
-    });
+  itWithTools(['systemd-analyze'], `exposure stays at or below the measured ${NODE_EXPORTER_EXPOSURE_MEASURED.toFixed(1)} for both sources, with no parse warnings`, () => {
+    for (const source of ['release-tarball', 'distribution-package'] as const) {
+      withTempFiles({ 'prometheus-node-exporter.service': renderSystemdUnit(nodeExporterUnit({ source })) }, (dir) => {
+        const { level, stderr } = exposureOf(join(dir, 'prometheus-node-exporter.service'));
+        expect({ source, stderr }).toEqual({ source, stderr: '' });
+        expect(level).toBeLessThanOrEqual(NODE_EXPORTER_EXPOSURE_MEASURED);
+      });
+    }
   });
 
   // The wrapper's address check, run for real against a fake `tailscale` on PATH.
@@ -72,14 +86,15 @@ describe('nodeExporterUnit', () => {
     for (const [ip, starts] of cases) {
       // Short-circuit the retry loop: a fake `seq` yields one iteration and `sleep` returns at once.
       const files = {
-        'start.sh': NODE_EXPORTER_START_SCRIPT.replace('/usr/local/bin/node_exporter', '/bin/echo'),
+        'start.sh': NODE_EXPORTER_START_SCRIPT,
         tailscale: fakeTailscale(ip),
         seq: '#!/bin/sh\necho 1\n',
         sleep: '#!/bin/sh\nexit 0\n',
       };
       withTempFiles(files, (dir) => {
         for (const f of ['tailscale', 'seq', 'sleep']) run('chmod', ['+x', join(dir, f)]);
-        const result = spawnWithPath(dir, ['bash', join(dir, 'start.sh'), '--collector.cpu']);
+        // The unit passes the binary first; /bin/echo shows what it would have been started with.
+        const result = spawnWithPath(dir, ['bash', join(dir, 'start.sh'), '/bin/echo', '--collector.cpu']);
         if (starts) {
           expect(result.status).toBe(0);
           expect(result.stdout.trim()).toBe(`--web.listen-address=${ip}:9100 --collector.cpu`);

@@ -35,7 +35,7 @@ log "joining the tailnet"
 ${BOOT_LIB_DIR}/tailscale-join.sh
 log "building derper v$TAILSCALE_VERSION"
 ${BOOT_LIB_DIR}/install-derper.sh
-log "installing node exporter $NODE_EXPORTER_VERSION"
+log "installing node exporter"
 ${BOOT_LIB_DIR}/install-node-exporter.sh
 
 systemctl daemon-reload

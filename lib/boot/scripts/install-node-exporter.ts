@@ -1,4 +1,8 @@
-/** install-node-exporter.sh: the pinned node exporter release, checked against its pinned sha256. */
+/**
+ * install-node-exporter.sh for `source: 'release-tarball'`: the pinned node exporter release,
+ * checked against its pinned sha256. (`distribution-package` ships install-node-exporter-package.ts
+ * under the same name instead, so the user data holds only the one that runs.)
+ */
 import { BOOT_ENV_PATH } from './paths';
 import { NODE_EXPORTER_BINARY } from '../node-exporter-unit';
 

@@ -1,0 +1,37 @@
+/**
+ * DigitalOcean relays. DigitalOcean has no secret store: each relay joins with its own single-use,
+ * pre-authorised, tagged tailnet key that expires within the hour (see DigitalOceanDerpRelay).
+ */
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
+import { DigitalOceanDerpRelay } from '../lib/relay';
+import { TailscaleProvider } from '../lib/tailscale';
+import { DERP_VERSIONS, DIGITALOCEAN_RELAY_SITES, DIGITALOCEAN_SSH_KEYS, ENVIRONMENT, OWNER } from './config';
+
+export class DigitalOceanRelayStack extends TerraformStack {
+  readonly relays: readonly DigitalOceanDerpRelay[];
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Tokens come from DIGITALOCEAN_TOKEN and TAILSCALE_OAUTH_CLIENT_* in the environment, never from code.
+    new DigitaloceanProvider(this, 'digitalocean', {});
+    new TailscaleProvider(this, 'tailscale', {});
+    this.relays = DIGITALOCEAN_RELAY_SITES.map(
+      (site) =>
+        new DigitalOceanDerpRelay(this, site.id, {
+          hostname: site.hostname,
+          nodeName: site.nodeName,
+          regionId: site.regionId,
+          regionCode: site.regionCode,
+          regionName: site.regionName,
+          region: site.region,
+          sshKeys: DIGITALOCEAN_SSH_KEYS,
+          owner: OWNER,
+          environment: ENVIRONMENT,
+          certMode: 'letsencrypt',
+          versions: DERP_VERSIONS,
+        }),
+    );
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The monitoring server: no inbound port at all; it reaches every relay's node exporter on 9100 over the
+ * tailnet because the policy says `tag:monitoring -> tag:derp:9100`, the same model that writes its scrape
+ * configuration.
+ */
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { SecretReference } from '../lib/contracts/secret-reference';
+import type { DerpFleet } from '../lib/fleet';
+import { Monitoring } from '../lib/monitoring';
+import type { TailnetPolicy } from '../lib/tailnet';
+import { awsProvider } from './aws-provider';
+import { MONITORING_SITE } from './config';
+
+export class MonitoringStack extends TerraformStack {
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: { fleet: DerpFleet; policy: TailnetPolicy; joinKeySecret: SecretReference }) {
+    super(scope, id);
+    awsProvider(this, MONITORING_SITE.region);
+    this.monitoring = new Monitoring(this, 'monitoring', {
+      cloud: 'aws',
+      fleet: props.fleet,
+      tailnetPolicy: props.policy,
+      monitoringTagOwners: ['group:infra'],
+      aws: {
+        vpcId: MONITORING_SITE.vpcId,
+        subnetId: MONITORING_SITE.subnetId,
+        amiId: MONITORING_SITE.amiId,
+        joinKeySecret: props.joinKeySecret,
+        roleName: MONITORING_SITE.roleName,
+      },
+    });
+  }
+}

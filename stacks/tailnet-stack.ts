@@ -1,0 +1,29 @@
+/** The tailnet policy and the DERP fleet's derpMap, managed as a tailscale_acl. */
+import { TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import { DerpFleet } from '../lib/fleet';
+import { TailnetPolicy } from '../lib/tailnet';
+import { TailscaleProvider } from '../lib/tailscale';
+import { INFRA_GROUP } from './config';
+
+export class TailnetStack extends TerraformStack {
+  readonly policy: TailnetPolicy;
+  readonly fleet: DerpFleet;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // Credentials come from TAILSCALE_OAUTH_CLIENT_ID / _SECRET in the environment, never from code.
+    const tailscale = new TailscaleProvider(this, 'tailscale', {});
+    this.policy = new TailnetPolicy(this, 'policy', {
+      groups: { 'group:infra': INFRA_GROUP },
+      tagOwners: {
+        'tag:derp': ['group:infra'],
+        'tag:setec': ['group:infra'],
+      },
+      manageWithTerraform: true,
+      tailscaleProvider: tailscale,
+    });
+    // Relays live in one stack per cloud and region: the derpMap names them, and clients resolve the names.
+    this.fleet = new DerpFleet(this, 'fleet', { nodeAddresses: 'dns', omitDefaultRegions: false, tailnetPolicy: this.policy });
+  }
+}
