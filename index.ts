@@ -19,3 +19,12 @@ export { resolveOptions } from './aspects/engine/options';
 
 // Hardened constructs (deep provider imports only).
 export * from './lib/relay';
+export * from './lib/secrets';
+export * from './lib/tailnet';
+export * from './lib/tailscale';
+export * from './lib/fleet';
+export * from './lib/monitoring';
+export type { DerpNodeInfo, IDerpRelay } from './lib/contracts/derp-node';
+export type { AclRule, GrantRule, DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from './lib/contracts/tailnet-policy';
+export type { SecretReference } from './lib/contracts/secret-reference';
+export * as boot from './lib/boot';

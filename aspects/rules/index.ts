@@ -14,6 +14,7 @@ import { awsDataRules } from './aws/data';
 import { awsKeyRules } from './aws/keys';
 import { awsIdentityRules } from './aws/identity';
 import { digitaloceanRules } from './digitalocean';
+import { tailscaleRules } from './tailscale';
 
 export const builtInRules: readonly Rule[] = [
   publicIpRequiresApproval,
@@ -27,4 +28,5 @@ export const builtInRules: readonly Rule[] = [
   ...awsKeyRules,
   ...awsIdentityRules,
   ...digitaloceanRules,
+  ...tailscaleRules,
 ];
