@@ -31,6 +31,8 @@ export interface AppGuard {
   readonly suppressions: SuppressionRecord[];
   /** Set by the last guarded synth; for tests and tooling. */
   lastResult?: EvaluationResult;
+  /** True while a guarded synth runs (so nested synth calls check once). */
+  synthesizing?: boolean;
 }
 
 const guards = new WeakMap<App, AppGuard>();
@@ -49,20 +51,60 @@ export function existingGuard(app: App): AppGuard | undefined {
   return guards.get(app);
 }
 
+const PATCHED = Symbol.for('cdktf-guardrails/synth-patched');
+
+/**
+ * Two layers, so neither `app.synth = …` nor `App.prototype.synth.call(app)` skips the check: an own,
+ * non-writable `synth` on the instance, and a wrapper on the prototype that defines `synth` (cdktf's App,
+ * whichever copy of cdktf the app came from), which checks guarded apps and leaves others alone. A
+ * re-entrancy flag makes a subclass's `super.synth()` check once.
+ */
 function installSynthWrapper(app: App, guard: AppGuard): void {
-  const original = app.synth;
-  // An own property on this instance: it works whichever copy of cdktf the app came from.
+  const base = prototypeDefiningSynth(app);
+  if (base && !(base as unknown as Record<symbol, unknown>)[PATCHED]) {
+    const original = base.synth;
+    Object.defineProperty(base, 'synth', {
+      configurable: true,
+      writable: true,
+      value: function synth(this: App): void {
+        const g = guards.get(this);
+        if (!g || g.synthesizing) return original.call(this);
+        guardedSynth(this, g, () => original.call(this));
+      },
+    });
+    Object.defineProperty(base, PATCHED, { value: true });
+  }
+  const own = app.synth;
   Object.defineProperty(app, 'synth', {
     configurable: false,
     writable: false,
     enumerable: false,
-    value: function guardedSynth(this: App): void {
-      const stacks = app.node.findAll().filter(isStack);
-      recordSuppressions(stacks, guard.suppressions);
-      original.call(app);
-      checkSynthesizedStacks(app, guard, stacks);
+    value: function synth(this: App): void {
+      if (guard.synthesizing) return own.call(app);
+      guardedSynth(app, guard, () => own.call(app));
     },
   });
+}
+
+function guardedSynth(app: App, guard: AppGuard, synthesize: () => void): void {
+  guard.synthesizing = true;
+  try {
+    const stacks = app.node.findAll().filter(isStack);
+    recordSuppressions(stacks, guard.suppressions);
+    synthesize();
+    checkSynthesizedStacks(app, guard, stacks);
+  } finally {
+    guard.synthesizing = false;
+  }
+}
+
+/** The deepest prototype in the chain that has its own `synth`: cdktf's App.prototype. */
+function prototypeDefiningSynth(app: App): App | undefined {
+  let found: App | undefined;
+  for (let p = Object.getPrototypeOf(app); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    if (Object.prototype.hasOwnProperty.call(p, 'synth')) found = p as App;
+  }
+  return found;
 }
 
 /**
@@ -83,7 +125,8 @@ function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly Terr
   for (const stack of stacks) {
     const options = guard.stackOptions.get(stack) ?? guard.appOptions;
     if (!options) continue;
-    const { document, file } = readSynthesizedStack(app, stack);
+    const { document: written, file } = readSynthesizedStack(app, stack);
+    const document = onlyRegisteredSuppressions(written, guard.suppressions);
     files.set(document.name, file);
     groups.set(options, [...(groups.get(options) ?? []), document]);
   }
@@ -107,6 +150,24 @@ function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly Terr
     if (file && fs.existsSync(file)) fs.rmSync(file);
   }
   throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'));
+}
+
+/**
+ * At synth, a suppression counts only if it was made with Guardrails.suppress (which validated it and
+ * recorded it here). Records that reached the JSON another way, e.g. an `addOverride` writing
+ * `//.guardrails.suppressions`, are reported as invalid and not honoured. (The CLI, which reads output
+ * written by a guarded synth, honours what it finds there.)
+ */
+function onlyRegisteredSuppressions(document: StackDocument, registered: readonly SuppressionRecord[]): StackDocument {
+  const key = (s: Partial<SuppressionRecord>) => JSON.stringify([s.ruleId, s.scope, s.reason, s.expires ?? null, s.address ?? null]);
+  const known = new Set(registered.map(key));
+  const accepted: SuppressionRecord[] = [];
+  const rejected: { record: unknown; problem: string }[] = [];
+  for (const record of document.suppressions) {
+    if (typeof record === 'object' && record !== null && known.has(key(record))) accepted.push(record);
+    else rejected.push({ record, problem: 'not made with Guardrails.suppress (written into the synthesized JSON another way, e.g. by addOverride)' });
+  }
+  return rejected.length === 0 ? document : { ...document, suppressions: accepted, rejectedSuppressions: rejected };
 }
 
 /**

@@ -150,6 +150,7 @@ function expiredFinding(finding: Violation, suppression: SuppressionRecord): Vio
 
 function validSuppressions(stack: StackDocument, options: ResolvedOptions, invalid: InvalidSuppression[]): SuppressionRecord[] {
   const valid: SuppressionRecord[] = [];
+  for (const { record, problem } of stack.rejectedSuppressions ?? []) invalid.push({ stack: stack.name, record, problem });
   for (const record of stack.suppressions) {
     const problem =
       typeof record?.scope !== 'string' ? `scope must be a construct path string` : suppressionProblem(record.ruleId, record, options.knownRuleIds);

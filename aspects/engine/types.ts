@@ -68,6 +68,11 @@ export interface StackDocument {
   readonly resources: readonly ResourceRecord[];
   readonly providers: readonly ProviderRecord[];
   readonly suppressions: readonly SuppressionRecord[];
+  /**
+   * Suppression records an entry point refused before evaluation (e.g. at synth, records injected into the
+   * JSON by an override rather than made with Guardrails.suppress): reported as invalid, never honoured.
+   */
+  readonly rejectedSuppressions?: readonly { readonly record: unknown; readonly problem: string }[];
   /** Whether the values came from a plan (then unknown means "known only after apply"). */
   readonly source: 'config' | 'plan';
 }

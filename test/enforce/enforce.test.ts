@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Aspects, TerraformResource, TerraformStack, TerraformVariable, type IAspect } from 'cdktf';
+import { App, Aspects, TerraformResource, TerraformStack, TerraformVariable, type IAspect } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
@@ -179,6 +179,49 @@ describe('Guardrails.enforce on an App', () => {
       Guardrails.enforce(app);
       new EbsVolume(awsStack(app), 'data', badVolume);
       expect(synthError(app)).toBeInstanceOf(GuardrailViolationError);
+    });
+
+    test('calling the prototype synth directly still checks', () => {
+      const app = testApp();
+      Guardrails.enforce(app);
+      new EbsVolume(awsStack(app), 'data', badVolume);
+      expect(() => App.prototype.synth.call(app)).toThrow(GuardrailViolationError);
+    });
+
+    test("a subclass of App that calls super.synth() is checked once", () => {
+      let synths = 0;
+      class MyApp extends App {
+        synth() {
+          synths++;
+          super.synth();
+        }
+      }
+      const app = new MyApp({ outdir: testApp().outdir });
+      Guardrails.enforce(app);
+      new EbsVolume(awsStack(app), 'data', badVolume);
+      const error = synthError(app);
+      expect(error).toBeInstanceOf(GuardrailViolationError);
+      expect(error.violations).toHaveLength(1);
+      expect(synths).toBe(1);
+    });
+
+    test('apps without guardrails are untouched by the prototype wrapper', () => {
+      const guarded = testApp();
+      Guardrails.enforce(guarded);
+      const plain = testApp();
+      new EbsVolume(awsStack(plain), 'data', badVolume);
+      expect(synthError(plain)).toBeUndefined();
+    });
+
+    test('a suppression written into the JSON by an override is not honoured, and is reported', () => {
+      const app = testApp();
+      Guardrails.enforce(app);
+      const stack = awsStack(app);
+      new EbsVolume(stack, 'data', badVolume);
+      stack.addOverride('//.guardrails.suppressions', [{ ruleId: 'volume-encryption-required', scope: '', reason: 'trust me, it is fine here' }]);
+      const error = synthError(app);
+      expect(error).toBeInstanceOf(GuardrailViolationError);
+      expect(readReport(app).invalidSuppressions[0].problem).toMatch(/not made with Guardrails\.suppress/);
     });
 
     test('the synth wrapper cannot be replaced on the instance', () => {
