@@ -1,20 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { renderRuleDocs } from '../../aspects/docs/rule-docs';
-import { evaluate } from '../../aspects/engine/evaluate';
 import { resolveOptions } from '../../aspects/engine/options';
 import { validateRuleDefinition } from '../../aspects/engine/rule-validation';
-import type { RuleExample } from '../../aspects/engine/rule';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
 import { builtInRules } from '../../aspects/rules';
+import { exampleFindings } from '../helpers/examples';
 
 const root = path.resolve(__dirname, '..', '..');
-
-function findingsOnExample(ruleId: string, example: RuleExample) {
-  const doc = { resource: { ...(example.others ?? {}), [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: example.body } } };
-  const options = resolveOptions({ profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === ruleId ? r.severity : 'off'])) }, builtInRules);
-  return evaluate([stackFromTerraformJson(doc, { stack: 'example' })], options).violations.filter((v) => v.address === `${example.resourceType}.example`);
-}
 
 function testFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? testFiles(path.join(dir, e.name)) : [e.name]));
@@ -34,10 +26,10 @@ describe('the built-in catalog', () => {
     }
   });
 
-  test.each(builtInRules.map((r) => [r.id, r] as const))('%s: its failing example fails and its passing example passes', (id, rule) => {
+  test.each(builtInRules.map((r) => [r.id, r] as const))('%s: its failing example fails and its passing example passes', (_id, rule) => {
     expect(rule.examples).toBeDefined();
-    expect(findingsOnExample(id, rule.examples!.failing).length).toBeGreaterThan(0);
-    expect(findingsOnExample(id, rule.examples!.passing)).toEqual([]);
+    expect(exampleFindings(rule, 'failing').length).toBeGreaterThan(0);
+    expect(exampleFindings(rule, 'passing')).toEqual([]);
   });
 
   test('every rule has its own test file (test/rules/**/<id>.test.ts)', () => {

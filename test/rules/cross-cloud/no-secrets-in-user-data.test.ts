@@ -2,7 +2,7 @@ import { gzipSync } from 'zlib';
 import { ENTROPY_THRESHOLD, shannonEntropy } from '../../../aspects/rules/common/user-data/literal-secrets';
 import { noSecretsInUserData as rule } from '../../../aspects/rules/cross-cloud/no-secrets-in-user-data';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../aws/compute/helpers';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const instance = (user_data: string, extra = {}) => findingsFor(rule, 'aws_instance', { ami: 'ami-1', user_data }, extra);

@@ -1,6 +1,6 @@
 import { doDatabaseFirewall as rule } from '../../../aspects/rules/digitalocean/do-database-firewall';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const cluster = { name: 'pg', engine: 'pg', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1 };
 const dbFirewall = (extra: Record<string, unknown>) => ({ cluster_id: '${digitalocean_database_cluster.subject.id}', rule: [{ type: 'tag', value: 'role:app' }], ...extra });
@@ -11,7 +11,7 @@ const checkCluster = (...firewalls: Record<string, unknown>[]) =>
 const checkFirewall = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_database_firewall', body);
 
 describe('do-database-firewall', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   describe('digitalocean_database_cluster', () => {
     test('fires without a database firewall that names it', () => {

@@ -1,12 +1,12 @@
 import { doDatabasePrivateNetwork as rule } from '../../../aspects/rules/digitalocean/do-database-private-network';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const cluster = (extra: Record<string, unknown> = {}) => ({ name: 'pg', engine: 'pg', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1, ...extra });
 const check = (body: Record<string, unknown>, extra = {}) => findingsFor(rule, 'digitalocean_database_cluster', body, extra);
 
 describe('do-database-private-network', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires when private_network_uuid is unset or empty', () => {
     const found = check(cluster());

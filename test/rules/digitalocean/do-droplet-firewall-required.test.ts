@@ -1,6 +1,6 @@
 import { doDropletFirewallRequired as rule } from '../../../aspects/rules/digitalocean/do-droplet-firewall-required';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const droplet = (extra: Record<string, unknown> = {}) => ({ name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ...extra });
 const firewall = (extra: Record<string, unknown>) => ({ name: 'fw', inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }], ...extra });
@@ -11,7 +11,7 @@ const check = (body: Record<string, unknown>, ...firewalls: Record<string, unkno
   findingsFor(rule, 'digitalocean_droplet', body, withFirewalls(...firewalls));
 
 describe('do-droplet-firewall-required', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires when no firewall is in the stack', () => {
     const found = findingsFor(rule, 'digitalocean_droplet', droplet());

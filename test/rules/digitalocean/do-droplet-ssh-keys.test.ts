@@ -1,12 +1,12 @@
 import { doDropletSshKeys as rule } from '../../../aspects/rules/digitalocean/do-droplet-ssh-keys';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const droplet = (extra: Record<string, unknown> = {}) => ({ name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ...extra });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_droplet', body);
 
 describe('do-droplet-ssh-keys', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires without keys or with an empty list', () => {
     const found = check(droplet());

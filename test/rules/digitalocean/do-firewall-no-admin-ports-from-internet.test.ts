@@ -1,13 +1,13 @@
 import { doFirewallNoAdminPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-admin-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const fw = (...inbound: Record<string, unknown>[]) => ({ name: 'fw', inbound_rule: inbound });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_firewall', body);
 const rule22 = (sources: unknown, extra: Record<string, unknown> = {}) => ({ protocol: 'tcp', port_range: '22', source_addresses: sources, ...extra });
 
 describe('do-firewall-no-admin-ports-from-internet', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test.each([['0.0.0.0/0'], ['::/0'], ['0.0.0.0'], ['::']])('fires on SSH open to %s', (cidr) => {
     const found = check(fw(rule22([cidr])));

@@ -1,12 +1,12 @@
 import { doFirewallNoAllPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-all-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const fw = (...inbound: Record<string, unknown>[]) => ({ name: 'fw', inbound_rule: inbound });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_firewall', body);
 
 describe('do-firewall-no-all-ports-from-internet', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test.each([['1-65535'], ['all'], ['ALL'], ['0'], ['0-65535'], ['']])('fires on port_range "%s" open to the internet', (range) => {
     const found = check(fw({ protocol: 'tcp', port_range: range, source_addresses: ['0.0.0.0/0'] }));

@@ -1,13 +1,13 @@
 import { doFirewallNoDataStorePortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const fw = (...inbound: Record<string, unknown>[]) => ({ name: 'fw', inbound_rule: inbound });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_firewall', body);
 const open = (range: string, sources: unknown = ['0.0.0.0/0']) => ({ protocol: 'tcp', port_range: range, source_addresses: sources });
 
 describe('do-firewall-no-data-store-ports-from-internet', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test.each([['5432'], ['3306'], ['6379'], ['27017'], ['25060'], ['6000-7000'], ['1-65535'], ['all']])('fires on %s open to the internet', (range) => {
     const found = check(fw(open(range)));

@@ -1,13 +1,13 @@
 import { doFirewallNoMonitoringPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const fw = (...inbound: Record<string, unknown>[]) => ({ name: 'fw', inbound_rule: inbound });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_firewall', body);
 const open = (range: string, sources: unknown = ['0.0.0.0/0']) => ({ protocol: 'tcp', port_range: range, source_addresses: sources });
 
 describe('do-firewall-no-monitoring-ports-from-internet', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test.each([['9100'], ['9090'], ['9093'], ['3000'], ['9000-9200']])('fires on %s open to the internet', (range) => {
     expect(kinds(check(fw(open(range))))).toEqual(['violation']);

@@ -1,6 +1,6 @@
 import { doKubernetesAutoUpgrade as rule } from '../../../aspects/rules/digitalocean/do-kubernetes-auto-upgrade';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const cluster = (extra: Record<string, unknown> = {}) => ({
   name: 'k8s', region: 'ams3', version: '1.33.1-do.0', node_pool: { name: 'default', size: 's-2vcpu-4gb', node_count: 2 }, ...extra,
@@ -8,7 +8,7 @@ const cluster = (extra: Record<string, unknown> = {}) => ({
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_kubernetes_cluster', body);
 
 describe('do-kubernetes-auto-upgrade', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires when unset (the default is false) or false', () => {
     const found = check(cluster());

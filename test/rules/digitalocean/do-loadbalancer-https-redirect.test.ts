@@ -1,6 +1,6 @@
 import { doLoadbalancerHttpsRedirect as rule } from '../../../aspects/rules/digitalocean/do-loadbalancer-https-redirect';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const http = { entry_port: 80, entry_protocol: 'http', target_port: 8080, target_protocol: 'http' };
 const https = { entry_port: 443, entry_protocol: 'https', target_port: 8080, target_protocol: 'http', certificate_name: 'web' };
@@ -8,7 +8,7 @@ const lb = (extra: Record<string, unknown>) => ({ name: 'web', region: 'ams3', .
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_loadbalancer', body);
 
 describe('do-loadbalancer-https-redirect', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires on an http forwarding rule without the redirect', () => {
     const found = check(lb({ forwarding_rule: [http, https] }));

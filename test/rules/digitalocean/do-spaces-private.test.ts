@@ -1,9 +1,9 @@
 import { doSpacesPrivate as rule } from '../../../aspects/rules/digitalocean/do-spaces-private';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 describe('do-spaces-private', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test.each([
     ['digitalocean_spaces_bucket', { name: 'assets', region: 'ams3' }],

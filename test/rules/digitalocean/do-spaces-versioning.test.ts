@@ -1,12 +1,12 @@
 import { doSpacesVersioning as rule } from '../../../aspects/rules/digitalocean/do-spaces-versioning';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
-import { describeExamples } from './examples';
+import { itHonoursItsExamples } from '../../helpers/examples';
 
 const bucket = (extra: Record<string, unknown> = {}) => ({ name: 'backups', region: 'ams3', ...extra });
 const check = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_spaces_bucket', body);
 
 describe('do-spaces-versioning', () => {
-  describeExamples(rule);
+  itHonoursItsExamples(rule);
 
   test('fires without a versioning block, with enabled unset or false; it is a strict warning', () => {
     const found = check(bucket());

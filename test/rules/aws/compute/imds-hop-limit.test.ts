@@ -1,6 +1,6 @@
 import { imdsHopLimit as rule } from '../../../../aspects/rules/aws/compute/imds-hop-limit';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('imds-hop-limit', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { imdsv2Required as rule } from '../../../../aspects/rules/aws/compute/imdsv2-required';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('imdsv2-required', () => {
   itHonoursItsExamples(rule);

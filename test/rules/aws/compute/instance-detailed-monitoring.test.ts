@@ -1,6 +1,6 @@
 import { instanceDetailedMonitoring as rule } from '../../../../aspects/rules/aws/compute/instance-detailed-monitoring';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const withTemplate = (template: Record<string, unknown>) =>
   findings(rule, {

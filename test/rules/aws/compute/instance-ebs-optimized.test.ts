@@ -1,6 +1,6 @@
 import { instanceEbsOptimized as rule } from '../../../../aspects/rules/aws/compute/instance-ebs-optimized';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('instance-ebs-optimized', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { instanceProfileRequired as rule } from '../../../../aspects/rules/aws/compute/instance-profile-required';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('instance-profile-required', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { terminationProtectionCritical as rule } from '../../../../aspects/rules/aws/compute/termination-protection-critical';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from './helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const instance = (body: Record<string, unknown>, provider?: Record<string, unknown>) =>
   findingsFor(rule, 'aws_instance', { ami: 'ami-1', ...body }, provider ? { provider: { aws: provider } } : {});

@@ -1,6 +1,6 @@
 import { amiNotPublic as rule } from '../../../../aspects/rules/aws/data/ami-not-public';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const IMAGE = '${aws_ami_from_instance.golden.id}';
 

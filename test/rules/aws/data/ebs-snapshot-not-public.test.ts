@@ -1,6 +1,6 @@
 import { ebsSnapshotNotPublic as rule } from '../../../../aspects/rules/aws/data/ebs-snapshot-not-public';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const SNAPSHOT = '${aws_ebs_snapshot.data.id}';
 

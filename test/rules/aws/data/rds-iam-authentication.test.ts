@@ -1,6 +1,6 @@
 import { rdsIamAuthentication as rule } from '../../../../aspects/rules/aws/data/rds-iam-authentication';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const ON = { iam_database_authentication_enabled: true };
 

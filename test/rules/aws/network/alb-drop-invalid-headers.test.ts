@@ -1,6 +1,6 @@
 import { albDropInvalidHeaders as rule } from '../../../../aspects/rules/aws/network/alb-drop-invalid-headers';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('alb-drop-invalid-headers', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { defaultSecurityGroupRestrictsAll as rule } from '../../../../aspects/rules/aws/network/default-security-group-restricts-all';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const vpc = { cidr_block: '10.0.0.0/16' };
 const adopted = { aws_default_security_group: { default: { vpc_id: '${aws_vpc.subject.id}' } } };

@@ -1,6 +1,6 @@
 import { lbAccessLogs as rule } from '../../../../aspects/rules/aws/network/lb-access-logs';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('lb-access-logs', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { lbDeletionProtection as rule } from '../../../../aspects/rules/aws/network/lb-deletion-protection';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('lb-deletion-protection', () => {
   itHonoursItsExamples(rule);

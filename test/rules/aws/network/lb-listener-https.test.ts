@@ -1,6 +1,6 @@
 import { lbListenerHttps as rule } from '../../../../aspects/rules/aws/network/lb-listener-https';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const forward = { type: 'forward', target_group_arn: 'arn:tg' };
 const redirect = (protocol?: string) => ({ type: 'redirect', redirect: { ...(protocol ? { protocol } : {}), port: '443', status_code: 'HTTP_301' } });

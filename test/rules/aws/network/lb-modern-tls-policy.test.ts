@@ -1,6 +1,6 @@
 import { lbModernTlsPolicy as rule } from '../../../../aspects/rules/aws/network/lb-modern-tls-policy';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 describe('lb-modern-tls-policy', () => {
   itHonoursItsExamples(rule);

@@ -1,6 +1,6 @@
 import { noAdminPortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-admin-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const sg = (...ingress: Record<string, unknown>[]) => findingsFor(rule, 'aws_security_group', { ingress });
 const tcp = (from: number, to: number, extra: Record<string, unknown>) => ({ protocol: 'tcp', from_port: from, to_port: to, ...extra });

@@ -1,6 +1,6 @@
 import { noDataStorePortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-data-store-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const world = { cidr_blocks: ['0.0.0.0/0'] };
 const sg = (...ingress: Record<string, unknown>[]) => findingsFor(rule, 'aws_security_group', { ingress });

@@ -1,6 +1,6 @@
 import { securityGroupRuleDescription as rule } from '../../../../aspects/rules/aws/network/security-group-rule-description';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const block = { protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] };
 

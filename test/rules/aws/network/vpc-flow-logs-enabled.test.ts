@@ -1,6 +1,6 @@
 import { vpcFlowLogsEnabled as rule } from '../../../../aspects/rules/aws/network/vpc-flow-logs-enabled';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
-import { itHonoursItsExamples } from '../compute/helpers';
+import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const vpc = { cidr_block: '10.0.0.0/16' };
 const flowLog = (vpcId: string) => ({ resource: { aws_flow_log: { log: { vpc_id: vpcId, traffic_type: 'ALL' } } } });

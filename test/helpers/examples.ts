@@ -1,9 +1,9 @@
-/** Runs a rule's documented examples: the failing one must be reported, the passing one must not. */
-import type { Rule } from '../../../aspects/engine/rule';
-import type { Violation } from '../../../aspects/engine/types';
-import { findings } from '../../helpers/rule-harness';
+/** A rule's documented examples, run: the failing one must be reported, the passing one must not. */
+import type { Rule } from '../../aspects/engine/rule';
+import type { Violation } from '../../aspects/engine/types';
+import { findings } from './rule-harness';
 
-/** Findings on a rule's example resource (named `example`, as the metadata's docs say). */
+/** Findings on the resource named `example` when the rule's failing or passing example is evaluated. */
 export function exampleFindings(rule: Rule, which: 'failing' | 'passing'): Violation[] {
   const example = rule.examples?.[which];
   if (!example) throw new Error(`rule ${rule.id} has no ${which} example`);
@@ -12,8 +12,9 @@ export function exampleFindings(rule: Rule, which: 'failing' | 'passing'): Viola
   return findings(rule, { resource }).filter((v) => v.address === `${example.resourceType}.example`);
 }
 
-export function describeExamples(rule: Rule): void {
-  test('its failing example is reported and its passing example is not', () => {
+/** The test every rule file starts with: its failing example fails, its passing example passes. */
+export function itHonoursItsExamples(rule: Rule): void {
+  it('fires on its failing example and stays quiet on its passing example', () => {
     expect(exampleFindings(rule, 'failing').map((v) => v.kind)).toContain('violation');
     expect(exampleFindings(rule, 'passing')).toEqual([]);
   });
