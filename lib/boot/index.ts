@@ -5,8 +5,8 @@
  */
 export type { AwsSecretsManagerAuthKey, DigitalOceanMetadataAuthKey, TailnetAuthKeySource } from './auth-key';
 export { validateAuthKeySource } from './auth-key';
-export type { BootEnv } from './boot-env';
-export { renderBootEnv } from './boot-env';
+export type { BootEnv, TailscaleBootEnv } from './boot-env';
+export { renderBootEnv, renderTailscaleBootEnv } from './boot-env';
 export type {
   DerpCloudConfig,
   DerpUserDataOptions,

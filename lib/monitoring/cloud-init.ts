@@ -3,11 +3,16 @@
  * `bash -n` and shellcheck): Prometheus, the blackbox exporter and a node exporter from the distribution's
  * packages, all listening on 127.0.0.1 only; tailscale from pkgs.tailscale.com at the pinned version
  * (repository key checked against its pinned fingerprint); the STUN probe timer; then the join, as
- * `tag:monitoring`, with a key that never touches the disk.
+ * `tag:monitoring`, with a key that never touches the disk. The install and join scripts are the relays'
+ * (lib/boot/scripts), rendered with this server's paths.
  *
  * Everything here is a literal except, on DigitalOcean, the join key: a reference to a single-use,
  * preauthorized, tagged, short-lived tailscale_tailnet_key, written to a root-only file on /run (tmpfs).
  */
+import { renderTailscaleBootEnv, type TailscaleBootEnv } from '../boot/boot-env';
+import { installTailscaleScript } from '../boot/scripts/install-tailscale';
+import { stripComments } from '../boot/scripts/strip-comments';
+import { tailscaleJoinScript } from '../boot/scripts/tailscale-join';
 import { TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from '../boot/versions';
 import { REFRESH, REFRESH_HARDENING, REFRESH_SCRIPT } from './refresh-config';
 import { STUN_PROBE, STUN_PROBE_SCRIPT, type StunTarget } from './stun-probe';
@@ -146,140 +151,45 @@ fi
 log "done"
 `;
 
-export const INSTALL_TAILSCALE_SCRIPT = String.raw`#!/bin/bash
-# Installs tailscale=$TAILSCALE_VERSION from pkgs.tailscale.com, trusting only the pinned repository key.
-set -euo pipefail
-# shellcheck source=/dev/null
-. ${PATHS.bootEnv}
-# shellcheck source=/dev/null
-. /etc/os-release
+/**
+ * The monitoring server's install-tailscale.sh: lib/boot's (the relays'), reading this server's boot.env, and
+ * the distribution from /etc/os-release (the AMI or droplet image is the caller's choice). Shipped as the
+ * relays ship it, without comment lines.
+ */
+export const INSTALL_TAILSCALE_SCRIPT = stripComments(installTailscaleScript(PATHS.bootEnv, 'os-release'));
 
-case "$ID" in
-  debian | ubuntu) ;;
-  *)
-    echo "install-tailscale: unsupported distribution '$ID' (Debian or Ubuntu only)" >&2
-    exit 1
-    ;;
-esac
-
-readonly KEYRING=/usr/share/keyrings/tailscale-archive-keyring.gpg
-readonly REPO="https://pkgs.tailscale.com/stable/$ID"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-curl --proto '=https' --tlsv1.2 --fail --silent --show-error --location --retry 5 \
-  --output "$work/key.gpg" "$REPO/$VERSION_CODENAME.noarmor.gpg"
-mkdir -m 0700 "$work/gnupg"
-fingerprints=$(GNUPGHOME="$work/gnupg" gpg --batch --show-keys --with-colons "$work/key.gpg" |
-  awk -F: '$1 == "pub" { want = 1; next } $1 == "fpr" && want { print $10; want = 0 }')
-if [ "$fingerprints" != "$TAILSCALE_REPO_FINGERPRINT" ]; then
-  echo "install-tailscale: the repository key is not (only) the pinned key $TAILSCALE_REPO_FINGERPRINT; got: $fingerprints" >&2
-  exit 1
-fi
-install -m 0644 -o root -g root "$work/key.gpg" "$KEYRING"
-echo "deb [signed-by=$KEYRING] $REPO $VERSION_CODENAME main" >/etc/apt/sources.list.d/tailscale.list
-apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "tailscale=$TAILSCALE_VERSION"
-apt-mark hold tailscale
-systemctl enable --now tailscaled.service
-`;
-
-export const TAILSCALE_JOIN_SCRIPT = String.raw`#!/bin/bash
-# Joins the tailnet with a key read from a root-only file on /run, then shreds the key.
-set -euo pipefail
-# shellcheck source=/dev/null
-. ${PATHS.bootEnv}
-
-readonly KEY_DIR=${PATHS.keyDir}
-readonly KEY_FILE=${PATHS.keyFile}
-
-forget_key() {
-  if [ -e "$KEY_FILE" ]; then
-    shred --remove "$KEY_FILE" 2>/dev/null || rm -f "$KEY_FILE"
-  fi
-}
-trap forget_key EXIT
-
-for _ in $(seq 1 60); do
-  if tailscale status --json >/dev/null 2>&1; then
-    break
-  fi
-  sleep 1
-done
-if tailscale status --peers=false >/dev/null 2>&1; then
-  echo "tailscale-join: already in the tailnet" >&2
-  exit 0
-fi
-
-umask 077
-install -d -m 0700 -o root -g root "$KEY_DIR"
-
-case "$JOIN_KEY_SOURCE" in
-  aws-secrets-manager)
-    if ! command -v aws >/dev/null 2>&1 && [ ! -x /snap/bin/aws ]; then
-      if apt-cache show awscli >/dev/null 2>&1; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends awscli
-      else
-        snap install aws-cli --classic
-      fi
-    fi
-    aws_cli=$(command -v aws || echo /snap/bin/aws)
-    # The role's grant (SecretStore.grant) may be applied after this boot starts: keep trying for 30 minutes.
-    for attempt in $(seq 1 60); do
-      if "$aws_cli" secretsmanager get-secret-value --secret-id "$JOIN_KEY_SECRET_ID" \
-        --region "$JOIN_KEY_REGION" --query SecretString --output text >"$KEY_FILE"; then
-        break
-      fi
-      echo "tailscale-join: reading the join key failed (attempt $attempt); retrying in 30s" >&2
-      sleep 30
-    done
-    ;;
-  user-data)
-    # cloud-init wrote the key there from the user data (mode 0600).
-    ;;
-  *)
-    echo "tailscale-join: unknown JOIN_KEY_SOURCE '$JOIN_KEY_SOURCE'" >&2
-    exit 1
-    ;;
-esac
-
-if [ ! -s "$KEY_FILE" ] || ! grep -q '^tskey-' "$KEY_FILE"; then
-  echo "tailscale-join: $KEY_FILE is missing or does not hold a tailnet auth key" >&2
-  exit 1
-fi
-
-# MagicDNS on (--accept-dns): Prometheus scrapes the DERP nodes by their tailnet names.
-tailscale up \
-  --auth-key="file:$KEY_FILE" \
-  --advertise-tags="$TAILSCALE_TAGS" \
-  --hostname="$TAILSCALE_HOSTNAME" \
-  --ssh=false \
-  --accept-dns=true \
-  --accept-routes=false \
-  --timeout=120s
-forget_key
-`;
+/**
+ * The monitoring server's tailscale-join.sh: lib/boot's (the relays'), with this server's paths, MagicDNS on
+ * (Prometheus scrapes the DERP nodes by their tailnet names) and, on AWS, up to 30 minutes of tries to read
+ * the key: the role's grant (SecretStore.grant) may be applied after this boot starts. Shipped without comment lines.
+ */
+export const TAILSCALE_JOIN_SCRIPT = stripComments(
+  tailscaleJoinScript({
+    paths: { bootEnv: PATHS.bootEnv, authKeyDir: PATHS.keyDir, authKeyFile: PATHS.keyFile },
+    acceptDns: true,
+    secretReadAttempts: 60,
+  }),
+);
 
 /** Only characters that are inert inside single quotes, in YAML and in Terraform strings. */
 const ENV_VALUE = /^[A-Za-z0-9:/_.@+=,-]*$/;
 
 function bootEnv(options: MonitoringCloudInitOptions): string {
-  const values: Record<string, string> = {
+  const key = options.joinKey;
+  const env: TailscaleBootEnv = {
     TAILSCALE_VERSION,
-    TAILSCALE_REPO_FINGERPRINT: TAILSCALE_REPO_KEY_FINGERPRINT,
+    TAILSCALE_KEY_FINGERPRINT: TAILSCALE_REPO_KEY_FINGERPRINT,
     TAILSCALE_TAGS: options.tailnetTag,
-    TAILSCALE_HOSTNAME: options.tailnetHostName,
-    JOIN_KEY_SOURCE: options.joinKey.kind,
-    ...(options.joinKey.kind === 'aws-secrets-manager' ? { JOIN_KEY_SECRET_ID: options.joinKey.secretId, JOIN_KEY_REGION: options.joinKey.region } : {}),
+    TAILSCALE_NODE_NAME: options.tailnetHostName,
+    // The DigitalOcean key travels in the user data, which the relays' join script calls digitalocean-metadata.
+    AUTH_KEY_SOURCE: key.kind === 'aws-secrets-manager' ? 'aws-secrets-manager' : 'digitalocean-metadata',
+    AUTH_KEY_SECRET_ID: key.kind === 'aws-secrets-manager' ? key.secretId : '',
+    AUTH_KEY_REGION: key.kind === 'aws-secrets-manager' ? key.region : '',
   };
-  return Object.entries(values)
-    .map(([k, v]) => {
-      if (!ENV_VALUE.test(v)) throw new Error(`monitoring boot value ${k}=${JSON.stringify(v)} has characters that are not safe in a shell assignment`);
-      return `${k}='${v}'`;
-    })
-    .join('\n')
-    .concat('\n');
+  for (const [k, v] of Object.entries(env)) {
+    if (!ENV_VALUE.test(v)) throw new Error(`monitoring boot value ${k}=${JSON.stringify(v)} has characters that are not safe in a shell assignment`);
+  }
+  return renderTailscaleBootEnv(env);
 }
 
 interface WriteFile {

@@ -33,6 +33,9 @@ log "installing tailscale $TAILSCALE_VERSION"
 ${BOOT_LIB_DIR}/install-tailscale.sh
 log "joining the tailnet"
 ${BOOT_LIB_DIR}/tailscale-join.sh
+# The tailscale package is held at the version derper is built from; a tailnet-wide auto-update
+# setting must not move it either.
+tailscale set --auto-update=false
 log "building derper v$TAILSCALE_VERSION"
 ${BOOT_LIB_DIR}/install-derper.sh
 log "installing node exporter"

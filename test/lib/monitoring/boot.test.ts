@@ -61,17 +61,19 @@ describe('cloud-config', () => {
 
   test('AWS: the user data names the secret, never holds a key; the key file is only written on DigitalOcean', () => {
     const aws = renderMonitoringCloudInit(options(AWS_KEY));
-    expect(aws).toContain("JOIN_KEY_SECRET_ID='monitoring/join-key'");
+    expect(aws).toContain("AUTH_KEY_SECRET_ID='monitoring/join-key'");
     expect(aws).not.toMatch(/tskey-[a-z]+-/);
     expect(aws).not.toContain('/run/derp-monitoring/tailscale-authkey"\n    owner');
     const digitalocean = renderMonitoringCloudInit(options(DO_KEY));
+    // The name the shared join script (lib/boot) knows for a key cloud-init wrote from the user data.
+    expect(digitalocean).toContain("AUTH_KEY_SOURCE='digitalocean-metadata'");
     expect(digitalocean).toMatch(/path: "\/run\/derp-monitoring\/tailscale-authkey"\n\s+owner: "root:root"\n\s+permissions: "0600"\n\s+content: "\$\{tailscale_tailnet_key\.join\.key\}"/);
     // The only Terraform template in the document is the key reference.
     expect(digitalocean.match(/[$%]\{/g)).toHaveLength(1);
   });
 
   test('refuses a boot value that is not safe in a shell assignment', () => {
-    expect(() => renderMonitoringCloudInit({ ...options(AWS_KEY), tailnetHostName: "x'; rm -rf /" })).toThrow(/TAILSCALE_HOSTNAME=.* not safe/);
+    expect(() => renderMonitoringCloudInit({ ...options(AWS_KEY), tailnetHostName: "x'; rm -rf /" })).toThrow(/TAILSCALE_NODE_NAME=.* not safe/);
   });
 
   test('refuses content Terraform would read as a template', () => {
@@ -114,7 +116,7 @@ describe('boot scripts', () => {
   });
 
   test('tailscale comes only from the pinned repository key', () => {
-    expect(INSTALL_TAILSCALE_SCRIPT).toContain('"$fingerprints" != "$TAILSCALE_REPO_FINGERPRINT"');
+    expect(INSTALL_TAILSCALE_SCRIPT).toContain('"$fingerprints" != "$TAILSCALE_KEY_FINGERPRINT"');
     expect(INSTALL_TAILSCALE_SCRIPT).toContain('"tailscale=$TAILSCALE_VERSION"');
   });
 });

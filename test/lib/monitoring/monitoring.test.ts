@@ -78,7 +78,7 @@ describe('Monitoring on AWS', () => {
     const text = gunzipSync(Buffer.from(instance.user_data_base64, 'base64')).toString('utf8');
     expect(text).toBe(monitoring.cloudInit);
     expect(text.startsWith('#cloud-config\n')).toBe(true);
-    expect(text).toContain("JOIN_KEY_SECRET_ID='monitoring/join-key'");
+    expect(text).toContain("AUTH_KEY_SECRET_ID='monitoring/join-key'");
     expect(text).not.toMatch(/tskey-[a-z]+-[A-Za-z0-9]/);
     expect(text).not.toMatch(/[$%]\{/);
     // Every fleet node is scraped over the tailnet and probed.
