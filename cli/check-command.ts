@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { withLocations } from '../aspects/engine/with-locations';
 import { evaluate, type EvaluationResult } from '../aspects/engine/evaluate';
 import { resolveOptions } from '../aspects/engine/options';
 import { GuardrailInputError } from '../aspects/input/input-error';
@@ -30,7 +31,7 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   const loaded = await loadInputs(inputs, { cwd: io.cwd, readStdin: () => io.readStdin(), ...(options.config ? { config: options.config } : {}) });
   for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
 
-  const result = withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles);
+  const result = withLocations(withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles), loaded.locate);
   const input: ReportInput = { result, rules: builtInRules, toolVersion: toolVersion() };
   const color = options.format === 'text' && options.output === undefined && wantsColor(io.stdout, io.env);
   const report = render(options.format, input, color);

@@ -18,6 +18,8 @@ import type { RuleMetadata } from '../engine/rule';
 import type { StackDocument, SuppressionRecord } from '../engine/types';
 import { GuardrailViolationError } from '../engine/violation-error';
 import { mergeResults } from '../engine/merge-results';
+import { withLocations } from '../engine/with-locations';
+import { SourceLocator } from '../input/locator';
 import { GUARDRAILS_METADATA_KEY, stackFromTerraformJson } from '../input/terraform-json';
 import { writeReports } from '../reports/write-reports';
 import { builtInRules } from '../rules';
@@ -121,11 +123,13 @@ export function recordSuppressions(stacks: readonly TerraformStack[], suppressio
 
 function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly TerraformStack[]): void {
   const groups = new Map<ResolvedOptions, StackDocument[]>();
+  const locator = new SourceLocator();
   const files = new Map<string, string>();
   for (const stack of stacks) {
     const options = guard.stackOptions.get(stack) ?? guard.appOptions;
     if (!options) continue;
-    const { document: written, file } = readSynthesizedStack(app, stack);
+    const { document: written, file, text } = readSynthesizedStack(app, stack);
+    if (text !== undefined && written.file !== undefined) locator.remember(written.file, text);
     const document = onlyRegisteredSuppressions(written, guard.suppressions);
     files.set(document.name, file);
     groups.set(options, [...(groups.get(options) ?? []), document]);
@@ -133,7 +137,7 @@ function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly Terr
   if (groups.size === 0) return;
 
   const results = [...groups.entries()].map(([options, documents]) => evaluate(documents, options));
-  const result = results.length === 1 ? results[0] : mergeResults(results);
+  const result = withLocations(results.length === 1 ? results[0] : mergeResults(results), locator.locate);
   guard.lastResult = result;
   const rules: RuleMetadata[] = [...builtInRules];
   for (const options of groups.keys()) {
@@ -174,7 +178,7 @@ function onlyRegisteredSuppressions(document: StackDocument, registered: readonl
  * The stack as written by cdktf. With `hclOutput` the file is HCL, which we do not parse; then the same
  * elements are rendered as JSON by `toTerraform()` (the synthesizer has already run the aspects).
  */
-function readSynthesizedStack(app: App, stack: TerraformStack): { document: StackDocument; file: string } {
+function readSynthesizedStack(app: App, stack: TerraformStack): { document: StackDocument; file: string; text?: string } {
   const manifest = app.manifest.forStack(stack);
   const file = path.join(app.outdir, manifest.synthesizedStackPath);
   const relative = manifest.synthesizedStackPath.split(path.sep).join('/');
@@ -186,9 +190,10 @@ function readSynthesizedStack(app: App, stack: TerraformStack): { document: Stac
       `cdktf-guardrails: stack '${stack.node.id}' wrote no ${relative} during synth (custom synthesizer?), so its guardrails cannot be checked; refusing to continue.`,
     );
   }
-  const json: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const text = fs.readFileSync(file, 'utf8');
+  const json: unknown = JSON.parse(text);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error(`cdktf-guardrails: ${relative} of stack '${stack.node.id}' is not a JSON object; refusing to continue.`);
   }
-  return { document: stackFromTerraformJson(json as Record<string, unknown>, { stack: stack.node.id, file: relative }), file };
+  return { document: stackFromTerraformJson(json as Record<string, unknown>, { stack: stack.node.id, file: relative }), file, text };
 }

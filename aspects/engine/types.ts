@@ -113,6 +113,9 @@ export interface Violation {
   readonly fix: string;
   readonly attribute?: string;
   readonly file?: string;
+  /** Where in `file` the resource is written (1-based), when the entry point knows. */
+  readonly line?: number;
+  readonly column?: number;
   /** The suppression that expired, for `expired-suppression`. */
   readonly suppression?: SuppressionRecord;
 }

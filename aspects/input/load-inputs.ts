@@ -11,8 +11,10 @@ import { isObject } from '../engine/values';
 import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument } from '../engine/types';
 import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
-import { parseJsonText, readJsonFile, readProblem } from './read-json';
+import { parseJsonText, readJsonFileWithText, readProblem } from './read-json';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
+import { SourceLocator } from './locator';
+import type { Locate } from '../engine/with-locations';
 
 export interface LoadOptions {
   /** Paths are resolved against, and reported relative to, this directory. */
@@ -28,11 +30,12 @@ export interface LoadOptions {
 
 export interface LoadedInputs {
   readonly stacks: readonly StackDocument[];
-  /** What the rules could not see (module calls), to be listed in every report. */
   /** Things the user should know that are not errors, one line each (e.g. HCL files that were not read). */
   readonly notes: readonly string[];
   /** For a stack merged from several files (a directory): stack name → resource address → file. */
   readonly resourceFiles: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Places a finding at the line its resource is written on (Terraform JSON files only). */
+  readonly locate: Locate;
 }
 
 const TF_JSON = /\.tf\.json$/;
@@ -50,7 +53,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions)
   if (options.config !== undefined && !loader.planSeen) {
     loader.notes.push(`--config ${options.config} was not used: no input is a plan JSON`);
   }
-  return { stacks: loader.stacks, notes: loader.notes, resourceFiles: loader.resourceFiles };
+  return { stacks: loader.stacks, notes: loader.notes, resourceFiles: loader.resourceFiles, locate: loader.locator.locate };
 }
 
 class Loader {
@@ -64,8 +67,15 @@ class Loader {
 
   constructor(private readonly options: LoadOptions) {}
 
+  readonly locator = new SourceLocator();
+
   private read(file: string, label: string): unknown {
-    if (!this.parsed.has(file)) this.parsed.set(file, readJsonFile(file, label));
+    if (!this.parsed.has(file)) {
+      const { doc, text } = readJsonFileWithText(file, label);
+      // Terraform JSON keeps its text to place findings by line later; a plan's text is not kept.
+      if (looksLikeTerraformJson(doc)) this.locator.remember(label, text);
+      this.parsed.set(file, doc);
+    }
     return this.parsed.get(file);
   }
 

@@ -3,17 +3,23 @@
  * parsing fails is the text looked at again, to say where (line and column).
  */
 import * as fs from 'fs';
+import { parse, type ParseError } from 'jsonc-parser';
 import { GuardrailInputError } from './input-error';
 
 /** Read and parse a JSON file; every failure is a GuardrailInputError naming `label`. */
 export function readJsonFile(file: string, label: string = file): unknown {
+  return readJsonFileWithText(file, label).doc;
+}
+
+/** The parsed document and the text it came from (kept to locate findings by line, without a re-read). */
+export function readJsonFileWithText(file: string, label: string = file): { readonly doc: unknown; readonly text: string } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new GuardrailInputError(label, readProblem(error));
   }
-  return parseJsonText(text, label);
+  return { doc: parseJsonText(text, label), text };
 }
 
 /** Parse JSON text (a file's or stdin's); a syntax error names the line and column. */
@@ -72,110 +78,10 @@ function shortReason(reason: string): string {
 
 /**
  * Offset of the first syntax error in `text` (-1 if none found). V8 does not always say where it stopped
- * ("Unexpected token 'x', ... is not valid JSON"), so on that error path only we scan for it ourselves.
+ * ("Unexpected token 'x', ... is not valid JSON"), so on that error path only, jsonc-parser finds it.
  */
 export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const fail = (): never => {
-    throw new JsonScanStop(i);
-  };
-  const ws = (): void => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-  };
-  const string = (): void => {
-    i++;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c === 0x5c) {
-        const next = text[i + 1];
-        if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
-          i += 6;
-        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
-        else {
-          i++;
-          fail();
-        }
-        continue;
-      }
-      if (c < 0x20) fail();
-      i++;
-    }
-    fail();
-  };
-  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') {
-          i++;
-          return;
-        } else fail();
-      }
-    }
-    if (c === '"') return string();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      NUMBER.lastIndex = i;
-      if (!NUMBER.exec(text)) fail();
-      i = NUMBER.lastIndex;
-      return;
-    }
-    for (const literal of ['true', 'false', 'null']) {
-      if (text.startsWith(literal, i)) {
-        i += literal.length;
-        return;
-      }
-    }
-    fail();
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : -1;
-  } catch (stop) {
-    if (stop instanceof JsonScanStop) return stop.offset;
-    return -1; // too deeply nested to scan: report without a position
-  }
-}
-
-class JsonScanStop {
-  constructor(readonly offset: number) {}
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors.length > 0 ? errors[0].offset : -1;
 }

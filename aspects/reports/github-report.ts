@@ -11,7 +11,7 @@ import { TOOL_NAME } from '../version';
 export function renderGithubReport({ result }: ReportInput): string {
   const lines: string[] = [];
   for (const v of result.violations) {
-    lines.push(command(v.severity, { file: v.file, title: titleOf(v) }, `${v.message}\nFix: ${v.fix}`));
+    lines.push(command(v.severity, { file: v.file, line: v.line?.toString(), col: v.column?.toString(), title: titleOf(v) }, `${v.message}\nFix: ${v.fix}`));
   }
   for (const { violation: v, suppression: s } of result.suppressed) {
     lines.push(command('notice', { file: v.file, title: `suppressed [${v.ruleId}] ${v.stack} ${v.address}` }, `${s.reason}${s.expires ? ` (until ${s.expires})` : ''}`));

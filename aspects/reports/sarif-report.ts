@@ -81,7 +81,14 @@ function sarifResult(v: Violation, index: ReadonlyMap<string, number>): Result {
     message: { text: `${v.address}: ${v.message}. Fix: ${v.fix}` },
     locations: [
       {
-        ...(v.file ? { physicalLocation: { artifactLocation: { uri: toUri(v.file) } } } : {}),
+        ...(v.file
+          ? {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(v.file) },
+                ...(v.line !== undefined ? { region: { startLine: v.line, ...(v.column !== undefined ? { startColumn: v.column } : {}) } } : {}),
+              },
+            }
+          : {}),
         logicalLocations: [{ fullyQualifiedName: `${v.stack}/${v.address}`, name: v.address, kind: 'resource' }],
       },
     ],

@@ -36,7 +36,8 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
         const tag = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
         const level = v.severity === worst ? '' : ` [${v.severity}]`;
         const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${v.constructPath})`) : '';
-        lines.push(`    ${paint('cyan', v.address)}${tag}${level}${where}`);
+        const at = v.line !== undefined ? paint('dim', `  ${v.file}:${v.line}`) : '';
+        lines.push(`    ${paint('cyan', v.address)}${tag}${level}${where}${at}`);
         lines.push(`      ${v.attribute ? `${v.attribute}: ` : ''}${v.message}`);
       }
       lines.push(`    ${paint('green', 'fix:')} ${ruleFindings[0].fix}`);

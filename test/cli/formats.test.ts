@@ -174,7 +174,7 @@ describe('github', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toContain(
-      `::error file=cdktf.out/stacks/app/cdk.tf.json,title=[${ENCRYPTION}] app aws_ebs_volume.data::the volume is not encrypted (encrypted is unset)%0AFix: ` +
+      `::error file=cdktf.out/stacks/app/cdk.tf.json,line=27,col=7,title=[${ENCRYPTION}] app aws_ebs_volume.data::the volume is not encrypted (encrypted is unset)%0AFix: ` +
         lines.find((l) => l.includes('aws_ebs_volume.data'))!.split('%0AFix: ')[1],
     );
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(3);
@@ -193,7 +193,7 @@ describe('github', () => {
     writeFiles(odd, { 'we,ird:name%.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a' } } } } });
     const run = await cli(['check', 'we,ird:name%.tf.json', '--format', 'github', ...RULES], { cwd: odd });
     const line = run.stdout.split('\n').find((l) => l.startsWith('::error'))!;
-    expect(line).toMatch(/^::error file=we%2Cird%3Aname%25\.tf\.json,title=\[volume-encryption-required\] we%2Cird%3Aname%25 aws_ebs_volume\.v::/);
+    expect(line).toMatch(/^::error file=we%2Cird%3Aname%25\.tf\.json,line=4,col=7,title=\[volume-encryption-required\] we%2Cird%3Aname%25 aws_ebs_volume\.v::/);
     expect(line.split('::')[2]).toContain('%0AFix:');
   });
 });
