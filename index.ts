@@ -4,7 +4,7 @@
  */
 export { Guardrails } from './aspects/cdktf/guardrails';
 export { GuardrailViolationError } from './aspects/engine/violation-error';
-export { GuardrailConfigError } from './aspects/engine/options';
+export { GuardrailConfigError } from './aspects/engine/config-error';
 export type { GuardrailOptions, PublicExposureTagConfig } from './aspects/engine/options';
 export type { SuppressionInput } from './aspects/engine/suppressions';
 export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './aspects/engine/types';

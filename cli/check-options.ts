@@ -2,7 +2,8 @@
  * `check`'s command-line options → engine options. commander has already checked the fixed choices
  * (format, profile, levels); this checks what it cannot (rule ids, dates) and names the option in errors.
  */
-import { isIsoDate, suggest, type GuardrailOptions } from '../aspects/engine/options';
+import { isIsoDate, suggest } from '../aspects/engine/config-error';
+import type { GuardrailOptions } from '../aspects/engine/options';
 import type { RuleLevel, Severity } from '../aspects/engine/types';
 import type { Rule } from '../aspects/engine/rule';
 import { CliUsageError } from './usage-error';

@@ -1,5 +1,5 @@
 /** `cdktf-guardrails explain RULE_ID`: one rule's metadata, for a person deciding how to comply. */
-import { suggest } from '../aspects/engine/options';
+import { suggest } from '../aspects/engine/config-error';
 import type { Rule, RuleExample } from '../aspects/engine/rule';
 import { builtInRules } from '../aspects/rules';
 import type { CliIo } from './io';

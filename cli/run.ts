@@ -4,7 +4,7 @@
  * cause ends as ONE line on stderr and exit code 2; never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { GuardrailConfigError } from '../aspects/engine/options';
+import { GuardrailConfigError } from '../aspects/engine/config-error';
 import { GuardrailInputError, oneLine } from '../aspects/input/input-error';
 import { TOOL_NAME, toolVersion } from '../aspects/version';
 import type { CliIo } from './io';

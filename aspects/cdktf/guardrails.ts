@@ -1,7 +1,8 @@
 /** The public synth-time API: `Guardrails.enforce` and `Guardrails.suppress`. */
 import type { IConstruct } from 'constructs';
 import type { App, TerraformStack } from 'cdktf';
-import { GuardrailConfigError, describe, resolveOptions, type GuardrailOptions } from '../engine/options';
+import { GuardrailConfigError, describe } from '../engine/config-error';
+import { resolveOptions, type GuardrailOptions } from '../engine/options';
 import { validateSuppression, type SuppressionInput } from '../engine/suppressions';
 import { builtInRules } from '../rules';
 import { existingGuard, guardFor } from './app-guard';

@@ -1,5 +1,5 @@
 /** Checks a rule definition (built-in or custom) before it is used, naming the rule and the bad field. */
-import { GuardrailConfigError, describe } from './options';
+import { GuardrailConfigError, describe } from './config-error';
 import type { Rule } from './rule';
 
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;

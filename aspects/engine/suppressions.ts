@@ -2,7 +2,7 @@
  * Suppressions: the only audited way around a rule besides per-rule levels. Each needs a reason and may
  * expire; an expired one stops applying and its finding is reported as such.
  */
-import { GuardrailConfigError, describe, isIsoDate, suggest } from './options';
+import { GuardrailConfigError, describe, isIsoDate, suggest } from './config-error';
 import type { SuppressionRecord } from './types';
 
 export const MIN_REASON_LENGTH = 10;
