@@ -24,7 +24,7 @@ import { GUARDRAILS_METADATA_KEY, stackFromTerraformJson } from '../input/terraf
 import { writeReports } from '../reports/write-reports';
 import { builtInRules } from '../rules';
 import { scopeCovers } from '../engine/suppressions';
-import { isStack } from './scope';
+import { constructPathsByAddress, isStack } from './scope';
 
 export interface AppGuard {
   readonly app: App;
@@ -130,7 +130,7 @@ function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly Terr
     if (!options) continue;
     const { document: written, file, text } = readSynthesizedStack(app, stack);
     if (text !== undefined && written.file !== undefined) locator.remember(written.file, text);
-    const document = onlyRegisteredSuppressions(written, guard.suppressions);
+    const document = onlyRegisteredSuppressions(withTreePaths(written, stack), guard.suppressions);
     files.set(document.name, file);
     groups.set(options, [...(groups.get(options) ?? []), document]);
   }
@@ -154,6 +154,21 @@ function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly Terr
     if (file && fs.existsSync(file)) fs.rmSync(file);
   }
   throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'));
+}
+
+/**
+ * Construct paths from the construct tree, not from the JSON's `//` metadata: a resource no construct
+ * owns (added by an override) belongs to its stack, whatever metadata it carries.
+ */
+export function withTreePaths(document: StackDocument, stack: TerraformStack): StackDocument {
+  const paths = constructPathsByAddress(stack);
+  return {
+    ...document,
+    resources: document.resources.map((r) => {
+      const path = paths.get(r.address);
+      return path === undefined ? { ...r, constructPath: stack.node.path, ownedByConstruct: false } : { ...r, constructPath: path, ownedByConstruct: true };
+    }),
+  };
 }
 
 /**

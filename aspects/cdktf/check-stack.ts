@@ -10,7 +10,7 @@ import { evaluate, type EvaluationResult } from '../engine/evaluate';
 import { resolveOptions, type GuardrailOptions } from '../engine/options';
 import { stackFromTerraformJson } from '../input/terraform-json';
 import { builtInRules } from '../rules';
-import { existingGuard, recordSuppressions } from './app-guard';
+import { existingGuard, recordSuppressions, withTreePaths } from './app-guard';
 import { appOf } from './scope';
 
 export function checkStack(stack: TerraformStack, options?: GuardrailOptions, where = 'checkStack'): EvaluationResult {
@@ -24,7 +24,7 @@ export function checkStack(stack: TerraformStack, options?: GuardrailOptions, wh
   try {
     const file = path.join(outdir, 'stacks', stack.node.id, 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    return evaluate([stackFromTerraformJson(json, { stack: stack.node.id })], resolved);
+    return evaluate([withTreePaths(stackFromTerraformJson(json, { stack: stack.node.id }), stack)], resolved);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -34,3 +34,30 @@ export function kindOf(x: unknown): string {
   if (typeof x !== 'object') return typeof x;
   return x.constructor?.name ?? 'an object';
 }
+
+const RESOURCE_SYMBOL = Symbol.for('cdktf/TerraformResource');
+const DATA_SOURCE_SYMBOL = Symbol.for('cdktf/TerraformDataSource');
+
+interface ElementLike {
+  readonly friendlyUniqueId: string;
+  readonly terraformResourceType?: string;
+  readonly node: IConstruct['node'];
+}
+
+/**
+ * Terraform address → construct path, from the construct tree itself. At synth this, not the `//`
+ * metadata in the JSON (which an override can rewrite), says which construct owns a resource, so no one
+ * can move a resource under a suppression's scope by editing its metadata.
+ */
+export function constructPathsByAddress(stack: TerraformStack): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const node of stack.node.findAll() as unknown as ElementLike[]) {
+    const type = node.terraformResourceType;
+    if (RESOURCE_SYMBOL in node && type) paths.set(`${type}.${node.friendlyUniqueId}`, node.node.path);
+    else if (DATA_SOURCE_SYMBOL in node && type) paths.set(`data.${type}.${node.friendlyUniqueId}`, node.node.path);
+    else if (typeof (node as { interpolationForOutput?: unknown }).interpolationForOutput === 'function') {
+      paths.set(`module.${node.friendlyUniqueId}`, node.node.path);
+    }
+  }
+  return paths;
+}

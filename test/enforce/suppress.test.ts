@@ -40,6 +40,23 @@ describe('Guardrails.suppress', () => {
     expect(error.violations.map((v: any) => v.address)).toEqual(['aws_ebs_volume.legacy2']);
   });
 
+  test('rewriting a resource\'s // metadata cannot move it under a suppression', () => {
+    const app = testApp();
+    Guardrails.enforce(app);
+    const stack = awsStack(app);
+    const legacy = new Construct(stack, 'legacy');
+    new EbsVolume(legacy, 'old', badVolume);
+    Guardrails.suppress(legacy, 'volume-encryption-required', { reason });
+    const fresh = new EbsVolume(stack, 'fresh', badVolume);
+    fresh.addOverride('//.metadata.path', 'main/legacy/fresh');
+    stack.addOverride('resource.aws_ebs_volume.injected', { ...badVolume, '//': { metadata: { path: 'main/legacy/injected' } } });
+    const error = synthError(app);
+    expect(error.violations.map((v: any) => [v.address, v.constructPath]).sort()).toEqual([
+      ['aws_ebs_volume.fresh', 'main/fresh'],
+      ['aws_ebs_volume.injected', 'main'],
+    ]);
+  });
+
   test('a suppression on a stack also covers resources injected by stack overrides', () => {
     const app = testApp();
     Guardrails.enforce(app);
