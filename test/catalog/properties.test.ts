@@ -62,3 +62,40 @@ describe('catalog properties', () => {
     );
   });
 });
+
+/**
+ * Fail closed, checked for every rule: in its failing example, replacing any one value (at any depth)
+ * with an expression Terraform evaluates later must never make the rule go quiet: it still reports a
+ * violation, or says the value is unknown.
+ */
+describe('no rule passes a value it cannot know', () => {
+  const failing = builtInRules.filter((r) => r.examples).map((r) => [r.id, r.examples!.failing] as const);
+
+  function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+    if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => paths(v, [...prefix, i]))];
+    if (typeof value === 'object' && value !== null) return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+    return [prefix];
+  }
+
+  function replaced(body: Record<string, unknown>, at: (string | number)[], expression: string): Record<string, unknown> {
+    const copy = JSON.parse(JSON.stringify(body));
+    let node = copy;
+    for (const key of at.slice(0, -1)) node = node[key];
+    node[at[at.length - 1]] = expression;
+    return copy;
+  }
+
+  test.each(failing)('%s', (id, example: RuleExample) => {
+    const only = resolveOptions({ profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === id ? r.severity : 'off'])) }, builtInRules);
+    const quiet: string[] = [];
+    for (const at of paths(example.body).filter((p) => p.length > 0 && p[0] !== 'count' && p[0] !== 'for_each')) {
+      const body = replaced(example.body, at, '${var.unknown_at_synth}');
+      const doc = { resource: { ...(example.others ?? {}), [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: body } } };
+      const found = evaluate([stackFromTerraformJson(JSON.parse(JSON.stringify(doc)), { stack: 'p' })], only).violations.filter(
+        (v) => v.address === `${example.resourceType}.example`,
+      );
+      if (found.length === 0) quiet.push(at.join('.'));
+    }
+    expect(quiet).toEqual([]);
+  });
+});
