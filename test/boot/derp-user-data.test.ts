@@ -15,6 +15,7 @@ import { stripComments } from '../../lib/boot/scripts/strip-comments';
 import { TAILSCALE_JOIN_SCRIPT } from '../../lib/boot/scripts/tailscale-join';
 import { BootConfigError } from '../../lib/boot/validate';
 import { GO_TOOLCHAIN, TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from '../../lib/boot/versions';
+import { withLongInputs } from './long-inputs';
 import { itWithTools, run, withTempFiles } from './tools';
 
 // A syntactically valid placeholder, not the real node exporter hash (tests never download).
@@ -171,17 +172,7 @@ describe('renderDerpUserData', () => {
   });
 
   it('fits AWS\'s 16 KiB user data limit with room to spare, even with long inputs', () => {
-    const long: DerpUserDataOptions = {
-      ...aws,
-      hostname: 'derp-eu-central-1a.relays.example-company.com',
-      certMode: 'manual',
-      extraTags: ['tag:prod', 'tag:monitoring-target', 'tag:eu-central', 'tag:relay-fleet-a'],
-      authKey: {
-        kind: 'aws-secrets-manager',
-        secretId: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:derp/relay-auth-key-AbCdEf',
-        region: 'eu-central-1',
-      },
-    };
+    const long = withLongInputs(aws);
     expect(Buffer.byteLength(renderDerpUserData(long))).toBeLessThan(AWS_USER_DATA_MAX_BYTES - 1024);
     const tooMany = { ...aws, extraTags: Array.from({ length: 400 }, (_, i) => `tag:relay-${i}-${'x'.repeat(40)}`) };
     expect(() => renderDerpUserData(tooMany)).toThrow(/over the 16384 bytes the provider's limit leaves/);

@@ -25,6 +25,7 @@ import { stripComments } from '../../lib/boot/scripts/strip-comments';
 import { renderSystemdUnit } from '../../lib/boot/systemd-unit';
 import { BootConfigError } from '../../lib/boot/validate';
 import { GO_TOOLCHAIN, NODE_EXPORTER_VERSION } from '../../lib/boot/versions';
+import { withLongInputs } from './long-inputs';
 import { itWithTools, run, withTempFiles } from './tools';
 
 // A syntactically valid placeholder, not the real node exporter hash (tests never download).
@@ -197,17 +198,7 @@ describe('distribution package', () => {
   });
 
   it('fits the AWS limit with room to spare, with long inputs', () => {
-    const long: DerpUserDataOptions = {
-      ...pkg,
-      hostname: 'derp-eu-central-1a.relays.example-company.com',
-      certMode: 'manual',
-      extraTags: ['tag:prod', 'tag:monitoring-target', 'tag:eu-central', 'tag:relay-fleet-a'],
-      authKey: {
-        kind: 'aws-secrets-manager',
-        secretId: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:derp/relay-auth-key-AbCdEf',
-        region: 'eu-central-1',
-      },
-    };
+    const long = withLongInputs(pkg);
     expect(Buffer.byteLength(renderDerpUserData(long))).toBeLessThan(AWS_USER_DATA_MAX_BYTES - 1024);
   });
 });
