@@ -52,6 +52,18 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
   const invalidSuppressions: InvalidSuppression[] = [];
   const uncovered = new Map<string, { count: number; stacks: Set<string> }>();
   let resourcesChecked = 0;
+  // Which active rules run on a type, and whether one names it exactly: worked out once per type, not once
+  // per resource (a stack has many resources of few types; every rule's patterns would be matched again).
+  const byType = new Map<string, { rules: ResolvedOptions['active']; covered: boolean }>();
+  const rulesFor = (type: string) => {
+    let entry = byType.get(type);
+    if (!entry) {
+      const rules = options.active.filter(({ rule }) => ruleCoversType(rule, type));
+      entry = { rules, covered: rules.some(({ rule }) => rule.resourceTypes.includes(type)) };
+      byType.set(type, entry);
+    }
+    return entry;
+  };
 
   for (const stack of stacks) {
     const context = createContext(stack, options.tags);
@@ -59,10 +71,8 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
     for (const resource of stack.resources) {
       if (resource.mode === 'data' || createsNothing(resource)) continue;
       resourcesChecked++;
-      let covered = false;
-      for (const { rule, level } of options.active) {
-        if (!ruleCoversType(rule, resource.type)) continue;
-        covered ||= rule.resourceTypes.includes(resource.type);
+      const { rules, covered } = rulesFor(resource.type);
+      for (const { rule, level } of rules) {
         for (const result of runCheck(rule, resource, context)) {
           if (result.status !== 'violation' && result.status !== 'unknown' && result.status !== 'rule-error') continue;
           const finding = toViolation(rule, level, result, resource, stack, options);
