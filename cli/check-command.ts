@@ -28,7 +28,13 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   // Options are checked before any file is read: a typo fails in milliseconds, not after a 50k-resource parse.
   const resolved = resolveOptions(options.guardrails, builtInRules, 'command line options');
   const inputs = paths.length > 0 ? paths : defaultInputs(io.cwd);
-  const loaded = await loadInputs(inputs, { cwd: io.cwd, readStdin: () => io.readStdin(), ...(options.config ? { config: options.config } : {}) });
+  const loaded = await loadInputs(inputs, {
+    cwd: io.cwd,
+    readStdin: () => io.readStdin(options.maxInputBytes),
+    maxInputBytes: options.maxInputBytes,
+    raiseCapWith: '--max-input-mb',
+    ...(options.config ? { config: options.config } : {}),
+  });
   for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
 
   const result = withLocations(withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles), loaded.locate);

@@ -6,6 +6,7 @@ import { isIsoDate, suggest } from '../aspects/engine/config-error';
 import type { GuardrailOptions } from '../aspects/engine/options';
 import type { RuleLevel, Severity } from '../aspects/engine/types';
 import type { Rule } from '../aspects/engine/rule';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_LIMIT } from '../aspects/input/read-json';
 import { CliUsageError } from './usage-error';
 import type { CHECK_FORMATS } from './run';
 
@@ -16,6 +17,8 @@ export interface CheckOptions {
   readonly output?: string;
   readonly failOn: Severity;
   readonly config?: string;
+  /** The input size cap in bytes. */
+  readonly maxInputBytes: number;
   readonly guardrails: GuardrailOptions;
 }
 
@@ -50,6 +53,19 @@ export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonl
     ...(typeof raw.output === 'string' ? { output: raw.output } : {}),
     failOn: (raw.failOn as Severity | undefined) ?? 'error',
     ...(typeof raw.config === 'string' ? { config: raw.config } : {}),
+    maxInputBytes: parseInputCap(raw.maxInputMb),
     guardrails,
   };
+}
+
+/** `--max-input-mb`: a positive number of MiB, at most what one JSON text can be held as. */
+function parseInputCap(raw: unknown): number {
+  if (raw === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  const mib = Number(raw);
+  const limit = MAX_INPUT_BYTES_LIMIT / (1024 * 1024);
+  if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(mib) || mib <= 0) {
+    throw new CliUsageError(`--max-input-mb '${String(raw)}': expected a positive number of MiB (at most ${limit})`);
+  }
+  if (mib > limit) throw new CliUsageError(`--max-input-mb '${raw}': at most ${limit} MiB (a larger JSON text cannot be held in memory as one string)`);
+  return Math.floor(mib * 1024 * 1024);
 }

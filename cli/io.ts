@@ -1,3 +1,6 @@
+import { GuardrailInputError } from '../aspects/input/input-error';
+import { tooLarge } from '../aspects/input/read-json';
+
 /** What the CLI touches of the outside world, so tests can run it in-process with fake streams. */
 export interface OutputStream {
   write(text: string): unknown;
@@ -8,8 +11,11 @@ export interface OutputStream {
 export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
-  /** All of stdin, read once (for the path `-`). */
-  readStdin(): Promise<string>;
+  /**
+   * All of stdin, read once (for the path `-`). Reading stops once more than `maxBytes` have come, so an
+   * endless stream is refused instead of filling memory.
+   */
+  readStdin(maxBytes?: number): Promise<string>;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Paths are resolved against, and reported relative to, this directory. */
   readonly cwd: string;
@@ -19,9 +25,18 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: async () => {
+    readStdin: async (maxBytes?: number) => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        chunks.push(buffer);
+        size += buffer.length;
+        if (maxBytes !== undefined && size > maxBytes) {
+          process.stdin.destroy();
+          throw new GuardrailInputError('stdin', tooLarge(size, maxBytes, '--max-input-mb'));
+        }
+      }
       return Buffer.concat(chunks).toString('utf8');
     },
     env: process.env,

@@ -8,10 +8,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isObject } from '../engine/values';
-import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument } from '../engine/types';
+import type { JsonObject, StackDocument } from '../engine/types';
 import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
-import { parseJsonText, readJsonFileWithText, readProblem } from './read-json';
+import { parseJsonText, readJsonFileWithText, readProblem, tooLarge, DEFAULT_MAX_INPUT_BYTES, type ReadLimits } from './read-json';
+import { readModule } from './read-module';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
 import { SourceLocator } from './locator';
 import type { Locate } from '../engine/with-locations';
@@ -26,6 +27,10 @@ export interface LoadOptions {
    * by address. Without it, a `cdk.tf.json` next to a plan file is used.
    */
   readonly config?: string;
+  /** Largest file (or stdin) read, in bytes; larger inputs are refused, naming the cap. */
+  readonly maxInputBytes?: number;
+  /** How the user raises the cap, for the message (e.g. `--max-input-mb`). */
+  readonly raiseCapWith?: string;
 }
 
 export interface LoadedInputs {
@@ -38,8 +43,6 @@ export interface LoadedInputs {
   readonly locate: Locate;
 }
 
-const TF_JSON = /\.tf\.json$/;
-const HCL = /\.tf$/;
 
 export async function loadInputs(paths: readonly string[], options: LoadOptions): Promise<LoadedInputs> {
   if (paths.filter((p) => p === '-').length > 1) throw new GuardrailInputError('-', 'stdin can be read only once; give `-` once');
@@ -59,19 +62,23 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions)
 class Loader {
   readonly stacks: StackDocument[] = [];
   readonly notes: string[] = [];
-  readonly resourceFiles = new Map<string, Map<string, string>>();
+  readonly resourceFiles = new Map<string, ReadonlyMap<string, string>>();
   planSeen = false;
   private readonly names = new Set<string>();
   /** Parsed files by absolute path: a file named twice (a stack, and a plan's configuration) is read once. */
   private readonly parsed = new Map<string, unknown>();
 
-  constructor(private readonly options: LoadOptions) {}
+  readonly limits: ReadLimits;
+
+  constructor(private readonly options: LoadOptions) {
+    this.limits = { maxBytes: options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES, ...(options.raiseCapWith ? { raiseWith: options.raiseCapWith } : {}) };
+  }
 
   readonly locator = new SourceLocator();
 
   private read(file: string, label: string): unknown {
     if (!this.parsed.has(file)) {
-      const { doc, text } = readJsonFileWithText(file, label);
+      const { doc, text } = readJsonFileWithText(file, label, this.limits);
       // Terraform JSON keeps its text to place findings by line later; a plan's text is not kept.
       if (looksLikeTerraformJson(doc)) this.locator.remember(label, text);
       this.parsed.set(file, doc);
@@ -94,10 +101,12 @@ class Loader {
   }
 
   fromText(text: string, label: string): void {
+    const max = this.limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (text.length > max) throw new GuardrailInputError(label, tooLarge(Buffer.byteLength(text), max, this.limits.raiseWith));
     this.fromDocument(parseJsonText(text, label), { label, name: 'stdin' });
   }
 
-  /** A cdktf output directory: every stack its manifest lists. */
+  /** A cdktf output directory: every stack its manifest lists, each read as the directory Terraform runs in. */
   private fromCdktfOut(dir: string): void {
     const manifestFile = path.join(dir, 'manifest.json');
     const label = this.display(manifestFile);
@@ -112,65 +121,79 @@ class Loader {
       if (typeof stackPath !== 'string' || stackPath === '') {
         throw new GuardrailInputError(label, `stack '${id}' has no synthesizedStackPath`);
       }
-      const file = path.resolve(dir, stackPath);
+      const file = this.insideOutdir(dir, stackPath, label, id);
+      const workingDir = path.dirname(file);
+      const declared = isObject(entry) ? entry.workingDirectory : undefined;
+      if (declared !== undefined && (typeof declared !== 'string' || path.resolve(dir, declared) !== workingDir)) {
+        throw new GuardrailInputError(label, `stack '${id}' has a workingDirectory that is not the directory of its synthesizedStackPath`);
+      }
       const fileLabel = this.display(file);
-      if (HCL.test(file)) {
+      if (file.endsWith('.tf')) {
         throw new GuardrailInputError(fileLabel, `stack '${id}' was synthesized as HCL (hclOutput), which this tool does not read: synthesize JSON, or check a plan (\`terraform show -json\`)`);
       }
       if (!fs.existsSync(file)) {
-        throw new GuardrailInputError(label, `stack '${id}' points to ${fileLabel}, which does not exist (synthesize again?)`);
+        throw new GuardrailInputError(label, `stack '${id}' points to ${fileLabel}, which does not exist${refusedHint(dir, id)}`);
       }
-      const doc = this.read(file, fileLabel);
-      if (!looksLikeTerraformJson(doc)) throw new GuardrailInputError(fileLabel, `stack '${id}' is not Terraform JSON`);
-      const name = this.uniqueName(isObject(entry) && typeof entry.name === 'string' ? entry.name : id, fileLabel);
-      this.addConfig(doc, name, fileLabel);
+      const fallback = isObject(entry) && typeof entry.name === 'string' ? entry.name : id;
+      this.addModule(workingDir, () => fallback);
     }
+  }
+
+  /**
+   * A stack path from a manifest, resolved inside the output directory. A manifest is input like any
+   * other: a path that leaves the outdir (`../`, absolute, or through a symbolic link) is refused, so a
+   * manifest cannot send the check to some other, harmless directory.
+   */
+  private insideOutdir(dir: string, stackPath: string, label: string, id: string): string {
+    const file = path.resolve(dir, stackPath);
+    const outside = (root: string, target: string) => {
+      const relative = path.relative(root, target);
+      return relative === '' || relative.startsWith('..') || path.isAbsolute(relative);
+    };
+    if (outside(dir, file)) throw new GuardrailInputError(label, `stack '${id}' has a synthesizedStackPath outside the output directory (${JSON.stringify(stackPath)})`);
+    let realDir: string;
+    let realStackDir: string;
+    try {
+      realDir = fs.realpathSync(dir);
+      realStackDir = fs.realpathSync(path.dirname(file));
+    } catch {
+      return file; // a missing directory is reported by the caller
+    }
+    if (outside(realDir, realStackDir)) {
+      throw new GuardrailInputError(label, `stack '${id}' has a working directory that leads outside the output directory through a symbolic link`);
+    }
+    return file;
   }
 
   /** A directory of `*.tf.json`: one Terraform root module, so one stack (references cross files). */
   private fromDirectory(dir: string): void {
-    const label = this.display(dir);
-    let names: string[];
+    let empty = false;
     try {
-      names = fs.readdirSync(dir).sort();
+      empty = fs.readdirSync(dir).length === 0;
     } catch (error) {
-      throw new GuardrailInputError(label, readProblem(error));
+      throw new GuardrailInputError(this.display(dir), readProblem(error));
     }
-    const jsonFiles = names.filter((n) => TF_JSON.test(n));
-    const hclFiles = names.filter((n) => HCL.test(n));
-    if (jsonFiles.length === 0) {
-      if (hclFiles.length > 0) {
-        throw new GuardrailInputError(label, 'holds only HCL (.tf) files, which this tool does not read: check a plan of it (`terraform show -json`) instead');
-      }
-      throw new GuardrailInputError(
-        label,
-        names.length === 0 ? 'is empty (expected a cdktf output directory with manifest.json, or *.tf.json files)' : 'has no manifest.json and no *.tf.json files',
-      );
-    }
-    if (hclFiles.length > 0) {
-      this.notes.push(`${label}: ${hclFiles.length} HCL file(s) not read, so not checked: ${hclFiles.join(', ')}`);
-    }
-    // Terraform merges override files into the blocks they name after reading all others.
-    const isOverride = (n: string): boolean => n === 'override.tf.json' || n.endsWith('_override.tf.json');
-    const ordered = [...jsonFiles.filter((n) => !isOverride(n)), ...jsonFiles.filter(isOverride)];
-    const docs = ordered.map((n) => {
-      const file = path.join(dir, n);
-      const fileLabel = this.display(file);
-      const doc = this.read(file, fileLabel);
-      if (!looksLikeTerraformJson(doc)) {
-        throw new GuardrailInputError(fileLabel, looksLikePlanJson(doc) ? 'is a plan JSON named like Terraform JSON; pass it on its own' : notTerraform(doc));
-      }
-      return { doc, fileLabel, override: isOverride(n) };
+    if (empty) throw new GuardrailInputError(this.display(dir), 'is empty (expected a cdktf output directory with manifest.json, or *.tf.json files)');
+    this.addModule(dir, () => path.basename(dir));
+  }
+
+  private addModule(dir: string, fallbackName: () => string): void {
+    const label = this.display(dir);
+    const read = readModule(dir, {
+      label,
+      symlinks: 'follow',
+      limits: this.limits,
+      stackName: (first) => this.uniqueName((first && stackNameOf(first)) ?? fallbackName(), label),
+      readJson: (file, fileLabel) => this.read(file, fileLabel),
+      whenEmpty: 'has no manifest.json and no *.tf.json files (expected a cdktf output directory with manifest.json, or a directory of *.tf.json)',
     });
-    const name = this.uniqueName(stackNameOf(docs[0].doc) ?? path.basename(dir), label);
-    const merged = mergeModule(docs.map(({ doc, fileLabel, override }) => ({ stack: stackFromTerraformJson(doc, { stack: name, file: fileLabel }), override })));
-    this.stacks.push({ ...merged.stack, file: docs.length === 1 ? docs[0].fileLabel : label });
-    if (docs.length > 1) this.resourceFiles.set(name, merged.files);
+    this.stacks.push(read.stack);
+    if (read.files.size > 0) this.resourceFiles.set(read.stack.name, read.files);
   }
 
   private fromFile(file: string): void {
     const label = this.display(file);
-    if (HCL.test(file)) {
+    if (file.endsWith('.tf')) {
       throw new GuardrailInputError(label, 'is HCL (.tf), which this tool does not read: check cdktf\'s JSON output, or a plan (`terraform show -json`)');
     }
     this.fromDocument(this.read(file, label), { label, name: defaultStackName(file), file });
@@ -253,36 +276,8 @@ function defaultStackName(file: string): string {
   return base.replace(/(\.tf)?\.json$/, '') || base;
 }
 
-/**
- * One module from several files. Override files replace, argument by argument (nested blocks as a
- * whole), the resource or provider configuration they name, as Terraform does.
- */
-function mergeModule(parts: readonly { stack: StackDocument; override: boolean }[]): { stack: StackDocument; files: Map<string, string> } {
-  const resources: ResourceRecord[] = [];
-  const providers: ProviderRecord[] = [];
-  const files = new Map<string, string>();
-  const index = new Map<string, number>();
-  for (const { stack, override } of parts) {
-    for (const r of stack.resources) {
-      const at = index.get(r.address);
-      if (override && at !== undefined) {
-        const base = resources[at];
-        resources[at] = { ...base, body: { ...base.body, ...r.body } };
-        continue;
-      }
-      index.set(r.address, resources.length);
-      resources.push(r);
-      if (stack.file !== undefined) files.set(r.address, stack.file);
-    }
-    for (const p of stack.providers) {
-      const at = override ? providers.findIndex((q) => q.type === p.type && q.alias === p.alias) : -1;
-      if (at >= 0) providers[at] = { ...providers[at], body: { ...providers[at].body, ...p.body } };
-      else providers.push(p);
-    }
-  }
-  const first = parts[0].stack;
-  return {
-    stack: { ...first, resources, providers, suppressions: parts.flatMap((p) => p.stack.suppressions) },
-    files,
-  };
+/** Where a refused synth kept a stack's output (Terraform never reads it there), when it did. */
+function refusedHint(dir: string, id: string): string {
+  const refused = path.join(dir, 'guardrails', 'refused', 'stacks', id);
+  return fs.existsSync(refused) ? `: guardrails refused it at synth; the refused output is in ${refused} and can be checked from there` : ' (synthesize again?)';
 }

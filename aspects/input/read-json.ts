@@ -1,38 +1,167 @@
 /**
- * Reading a JSON input once: the file is read in one go and parsed once, whatever its size. Only when
- * parsing fails is the text looked at again, to say where (line and column).
+ * Reading a JSON input once, trusting nothing about it: only a regular file is read (a FIFO or device
+ * would hang or never end), never more than a size cap, and in one go. The text is parsed once; only
+ * when parsing fails, or when it holds a repeated key, is it looked at again to say where.
+ *
+ * Repeated keys matter because Terraform keeps every block of a repeated key (`"resource"` twice is two
+ * blocks) while `JSON.parse` keeps only the last: checking what JSON.parse returns would silently skip the
+ * first. So a repeated key is bad input, never something we guess about.
  */
 import * as fs from 'fs';
-import { parse, type ParseError } from 'jsonc-parser';
+import { parse, visit, type ParseError } from 'jsonc-parser';
 import { GuardrailInputError } from './input-error';
 
+/** The default cap on one input's size. V8 cannot hold a string much over 512 MiB in any case. */
+export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
+/** The most the cap can be raised to: above this, the text cannot be held as one string. */
+export const MAX_INPUT_BYTES_LIMIT = 500 * 1024 * 1024;
+
+export interface ReadLimits {
+  /** Largest input read, in bytes; a larger one is refused (not truncated). */
+  readonly maxBytes?: number;
+  /** How to tell the user to raise the cap, e.g. "--max-input-mb". */
+  readonly raiseWith?: string;
+}
+
 /** Read and parse a JSON file; every failure is a GuardrailInputError naming `label`. */
-export function readJsonFile(file: string, label: string = file): unknown {
-  return readJsonFileWithText(file, label).doc;
+export function readJsonFile(file: string, label: string = file, limits: ReadLimits = {}): unknown {
+  return readJsonFileWithText(file, label, limits).doc;
 }
 
 /** The parsed document and the text it came from (kept to locate findings by line, without a re-read). */
-export function readJsonFileWithText(file: string, label: string = file): { readonly doc: unknown; readonly text: string } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new GuardrailInputError(label, readProblem(error));
-  }
+export function readJsonFileWithText(file: string, label: string = file, limits: ReadLimits = {}): { readonly doc: unknown; readonly text: string } {
+  const text = readRegularFile(file, label, limits);
   return { doc: parseJsonText(text, label), text };
 }
 
-/** Parse JSON text (a file's or stdin's); a syntax error names the line and column. */
+/**
+ * The whole text of a regular file, at most `limits.maxBytes` long. The file is opened without blocking
+ * and checked on the open descriptor (not by a separate stat, which a swap could fool), so a FIFO, a
+ * device, a socket or a symlink to one is refused at once instead of hanging.
+ */
+export function readRegularFile(file: string, label: string, limits: ReadLimits = {}): string {
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw new GuardrailInputError(label, readProblem(error));
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new GuardrailInputError(label, 'is a directory, not a file');
+    if (!stat.isFile()) throw new GuardrailInputError(label, `is ${fileKind(stat)}, not a regular file; only regular files are read`);
+    if (stat.size > maxBytes) throw new GuardrailInputError(label, tooLarge(stat.size, maxBytes, limits.raiseWith));
+    // Read up to one byte past the cap: a file that grows after the stat is still refused, never cut short.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length) {
+        if (length > maxBytes) throw new GuardrailInputError(label, tooLarge(length, maxBytes, limits.raiseWith));
+        break;
+      }
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    if (error instanceof GuardrailInputError) throw error;
+    throw new GuardrailInputError(label, readProblem(error));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function tooLarge(size: number, maxBytes: number, raiseWith?: string): string {
+  const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 0)} MiB`;
+  const how = raiseWith ? `; raise it with ${raiseWith} (at most ${mib(MAX_INPUT_BYTES_LIMIT)})` : '';
+  return `is larger than the input size cap (${size >= maxBytes * 2 ? 'at least ' : ''}${mib(size)} > ${mib(maxBytes)})${how}`;
+}
+
+function fileKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Parse JSON text (a file's or stdin's); a syntax error or a repeated key names the line and column. */
 export function parseJsonText(text: string, label: string): unknown {
   // Editors on Windows write a byte order mark; JSON.parse rejects it, Terraform does not.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new GuardrailInputError(label, 'is empty (expected Terraform JSON or a plan from `terraform show -json`)');
+  let doc: unknown;
   try {
-    return JSON.parse(body);
+    doc = JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new GuardrailInputError(label, `malformed JSON${where(body, reason)}: ${shortReason(reason)}`);
   }
+  // Cheap test first: as many members written as parsed means no key was repeated.
+  if (membersWritten(body) !== membersParsed(doc)) {
+    const repeated = firstRepeatedKey(body);
+    if (repeated) {
+      throw new GuardrailInputError(
+        label,
+        `repeats the key ${JSON.stringify(repeated.key)} in one object${at(body, repeated.offset)}: Terraform reads every copy, JSON parsers keep only the last, so it cannot be checked as written`,
+      );
+    }
+  }
+  return doc;
+}
+
+/**
+ * Members (`"key": value`) written in JSON text: every `:` outside a string is one. The regular expression
+ * skips whole strings (escapes included), so only structural colons are left to count.
+ */
+export function membersWritten(text: string): number {
+  const tokens = /"(?:[^"\\]|\\.)*"|:/g;
+  let count = 0;
+  for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) if (m[0] === ':') count++;
+  return count;
+}
+
+/** Members of every object in a parsed document (iterative: any depth JSON.parse accepted). */
+export function membersParsed(doc: unknown): number {
+  let count = 0;
+  const pending: unknown[] = [doc];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const key in value) {
+      count++;
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'object' && item !== null) pending.push(item);
+    }
+  }
+  return count;
+}
+
+/** The first key written twice in one object, and where its second copy starts. */
+export function firstRepeatedKey(text: string): { key: string; offset: number } | undefined {
+  const open: Set<string>[] = [];
+  let found: { key: string; offset: number } | undefined;
+  visit(text, {
+    onObjectBegin: () => {
+      open.push(new Set());
+    },
+    onObjectEnd: () => {
+      open.pop();
+    },
+    onObjectProperty: (key, offset) => {
+      const keys = open[open.length - 1];
+      if (found || !keys) return;
+      if (keys.has(key)) found = { key, offset };
+      else keys.add(key);
+    },
+  });
+  return found;
 }
 
 export function readProblem(error: unknown): string {
@@ -45,6 +174,10 @@ export function readProblem(error: unknown): string {
       return 'cannot be read (permission denied)';
     case 'EISDIR':
       return 'is a directory, not a file';
+    case 'ELOOP':
+      return 'is a symbolic link that loops';
+    case 'ENXIO':
+      return 'is a socket or a device with nothing behind it, not a regular file';
     case 'ERR_STRING_TOO_LONG':
       return 'is too large to read as one JSON document';
     default:
@@ -55,16 +188,19 @@ export function readProblem(error: unknown): string {
 /** " at line L, column C" for a syntax error, when its position can be found. */
 function where(text: string, reason: string): string {
   const fromMessage = /at position (\d+)/.exec(reason);
-  let offset = fromMessage ? Number(fromMessage[1]) : /Unexpected end of JSON input/.test(reason) ? text.length : jsonErrorOffset(text);
-  if (offset < 0) return '';
-  offset = Math.min(offset, text.length);
+  const offset = fromMessage ? Number(fromMessage[1]) : /Unexpected end of JSON input/.test(reason) ? text.length : jsonErrorOffset(text);
+  return offset < 0 ? '' : at(text, offset);
+}
+
+function at(text: string, offset: number): string {
+  const end = Math.min(offset, text.length);
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return ` at line ${line}, column ${offset - lineStart + 1}`;
+  return ` at line ${line}, column ${end - lineStart + 1}`;
 }
 
 /** V8's message without the position (we give line/column) and without its quote of the whole text. */

@@ -177,7 +177,8 @@ describe('a directory of *.tf.json is one module', () => {
       'network.tf.json': { resource: { aws_eip: { ip: { domain: 'vpc', instance: '${aws_instance.web.id}', tags: APPROVED } } } },
       'disks.tf.json': { resource: { aws_ebs_volume: { data: vol({ encrypted: true }) } } },
       'disks_override.tf.json': { resource: { aws_ebs_volume: { data: { encrypted: false } } } },
-      'notes.tf': '# HCL is not read\n',
+      '.hidden.tf.json': { resource: { aws_ebs_volume: { ignored: vol({}) } } },
+      'backup.tf.json~': 'not read by Terraform either',
     });
   });
 
@@ -186,9 +187,9 @@ describe('a directory of *.tf.json is one module', () => {
     const report = JSON.parse(run.stdout);
     // The EIP's target is found in another file, and it is approved: no unknown "not in this stack".
     expect(report.violations.map((v: Finding) => [v.address, v.kind, v.file])).toEqual([['aws_ebs_volume.data', 'violation', 'module/disks.tf.json']]);
+    // Files Terraform ignores (hidden, editor backups) are ignored here too; nothing else is.
     expect(report.stacks).toEqual([{ name: 'module', file: 'module', resources: 3, source: 'config' }]);
-    // The HCL file is mentioned, not silently skipped.
-    expect(run.stderr).toBe('cdktf-guardrails: note: module: 1 HCL file(s) not read, so not checked: notes.tf\n');
+    expect(run.stderr).toBe('');
   });
 });
 
@@ -208,7 +209,7 @@ test('every input file is read once (a huge file is never read twice)', async ()
     'stacks/big/cdk.tf.json': big,
     'stacks/big/plan.json': { format_version: '1.2', resource_changes: [] },
   });
-  const spy = jest.spyOn(fs, 'readFileSync');
+  const spy = jest.spyOn(fs, 'openSync');
   try {
     const run = await cli(['check', 'read-once', 'read-once/stacks/big/plan.json', ...only(ENCRYPTION)], { cwd: dir });
     expect(run.code).toBe(0);
