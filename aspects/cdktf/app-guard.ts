@@ -11,20 +11,25 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { App, TerraformStack } from 'cdktf';
+import { TerraformStack as CdktfStack, type App, type TerraformStack } from 'cdktf';
 import { evaluate, type EvaluationResult } from '../engine/evaluate';
 import type { ResolvedOptions } from '../engine/options';
 import type { RuleMetadata } from '../engine/rule';
-import type { StackDocument, SuppressionRecord } from '../engine/types';
+import type { StackDocument, SuppressionRecord, Violation } from '../engine/types';
 import { GuardrailViolationError } from '../engine/violation-error';
 import { mergeResults } from '../engine/merge-results';
 import { withLocations } from '../engine/with-locations';
+import { withResourceFiles } from '../engine/with-resource-files';
 import { SourceLocator } from '../input/locator';
-import { GUARDRAILS_METADATA_KEY, stackFromTerraformJson } from '../input/terraform-json';
+import { GUARDRAILS_METADATA_KEY } from '../input/terraform-json';
 import { writeReports } from '../reports/write-reports';
 import { builtInRules } from '../rules';
-import { scopeCovers } from '../engine/suppressions';
-import { constructPathsByAddress, isStack } from './scope';
+import { refuseEscapingAssets } from './assets';
+import { isStack } from './scope';
+import { coversStack, readStagedStack, UncheckableStackError } from './staged-stack';
+import { guardStackPrototype, guardSynthesizerOf } from './synthesizer-guard';
+import { installTestingGuard } from './testing-guard';
+import { clearSynthOutput, createStaging, GUARDRAILS_DIR, keepRefused, promoteStackDir } from './staging';
 
 export interface AppGuard {
   readonly app: App;
@@ -35,6 +40,10 @@ export interface AppGuard {
   lastResult?: EvaluationResult;
   /** True while a guarded synth runs (so nested synth calls check once). */
   synthesizing?: boolean;
+  /** The staging directory of the app synth under way: stack synthesizers writing there are part of it. */
+  stagingDir?: string;
+  /** True while the library itself synthesizes a stack to inspect it (the matchers): no refusal. */
+  inspecting?: boolean;
 }
 
 const guards = new WeakMap<App, AppGuard>();
@@ -46,6 +55,8 @@ export function guardFor(app: App): AppGuard {
   guard = { app, stackOptions: new Map(), suppressions: [] };
   guards.set(app, guard);
   installSynthWrapper(app, guard);
+  guardSynthesizers(app);
+  installTestingGuard();
   return guard;
 }
 
@@ -88,16 +99,59 @@ function installSynthWrapper(app: App, guard: AppGuard): void {
   });
 }
 
+/**
+ * Synth into a staging directory, then check every stack directory as Terraform will read it, then move
+ * the accepted ones into the outdir. The outdir is fixed (as an absolute path) before anything runs, so an
+ * aspect that changes `app.outdir` or `process.cwd()` cannot send the check elsewhere; cdktf writes
+ * wherever `app.outdir` points when its synth starts, which is the staging directory.
+ */
 function guardedSynth(app: App, guard: AppGuard, synthesize: () => void): void {
   guard.synthesizing = true;
+  const outdir = path.resolve(app.outdir);
+  const staging = createStaging(outdir);
+  const mutable = app as unknown as { outdir: string; manifest: { outdir: string } };
+  const saved = { outdir: mutable.outdir, manifestOutdir: mutable.manifest.outdir };
   try {
     const stacks = app.node.findAll().filter(isStack);
-    recordSuppressions(stacks, guard.suppressions);
-    synthesize();
-    checkSynthesizedStacks(app, guard, stacks);
+    stacks.forEach(guardSynthesizerOf);
+    refuseEscapingAssets(stacks);
+    // HCL output cannot carry them (and the CLI reads no HCL); synth itself uses the registry.
+    if (!writesHcl(app)) recordSuppressions(stacks, guard.suppressions);
+    mutable.outdir = staging.dir;
+    mutable.manifest.outdir = staging.dir;
+    guard.stagingDir = staging.dir;
+    try {
+      synthesize();
+    } finally {
+      mutable.outdir = saved.outdir;
+      mutable.manifest.outdir = saved.manifestOutdir;
+      guard.stagingDir = undefined;
+    }
+    // Stacks added while synth ran (by an aspect) were synthesized too: check what is there now.
+    const synthesized = app.node.findAll().filter(isStack);
+    settle({
+      outdir,
+      staging: staging.dir,
+      guard,
+      stacks: synthesized.map((stack) => ({ stack, workingDirectory: app.manifest.forStack(stack).workingDirectory })),
+      hclOutput: app.hclOutput,
+      manifestFile: path.join(staging.dir, 'manifest.json'),
+    });
   } finally {
+    staging.dispose();
     guard.synthesizing = false;
   }
+}
+
+/** Whether stacks are written as HCL: the app's setting, or cdktf's environment switch for synthesizers. */
+function writesHcl(app: App): boolean {
+  return app.hclOutput || process.env.SYNTH_HCL_OUTPUT === 'true' || process.env.SYNTH_HCL_OUTPUT === '1';
+}
+
+/** Every stack of the app, and every stack made from now on, gets a guarded synthesizer. */
+function guardSynthesizers(app: App): void {
+  guardStackPrototype(CdktfStack.prototype);
+  app.node.findAll().filter(isStack).forEach(guardSynthesizerOf);
 }
 
 /** The deepest prototype in the chain that has its own `synth`: cdktf's App.prototype. */
@@ -116,99 +170,86 @@ function prototypeDefiningSynth(app: App): App | undefined {
  */
 export function recordSuppressions(stacks: readonly TerraformStack[], suppressions: readonly SuppressionRecord[]): void {
   for (const stack of stacks) {
-    const mine = suppressions.filter((s) => scopeCovers(s.scope, stack.node.path) || s.scope.startsWith(`${stack.node.path}/`));
+    const mine = suppressions.filter((s) => coversStack(s, stack));
     if (mine.length > 0) stack.addOverride(`//.${GUARDRAILS_METADATA_KEY}.suppressions`, mine);
   }
 }
 
-function checkSynthesizedStacks(app: App, guard: AppGuard, stacks: readonly TerraformStack[]): void {
-  const groups = new Map<ResolvedOptions, StackDocument[]>();
-  const locator = new SourceLocator();
-  const files = new Map<string, string>();
-  for (const stack of stacks) {
-    const options = guard.stackOptions.get(stack) ?? guard.appOptions;
-    if (!options) continue;
-    const { document: written, file, text } = readSynthesizedStack(app, stack);
-    if (text !== undefined && written.file !== undefined) locator.remember(written.file, text);
-    const document = onlyRegisteredSuppressions(withTreePaths(written, stack), guard.suppressions);
-    files.set(document.name, file);
-    groups.set(options, [...(groups.get(options) ?? []), document]);
-  }
-  if (groups.size === 0) return;
+export interface SettleInput {
+  /** The real outdir, absolute. */
+  readonly outdir: string;
+  readonly staging: string;
+  readonly guard: AppGuard;
+  readonly stacks: readonly { readonly stack: TerraformStack; readonly workingDirectory: string }[];
+  readonly hclOutput: boolean;
+  /** The staged manifest, promoted with the stacks when there is one. */
+  readonly manifestFile?: string;
+}
 
-  const results = [...groups.entries()].map(([options, documents]) => evaluate(documents, options));
-  const result = withLocations(results.length === 1 ? results[0] : mergeResults(results), locator.locate);
-  guard.lastResult = result;
+/**
+ * Check every staged stack, write the reports, promote what was accepted, keep what was refused out of
+ * Terraform's way, and throw if anything was refused.
+ */
+export function settle(input: SettleInput): void {
+  const { guard, outdir, staging } = input;
+  const locator = new SourceLocator();
+  const groups = new Map<ResolvedOptions, StackDocument[]>();
+  const resourceFiles = new Map<string, ReadonlyMap<string, string>>();
+  const checked = new Map<string, { stagedDir: string; targetDir: string; dirName: string }>();
+  const unchecked: { stagedDir: string; targetDir: string }[] = [];
+  const uncheckable: UncheckableStackError[] = [];
+  for (const { stack, workingDirectory } of input.stacks) {
+    const stagedDir = path.join(staging, workingDirectory);
+    const targetDir = path.join(outdir, workingDirectory);
+    const options = guard.stackOptions.get(stack) ?? guard.appOptions;
+    if (!options) {
+      unchecked.push({ stagedDir, targetDir });
+      continue;
+    }
+    try {
+      const read = readStagedStack({ stack, stagedDir, workingDirectory }, guard.suppressions, input.hclOutput, (f, t) => locator.remember(f, t));
+      groups.set(options, [...(groups.get(options) ?? []), read.document]);
+      if (read.files.size > 0) resourceFiles.set(read.document.name, read.files);
+      checked.set(read.document.name, { stagedDir, targetDir, dirName: path.basename(workingDirectory) });
+    } catch (error) {
+      if (!(error instanceof UncheckableStackError)) throw error;
+      uncheckable.push(error);
+      clearSynthOutput(targetDir);
+    }
+  }
+
+  const reportDir = path.join(outdir, GUARDRAILS_DIR);
+  let errors: Violation[] = [];
+  if (groups.size > 0) {
+    const results = [...groups.entries()].map(([options, documents]) => evaluate(documents, options));
+    const result = withLocations(withResourceFiles(results.length === 1 ? results[0] : mergeResults(results), resourceFiles), locator.locate);
+    guard.lastResult = result;
+    writeReports(reportDir, result, rulesOf(groups.keys()));
+    errors = result.violations.filter((v) => v.severity === 'error');
+  }
+  if (uncheckable.length > 0) {
+    // Nothing is promoted when a stack could not even be read: its error says why.
+    for (const { targetDir } of checked.values()) clearSynthOutput(targetDir);
+    throw uncheckable[0];
+  }
+
+  const refused = new Set(errors.map((v) => v.stack));
+  const kept: string[] = [];
+  for (const [name, dirs] of checked) {
+    if (refused.has(name)) {
+      clearSynthOutput(dirs.targetDir);
+      kept.push(keepRefused(dirs.stagedDir, outdir, dirs.dirName));
+    } else promoteStackDir(dirs.stagedDir, dirs.targetDir);
+  }
+  for (const { stagedDir, targetDir } of unchecked) if (fs.existsSync(stagedDir)) promoteStackDir(stagedDir, targetDir);
+  if (input.manifestFile && fs.existsSync(input.manifestFile)) fs.renameSync(input.manifestFile, path.join(outdir, 'manifest.json'));
+  if (errors.length > 0) throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'), kept);
+}
+
+function rulesOf(optionSets: Iterable<ResolvedOptions>): RuleMetadata[] {
   const rules: RuleMetadata[] = [...builtInRules];
-  for (const options of groups.keys()) {
+  for (const options of optionSets) {
     for (const { rule } of options.active) if (!rules.some((r) => r.id === rule.id)) rules.push(rule);
   }
-  const reportDir = path.join(app.outdir, 'guardrails');
-  writeReports(reportDir, result, rules);
-
-  const errors = result.violations.filter((v) => v.severity === 'error');
-  if (errors.length === 0) return;
-  // A refused stack must not leave output behind that looks like a good synth.
-  for (const stack of new Set(errors.map((v) => v.stack))) {
-    const file = files.get(stack);
-    if (file && fs.existsSync(file)) fs.rmSync(file);
-  }
-  throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'));
-}
-
-/**
- * Construct paths from the construct tree, not from the JSON's `//` metadata: a resource no construct
- * owns (added by an override) belongs to its stack, whatever metadata it carries.
- */
-export function withTreePaths(document: StackDocument, stack: TerraformStack): StackDocument {
-  const paths = constructPathsByAddress(stack);
-  return {
-    ...document,
-    resources: document.resources.map((r) => {
-      const path = paths.get(r.address);
-      return path === undefined ? { ...r, constructPath: stack.node.path, ownedByConstruct: false } : { ...r, constructPath: path, ownedByConstruct: true };
-    }),
-  };
-}
-
-/**
- * At synth, a suppression counts only if it was made with Guardrails.suppress (which validated it and
- * recorded it here). Records that reached the JSON another way, e.g. an `addOverride` writing
- * `//.guardrails.suppressions`, are reported as invalid and not honoured. (The CLI, which reads output
- * written by a guarded synth, honours what it finds there.)
- */
-function onlyRegisteredSuppressions(document: StackDocument, registered: readonly SuppressionRecord[]): StackDocument {
-  const key = (s: Partial<SuppressionRecord>) => JSON.stringify([s.ruleId, s.scope, s.reason, s.expires ?? null, s.address ?? null]);
-  const known = new Set(registered.map(key));
-  const accepted: SuppressionRecord[] = [];
-  const rejected: { record: unknown; problem: string }[] = [];
-  for (const record of document.suppressions) {
-    if (typeof record === 'object' && record !== null && known.has(key(record))) accepted.push(record);
-    else rejected.push({ record, problem: 'not made with Guardrails.suppress (written into the synthesized JSON another way, e.g. by addOverride)' });
-  }
-  return rejected.length === 0 ? document : { ...document, suppressions: accepted, rejectedSuppressions: rejected };
-}
-
-/**
- * The stack as written by cdktf. With `hclOutput` the file is HCL, which we do not parse; then the same
- * elements are rendered as JSON by `toTerraform()` (the synthesizer has already run the aspects).
- */
-function readSynthesizedStack(app: App, stack: TerraformStack): { document: StackDocument; file: string; text?: string } {
-  const manifest = app.manifest.forStack(stack);
-  const file = path.join(app.outdir, manifest.synthesizedStackPath);
-  const relative = manifest.synthesizedStackPath.split(path.sep).join('/');
-  if (app.hclOutput) {
-    return { document: stackFromTerraformJson(stack.toTerraform(), { stack: stack.node.id, file: relative }), file };
-  }
-  if (!fs.existsSync(file)) {
-    throw new Error(
-      `cdktf-guardrails: stack '${stack.node.id}' wrote no ${relative} during synth (custom synthesizer?), so its guardrails cannot be checked; refusing to continue.`,
-    );
-  }
-  const text = fs.readFileSync(file, 'utf8');
-  const json: unknown = JSON.parse(text);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Error(`cdktf-guardrails: ${relative} of stack '${stack.node.id}' is not a JSON object; refusing to continue.`);
-  }
-  return { document: stackFromTerraformJson(json as Record<string, unknown>, { stack: stack.node.id, file: relative }), file, text };
+  return rules;
 }

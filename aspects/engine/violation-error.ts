@@ -7,14 +7,18 @@ import type { Violation } from './types';
 export class GuardrailViolationError extends Error {
   readonly violations: readonly Violation[];
 
-  constructor(violations: readonly Violation[], reportPath?: string) {
-    super(formatRefusal(violations, reportPath));
+  /** Where the refused stacks' output was kept (never read by Terraform there), to inspect or check. */
+  readonly refusedOutput: readonly string[];
+
+  constructor(violations: readonly Violation[], reportPath?: string, refusedOutput: readonly string[] = []) {
+    super(formatRefusal(violations, reportPath, refusedOutput));
+    this.refusedOutput = refusedOutput;
     this.name = 'GuardrailViolationError';
     this.violations = violations;
   }
 }
 
-function formatRefusal(violations: readonly Violation[], reportPath?: string): string {
+function formatRefusal(violations: readonly Violation[], reportPath?: string, refusedOutput: readonly string[] = []): string {
   const stacks = new Set(violations.map((v) => v.stack));
   const lines = [
     `cdktf-guardrails refused to synthesize: ${violations.length} guardrail violation${violations.length === 1 ? '' : 's'} in ${stacks.size} stack${stacks.size === 1 ? '' : 's'}.`,
@@ -27,5 +31,6 @@ function formatRefusal(violations: readonly Violation[], reportPath?: string): s
     lines.push(`  fix:       ${v.fix}`);
   }
   if (reportPath) lines.push('', `Full report: ${reportPath}`);
+  if (refusedOutput.length > 0) lines.push(`Refused output (Terraform does not read it there; \`cdktf-guardrails check <dir>\` does): ${refusedOutput.join(', ')}`);
   return lines.join('\n');
 }

@@ -56,12 +56,12 @@ describe('a cdktf output: each stack is its working directory', () => {
     ['cdk.tf.json', 'outside the output directory'],
   ])('a manifest whose stack path is %s is exit 2', async (stackPath, fragment) => {
     writeFiles(dir, { 'out/manifest.json': { version: '0.21.0', stacks: { main: { name: 'main', synthesizedStackPath: stackPath } } } });
-    writeFiles(dir, { 'elsewhere/cdk.tf.json': { resource: {} } });
+    writeFiles(dir, { 'elsewhere/cdk.tf.json': { terraform: {} } });
     expectOneLineError(await check('out'), "out/manifest.json: stack 'main'", fragment);
   });
 
   test('a manifest whose stack directory is a symbolic link out of the outdir is exit 2', async () => {
-    writeFiles(dir, { 'harmless/cdk.tf.json': { resource: {} }, 'out/manifest.json': { version: '0.21.0', stacks: { main: { name: 'main', synthesizedStackPath: 'stacks/main/cdk.tf.json' } } } });
+    writeFiles(dir, { 'harmless/cdk.tf.json': { terraform: {} }, 'out/manifest.json': { version: '0.21.0', stacks: { main: { name: 'main', synthesizedStackPath: 'stacks/main/cdk.tf.json' } } } });
     fs.mkdirSync(path.join(dir, 'out/stacks'), { recursive: true });
     fs.symlinkSync(path.join(dir, 'harmless'), path.join(dir, 'out/stacks/main'));
     expectOneLineError(await check('out'), 'through a symbolic link');
@@ -78,7 +78,7 @@ describe("Terraform's merge of a module", () => {
   });
 
   test('an override of a resource no file defines is exit 2', async () => {
-    writeFiles(dir, { 'm/a.tf.json': { resource: {} }, 'm/override.tf.json': { resource: { aws_ebs_volume: { ghost: { encrypted: true } } } } });
+    writeFiles(dir, { 'm/a.tf.json': { resource: { aws_ebs_volume: { data: vol({ encrypted: true }) } } }, 'm/override.tf.json': { resource: { aws_ebs_volume: { ghost: { encrypted: true } } } } });
     expectOneLineError(await check('m'), 'm/override.tf.json: overrides the resource aws_ebs_volume.ghost');
   });
 
@@ -123,7 +123,7 @@ describe('only regular files are read, and never more than the cap', () => {
   });
 
   test('a FIFO in a module directory is exit 2', async () => {
-    writeFiles(dir, { 'm/a.tf.json': { resource: {} } });
+    writeFiles(dir, { 'm/a.tf.json': { terraform: {} } });
     execFileSync('mkfifo', [path.join(dir, 'm/b.tf.json')]);
     expectOneLineError(await check('m'), 'm/b.tf.json: is not a regular file');
   });
@@ -152,7 +152,7 @@ describe('only regular files are read, and never more than the cap', () => {
   });
 
   test('a cap that is not a positive number of MiB within the limit is a usage error', async () => {
-    writeFiles(dir, { 'ok.tf.json': { resource: {} } });
+    writeFiles(dir, { 'ok.tf.json': { terraform: {} } });
     expectOneLineError(await check('ok.tf.json', '--max-input-mb', 'lots'), '--max-input-mb');
     expectOneLineError(await check('ok.tf.json', '--max-input-mb', '4096'), '--max-input-mb', 'at most 500');
   });

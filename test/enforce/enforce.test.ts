@@ -1,10 +1,11 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { App, Aspects, TerraformResource, TerraformStack, TerraformVariable, type IAspect } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Guardrails, GuardrailViolationError } from '../../index';
+import { Guardrails, GuardrailViolationError, type Violation } from '../../index';
 import { awsStack, readReport, stackFile, synthError, testApp } from '../helpers/app';
 
 const goodVolume = { availabilityZone: 'eu-west-1a', size: 10, encrypted: true };
@@ -174,11 +175,28 @@ describe('Guardrails.enforce on an App', () => {
       expect(synthError(app)).toBeInstanceOf(GuardrailViolationError);
     });
 
-    test('hclOutput apps are checked too', () => {
+    test('hclOutput apps are checked too: the cdk.tf that was written is what is checked', () => {
+      process.env.SYNTH_HCL_OUTPUT = 'true';
+      try {
+        const app = testApp({ hclOutput: true });
+        Guardrails.enforce(app);
+        new EbsVolume(awsStack(app), 'data', badVolume);
+        const error = synthError(app);
+        expect(error).toBeInstanceOf(GuardrailViolationError);
+        expect(error.violations.map((v: Violation) => v.file)).toEqual(['stacks/main/cdk.tf']);
+        const kept = path.join(app.outdir, 'guardrails/refused/stacks/main/cdk.tf');
+        expect(fs.readFileSync(kept, 'utf8')).toMatch(/resource "aws_ebs_volume" "data"/);
+        expect(fs.existsSync(path.join(app.outdir, 'stacks/main/cdk.tf'))).toBe(false);
+      } finally {
+        delete process.env.SYNTH_HCL_OUTPUT;
+      }
+    });
+
+    test('an hclOutput app whose cdk.tf holds JSON (App({ hclOutput }) without SYNTH_HCL_OUTPUT) is refused: Terraform cannot parse it', () => {
       const app = testApp({ hclOutput: true });
       Guardrails.enforce(app);
-      new EbsVolume(awsStack(app), 'data', badVolume);
-      expect(synthError(app)).toBeInstanceOf(GuardrailViolationError);
+      new EbsVolume(awsStack(app), 'data', { ...badVolume, encrypted: true });
+      expect(() => app.synth()).toThrow(/holds JSON although it is named \.tf/);
     });
 
     test('calling the prototype synth directly still checks', () => {
@@ -213,15 +231,22 @@ describe('Guardrails.enforce on an App', () => {
       expect(synthError(plain)).toBeUndefined();
     });
 
-    test('a suppression written into the JSON by an override is not honoured, and is reported', () => {
+    test('a suppression written into the JSON by an override refuses synth (a forged record is never written out)', () => {
       const app = testApp();
       Guardrails.enforce(app);
       const stack = awsStack(app);
       new EbsVolume(stack, 'data', badVolume);
       stack.addOverride('//.guardrails.suppressions', [{ ruleId: 'volume-encryption-required', scope: '', reason: 'trust me, it is fine here' }]);
-      const error = synthError(app);
-      expect(error).toBeInstanceOf(GuardrailViolationError);
-      expect(readReport(app).invalidSuppressions[0].problem).toMatch(/not made with Guardrails\.suppress/);
+      expect(() => app.synth()).toThrow(/suppression record\(s\) in its synthesized configuration that Guardrails\.suppress did not make/);
+      expect(fs.existsSync(path.join(app.outdir, 'stacks/main/cdk.tf.json'))).toBe(false);
+    });
+
+    test('a forged suppression on a resource refuses synth too', () => {
+      const app = testApp();
+      Guardrails.enforce(app);
+      const volume = new EbsVolume(awsStack(app), 'data', badVolume);
+      volume.addOverride('//.guardrails.suppressions', [{ ruleId: 'volume-encryption-required', scope: 'test', reason: 'trust me, it is fine here' }]);
+      expect(() => app.synth()).toThrow(/refusing to synthesize/);
     });
 
     test('the synth wrapper cannot be replaced on the instance', () => {
