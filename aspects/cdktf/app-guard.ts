@@ -136,6 +136,7 @@ function guardedSynth(app: App, guard: AppGuard, synthesize: () => void): void {
       stacks: synthesized.map((stack) => ({ stack, workingDirectory: app.manifest.forStack(stack).workingDirectory })),
       hclOutput: app.hclOutput,
       manifestFile: path.join(staging.dir, 'manifest.json'),
+      wholeApp: true,
     });
   } finally {
     staging.dispose();
@@ -184,6 +185,11 @@ export interface SettleInput {
   readonly hclOutput: boolean;
   /** The staged manifest, promoted with the stacks when there is one. */
   readonly manifestFile?: string;
+  /**
+   * Whether this is the whole app: then configuration in `<outdir>/stacks/*` that this synth did not write
+   * (a stack that no longer exists, something written past the staging directory) is removed too.
+   */
+  readonly wholeApp?: boolean;
 }
 
 /**
@@ -201,6 +207,10 @@ export function settle(input: SettleInput): void {
   for (const { stack, workingDirectory } of input.stacks) {
     const stagedDir = path.join(staging, workingDirectory);
     const targetDir = path.join(outdir, workingDirectory);
+    if (!isOwnStackDirectory(workingDirectory)) {
+      uncheckable.push(new UncheckableStackError(stack.node.path, `has the working directory ${JSON.stringify(workingDirectory)}, which is not a directory of its own under stacks/ (a stack id of '.' or '..'?)`));
+      continue;
+    }
     const options = guard.stackOptions.get(stack) ?? guard.appOptions;
     if (!options) {
       unchecked.push({ stagedDir, targetDir });
@@ -230,6 +240,7 @@ export function settle(input: SettleInput): void {
   if (uncheckable.length > 0) {
     // Nothing is promoted when a stack could not even be read: its error says why.
     for (const { targetDir } of checked.values()) clearSynthOutput(targetDir);
+    if (input.wholeApp) sweepStacks(outdir, new Set());
     throw uncheckable[0];
   }
 
@@ -242,8 +253,33 @@ export function settle(input: SettleInput): void {
     } else promoteStackDir(dirs.stagedDir, dirs.targetDir);
   }
   for (const { stagedDir, targetDir } of unchecked) if (fs.existsSync(stagedDir)) promoteStackDir(stagedDir, targetDir);
+  if (input.wholeApp) {
+    const written = [...[...checked.entries()].filter(([name]) => !refused.has(name)).map(([, d]) => d.targetDir), ...unchecked.map((u) => u.targetDir)];
+    sweepStacks(outdir, new Set(written));
+  }
   if (input.manifestFile && fs.existsSync(input.manifestFile)) fs.renameSync(input.manifestFile, path.join(outdir, 'manifest.json'));
   if (errors.length > 0) throw new GuardrailViolationError(errors, path.join(reportDir, 'report.json'), kept);
+}
+
+/** `stacks/<id>`, one plain segment: what cdktf's manifest gives every stack. */
+function isOwnStackDirectory(workingDirectory: string): boolean {
+  const parts = path.normalize(workingDirectory).split(path.sep);
+  return parts.length === 2 && parts[0] === 'stacks' && parts[1] !== '' && parts[1] !== '.' && parts[1] !== '..';
+}
+
+/** Remove configuration from every stack directory of the outdir except those this synth wrote and accepted. */
+function sweepStacks(outdir: string, keep: ReadonlySet<string>): void {
+  const stacksDir = path.join(outdir, 'stacks');
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(stacksDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(stacksDir, name);
+    if (!keep.has(dir) && fs.lstatSync(dir).isDirectory()) clearSynthOutput(dir);
+  }
 }
 
 function rulesOf(optionSets: Iterable<ResolvedOptions>): RuleMetadata[] {

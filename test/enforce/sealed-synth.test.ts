@@ -43,6 +43,12 @@ function stackDirFiles(outdir: string, stack = 'main'): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 }
 
+function writeStale(outdir: string, stack: string): void {
+  const dir = path.join(outdir, 'stacks', stack);
+  fs.mkdirSync(path.join(dir, '.terraform'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(badJson));
+}
+
 function leftovers(outdir: string): string[] {
   const dir = path.join(outdir, 'guardrails');
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith('.staging')) : [];
@@ -132,6 +138,24 @@ describe('the unit of checking is the stack directory', () => {
 });
 
 describe('nothing unchecked is left behind', () => {
+  test('configuration of a stack the app no longer has is removed from the outdir on the next synth', () => {
+    const app = testApp();
+    Guardrails.enforce(app);
+    new EbsVolume(awsStack(app), 'data', goodVolume);
+    writeStale(app.outdir, 'gone');
+    app.synth();
+    expect(stackDirFiles(app.outdir, 'gone')).toEqual(['.terraform']);
+    expect(stackDirFiles(app.outdir)).toEqual(['cdk.tf.json']);
+  });
+
+  test("a stack with the id '..' (its working directory would be the outdir itself) is refused", () => {
+    const app = testApp();
+    Guardrails.enforce(app);
+    new EbsVolume(awsStack(app, '..'), 'data', goodVolume);
+    expect(() => app.synth()).toThrow(/is not a directory of its own under stacks\//);
+    expect(fs.existsSync(path.join(app.outdir, 'cdk.tf.json'))).toBe(false);
+  });
+
   test('a later stack that throws during synth leaves no earlier stack in the outdir', () => {
     const app = testApp();
     Guardrails.enforce(app);
