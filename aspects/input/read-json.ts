@@ -102,25 +102,42 @@ export function parseJsonText(text: string, label: string): unknown {
   // Cheap test first: as many members written as parsed means no key was repeated.
   if (membersWritten(body) !== membersParsed(doc)) {
     const repeated = firstRepeatedKey(body);
-    if (repeated) {
-      throw new GuardrailInputError(
-        label,
-        `repeats the key ${JSON.stringify(repeated.key)} in one object${at(body, repeated.offset)}: Terraform reads every copy, JSON parsers keep only the last, so it cannot be checked as written`,
-      );
-    }
+    if (!repeated) throw new GuardrailInputError(label, 'holds more object members than it parses to, but no repeated key was found: refusing rather than guessing');
+    throw new GuardrailInputError(
+      label,
+      `repeats the key ${JSON.stringify(repeated.key)} in one object${at(body, repeated.offset)}: Terraform reads every copy, JSON parsers keep only the last, so it cannot be checked as written`,
+    );
   }
   return doc;
 }
 
 /**
- * Members (`"key": value`) written in JSON text: every `:` outside a string is one. The regular expression
- * skips whole strings (escapes included), so only structural colons are left to count.
+ * Members (`"key": value`) written in JSON text that JSON.parse accepted: every `:` outside a string is one.
+ * Strings are skipped by jumping from quote to quote (a quote after an odd run of backslashes is escaped),
+ * and only the short stretches between strings are looked at character by character: one linear pass,
+ * cheaper than the parse itself.
  */
 export function membersWritten(text: string): number {
-  const tokens = /"(?:[^"\\]|\\.)*"|:/g;
   let count = 0;
-  for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) if (m[0] === ':') count++;
-  return count;
+  let i = 0;
+  for (;;) {
+    const open = text.indexOf('"', i);
+    const end = open === -1 ? text.length : open;
+    for (let c = i; c < end; c++) if (text.charCodeAt(c) === 0x3a) count++;
+    if (open === -1) return count;
+    let from = open + 1;
+    for (;;) {
+      const close = text.indexOf('"', from);
+      if (close === -1) return count; // unterminated: JSON.parse has already refused it
+      let b = close - 1;
+      while (text.charCodeAt(b) === 0x5c) b--;
+      if ((close - 1 - b) % 2 === 0) {
+        i = close + 1;
+        break;
+      }
+      from = close + 1;
+    }
+  }
 }
 
 /** Members of every object in a parsed document (iterative: any depth JSON.parse accepted). */
