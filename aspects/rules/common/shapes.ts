@@ -5,7 +5,7 @@
  */
 import { pass, unknown, unknownValue, violation } from '../../engine/results';
 import type { CheckResult, JsonObject } from '../../engine/types';
-import { blocks, boolAttr, describeExpression, numberAttr, referencedAddress, stringAttr, type BlockOccurrence } from '../../engine/values';
+import { blockPresence, blocks, boolAttr, describeExpression, numberAttr, referencedAddress, stringAttr, type BlockOccurrence } from '../../engine/values';
 
 export interface ShapeOptions {
   /** Path prefix for messages when the body is a nested block, e.g. `metadata_options`. */
@@ -81,18 +81,29 @@ export function requirePresent(body: JsonObject, attribute: string, what: string
 
 /**
  * Apply `check` to every occurrence of block `name`. `whenMissing` is what a missing block means:
- * a result (e.g. a violation "no metadata_options block"), or undefined when nothing is required.
+ * a result (e.g. a violation "no metadata_options block"), or undefined when nothing is required. When the
+ * blocks come only from a dynamic block whose `for_each` may be empty, the missing case may happen too: a
+ * `whenMissing` that is not a pass then makes the answer unknown.
  */
 export function forEachBlock(
   body: JsonObject,
   name: string,
   check: (block: BlockOccurrence) => CheckResult | readonly CheckResult[],
-  whenMissing?: CheckResult,
+  whenMissing?: CheckResult | (() => CheckResult),
 ): CheckResult[] {
   const found = blocks(body, name);
   const results: CheckResult[] = [];
   if (found.unknownExpression) results.push(unknown(`${name} is ${describeExpression(found.unknownExpression)}`, name));
-  if (found.occurrences.length === 0 && !found.unknownExpression && whenMissing) results.push(whenMissing);
+  const missing = whenMissing === undefined ? undefined : typeof whenMissing === 'function' ? whenMissing : () => whenMissing;
+  const present = blockPresence(found);
+  if (missing && present.state === 'known' && !present.value) results.push(missing());
   for (const block of found.occurrences) results.push(...([] as CheckResult[]).concat(check(block)));
+  // Blocks that may not exist: unless their content already fails, the missing case decides.
+  if (missing && present.state === 'unknown' && !found.unknownExpression && results.every(passes)) {
+    const result = missing();
+    if (!passes(result)) results.push(unknown(`${name} comes from a dynamic block whose for_each (${describeExpression(present.expression)}) may be empty, and without it: ${result.message}`, name));
+  }
   return results;
 }
+
+const passes = (r: CheckResult) => r.status === 'pass' || r.status === 'not-applicable';

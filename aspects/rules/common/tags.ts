@@ -59,7 +59,12 @@ export function providerDefaultTags(resource: ResourceRecord, context: RuleConte
   if (!provider) return EMPTY;
   const defaults = blocks(provider.body, 'default_tags');
   if (defaults.unknownExpression) return { ...EMPTY, unknownExpression: defaults.unknownExpression };
-  return mergeTagSets(...defaults.occurrences.map((o) => readTagMap(o.body.tags)));
+  return mergeTagSets(...defaults.occurrences.map((o) => (o.mayBeNone === undefined ? readTagMap(o.body.tags) : mayBeAbsent(readTagMap(o.body.tags)))));
+}
+
+/** Tags from a block that may not exist (a dynamic block whose for_each may be empty): each may be missing. */
+export function mayBeAbsent(tags: TagSet): TagSet {
+  return { ...tags, known: new Map(), unknownValues: new Set([...tags.unknownValues, ...tags.known.keys()]) };
 }
 
 /** The tags an AWS resource ends up with. Plans carry the merged `tags_all`; configs merge by hand. */

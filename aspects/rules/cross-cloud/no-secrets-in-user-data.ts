@@ -5,15 +5,20 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
-import { boolAttr, describeExpression, isExpression, listAttr, numberAttr } from '../../engine/values';
+import { blocks, boolAttr, describeExpression, isExpression, listAttr, numberAttr } from '../../engine/values';
 import { analyseUserData, type SecretPolicy } from '../common/user-data/analyse';
 import type { Reference } from '../common/user-data/references';
 
 /** The longest a Tailscale join key may live and still be accepted in user data: one day. */
 export const MAX_JOIN_KEY_EXPIRY_SECONDS = 86400;
 
-const USER_DATA: Readonly<Record<string, readonly { attribute: string; encoding: 'text' | 'base64' }[]>> = {
+/** Where each type keeps its user data; `block`: in a nested block (an autoscale pool's droplet_template). */
+const USER_DATA: Readonly<Record<string, readonly { attribute: string; encoding: 'text' | 'base64'; block?: string }[]>> = {
   aws_instance: [
+    { attribute: 'user_data', encoding: 'text' },
+    { attribute: 'user_data_base64', encoding: 'base64' },
+  ],
+  aws_spot_instance_request: [
     { attribute: 'user_data', encoding: 'text' },
     { attribute: 'user_data_base64', encoding: 'base64' },
   ],
@@ -24,6 +29,7 @@ const USER_DATA: Readonly<Record<string, readonly { attribute: string; encoding:
   // A launch template's user_data is base64 already.
   aws_launch_template: [{ attribute: 'user_data', encoding: 'base64' }],
   digitalocean_droplet: [{ attribute: 'user_data', encoding: 'text' }],
+  digitalocean_droplet_autoscale: [{ attribute: 'user_data', encoding: 'text', block: 'droplet_template' }],
 };
 
 export const noSecretsInUserData = defineRule({
@@ -77,23 +83,28 @@ export const noSecretsInUserData = defineRule({
   check(resource, context) {
     const results: CheckResult[] = [];
     const policy = tailscaleJoinKeyPolicy(context);
-    for (const { attribute, encoding } of USER_DATA[resource.type] ?? []) {
-      const value = resource.body[attribute];
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'string') {
-        results.push(unknown(`${attribute} is not a string (${describeExpression(JSON.stringify(value))})`, attribute));
-        continue;
-      }
-      const found = analyseUserData(value, encoding, policy);
-      for (const secret of found.secrets) results.push(violation(`${attribute} contains ${secret}`, attribute));
-      for (const what of found.unknowns) results.push(unknown(`${attribute}: ${what}`, attribute));
-      if (found.secrets.length === 0 && found.unknowns.length === 0) {
-        results.push(pass(found.accepted.length > 0 ? `${attribute} has no secrets other than ${found.accepted.join('; ')}` : `${attribute} has no secrets`, attribute));
-      }
+    for (const { attribute: name, encoding, block } of USER_DATA[resource.type] ?? []) {
+      const nested = block === undefined ? undefined : blocks(resource.body, block);
+      const holders = nested ? nested.occurrences.map((o) => ({ body: o.body, path: `${o.path}.` })) : [{ body: resource.body, path: '' }];
+      if (nested?.unknownExpression) results.push(unknown(`${block} is ${describeExpression(nested.unknownExpression)}`, block));
+      for (const holder of holders) results.push(...userDataResults(holder.body[name], `${holder.path}${name}`, encoding, policy));
     }
     return results.length > 0 ? results : pass('no user data');
   },
 });
+
+/** The findings in one user data value (a secret, an expression that cannot be judged, or a pass). */
+function userDataResults(value: unknown, attribute: string, encoding: 'text' | 'base64', policy: SecretPolicy): CheckResult[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'string') return [unknown(`${attribute} is not a string (${describeExpression(JSON.stringify(value))})`, attribute)];
+  const found = analyseUserData(value, encoding, policy);
+  const results: CheckResult[] = [
+    ...found.secrets.map((secret) => violation(`${attribute} contains ${secret}`, attribute)),
+    ...found.unknowns.map((what) => unknown(`${attribute}: ${what}`, attribute)),
+  ];
+  if (results.length > 0) return results;
+  return [pass(found.accepted.length > 0 ? `${attribute} has no secrets other than ${found.accepted.join('; ')}` : `${attribute} has no secrets`, attribute)];
+}
 
 /** Accept `tailscale_tailnet_key.<name>.key` only for a single-use, preauthorized, tagged key that expires within a day. */
 function tailscaleJoinKeyPolicy(context: RuleContext): SecretPolicy {

@@ -6,10 +6,11 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
-import { blocks, describeExpression } from '../../engine/values';
+import { describeExpression } from '../../engine/values';
 import { AWS_TAGGABLE_TYPES } from '../common-data/aws-taggable-types';
 import { awsTags } from '../common/tags';
 import { readTagList, showTag, type TagList } from '../digitalocean/common';
+import { forEachBlock } from '../common/shapes';
 
 const AWS_TAGGABLE = new Set(AWS_TAGGABLE_TYPES);
 
@@ -62,11 +63,9 @@ export const requiredTags = defineRule({
     if (!DIGITALOCEAN_TAGGABLE.has(resource.type)) return notApplicable(`${resource.type} has no tags of its own`);
     const holder = DIGITALOCEAN_TAGGABLE.get(resource.type);
     if (holder === undefined) return digitaloceanResult(readTagList(resource.body, 'tags', context), required, 'tags');
-    const found = blocks(resource.body, holder);
-    const results: CheckResult[] = found.unknownExpression ? [unknown(`${holder} is ${describeExpression(found.unknownExpression)}`, holder)] : [];
-    if (found.occurrences.length === 0 && results.length === 0) return digitaloceanResult({ refs: [] }, required, `${holder}.tags`);
-    for (const block of found.occurrences) results.push(...digitaloceanResult(readTagList(block.body, 'tags', context), required, `${block.path}.tags`));
-    return results;
+    // Without the block (or if a dynamic one produces none) there are no tags at all.
+    const untagged = () => digitaloceanResult({ refs: [] }, required, `${holder}.tags`)[0] ?? pass('no tags are required');
+    return forEachBlock(resource.body, holder, (block) => digitaloceanResult(readTagList(block.body, 'tags', context), required, `${block.path}.tags`), untagged);
   },
 });
 

@@ -1,10 +1,10 @@
 /**
  * Every disk and file system is encrypted at rest, including the root volume an instance gets implicitly.
  */
-import { defineRule, type RuleContext } from '../../engine/rule';
-import { pass, unknown, unknownValue, violation } from '../../engine/results';
-import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { blocks, boolAttr, referencedAddress, stringAttr } from '../../engine/values';
+import { defineRule } from '../../engine/rule';
+import { pass } from '../../engine/results';
+import { stringAttr } from '../../engine/values';
+import { instanceDisks, launchTemplateDisks, requireTrue } from '../aws/compute/block-devices';
 
 export const volumeEncryptionRequired = defineRule({
   id: 'volume-encryption-required',
@@ -15,6 +15,7 @@ export const volumeEncryptionRequired = defineRule({
   resourceTypes: [
     'aws_ebs_volume',
     'aws_instance',
+    'aws_spot_instance_request',
     'aws_launch_template',
     'aws_launch_configuration',
     'aws_db_instance',
@@ -25,11 +26,17 @@ export const volumeEncryptionRequired = defineRule({
   rationale:
     'Unencrypted volumes leak through snapshots shared by mistake, through copies made by anyone with ' +
     'snapshot permissions, and through decommissioned hardware. An instance without a root_block_device gets ' +
-    "the AMI's default root volume, which is unencrypted unless the AMI's snapshot is: the gap most stacks miss.",
+    "the AMI's default root volume, which is unencrypted unless the AMI's snapshot is: the gap most stacks miss. " +
+    'A launch template that maps only data devices leaves the root volume to the AMI the same way, so it is a ' +
+    "violation too (a mapping is the root when its device_name is the AMI's root_device_name, read from an " +
+    'aws_ami in the stack, or else /dev/xvda or /dev/sda1, the names AWS and the major distributions use); ' +
+    'a mapping whose device_name is unset or an expression may or may not be the root, which is unknown. ' +
+    'Blocks from a dynamic block whose for_each may be empty may be missing: unknown.',
   fix:
     'Set `encrypted = true` on aws_ebs_volume, on the root_block_device and every ebs_block_device of ' +
-    'aws_instance / aws_launch_configuration (add a root_block_device if there is none), and on every ' +
-    '`block_device_mappings.ebs` of aws_launch_template; `storage_encrypted = true` on aws_db_instance and ' +
+    'aws_instance / aws_spot_instance_request / aws_launch_configuration (add a root_block_device if there is ' +
+    'none), and on every `block_device_mappings.ebs` of aws_launch_template, which maps the AMI\'s root device ' +
+    '(e.g. `device_name = "/dev/xvda"`); `storage_encrypted = true` on aws_db_instance and ' +
     'aws_rds_cluster; `encrypted = true` on aws_efs_file_system. Prefer a customer-managed `kms_key_id`.',
   references: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8', 'CKV_AWS_16', 'CKV_AWS_42', 'CKV_AWS_96'],
@@ -56,76 +63,13 @@ export const volumeEncryptionRequired = defineRule({
         return requireTrue(body, 'storage_encrypted', 'the cluster storage');
       }
       case 'aws_instance':
+      case 'aws_spot_instance_request':
       case 'aws_launch_configuration':
         return instanceDisks(resource, context);
       case 'aws_launch_template':
-        return launchTemplateDisks(body);
+        return launchTemplateDisks(body, context);
       default:
         return pass('DigitalOcean block storage volumes are encrypted at rest by the platform');
     }
   },
 });
-
-function requireTrue(body: JsonObject, attribute: string, what: string, path = attribute): CheckResult {
-  const value = boolAttr(body, attribute);
-  if (value.state === 'unknown') return unknownValue(path, value);
-  if (value.state === 'known' && value.value) return pass(`${what} is encrypted`, path);
-  return violation(`${what} is not encrypted (${path} is ${value.state === 'absent' ? 'unset' : 'false'})`, path);
-}
-
-function instanceDisks(resource: ResourceRecord, context: RuleContext): CheckResult[] {
-  const results: CheckResult[] = [];
-  const root = blocks(resource.body, 'root_block_device');
-  if (root.unknownExpression) results.push(unknown(`root_block_device is ${root.unknownExpression}`, 'root_block_device'));
-  else if (root.occurrences.length === 0) results.push(implicitRoot(resource, context));
-  for (const block of root.occurrences) results.push(requireTrue(block.body, 'encrypted', 'the root volume', `${block.path}.encrypted`));
-
-  const ebs = blocks(resource.body, 'ebs_block_device');
-  if (ebs.unknownExpression) results.push(unknown(`ebs_block_device is ${ebs.unknownExpression}`, 'ebs_block_device'));
-  for (const block of ebs.occurrences) {
-    // A block from a snapshot inherits the snapshot's encryption, but only an explicit flag can be verified.
-    results.push(requireTrue(block.body, 'encrypted', `the EBS volume ${block.path}`, `${block.path}.encrypted`));
-  }
-  return results;
-}
-
-/**
- * No root_block_device: the root volume comes from the launch template (if one is used and it is in this
- * stack, its mappings decide) or from the AMI, unencrypted unless the AMI's snapshot is.
- */
-function implicitRoot(resource: ResourceRecord, context: RuleContext): CheckResult {
-  const template = blocks(resource.body, 'launch_template').occurrences[0];
-  if (template) {
-    const id = stringAttr(template.body, 'id');
-    const name = stringAttr(template.body, 'name');
-    const ref = id.state === 'unknown' ? referencedAddress(id.expression) : name.state === 'unknown' ? referencedAddress(name.expression) : undefined;
-    const lt = ref ? context.resourceAt(ref) : undefined;
-    if (!lt || lt.type !== 'aws_launch_template') {
-      return unknown('the root volume comes from a launch template that is not in this stack', 'launch_template');
-    }
-    const results = launchTemplateDisks(lt.body);
-    const bad = results.find((r) => r.status !== 'pass');
-    return bad ? { ...bad, message: `root volume from ${lt.address}: ${bad.message}` } : pass(`root volume encrypted by ${lt.address}`);
-  }
-  return violation(
-    "the root volume is not encrypted (no root_block_device: it takes the AMI's default, unencrypted unless the AMI's snapshot is)",
-    'root_block_device',
-  );
-}
-
-function launchTemplateDisks(body: JsonObject): CheckResult[] {
-  const mappings = blocks(body, 'block_device_mappings');
-  if (mappings.unknownExpression) return [unknown(`block_device_mappings is ${mappings.unknownExpression}`, 'block_device_mappings')];
-  if (mappings.occurrences.length === 0) {
-    return [violation("no block_device_mappings: instances get the AMI's default root volume, unencrypted unless the AMI's snapshot is", 'block_device_mappings')];
-  }
-  const results: CheckResult[] = [];
-  for (const mapping of mappings.occurrences) {
-    const ebs = blocks(mapping.body, 'ebs');
-    if (ebs.unknownExpression) results.push(unknown(`${mapping.path}.ebs is ${ebs.unknownExpression}`, `${mapping.path}.ebs`));
-    for (const e of ebs.occurrences) {
-      results.push(requireTrue(e.body, 'encrypted', `the volume in ${mapping.path}`, `${mapping.path}.${e.path}.encrypted`));
-    }
-  }
-  return results;
-}

@@ -105,16 +105,3 @@ export function refersToDroplet(element: unknown, droplet: ResourceRecord): Tri 
   return YES;
 }
 
-/**
- * Whether every `name` block comes from `dynamic` blocks whose `for_each` may be empty, so the block may
- * not exist at all. A rule that requires the block treats that as unknown, whatever the content says.
- */
-export function mayHaveNoBlock(body: JsonObject, name: string): boolean {
-  if (body[name] !== undefined && body[name] !== null) return false;
-  const specs = ([] as unknown[]).concat(body.dynamic ?? []).flatMap((d) => (isObject(d) ? ([] as unknown[]).concat(d[name] ?? []) : []));
-  if (specs.length === 0) return false;
-  return !specs.some((spec) => {
-    const forEach = isObject(spec) ? spec.for_each : undefined;
-    return (Array.isArray(forEach) && forEach.length > 0) || (isObject(forEach) && Object.keys(forEach).length > 0);
-  });
-}

@@ -8,7 +8,7 @@ import type { CheckResult, ResourceRecord } from '../../engine/types';
 import { describeExpression, referencedAddress, stringAttr } from '../../engine/values';
 import { isInternetCidr } from '../common/ports';
 import { forEachBlock } from '../common/shapes';
-import { mayHaveNoBlock, willExist } from './common';
+import { willExist } from './common';
 
 export const doDatabaseFirewall = defineRule({
   id: 'do-database-firewall',
@@ -53,7 +53,7 @@ function clusterHasFirewall(cluster: ResourceRecord, context: RuleContext): Chec
 }
 
 function firewallRules(firewall: ResourceRecord): CheckResult[] {
-  const results = forEachBlock(
+  return forEachBlock(
     firewall.body,
     'rule',
     (rule) => {
@@ -69,8 +69,4 @@ function firewallRules(firewall: ResourceRecord): CheckResult[] {
     },
     violation('the firewall has no rule block', 'rule'),
   );
-  if (mayHaveNoBlock(firewall.body, 'rule') && results.every((r) => r.status === 'pass')) {
-    results.push(unknown('every rule comes from a dynamic block whose for_each may be empty', 'rule'));
-  }
-  return results;
 }

@@ -4,8 +4,8 @@
  */
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
-import type { ResourceRecord } from '../../engine/types';
-import { describeExpression, listAttr, referencedAddress } from '../../engine/values';
+import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
+import { blockPresence, blocks, describeExpression, listAttr, referencedAddress } from '../../engine/values';
 import { maybe, NO, readTagList, refersToDroplet, sameTag, willExist, YES, type TagList, type Tri } from './common';
 
 export const doDropletFirewallRequired = defineRule({
@@ -14,12 +14,14 @@ export const doDropletFirewallRequired = defineRule({
   severity: 'error',
   profile: 'baseline',
   category: 'network',
-  resourceTypes: ['digitalocean_droplet'],
+  resourceTypes: ['digitalocean_droplet', 'digitalocean_droplet_autoscale'],
   rationale:
     'A droplet always has a public IPv4 address and DigitalOcean filters nothing by default: every port a ' +
     'process binds on 0.0.0.0 (a database left on its default, a debug server, an exporter) is reachable ' +
     'from the internet. A cloud firewall, applied by droplet id or by tag, drops traffic before it reaches ' +
-    'the droplet, independently of the host firewall.',
+    'the droplet, independently of the host firewall. The droplets of an autoscale pool ' +
+    '(digitalocean_droplet_autoscale) are public too and carry its droplet_template tags: a firewall must ' +
+    'apply to one of those tags (their ids are not known in advance).',
   fix:
     'Add a digitalocean_firewall to the stack that lists the droplet in `droplet_ids` ' +
     '(`digitalocean_droplet.<name>.id`) or whose `tags` include one of the droplet\'s tags, with inbound rules ' +
@@ -34,12 +36,15 @@ export const doDropletFirewallRequired = defineRule({
     },
   },
   check(droplet, context) {
-    const tags = readTagList(droplet.body, 'tags', context);
+    const holder = templateOf(droplet);
+    if ('result' in holder) return holder.result;
+    const tags = readTagList(holder.body, 'tags', context);
     const doubts: string[] = [];
     for (const firewall of candidateFirewalls(droplet, tags, context)) {
       const exists = willExist(firewall);
       if (exists.answer === 'no') continue;
-      const byId = coversById(firewall, droplet);
+      // An autoscale pool's droplets are created later: a firewall can only find them by tag.
+      const byId = droplet.type === 'digitalocean_droplet' ? coversById(firewall, droplet) : NO;
       const byTag = coversByTag(firewall, tags, context);
       const covers = byId.answer === 'yes' ? byId : byTag.answer === 'yes' ? byTag : byId.answer === 'maybe' ? byId : byTag;
       if (covers.answer === 'yes' && exists.answer === 'yes') return pass(`${firewall.address} applies to it`);
@@ -50,6 +55,17 @@ export const doDropletFirewallRequired = defineRule({
     return violation('no digitalocean_firewall in this stack applies to it (by droplet_ids or by one of its tags)', 'tags');
   },
 });
+
+/** Where a droplet's tags are: the droplet itself, or an autoscale pool's droplet_template. */
+function templateOf(resource: ResourceRecord): { body: JsonObject } | { result: CheckResult } {
+  if (resource.type !== 'digitalocean_droplet_autoscale') return { body: resource.body };
+  const found = blocks(resource.body, 'droplet_template');
+  const present = blockPresence(found);
+  const certain = found.occurrences.find((o) => o.mayBeNone === undefined);
+  if (certain) return { body: certain.body };
+  const why = present.state === 'unknown' ? `droplet_template is ${describeExpression(present.expression)}` : 'there is no droplet_template';
+  return { result: unknown(`${why}, so the tags of its droplets cannot be read`, 'droplet_template') };
+}
 
 function coversById(firewall: ResourceRecord, droplet: ResourceRecord): Tri {
   const ids = listAttr(firewall.body, 'droplet_ids');

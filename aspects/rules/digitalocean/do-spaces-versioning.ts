@@ -1,8 +1,6 @@
 /** Spaces buckets keep old versions, so a deleted or overwritten object can be recovered. */
 import { defineRule } from '../../engine/rule';
-import { unknown } from '../../engine/results';
 import { forEachBlock, requireBool } from '../common/shapes';
-import { mayHaveNoBlock } from './common';
 
 export const doSpacesVersioning = defineRule({
   id: 'do-spaces-versioning',
@@ -26,15 +24,11 @@ export const doSpacesVersioning = defineRule({
     passing: { resourceType: 'digitalocean_spaces_bucket', body: { name: 'backups', region: 'ams3', versioning: { enabled: true } } },
   },
   check(bucket) {
-    const results = forEachBlock(
+    return forEachBlock(
       bucket.body,
       'versioning',
       (block) => requireBool(block.body, 'enabled', 'versioning', { path: block.path, defaultValue: false }),
       requireBool({}, 'enabled', 'versioning', { path: 'versioning', defaultValue: false }),
     );
-    if (mayHaveNoBlock(bucket.body, 'versioning') && results.every((r) => r.status === 'pass')) {
-      return unknown('versioning comes only from a dynamic block whose for_each may be empty', 'versioning');
-    }
-    return results;
   },
 });

@@ -180,4 +180,22 @@ describe('no-secrets-in-user-data', () => {
   it('stays quiet on resources without user data', () => {
     expect(findings(rule, { resource: { aws_instance: { a: { ami: 'ami-1' } }, digitalocean_droplet: { b: { image: 'x' } } } })).toEqual([]);
   });
+
+  it('aws_spot_instance_request: user_data and user_data_base64, like aws_instance', () => {
+    const spot = (body: object) => findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', ...body });
+    expect(kinds(spot({ user_data: `export AWS_ACCESS_KEY_ID=${ACCESS_KEY}` }))).toEqual(['violation']);
+    expect(kinds(spot({ user_data_base64: b64(`export AWS_ACCESS_KEY_ID=${ACCESS_KEY}`) }))).toEqual(['violation']);
+    expect(spot({ user_data: '#!/bin/sh\necho hello\n' })).toEqual([]);
+    expect(kinds(spot({ user_data: '${var.user_data}' }))).toEqual(['unknown']);
+  });
+
+  it('digitalocean_droplet_autoscale: the user data of its droplet_template', () => {
+    const pool = (template: unknown) => findingsFor(rule, 'digitalocean_droplet_autoscale', { name: 'p', droplet_template: template });
+    const found = pool({ image: 'x', user_data: `export AWS_ACCESS_KEY_ID=${ACCESS_KEY}` });
+    expect(kinds(found)).toEqual(['violation']);
+    expect(found[0].attribute).toBe('droplet_template.user_data');
+    expect(pool({ image: 'x', user_data: '#!/bin/sh\necho hello\n' })).toEqual([]);
+    expect(kinds(pool({ image: 'x', user_data: '${var.user_data}' }))).toEqual(['unknown']);
+    expect(kinds(pool('${local.template}'))).toEqual(['unknown']);
+  });
 });

@@ -80,7 +80,141 @@ describe('public-ip-requires-approval: AWS', () => {
     const instance = (tags: object) => ({ resource: { aws_instance: { web: { subnet_id: 's', associate_public_ip_address: false, tags } } } });
     expect(kinds(findingsFor(rule, 'aws_eip_association', { instance_id: '${aws_instance.web.id}' }, instance({})))).toEqual(['violation']);
     expect(findingsFor(rule, 'aws_eip_association', { instance_id: '${aws_instance.web.id}' }, instance(approved))).toEqual([]);
-    expect(findingsFor(rule, 'aws_eip_association', { network_interface_id: 'eni-1' })).toEqual([]);
+    // An interface outside the stack hides which instance becomes public.
+    expect(kinds(findingsFor(rule, 'aws_eip_association', { network_interface_id: 'eni-1' }))).toEqual(['unknown']);
+  });
+
+  describe('an Elastic IP on a network interface exposes the instance behind it', () => {
+    const web = (tags: object) => ({ web: { subnet_id: 's', associate_public_ip_address: false, tags } });
+    const eni = (extra: object = {}) => ({ nic: { subnet_id: 's', ...extra } });
+    const byAttachmentBlock = (tags: object) => ({
+      resource: { aws_instance: web(tags), aws_network_interface: eni({ attachment: { instance: '${aws_instance.web.id}', device_index: 1 } }) },
+    });
+    const byAttachmentResource = (tags: object) => ({
+      resource: {
+        aws_instance: web(tags),
+        aws_network_interface: eni(),
+        aws_network_interface_attachment: { a: { instance_id: '${aws_instance.web.id}', network_interface_id: '${aws_network_interface.nic.id}', device_index: 1 } },
+      },
+    });
+    const byLaunch = (tags: object) => ({
+      resource: {
+        aws_spot_instance_request: { web: { tags, network_interface: [{ network_interface_id: '${aws_network_interface.nic.id}', device_index: 0 }] } },
+        aws_network_interface: eni(),
+      },
+    });
+    const cases = [
+      ['aws_eip', { domain: 'vpc', tags: approved, network_interface: '${aws_network_interface.nic.id}' }],
+      ['aws_eip_association', { network_interface_id: '${aws_network_interface.nic.id}', allocation_id: 'eipalloc-1' }],
+    ] as const;
+    test.each(cases)('%s: attachment block, attachment resource, or launched with it', (type, body) => {
+      for (const stack of [byAttachmentBlock, byAttachmentResource, byLaunch]) {
+        const found = findingsFor(rule, type, body, stack({}));
+        expect(kinds(found)).toEqual(['violation']);
+        expect(found[0].message).toMatch(/aws_(spot_)?instance(_request)?\.web/);
+        expect(findingsFor(rule, type, body, stack(approved))).toEqual([]);
+      }
+    });
+    test.each(cases)('%s: unknown when the interface or its instance is not in the stack', (type, body) => {
+      expect(kinds(findingsFor(rule, type, body))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, type, body, { resource: { aws_network_interface: eni() } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, type, body, { resource: { aws_network_interface: eni({ attachment: { instance: 'i-0123', device_index: 1 } }) } }))).toEqual(['unknown']);
+    });
+  });
+
+  describe('aws_spot_instance_request (the aws_instance schema)', () => {
+    test('fires when public and unapproved, quiet when approved or private, unknown for an expression', () => {
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { subnet_id: 's', associate_public_ip_address: true }))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_spot_instance_request', { subnet_id: 's', associate_public_ip_address: true, tags: approved })).toEqual([]);
+      expect(findingsFor(rule, 'aws_spot_instance_request', { subnet_id: 's', associate_public_ip_address: false })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { subnet_id: 's', associate_public_ip_address: '${var.p}' }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1' }))).toEqual(['violation']);
+    });
+    test('an Elastic IP on a spot instance needs the request approved', () => {
+      const spot = (tags: object) => ({ resource: { aws_spot_instance_request: { w: { subnet_id: 's', associate_public_ip_address: false, tags } } } });
+      const body = { instance_id: '${aws_spot_instance_request.w.spot_instance_id}' };
+      expect(kinds(findingsFor(rule, 'aws_eip_association', body, spot({})))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_eip_association', body, spot(approved))).toEqual([]);
+    });
+  });
+
+  describe('IPv6', () => {
+    test('unknown IPv6 settings on an instance make its exposure unknown, never "no IPv6"', () => {
+      for (const type of ['aws_instance', 'aws_spot_instance_request']) {
+        const base = { subnet_id: 's', associate_public_ip_address: false };
+        expect(kinds(findingsFor(rule, type, { ...base, ipv6_address_count: '${var.n}' }))).toEqual(['unknown']);
+        expect(kinds(findingsFor(rule, type, { ...base, ipv6_addresses: '${var.ips}' }))).toEqual(['unknown']);
+        expect(kinds(findingsFor(rule, type, { ...base, ipv6_addresses: ['2001:db8::1'] }))).toEqual(['violation']);
+        expect(findingsFor(rule, type, { ...base, ipv6_address_count: 0 })).toEqual([]);
+        expect(findingsFor(rule, type, { ...base, ipv6_address_count: 1, tags: approved })).toEqual([]);
+        // A known public IPv4 needs approval whatever the IPv6 settings are.
+        expect(kinds(findingsFor(rule, type, { subnet_id: 's', associate_public_ip_address: true, ipv6_address_count: '${var.n}' }))).toEqual(['violation']);
+      }
+    });
+
+    const v6subnet = (assign: unknown) => ({ resource: { aws_subnet: { pub: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', assign_ipv6_address_on_creation: assign } } } });
+    test('a subnet with assign_ipv6_address_on_creation needs approval', () => {
+      expect(kinds(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: true }))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: true, tags: approved })).toEqual([]);
+      expect(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: false })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: '${var.v6}' }))).toEqual(['unknown']);
+    });
+    test('an instance in such a subnet (in this stack) with unset IPv6 settings gets a public IPv6 address', () => {
+      const body = { subnet_id: '${aws_subnet.pub.id}', associate_public_ip_address: false };
+      expect(kinds(findingsFor(rule, 'aws_instance', body, v6subnet(true)))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_instance', { ...body, tags: approved }, v6subnet(true))).toEqual([]);
+      expect(findingsFor(rule, 'aws_instance', body, v6subnet(false))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_instance', body, v6subnet('${var.v6}')))).toEqual(['unknown']);
+    });
+
+    test('launch template interfaces with IPv6 addresses are public; unknown counts are unknown', () => {
+      const lt = (nic: object, extra: object = {}) => ({ network_interfaces: [{ associate_public_ip_address: false, ...nic }], ...extra });
+      expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 1 })))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_addresses: ['2001:db8::1'] })))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 1 }, { tag_specifications: [{ resource_type: 'instance', tags: approved }] }))).toEqual([]);
+      expect(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 0 }))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: '${var.n}' })))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_addresses: '${var.ips}' })))).toEqual(['unknown']);
+    });
+  });
+
+  test('a launch template tagged through a dynamic tag_specifications that may be empty is not known to be approved', () => {
+    const nic = { network_interfaces: [{ associate_public_ip_address: true }] };
+    const spec = (forEach: unknown) => ({ ...nic, dynamic: { tag_specifications: { for_each: forEach, content: { resource_type: 'instance', tags: approved } } } });
+    expect(findingsFor(rule, 'aws_launch_template', spec([1]))).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_launch_template', spec('${var.specs}')))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_launch_template', spec([])))).toEqual(['violation']);
+  });
+
+  test('provider default_tags from a dynamic block that may be empty are not known approval', () => {
+    const provider = (forEach: unknown) => ({ provider: { aws: { region: 'eu-west-1', dynamic: { default_tags: { for_each: forEach, content: { tags: approved } } } } } });
+    const body = { subnet_id: 's', associate_public_ip_address: true };
+    expect(findingsFor(rule, 'aws_instance', body, provider([1]))).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_instance', body, provider('${var.t}')))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_instance', body, provider([])))).toEqual(['violation']);
+  });
+
+  describe('aws_launch_configuration', () => {
+    const group = (tag: unknown) => ({
+      resource: { aws_autoscaling_group: { asg: { launch_configuration: '${aws_launch_configuration.subject.name}', min_size: 1, max_size: 2, tag } } },
+    });
+    const approvalTag = { key: 'exposure', value: 'public', propagate_at_launch: true };
+    const body = { image_id: 'ami-1', instance_type: 't3.micro', associate_public_ip_address: true };
+    test('associate_public_ip_address = true needs its autoscaling groups to tag instances', () => {
+      const found = findingsFor(rule, 'aws_launch_configuration', body, group([{ key: 'team', value: 'x', propagate_at_launch: true }]));
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toMatch(/aws_autoscaling_group\.asg/);
+      expect(findingsFor(rule, 'aws_launch_configuration', body, group([approvalTag]))).toEqual([]);
+      // A tag that does not reach the instances is no approval.
+      expect(kinds(findingsFor(rule, 'aws_launch_configuration', body, group([{ ...approvalTag, propagate_at_launch: false }])))).toEqual(['violation']);
+    });
+    test('quiet when not public; unknown for an expression or without a group in the stack', () => {
+      expect(findingsFor(rule, 'aws_launch_configuration', { ...body, associate_public_ip_address: false })).toEqual([]);
+      expect(findingsFor(rule, 'aws_launch_configuration', { image_id: 'ami-1' })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_launch_configuration', { ...body, associate_public_ip_address: '${var.p}' }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_configuration', body))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_configuration', body, group([{ ...approvalTag, value: '${var.e}' }])))).toEqual(['unknown']);
+    });
   });
 
   test('aws_launch_template network interfaces with public addresses', () => {
@@ -130,6 +264,22 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       expect(kinds(findingsFor(rule, type, { droplet_id: '${var.droplet}' }))).toEqual(['unknown']);
     },
   );
+
+  describe('digitalocean_droplet_autoscale', () => {
+    const pool = (tags: unknown) => ({ name: 'relays', config: { min_instances: 1, max_instances: 3 }, droplet_template: { size: 's-1vcpu-1gb', region: 'fra1', image: 'x', ssh_keys: ['1'], tags } });
+    test('its droplets always have a public IPv4: the template tags need exposure:public', () => {
+      expect(kinds(findingsFor(rule, 'digitalocean_droplet_autoscale', pool(['role:derp'])))).toEqual(['violation']);
+      expect(findingsFor(rule, 'digitalocean_droplet_autoscale', pool(['role:derp', 'exposure:public']))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'digitalocean_droplet_autoscale', pool('${var.tags}')))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'digitalocean_droplet_autoscale', { name: 'relays', droplet_template: '${local.t}' }))).toEqual(['unknown']);
+    });
+    test('a load balancer forwarding to its tag needs the pool approved', () => {
+      const lb = { region: 'fra1', forwarding_rule: [], droplet_tag: 'relay' };
+      const stack = (tags: string[]) => ({ resource: { digitalocean_droplet_autoscale: { p: pool(tags) } } });
+      expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb, stack(['relay'])))).toEqual(['violation']);
+      expect(findingsFor(rule, 'digitalocean_loadbalancer', lb, stack(['relay', 'exposure:public']))).toEqual([]);
+    });
+  });
 
   test('an unassigned reserved IP exposes nothing', () => {
     expect(findingsFor(rule, 'digitalocean_reserved_ip', { region: 'fra1' })).toEqual([]);

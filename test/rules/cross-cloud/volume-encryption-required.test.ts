@@ -61,17 +61,78 @@ describe('volume-encryption-required', () => {
   });
 
   describe('aws_launch_template', () => {
+    const root = (ebs: object) => ({ device_name: '/dev/xvda', ebs });
     test('every block_device_mappings.ebs must be encrypted; no mappings means the AMI default', () => {
-      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }] })).toEqual([]);
-      const bad = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ ebs: enc }, { ebs: { volume_size: 10 } }] });
+      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [root(enc)] })).toEqual([]);
+      const bad = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [root(enc), { device_name: '/dev/sdb', ebs: { volume_size: 10 } }] });
       expect(kinds(bad)).toEqual(['violation']);
       expect(bad[0].attribute).toBe('block_device_mappings[1].ebs.encrypted');
       expect(kinds(findingsFor(rule, 'aws_launch_template', {}))).toEqual(['violation']);
-      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: { ebs: { encrypted: '${var.x}' } } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: root({ encrypted: '${var.x}' }) }))).toEqual(['unknown']);
     });
 
     test('a mapping without ebs (instance store, no_device) is not a volume to encrypt', () => {
-      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ ebs: enc }, { device_name: '/dev/sdb', no_device: '' }] })).toEqual([]);
+      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [root(enc), { device_name: '/dev/sdb', no_device: '' }] })).toEqual([]);
+    });
+
+    test('mapping only data devices leaves the root volume to the AMI: a violation', () => {
+      const found = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/sdf', ebs: enc }] });
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toMatch(/only data devices/);
+      // Both conventional root names count, with or without /dev/.
+      expect(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: 'sda1', ebs: enc }] })).toEqual([]);
+      // A root mapping without an ebs block keeps the AMI's settings.
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', no_device: '' }] }))).toEqual(['violation']);
+    });
+
+    test('whether a mapping is the root is unknown when its device_name is unset or an expression', () => {
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ ebs: enc }] }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '${var.root}', ebs: enc }] }))).toEqual(['unknown']);
+    });
+
+    test("the root device name comes from an aws_ami in the stack", () => {
+      const ami = (root_device_name: string) => ({ resource: { aws_ami: { img: { name: 'x', root_device_name } } } });
+      const body = { image_id: '${aws_ami.img.id}', block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }] };
+      expect(findingsFor(rule, 'aws_launch_template', body, ami('/dev/xvda'))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', body, ami('/dev/sda1')))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', body, ami('${var.root}')))).toEqual(['unknown']);
+      expect(findingsFor(rule, 'aws_launch_template', { ...body, block_device_mappings: [{ device_name: '/dev/sdx', ebs: enc }] }, ami('/dev/sdx'))).toEqual([]);
+    });
+
+    test('dynamic block_device_mappings: an empty for_each maps nothing, an unknown one may map nothing', () => {
+      const dyn = (forEach: unknown) => ({ dynamic: { block_device_mappings: { for_each: forEach, content: root(enc) } } });
+      expect(findingsFor(rule, 'aws_launch_template', dyn([1]))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', dyn([])))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', dyn('${var.disks}')))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', dyn('${(known after apply)}')))).toEqual(['unknown']);
+    });
+  });
+
+  describe('dynamic root_block_device', () => {
+    const dyn = (forEach: unknown, content: unknown = enc) => ({ ami: 'ami-1', dynamic: { root_block_device: { for_each: forEach, content } } });
+    test.each(['aws_instance', 'aws_spot_instance_request', 'aws_launch_configuration'])('%s: known-empty is absent, unknown may be absent', (type) => {
+      expect(findingsFor(rule, type, dyn([1]))).toEqual([]);
+      expect(kinds(findingsFor(rule, type, dyn([])))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, type, dyn('${var.root}')))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, type, dyn('${var.root}', { encrypted: false })))).toEqual(['violation']);
+      // An empty for_each produces nothing, whatever its content is.
+      expect(kinds(findingsFor(rule, type, dyn([], '${local.root}')))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, type, dyn([1], '${local.root}')))).toEqual(['unknown']);
+    });
+  });
+
+  describe('aws_spot_instance_request (the aws_instance schema)', () => {
+    test('fires without an encrypted root, quiet with one, unknown for an expression', () => {
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', spot_price: '0.03' }))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb', ...enc }] })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', root_block_device: { encrypted: '${var.e}' } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb' }] }))).toEqual(['violation']);
+    });
+
+    test('takes its root volume from a launch template in the stack', () => {
+      const template = { resource: { aws_launch_template: { lt: { block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }] } } } };
+      expect(findingsFor(rule, 'aws_spot_instance_request', { launch_template: { id: '${aws_launch_template.lt.id}' } }, template)).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { launch_template: { id: 'lt-0123' } }))).toEqual(['unknown']);
     });
   });
 

@@ -6,7 +6,8 @@ const cluster = { name: 'pg', engine: 'pg', size: 'db-s-1vcpu-1gb', region: 'ams
 const dbFirewall = (extra: Record<string, unknown>) => ({ cluster_id: '${digitalocean_database_cluster.subject.id}', rule: [{ type: 'tag', value: 'role:app' }], ...extra });
 const checkCluster = (...firewalls: Record<string, unknown>[]) =>
   findingsFor(rule, 'digitalocean_database_cluster', cluster, {
-    resource: { digitalocean_database_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
+    // No firewalls: no `digitalocean_database_firewall` key at all (Terraform rejects a type with no resources).
+    resource: firewalls.length === 0 ? ({} as Record<string, Record<string, unknown>>) : { digitalocean_database_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
   });
 const checkFirewall = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_database_firewall', body);
 

@@ -4,8 +4,9 @@ import { itHonoursItsExamples } from '../../helpers/examples';
 
 const droplet = (extra: Record<string, unknown> = {}) => ({ name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ...extra });
 const firewall = (extra: Record<string, unknown>) => ({ name: 'fw', inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }], ...extra });
+// No firewalls: no `digitalocean_firewall` key at all (Terraform rejects a type with no resources).
 const withFirewalls = (...firewalls: Record<string, unknown>[]) => ({
-  resource: { digitalocean_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
+  resource: firewalls.length === 0 ? ({} as Record<string, Record<string, unknown>>) : { digitalocean_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
 });
 const check = (body: Record<string, unknown>, ...firewalls: Record<string, unknown>[]) =>
   findingsFor(rule, 'digitalocean_droplet', body, withFirewalls(...firewalls));
@@ -95,5 +96,21 @@ describe('do-droplet-firewall-required', () => {
   test('a firewall with dynamic inbound rules still covers the droplet', () => {
     const dyn = { tags: ['role:web'], dynamic: { inbound_rule: { for_each: '${var.rules}', content: { protocol: 'tcp', port_range: '${inbound_rule.value}' } } } };
     expect(check(droplet({ tags: ['role:web'] }), dyn)).toEqual([]);
+  });
+
+  describe('digitalocean_droplet_autoscale: its droplets are public too, and found by their template tags', () => {
+    const pool = (tags: unknown) => ({ name: 'p', droplet_template: droplet({ tags }) });
+    const checkPool = (body: Record<string, unknown>, ...firewalls: Record<string, unknown>[]) =>
+      findingsFor(rule, 'digitalocean_droplet_autoscale', body, withFirewalls(...firewalls));
+    test('fires without a firewall on one of its tags, quiet with one, unknown for expressions', () => {
+      expect(kinds(checkPool(pool(['role:relay'])))).toEqual(['violation']);
+      expect(kinds(checkPool(pool(['role:relay']), firewall({ tags: ['role:web'] })))).toEqual(['violation']);
+      expect(checkPool(pool(['role:relay']), firewall({ tags: ['role:relay'] }))).toEqual([]);
+      expect(kinds(checkPool(pool('${var.tags}'), firewall({ tags: ['role:relay'] })))).toEqual(['unknown']);
+      expect(kinds(checkPool({ name: 'p', droplet_template: '${local.t}' }, firewall({ tags: ['role:relay'] })))).toEqual(['unknown']);
+    });
+    test('a firewall cannot name its droplets by id', () => {
+      expect(kinds(checkPool(pool(['role:relay']), firewall({ droplet_ids: ['${digitalocean_droplet_autoscale.subject.id}'] })))).toEqual(['violation']);
+    });
   });
 });

@@ -25,4 +25,14 @@ describe('do-droplet-ssh-keys', () => {
     expect(kinds(check(droplet({ ssh_keys: '${var.ssh_keys}' })))).toEqual(['unknown']);
     expect(kinds(check(droplet({ ssh_keys: '${data.digitalocean_ssh_keys.all.ssh_keys[*].id}' })))).toEqual(['unknown']);
   });
+
+  test('digitalocean_droplet_autoscale: the keys of its droplet_template', () => {
+    const pool = (template: unknown) => findingsFor(rule, 'digitalocean_droplet_autoscale', { name: 'p', droplet_template: template });
+    const found = pool(droplet());
+    expect(kinds(found)).toEqual(['violation']);
+    expect(found[0].attribute).toBe('droplet_template.ssh_keys');
+    expect(pool(droplet({ ssh_keys: ['${digitalocean_ssh_key.ops.fingerprint}'] }))).toEqual([]);
+    expect(kinds(pool(droplet({ ssh_keys: '${var.keys}' })))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'digitalocean_droplet_autoscale', { name: 'p' }))).toEqual(['violation']);
+  });
 });

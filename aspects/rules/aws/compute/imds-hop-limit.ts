@@ -10,7 +10,7 @@ export const imdsHopLimit = defineRule({
   severity: 'error',
   profile: 'baseline',
   category: 'compute',
-  resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'],
   rationale:
     'The hop limit is the TTL of the IMDSv2 token response. At 1 only processes on the instance get a token; ' +
     'at 2 containers behind one bridge also can (what container hosts need). Higher values let the token ' +

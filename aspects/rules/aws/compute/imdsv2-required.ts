@@ -12,7 +12,7 @@ export const imdsv2Required = defineRule({
   severity: 'error',
   profile: 'baseline',
   category: 'compute',
-  resourceTypes: ['aws_instance', 'aws_launch_template', 'aws_launch_configuration'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'],
   rationale:
     'IMDSv1 answers any GET to 169.254.169.254, so a server-side request forgery, an open proxy or a ' +
     'misconfigured reverse proxy on the instance hands out the instance role\'s credentials (the Capital One ' +

@@ -10,7 +10,7 @@ export const instanceDetailedMonitoring = defineRule({
   severity: 'warning',
   profile: 'strict',
   category: 'compute',
-  resourceTypes: ['aws_instance'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
   rationale:
     'Basic monitoring reports every five minutes, too coarse to alarm on a CPU spike from a cryptominer, a ' +
     'traffic burst from exfiltration or a crash loop before it has done its damage.',

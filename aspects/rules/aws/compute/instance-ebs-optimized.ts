@@ -9,7 +9,7 @@ export const instanceEbsOptimized = defineRule({
   severity: 'warning',
   profile: 'strict',
   category: 'compute',
-  resourceTypes: ['aws_instance'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
   rationale:
     'Without dedicated EBS bandwidth, disk and network traffic compete: a traffic flood (or a noisy process) ' +
     'starves disk I/O and the host stalls, an availability risk. Most current instance types are ' +

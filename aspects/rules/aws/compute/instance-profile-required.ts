@@ -11,7 +11,7 @@ export const instanceProfileRequired = defineRule({
   severity: 'error',
   profile: 'strict',
   category: 'compute',
-  resourceTypes: ['aws_instance'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
   rationale:
     'An instance without a role has no rotating credentials, so anything on it that needs AWS (pulling a ' +
     'secret, writing logs, SSM Session Manager instead of SSH) ends up with static access keys in user data, ' +

@@ -16,7 +16,7 @@ export const terminationProtectionCritical = defineRule({
   severity: 'error',
   profile: 'baseline',
   category: 'compute',
-  resourceTypes: ['aws_instance'],
+  resourceTypes: ['aws_instance', 'aws_spot_instance_request'],
   rationale:
     'A critical host (a relay, a bastion, a stateful node) should survive a fat-fingered TerminateInstances, a ' +
     'script with the wrong filter, or a compromised principal with ec2:TerminateInstances but not ' +

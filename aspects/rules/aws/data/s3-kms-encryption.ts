@@ -3,12 +3,12 @@
  * permissions, and every decryption is logged in CloudTrail.
  */
 import { defineRule } from '../../../engine/rule';
-import { unknown, violation } from '../../../engine/results';
+import { violation } from '../../../engine/results';
 import type { CheckResult, JsonObject } from '../../../engine/types';
 import { blocks } from '../../../engine/values';
 import { forEachBlock, requireOneOf } from '../../common/shapes';
 import { companionResult } from './companions';
-import { bucketCompanions, onlyDynamic } from './s3-common';
+import { bucketCompanions } from './s3-common';
 
 export const KMS_SSE_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 const CONFIG = 'aws_s3_bucket_server_side_encryption_configuration';
@@ -47,18 +47,16 @@ export const s3KmsEncryption = defineRule({
   },
   check(resource, context) {
     if (resource.type === CONFIG) {
-      const results = defaultEncryption(resource.body, '');
-      if (onlyDynamic(resource.body, 'rule') && results.every((r) => r.status === 'pass')) {
-        results.push(unknown('the rule comes only from a dynamic block whose for_each may be empty', 'rule'));
-      }
-      return results;
+      return defaultEncryption(resource.body, '');
     }
     const companions = bucketCompanions(resource, context, CONFIG);
     // The deprecated inline block of aws_s3_bucket counts when there is no separate resource.
+    const withoutInline = () => companionResult(companions, CONFIG, 'so new objects get SSE-S3 rather than KMS');
     if (companions.found.length === 0 && blocks(resource.body, 'server_side_encryption_configuration').occurrences.length > 0) {
-      return forEachBlock(resource.body, 'server_side_encryption_configuration', (sse) => defaultEncryption(sse.body, `${sse.path}.`));
+      // A dynamic inline block may produce none: then the missing companion decides.
+      return forEachBlock(resource.body, 'server_side_encryption_configuration', (sse) => defaultEncryption(sse.body, `${sse.path}.`), withoutInline);
     }
-    return companionResult(companions, CONFIG, 'so new objects get SSE-S3 rather than KMS');
+    return withoutInline();
   },
 });
 

@@ -139,7 +139,7 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
   return targets.map(({ what, arn }) => {
     const covered = some(read.statements, (s) => {
       const denies = deniesPlainHttp(s, arn, resolve);
-      return s.dynamic && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
+      return s.mayBeNone && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
     });
     if (covered.state === 'known' && covered.value) return pass(`${attribute} denies plain HTTP on ${what}`, attribute);
     if (covered.state === 'unknown') return unknown(`${attribute}: whether it denies plain HTTP on ${what} depends on ${covered.expression}`, attribute);
@@ -183,7 +183,7 @@ function whenInsecure(s: PolicyStatement): Tri {
       // An expression value may be "false": its worst case is a pattern, asked whether it can produce "false".
       const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false', undefined, (worst) => globMatch(worst.trim(), 'false', true));
       const all = and(opOk, keyOk, valueOk);
-      return c.dynamic && all.state === 'known' && all.value ? maybe('a dynamic "condition" block (its for_each may be empty)') : all;
+      return c.mayBeNone && all.state === 'known' && all.value ? maybe('a dynamic "condition" block (its for_each may be empty)') : all;
     }),
   );
 }

@@ -1,10 +1,10 @@
 /** Buckets keep previous object versions, so an overwrite or delete (by mistake or by an attacker) can be undone. */
 import { defineRule } from '../../../engine/rule';
-import { unknown, violation } from '../../../engine/results';
+import { violation } from '../../../engine/results';
 import { blocks } from '../../../engine/values';
 import { forEachBlock, requireBool, requireOneOf } from '../../common/shapes';
 import { companionResult } from './companions';
-import { bucketCompanions, onlyDynamic } from './s3-common';
+import { bucketCompanions } from './s3-common';
 
 const VERSIONING = 'aws_s3_bucket_versioning';
 
@@ -31,22 +31,20 @@ export const s3Versioning = defineRule({
   },
   check(resource, context) {
     if (resource.type === VERSIONING) {
-      const results = forEachBlock(
+      return forEachBlock(
         resource.body,
         'versioning_configuration',
         (config) => requireOneOf(config.body, 'status', 'versioning', ['Enabled'], { path: config.path }),
         violation('no versioning_configuration block', 'versioning_configuration'),
       );
-      if (onlyDynamic(resource.body, 'versioning_configuration') && results.every((r) => r.status === 'pass')) {
-        results.push(unknown('versioning_configuration comes only from a dynamic block whose for_each may be empty', 'versioning_configuration'));
-      }
-      return results;
     }
     const companions = bucketCompanions(resource, context, VERSIONING);
     // The deprecated inline `versioning { enabled = true }` of aws_s3_bucket counts when there is no separate resource.
+    const withoutInline = () => companionResult(companions, VERSIONING, 'so overwritten and deleted objects cannot be recovered');
     if (companions.found.length === 0 && blocks(resource.body, 'versioning').occurrences.length > 0) {
-      return forEachBlock(resource.body, 'versioning', (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }));
+      // A dynamic inline block may produce none: then the missing companion decides.
+      return forEachBlock(resource.body, 'versioning', (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }), withoutInline);
     }
-    return companionResult(companions, VERSIONING, 'so overwritten and deleted objects cannot be recovered');
+    return withoutInline();
   },
 });

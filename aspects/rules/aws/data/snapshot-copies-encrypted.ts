@@ -5,7 +5,7 @@
 import { defineRule, type RuleContext } from '../../../engine/rule';
 import { notApplicable, pass, unknownValue, violation } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { blocks, boolAttr, describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+import { blockPresence, blocks, boolAttr, describeExpression, isExpression, referencedAddress } from '../../../engine/values';
 import { and, maybe, NO, YES, type Tri } from '../policy/tri';
 
 export const snapshotCopiesEncrypted = defineRule({
@@ -127,8 +127,9 @@ function amiEncryption(value: unknown, context: RuleContext): Tri {
   }
   const devices = blocks(ami.body, 'ebs_block_device');
   if (devices.unknownExpression) return maybe(`${ami.address}.ebs_block_device is ${describeExpression(devices.unknownExpression)}`);
-  if (devices.occurrences.length === 0) return NO;
-  return and(
+  const present = blockPresence(devices);
+  if (present.state === 'known' && !present.value) return NO;
+  const each = and(
     ...devices.occurrences.map((d) => {
       const flag = boolAttr(d.body, 'encrypted');
       if (flag.state === 'known' && flag.value) return YES;
@@ -136,4 +137,7 @@ function amiEncryption(value: unknown, context: RuleContext): Tri {
       return snapshotEncryption(d.body.snapshot_id, context);
     }),
   );
+  // Devices from a dynamic block whose for_each may be empty: the AMI may have no encrypted volume at all.
+  if (present.state === 'unknown' && each.state === 'known' && each.value) return maybe(`${ami.address}.ebs_block_device may be empty (for_each = ${describeExpression(present.expression)})`);
+  return each;
 }

@@ -67,7 +67,12 @@ function redirectsToHttps(listener: ResourceRecord): CheckResult {
     for (const r of redirect.occurrences) {
       const target = stringAttr(r.body, 'protocol');
       const path = `${action.path}.${r.path}.protocol`;
-      if (target.state === 'known' && target.value.toUpperCase() === 'HTTPS') return pass('an HTTP listener that redirects to HTTPS', path);
+      const mayBeNone = action.mayBeNone ?? r.mayBeNone;
+      if (target.state === 'known' && target.value.toUpperCase() === 'HTTPS') {
+        if (mayBeNone === undefined) return pass('an HTTP listener that redirects to HTTPS', path);
+        // The redirect comes from a dynamic block that may produce none.
+        undecided ??= unknown(`${action.path}.${r.path} redirects to HTTPS, but its dynamic for_each (${describeExpression(mayBeNone)}) may be empty`, path);
+      }
       if (target.state === 'unknown') undecided ??= unknownValue(path, target);
     }
   }

@@ -175,7 +175,7 @@ function conditionRestricts(c: ConditionEntry, keys: readonly string[]): Tri {
   // Several values are ORed: one that matches anyone opens the statement.
   else values = not(anyItem(c.values, `${c.operator} ${c.key}`, (v) => !likeValueRestricts(v)));
   const restricts = and(operator, key, values);
-  return c.dynamic && restricts.state === 'known' && restricts.value ? maybe(`a dynamic "condition" block (its for_each may be empty)`) : restricts;
+  return c.mayBeNone && restricts.state === 'known' && restricts.value ? maybe(`a dynamic "condition" block (its for_each may be empty)`) : restricts;
 }
 
 /** Whether a condition of the statement limits it to known accounts (see ACCOUNT_BOUNDING_KEYS). */

@@ -5,7 +5,7 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 describe('imds-hop-limit', () => {
   itHonoursItsExamples(rule);
 
-  for (const type of ['aws_instance', 'aws_launch_template', 'aws_launch_configuration']) {
+  for (const type of ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration']) {
     describe(type, () => {
       const run = (body: Record<string, unknown>) => findingsFor(rule, type, body);
       it('fires on a hop limit above 2', () => {
@@ -22,7 +22,7 @@ describe('imds-hop-limit', () => {
         expect(kinds(run({ metadata_options: { http_put_response_hop_limit: '${var.hops}' } }))).toEqual(['unknown']);
       });
       it('reads a dynamic metadata_options block', () => {
-        expect(kinds(run({ dynamic: { metadata_options: { content: { http_put_response_hop_limit: 4 } } } }))).toEqual(['violation']);
+        expect(kinds(run({ dynamic: { metadata_options: { for_each: [1], content: { http_put_response_hop_limit: 4 } } } }))).toEqual(['violation']);
       });
     });
   }

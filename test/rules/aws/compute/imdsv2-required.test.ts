@@ -5,7 +5,7 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 describe('imdsv2-required', () => {
   itHonoursItsExamples(rule);
 
-  for (const type of ['aws_instance', 'aws_launch_template', 'aws_launch_configuration']) {
+  for (const type of ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration']) {
     describe(type, () => {
       const run = (body: Record<string, unknown>) => findingsFor(rule, type, body);
       it('fires without a metadata_options block, and with http_tokens optional or unset', () => {
@@ -23,8 +23,13 @@ describe('imdsv2-required', () => {
         expect(kinds(run({ metadata_options: '${local.metadata}' }))).toEqual(['unknown']);
       });
       it('reads a dynamic metadata_options block', () => {
-        expect(run({ dynamic: { metadata_options: { for_each: '${[1]}', content: { http_tokens: 'required' } } } })).toEqual([]);
-        expect(kinds(run({ dynamic: { metadata_options: { for_each: '${[1]}', content: { http_tokens: 'optional' } } } }))).toEqual(['violation']);
+        expect(run({ dynamic: { metadata_options: { for_each: [1], content: { http_tokens: 'required' } } } })).toEqual([]);
+        expect(kinds(run({ dynamic: { metadata_options: { for_each: [1], content: { http_tokens: 'optional' } } } }))).toEqual(['violation']);
+      });
+      it('a dynamic metadata_options block whose for_each is empty is missing, and one whose for_each is an expression may be', () => {
+        expect(kinds(run({ dynamic: { metadata_options: { for_each: [], content: { http_tokens: 'required' } } } }))).toEqual(['violation']);
+        expect(kinds(run({ dynamic: { metadata_options: { for_each: '${var.imds}', content: { http_tokens: 'required' } } } }))).toEqual(['unknown']);
+        expect(kinds(run({ dynamic: { metadata_options: { for_each: '${var.imds}', content: { http_tokens: 'optional' } } } }))).toEqual(['violation']);
       });
     });
   }

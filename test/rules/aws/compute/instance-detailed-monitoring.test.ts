@@ -20,8 +20,19 @@ describe('instance-detailed-monitoring', () => {
   });
   it("aws_instance: takes the launch template's monitoring block (static or dynamic) when unset", () => {
     expect(withTemplate({ monitoring: { enabled: true } })).toEqual([]);
-    expect(withTemplate({ dynamic: { monitoring: { content: { enabled: true } } } })).toEqual([]);
+    expect(withTemplate({ dynamic: { monitoring: { for_each: [1], content: { enabled: true } } } })).toEqual([]);
+    expect(kinds(withTemplate({ dynamic: { monitoring: { for_each: [], content: { enabled: true } } } }))).toEqual(['violation']);
+    expect(kinds(withTemplate({ dynamic: { monitoring: { for_each: '${var.m}', content: { enabled: true } } } }))).toEqual(['unknown']);
     expect(kinds(withTemplate({}))).toEqual(['violation']);
     expect(kinds(withTemplate({ monitoring: { enabled: '${var.on}' } }))).toEqual(['unknown']);
+  });
+
+  describe('aws_spot_instance_request (the aws_instance schema)', () => {
+    const spot = (body: Record<string, unknown>) => findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', ...body });
+    it('fires without monitoring, stays quiet with it, is unknown for an expression', () => {
+      expect(kinds(spot({}))).toEqual(['violation']);
+      expect(spot({ monitoring: true })).toEqual([]);
+      expect(kinds(spot({ monitoring: '${var.m}' }))).toEqual(['unknown']);
+    });
   });
 });

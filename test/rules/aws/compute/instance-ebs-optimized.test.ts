@@ -19,4 +19,19 @@ describe('instance-ebs-optimized', () => {
     expect(run({ ebs_optimized: 'true' })).toEqual([]);
     expect(kinds(run({ ebs_optimized: 'false' }))).toEqual(['violation']);
   });
+
+  describe('aws_spot_instance_request (the aws_instance schema)', () => {
+    const spot = (body: Record<string, unknown>) => findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', ...body });
+    it('fires when not EBS-optimized, stays quiet when it is, is unknown for an expression', () => {
+      expect(kinds(spot({}))).toEqual(['violation']);
+      expect(spot({ ebs_optimized: true })).toEqual([]);
+      expect(kinds(spot({ ebs_optimized: '${var.o}' }))).toEqual(['unknown']);
+    });
+    it('takes the setting from its launch template when unset', () => {
+      const lt = (body: object) => ({ resource: { aws_launch_template: { lt: body } } });
+      const body = { launch_template: { id: '${aws_launch_template.lt.id}' } };
+      expect(findingsFor(rule, 'aws_spot_instance_request', body, lt({ ebs_optimized: true }))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', body, lt({})))).toEqual(['violation']);
+    });
+  });
 });

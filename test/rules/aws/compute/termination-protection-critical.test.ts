@@ -27,4 +27,13 @@ describe('termination-protection-critical', () => {
   it('aws_instance: a protected instance passes even when its tags are unknown', () => {
     expect(instance({ tags: '${local.tags}', disable_api_termination: true })).toEqual([]);
   });
+
+  describe('aws_spot_instance_request (the aws_instance schema; the critical tag is read from the request)', () => {
+    const spot = (body: Record<string, unknown>) => findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', ...body });
+    it('fires when critical and unprotected, stays quiet when protected, is unknown for an expression', () => {
+      expect(kinds(spot({ tags: { critical: 'true' } }))).toEqual(['violation']);
+      expect(spot({ tags: { critical: 'true' }, disable_api_termination: true })).toEqual([]);
+      expect(kinds(spot({ tags: { critical: 'true' }, disable_api_termination: '${var.p}' }))).toEqual(['unknown']);
+    });
+  });
 });

@@ -16,7 +16,8 @@ describe('lb-access-logs', () => {
       it('stays quiet when enabled with a bucket (static or dynamic block), and on gateway load balancers', () => {
         expect(lb({ access_logs: { bucket: 'logs', enabled: true } })).toEqual([]);
         expect(lb({ access_logs: { bucket: '${aws_s3_bucket.logs.id}', enabled: 'true' } })).toEqual([]);
-        expect(lb({ dynamic: { access_logs: { content: { bucket: 'logs', enabled: true } } } })).toEqual([]);
+        expect(lb({ dynamic: { access_logs: { for_each: [1], content: { bucket: 'logs', enabled: true } } } })).toEqual([]);
+        expect(kinds(lb({ dynamic: { access_logs: { for_each: '${var.logs}', content: { bucket: 'logs', enabled: true } } } }))).toEqual(['unknown']);
         expect(lb({ load_balancer_type: 'gateway' })).toEqual([]);
       });
       it('is unknown when enabled, the block, or (without logs) the type is an expression', () => {

@@ -24,7 +24,11 @@ describe('lb-listener-https', () => {
         expect(listener({ protocol: 'HTTPS', port: 443 })).toEqual([]);
         expect(listener({ protocol: 'tls', port: 443 })).toEqual([]);
         expect(listener({ protocol: 'HTTP', default_action: [redirect('HTTPS')] })).toEqual([]);
-        expect(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { content: redirect('HTTPS') } } })).toEqual([]);
+        expect(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [1], content: redirect('HTTPS') } } })).toEqual([]);
+      });
+      it('a redirect from a dynamic block whose for_each may be empty is unknown; an empty one is no redirect', () => {
+        expect(kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: '${var.a}', content: redirect('HTTPS') } } }))).toEqual(['unknown']);
+        expect(kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [], content: redirect('HTTPS') } } }))).toEqual(['violation']);
       });
       it('is not applicable when its load balancer is in the stack and internal', () => {
         expect(listener({ protocol: 'HTTP' }, lbStack({ internal: true }))).toEqual([]);

@@ -153,7 +153,8 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
     });
     const [s] = known(readPolicy(docRef('dyn'), ctx)).statements;
     expect(s.dynamic).toBe(true);
-    expect(s.conditions.state === 'known' && s.conditions.value[0].dynamic).toBe(true);
+    expect(s.mayBeNone).toBe(true);
+    expect(s.conditions.state === 'known' && s.conditions.value[0].mayBeNone).toBe(true);
     const opaque = known(readPolicy(docRef('opaque'), ctx));
     expect(opaque.statements).toEqual([]);
     expect(opaque.unseen[0]).toContain('statement is ${local.statements}');
