@@ -9,6 +9,7 @@ import { withLocations } from '../aspects/engine/with-locations';
 import { evaluate, type EvaluationResult } from '../aspects/engine/evaluate';
 import { resolveOptions } from '../aspects/engine/options';
 import { GuardrailInputError } from '../aspects/input/input-error';
+import { printable } from '../aspects/engine/printable';
 import { loadInputs } from '../aspects/input/load-inputs';
 import { renderGithubReport } from '../aspects/reports/github-report';
 import { renderJsonReport } from '../aspects/reports/json-report';
@@ -35,7 +36,8 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
     raiseCapWith: '--max-input-mb',
     ...(options.config ? { config: options.config } : {}),
   });
-  for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
+  // Notes name files and directories: printed like every other name from the input (see printable).
+  for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${printable(note)}\n`);
 
   const result = withLocations(withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles), loaded.locate);
   const input: ReportInput = { result, rules: builtInRules, toolVersion: toolVersion() };

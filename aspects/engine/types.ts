@@ -52,7 +52,7 @@ export interface SuppressionRecord {
   readonly ruleId: string;
   /** Construct path prefix the suppression covers (segment-wise), e.g. `infra/legacy`; '' covers all. */
   readonly scope: string;
-  /** When set, the suppression covers only the resource at this address (recorded on the resource itself). */
+  /** When set, the suppression covers only the resource at this address. */
   readonly address?: string;
   readonly reason: string;
   /** ISO date `YYYY-MM-DD`; the suppression applies up to and including that day (UTC). */

@@ -1,4 +1,5 @@
 import type { Violation } from './types';
+import { noCommandLines, printable } from './printable';
 
 /**
  * Thrown when synth is refused: its message lists every error-level finding in every stack (rule, construct
@@ -25,12 +26,13 @@ function formatRefusal(violations: readonly Violation[], reportPath?: string, re
   ];
   for (const v of violations) {
     lines.push('');
-    lines.push(`[${v.ruleId}] ${v.stack} ${v.address}${v.kind === 'unknown' ? ' (unknown value)' : ''}`);
-    lines.push(`  construct: ${v.constructPath}`);
-    lines.push(`  problem:   ${v.message}`);
-    lines.push(`  fix:       ${v.fix}`);
+    // Names and messages come from the configuration: escaped, so each stays on its line (see printable).
+    lines.push(`[${printable(v.ruleId)}] ${printable(v.stack)} ${printable(v.address)}${v.kind === 'unknown' ? ' (unknown value)' : ''}`);
+    lines.push(`  construct: ${printable(v.constructPath)}`);
+    lines.push(`  problem:   ${printable(v.message)}`);
+    lines.push(`  fix:       ${printable(v.fix)}`);
   }
-  if (reportPath) lines.push('', `Full report: ${reportPath}`);
-  if (refusedOutput.length > 0) lines.push(`Refused output (Terraform does not read it there; \`cdktf-guardrails check <dir>\` does): ${refusedOutput.join(', ')}`);
-  return lines.join('\n');
+  if (reportPath) lines.push('', `Full report: ${printable(reportPath)}`);
+  if (refusedOutput.length > 0) lines.push(`Refused output (Terraform does not read it there; \`cdktf-guardrails check <dir>\` does): ${refusedOutput.map(printable).join(', ')}`);
+  return noCommandLines(lines.join('\n'));
 }

@@ -1,6 +1,9 @@
+import { printable } from '../engine/printable';
+
 /**
  * A problem with what the user asked us to read (a path, a file's content), as opposed to a bug. Its
- * message is one line that names the file or option and says what is wrong, so the CLI can print it as is.
+ * message is one line that names the file or option and says what is wrong, so the CLI can print it as is:
+ * whatever the file name or the content held, control characters are escaped (see `printable`).
  */
 export class GuardrailInputError extends Error {
   constructor(
@@ -8,12 +11,12 @@ export class GuardrailInputError extends Error {
     readonly subject: string,
     readonly problem: string,
   ) {
-    super(`${oneLine(subject)}: ${oneLine(problem)}`);
+    super(`${printable(subject)}: ${printable(problem)}`);
     this.name = 'GuardrailInputError';
   }
 }
 
-/** File names and messages can hold newlines; an error stays on one line. */
+/** A message of several lines (commander's) on one line, with control characters escaped. */
 export function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
+  return printable(text.replace(/[\r\n]+/g, ' '));
 }

@@ -204,8 +204,10 @@ class Loader {
     if (looksLikePlanJson(doc)) {
       this.planSeen = true;
       const config = this.configFor(where.file);
-      const name = this.uniqueName((config && stackNameOf(config)) ?? where.name, where.label);
-      this.stacks.push(stackFromPlanJson(doc, { stack: name, ...(fileLabel ? { file: fileLabel } : {}), ...(config ? { config } : {}) }));
+      const name = this.uniqueName((config && stackNameOf(config.doc)) ?? where.name, where.label);
+      this.stacks.push(
+        stackFromPlanJson(doc, { stack: name, ...(fileLabel ? { file: fileLabel } : {}), ...(config ? { config: config.doc, configFile: config.label } : {}) }),
+      );
       return;
     }
     if (looksLikeTerraformJson(doc)) {
@@ -220,18 +222,19 @@ class Loader {
   }
 
   /** The configuration a plan was made from: --config, else a cdk.tf.json beside the plan file. */
-  private configFor(planFile: string | undefined): JsonObject | undefined {
+  private configFor(planFile: string | undefined): { readonly doc: JsonObject; readonly label: string } | undefined {
     if (this.options.config !== undefined) {
       const label = `--config ${this.options.config}`;
       const doc = this.read(path.resolve(this.options.cwd, this.options.config), label);
       if (!looksLikeTerraformJson(doc)) throw new GuardrailInputError(label, notTerraform(doc));
-      return doc;
+      return { doc, label };
     }
     if (planFile === undefined) return undefined;
     const beside = path.join(path.dirname(planFile), 'cdk.tf.json');
     if (beside === planFile || !fs.existsSync(beside)) return undefined;
-    const doc = this.read(beside, this.display(beside));
-    return looksLikeTerraformJson(doc) ? doc : undefined;
+    const label = this.display(beside);
+    const doc = this.read(beside, label);
+    return looksLikeTerraformJson(doc) ? { doc, label } : undefined;
   }
 
   /** Two inputs with the same stack name would mix in reports: the second is named by its file too. */

@@ -19,11 +19,20 @@ export class SourceLocator {
     if (!locations) {
       const text = this.texts.get(file);
       if (text === undefined) return undefined;
-      locations = resourceLocations(text);
+      locations = locationsOf(text);
       this.located.set(file, locations);
       this.texts.delete(file);
     }
     // Findings on counted instances (`aws_instance.web[0]`, from plans) are placed at the resource.
     return locations.get(address) ?? locations.get(address.replace(/\[[^\]]*\]$/, ''));
   };
+}
+
+/** Placing findings by line is a convenience: whatever the text holds, it never fails a run. */
+function locationsOf(text: string): Map<string, SourceLocation> {
+  try {
+    return resourceLocations(text);
+  } catch {
+    return new Map();
+  }
 }

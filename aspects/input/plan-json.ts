@@ -13,16 +13,23 @@
  *
  * A plan carries no cdktf metadata, so construct paths and suppressions come from the configuration it was
  * made from (cdk.tf.json), matched by address.
+ *
+ * Nothing in the file is trusted: a shape `terraform show -json` never writes (a `resource_changes` that is
+ * not a list, an entry without its address, type, name, mode or change, a format version other than 1.x)
+ * is a GuardrailInputError, not an empty pass. Keys from the file are read as own properties only and
+ * written with defineProperty, so `__proto__` or `constructor` in a plan is just a key.
  */
 import { GuardrailInputError } from './input-error';
-import { stackFromTerraformJson } from './terraform-json';
+import { assertNesting, kindOf, own, stackFromTerraformJson } from './terraform-json';
 import { moduleCalls } from './unchecked';
 import { UNKNOWN_AFTER_APPLY, isObject, referencedAddress } from '../engine/values';
-import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument, SuppressionRecord } from '../engine/types';
+import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument } from '../engine/types';
 
 /** Detected by content, not by file name: a plan has `format_version` and planned values or changes. */
 export function looksLikePlanJson(doc: unknown): doc is JsonObject {
-  return isObject(doc) && typeof doc.format_version === 'string' && ('planned_values' in doc || 'resource_changes' in doc);
+  return (
+    isObject(doc) && typeof own(doc, 'format_version') === 'string' && (own(doc, 'planned_values') !== undefined || own(doc, 'resource_changes') !== undefined)
+  );
 }
 
 export interface PlanSource {
@@ -32,33 +39,46 @@ export interface PlanSource {
   readonly file?: string;
   /** The Terraform JSON the plan was made from (cdktf's cdk.tf.json): construct paths and suppressions. */
   readonly config?: JsonObject;
+  /** That configuration's file, for errors about it. */
+  readonly configFile?: string;
 }
 
 interface PlanResource {
   readonly record: ResourceRecord;
-  /** `type.name` / `data.type.name` in the root module: the resource's address in the configuration. */
-  readonly configAddress?: string;
+}
+
+/** `raw` as read from resource_changes or planned_values, after its shape was checked. */
+interface RawResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly mode: 'managed' | 'data';
 }
 
 export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDocument {
-  if (plan.errored === true) {
-    throw new GuardrailInputError(source.file ?? source.stack, 'is the plan of a failed `terraform plan` (errored: true): its values are incomplete');
+  const label = source.file ?? source.stack;
+  assertNesting(plan, label);
+  const bad = (problem: string): GuardrailInputError =>
+    new GuardrailInputError(label, `${problem} (not a plan as \`terraform show -json\` writes it)`);
+  if (own(plan, 'errored') === true) {
+    throw new GuardrailInputError(label, 'is the plan of a failed `terraform plan` (errored: true): its values are incomplete');
   }
-  const config = source.config ? stackFromTerraformJson(source.config, { stack: source.stack }) : undefined;
+  const version = own(plan, 'format_version');
+  if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) {
+    throw new GuardrailInputError(label, `has plan format_version ${JSON.stringify(version)}; only 1.x (Terraform 1.x) is read, so it cannot be checked`);
+  }
+  const config = source.config ? stackFromTerraformJson(source.config, { stack: source.stack, file: source.configFile ?? `the configuration of ${label}` }) : undefined;
   const stackPath = stackNameOf(source.config) ?? source.stack;
   const byConfigAddress = new Map((config?.resources ?? []).map((r) => [r.address, r]));
   const modulePaths = new Map<string, string>();
   for (const call of source.config ? moduleCalls(source.config, source.stack) : []) {
     if (call.constructPath !== undefined) modulePaths.set(call.address, call.constructPath);
   }
-  const planConfig = new PlanConfiguration(plan.configuration);
+  const planConfig = new PlanConfiguration(own(plan, 'configuration'), bad);
 
-  const toResource = (raw: JsonObject, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined): PlanResource => {
-    const type = typeof raw.type === 'string' ? raw.type : 'unknown';
-    const name = typeof raw.name === 'string' ? raw.name : 'unknown';
-    const mode = raw.mode === 'data' ? 'data' : 'managed';
+  const toResource = (raw: RawResource, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined): PlanResource => {
+    const { type, name, mode, address } = raw;
     const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
-    const address = typeof raw.address === 'string' ? raw.address : `${moduleAddress ? `${moduleAddress}.` : ''}${local}`;
     const fromConfig = moduleAddress === undefined ? byConfigAddress.get(local) : undefined;
     const shape = fromConfig ? shapeOfBody(fromConfig.body) : planConfig.shapeOf(moduleAddress, local);
     const after = withUnknowns(isObject(values) ? values : {}, afterUnknown, shape);
@@ -71,30 +91,52 @@ export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDo
       if (fromConfig) [constructPath, owned] = [fromConfig.constructPath, fromConfig.ownedByConstruct];
       // The provider meta-argument is configuration, not a value: from the plan's configuration section,
       // or from the cdk.tf.json.
-      const provider = planConfig.providerKeyOf(local) ?? (typeof fromConfig?.body.provider === 'string' ? fromConfig.body.provider : undefined);
-      if (provider !== undefined && !('provider' in body)) body.provider = provider;
+      const configured = own(fromConfig?.body, 'provider');
+      const provider = planConfig.providerKeyOf(local) ?? (typeof configured === 'string' ? configured : undefined);
+      if (provider !== undefined && own(body, 'provider') === undefined) setOwn(body, 'provider', provider);
     } else {
       // Resources inside a module belong to the construct that calls the module (cdktf TerraformHclModule).
       const call = /^module\.[^.[]+/.exec(moduleAddress)?.[0];
       const path = call ? modulePaths.get(call) : undefined;
       if (path !== undefined) constructPath = path;
     }
-    const record: ResourceRecord = { type, name, address, mode, body, constructPath, ownedByConstruct: owned };
-    return moduleAddress === undefined ? { record, configAddress: local } : { record };
+    return { record: { type, name, address, mode, body, constructPath, ownedByConstruct: owned } };
   };
 
-  const resources: PlanResource[] = Array.isArray(plan.resource_changes)
-    ? fromResourceChanges(plan.resource_changes, toResource)
-    : fromPlannedValues(plan.planned_values, toResource);
+  const changes = own(plan, 'resource_changes');
+  let resources: PlanResource[];
+  if (changes !== undefined) {
+    if (!Array.isArray(changes)) throw bad(`resource_changes is ${kindOf(changes)}, not an array`);
+    resources = fromResourceChanges(changes, toResource, bad);
+  } else resources = fromPlannedValues(own(plan, 'planned_values'), toResource, bad);
 
   return {
     name: source.stack,
     ...(source.file !== undefined ? { file: source.file } : {}),
     resources: resources.map((r) => r.record),
     providers: planConfig.providers() ?? config?.providers ?? [],
-    suppressions: config ? bindToInstances(config.suppressions, resources) : [],
+    // Recorded at synth for the stack, by construct path: they apply to every instance of what they cover.
+    suppressions: config?.suppressions ?? [],
     source: 'plan',
   };
+}
+
+type Bad = (problem: string) => GuardrailInputError;
+
+/** The identity every resource entry of a plan has (address, type, name, mode), checked. */
+function rawResource(entry: unknown, at: string, bad: Bad): RawResource & { readonly entry: JsonObject } {
+  if (!isObject(entry)) throw bad(`${at} is ${kindOf(entry)}, not an object`);
+  const field = (key: string): string => {
+    const value = own(entry, key);
+    if (typeof value !== 'string' || value === '') throw bad(`${at} has no ${key}`);
+    return value;
+  };
+  const address = field('address');
+  const type = field('type');
+  const name = field('name');
+  const mode = field('mode');
+  if (mode !== 'managed' && mode !== 'data') throw bad(`${at} (${address}) has mode ${JSON.stringify(mode)}, expected "managed" or "data"`);
+  return { entry, address, type, name, mode };
 }
 
 /**
@@ -108,52 +150,79 @@ export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDo
 function restoreReferences(body: JsonObject, config: JsonObject | undefined): void {
   if (!config) return;
   for (const [key, value] of Object.entries(body)) {
-    const configured = config[key];
-    if (value === UNKNOWN_AFTER_APPLY && typeof configured === 'string' && referencedAddress(configured) !== undefined) body[key] = configured;
+    const configured = own(config, key);
+    if (value === UNKNOWN_AFTER_APPLY && typeof configured === 'string' && referencedAddress(configured) !== undefined) setOwn(body, key, configured);
   }
 }
 
-type ToResource = (raw: JsonObject, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined) => PlanResource;
+type ToResource = (raw: RawResource, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined) => PlanResource;
 
-function fromResourceChanges(changes: readonly unknown[], toResource: ToResource): PlanResource[] {
+function fromResourceChanges(changes: readonly unknown[], toResource: ToResource, bad: Bad): PlanResource[] {
   const resources: PlanResource[] = [];
-  for (const rc of changes) {
-    if (!isObject(rc)) continue;
-    const change = isObject(rc.change) ? rc.change : {};
-    const actions = Array.isArray(change.actions) ? change.actions : [];
+  changes.forEach((rc, i) => {
+    const raw = rawResource(rc, `resource_changes[${i}]`, bad);
+    const at = `resource_changes[${i}] (${raw.address})`;
+    const change = own(raw.entry, 'change');
+    if (!isObject(change)) throw bad(`${at} has no change object`);
+    const actions = own(change, 'actions');
+    if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => typeof a === 'string')) throw bad(`${at} has no change.actions list`);
+    const after = own(change, 'after');
+    const afterUnknown = own(change, 'after_unknown');
+    if (after !== undefined && after !== null && !isObject(after)) throw bad(`${at} has change.after ${kindOf(after)}, not an object`);
+    if (afterUnknown !== undefined && typeof afterUnknown !== 'boolean' && !isObject(afterUnknown)) {
+      throw bad(`${at} has change.after_unknown ${kindOf(afterUnknown)}, not an object`);
+    }
+    const moduleAddress = own(raw.entry, 'module_address');
+    if (moduleAddress !== undefined && typeof moduleAddress !== 'string') throw bad(`${at} has module_address ${kindOf(moduleAddress)}, not a string`);
     // A pure delete (or a `removed` block's forget) leaves nothing behind to check; a replace has an `after`.
-    if (actions.length > 0 && actions.every((a) => a === 'delete' || a === 'forget')) continue;
-    if ((change.after === null || change.after === undefined) && change.after_unknown !== true) continue;
-    const moduleAddress = typeof rc.module_address === 'string' ? rc.module_address : undefined;
-    resources.push(toResource(rc, change.after, change.after_unknown, moduleAddress));
-  }
+    if (actions.every((a) => a === 'delete' || a === 'forget')) return;
+    if ((after === null || after === undefined) && afterUnknown !== true) return;
+    resources.push(toResource(raw, after, afterUnknown, moduleAddress));
+  });
   return resources;
 }
 
 /**
- * `planned_values` (root module and child modules, recursively), used when a plan has no
- * `resource_changes`. It omits unknown values instead of marking them, so an unknown attribute reads as
- * unset here: rules then report it as missing, which still fails closed.
+ * `planned_values` (root module and child modules), used when a plan has no `resource_changes`. It
+ * omits unknown values instead of marking them, so an unknown attribute reads as unset here: rules then
+ * report it as missing, which still fails closed.
  */
-function fromPlannedValues(planned: unknown, toResource: ToResource): PlanResource[] {
+function fromPlannedValues(planned: unknown, toResource: ToResource, bad: Bad): PlanResource[] {
   const resources: PlanResource[] = [];
-  const walk = (module: unknown, moduleAddress: string | undefined): void => {
-    if (!isObject(module)) return;
-    for (const r of Array.isArray(module.resources) ? module.resources : []) {
-      if (isObject(r)) resources.push(toResource(r, r.values, undefined, moduleAddress));
+  if (planned === undefined) return resources;
+  if (!isObject(planned)) throw bad(`planned_values is ${kindOf(planned)}, not an object`);
+  const root = own(planned, 'root_module');
+  if (root === undefined) return resources;
+  // Modules depth first, in the order written (a stack, not recursion: any nesting the file has).
+  const pending: { module: unknown; at: string; address: string | undefined }[] = [{ module: root, at: 'planned_values.root_module', address: undefined }];
+  while (pending.length > 0) {
+    const { module, at, address } = pending.pop()!;
+    if (!isObject(module)) throw bad(`${at} is ${kindOf(module)}, not an object`);
+    const list = own(module, 'resources') ?? [];
+    if (!Array.isArray(list)) throw bad(`${at}.resources is ${kindOf(list)}, not an array`);
+    list.forEach((r, i) => {
+      const raw = rawResource(r, `${at}.resources[${i}]`, bad);
+      const values = own(raw.entry, 'values');
+      if (values !== undefined && values !== null && !isObject(values)) throw bad(`${at}.resources[${i}] (${raw.address}) has values ${kindOf(values)}, not an object`);
+      resources.push(toResource(raw, values, undefined, address));
+    });
+    const children = own(module, 'child_modules') ?? [];
+    if (!Array.isArray(children)) throw bad(`${at}.child_modules is ${kindOf(children)}, not an array`);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const childAt = `${at}.child_modules[${i}]`;
+      const childAddress = own(children[i], 'address');
+      if (typeof childAddress !== 'string' || childAddress === '') throw bad(`${childAt} has no address`);
+      pending.push({ module: children[i], at: childAt, address: childAddress });
     }
-    for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) {
-      if (isObject(child)) walk(child, typeof child.address === 'string' ? child.address : moduleAddress);
-    }
-  };
-  walk(isObject(planned) ? planned.root_module : undefined, undefined);
+  }
   return resources;
 }
 
 /**
  * Which attributes and blocks the configuration sets: `true` for an attribute (or anything whose inside
  * the configuration decides as a whole, such as a `tags` map or a `dynamic` block), a nested shape for a
- * block. `undefined` where it is not known: then every unknown value is kept.
+ * block. `undefined` where it is not known: then every unknown value is kept. Shapes have no prototype:
+ * a key named `constructor` or `__proto__` is looked up and stored like any other.
  */
 export type Shape = { readonly [key: string]: true | Shape };
 
@@ -179,15 +248,15 @@ export function withUnknowns(after: unknown, mask: unknown, shape?: Shape): unkn
     const object: JsonObject = isObject(after) ? after : {};
     for (const [key, m] of Object.entries(mask)) {
       if (m === false || m === null || m === undefined) continue;
-      const configured = shape === undefined ? true : shape[key];
+      const configured = shape === undefined ? true : own(shape, key);
       if (configured === undefined) {
         // Not in the configuration: computed by the provider. Wholly unknown = unset, as at synth. Partly
         // known blocks that the configuration does not show may come from a `dynamic` block: keep their
         // unknowns.
-        if (m !== true) object[key] = withUnknowns(object[key], m);
+        if (m !== true) setOwn(object, key, withUnknowns(own(object, key), m));
         continue;
       }
-      object[key] = withUnknowns(object[key], m, configured === true ? undefined : configured);
+      setOwn(object, key, withUnknowns(own(object, key), m, configured === true ? undefined : (configured as Shape)));
     }
     return object;
   }
@@ -196,7 +265,7 @@ export function withUnknowns(after: unknown, mask: unknown, shape?: Shape): unkn
 
 /** The shape of a Terraform JSON body (cdk.tf.json): exact, `dynamic` blocks included. */
 export function shapeOfBody(body: JsonObject): Shape {
-  const shape: Record<string, true | Shape> = {};
+  const shape = newShape();
   for (const [key, value] of Object.entries(body)) {
     if (key === '//' || value === null || value === undefined) continue;
     if (key === 'dynamic') {
@@ -214,8 +283,13 @@ export function shapeOfBody(body: JsonObject): Shape {
   return shape;
 }
 
+/** A shape under construction: no prototype, so every key, `__proto__` included, is an own property. */
+function newShape(): Record<string, true | Shape> {
+  return Object.create(null) as Record<string, true | Shape>;
+}
+
 function mergeShapes(...shapes: (Shape | undefined)[]): Shape {
-  const merged: Record<string, true | Shape> = {};
+  const merged = newShape();
   for (const shape of shapes) {
     for (const [key, value] of Object.entries(shape ?? {})) {
       const seen = merged[key];
@@ -232,38 +306,47 @@ function mergeShapes(...shapes: (Shape | undefined)[]): Shape {
  */
 class PlanConfiguration {
   private readonly root: JsonObject | undefined;
+  private readonly configuration: JsonObject | undefined;
   private readonly modules = new Map<string, Map<string, JsonObject>>();
 
-  constructor(configuration: unknown) {
-    this.root = isObject(configuration) && isObject(configuration.root_module) ? configuration.root_module : undefined;
-    this.configuration = isObject(configuration) ? configuration : undefined;
+  constructor(configuration: unknown, bad: Bad) {
+    if (configuration !== undefined && !isObject(configuration)) throw bad(`configuration is ${kindOf(configuration)}, not an object`);
+    this.configuration = configuration;
+    const root = own(configuration, 'root_module');
+    if (root !== undefined && !isObject(root)) throw bad(`configuration.root_module is ${kindOf(root)}, not an object`);
+    this.root = root;
+    const providerConfig = own(configuration, 'provider_config');
+    if (providerConfig !== undefined && !isObject(providerConfig)) throw bad(`configuration.provider_config is ${kindOf(providerConfig)}, not an object`);
+    checkConfigurationModules(root, bad);
   }
 
-  private readonly configuration: JsonObject | undefined;
-
   shapeOf(moduleAddress: string | undefined, local: string): Shape | undefined {
-    const expressions = this.resourcesOf(moduleAddress).get(local)?.expressions;
+    const expressions = own(this.resourcesOf(moduleAddress).get(local), 'expressions');
     return isObject(expressions) ? shapeOfExpressions(expressions) : undefined;
   }
 
   /** `aws.east` for a root-module resource with `provider = aws.east`. */
   providerKeyOf(local: string): string | undefined {
-    const key = this.resourcesOf(undefined).get(local)?.provider_config_key;
+    const key = own(this.resourcesOf(undefined).get(local), 'provider_config_key');
     // Only aliased configurations need saying; `aws` is what the type implies anyway.
     return typeof key === 'string' && key.includes('.') && !key.includes(':') ? key : undefined;
   }
 
   /** Root-module provider configurations (`module.x:aws` ones configure providers inside modules). */
   providers(): ProviderRecord[] | undefined {
-    const config = this.configuration?.provider_config;
+    const config = own(this.configuration, 'provider_config');
     if (!isObject(config)) return undefined;
     const providers: ProviderRecord[] = [];
     for (const [key, value] of Object.entries(config)) {
       if (key.includes(':') || !isObject(value)) continue;
-      const type = typeof value.name === 'string' ? value.name : key.split('.')[0];
-      const alias = typeof value.alias === 'string' ? value.alias : undefined;
-      const body = isObject(value.expressions) ? expressionsToBody(value.expressions) : {};
-      providers.push({ type, ...(alias !== undefined ? { alias } : {}), body: alias !== undefined ? { ...body, alias } : body });
+      const name = own(value, 'name');
+      const aliasValue = own(value, 'alias');
+      const expressions = own(value, 'expressions');
+      const type = typeof name === 'string' ? name : key.split('.')[0];
+      const alias = typeof aliasValue === 'string' ? aliasValue : undefined;
+      const body = isObject(expressions) ? expressionsToBody(expressions) : {};
+      if (alias !== undefined) setOwn(body, 'alias', alias);
+      providers.push({ type, ...(alias !== undefined ? { alias } : {}), body });
     }
     return providers;
   }
@@ -273,24 +356,50 @@ class PlanConfiguration {
     const key = moduleAddress === undefined ? '' : moduleAddress.replace(/\[[^\]]*\]/g, '');
     let found = this.modules.get(key);
     if (found) return found;
-    let module = this.root;
+    let module: unknown = this.root;
     for (const name of key === '' ? [] : key.split('.').filter((_, i) => i % 2 === 1)) {
-      const calls = module && isObject(module.module_calls) ? module.module_calls : undefined;
-      const call = calls && isObject(calls[name]) ? calls[name] : undefined;
-      module = call && isObject(call.module) ? call.module : undefined;
+      module = own(own(own(module, 'module_calls'), name), 'module');
     }
     found = new Map();
-    for (const r of module && Array.isArray(module.resources) ? module.resources : []) {
-      if (isObject(r) && typeof r.address === 'string') found.set(r.address, r);
+    const resources = own(module, 'resources');
+    for (const r of Array.isArray(resources) ? resources : []) {
+      const address = own(r, 'address');
+      if (isObject(r) && typeof address === 'string') found.set(address, r);
     }
     this.modules.set(key, found);
     return found;
   }
 }
 
+/** The configuration's modules have the shapes Terraform writes (walked without recursion). */
+function checkConfigurationModules(root: JsonObject | undefined, bad: Bad): void {
+  const pending: { module: JsonObject; at: string }[] = root ? [{ module: root, at: 'configuration.root_module' }] : [];
+  while (pending.length > 0) {
+    const { module, at } = pending.pop()!;
+    const resources = own(module, 'resources');
+    if (resources !== undefined) {
+      if (!Array.isArray(resources)) throw bad(`${at}.resources is ${kindOf(resources)}, not an array`);
+      resources.forEach((r, i) => {
+        if (!isObject(r) || typeof own(r, 'address') !== 'string') throw bad(`${at}.resources[${i}] has no address`);
+      });
+    }
+    const calls = own(module, 'module_calls');
+    if (calls === undefined) continue;
+    if (!isObject(calls)) throw bad(`${at}.module_calls is ${kindOf(calls)}, not an object`);
+    for (const [name, call] of Object.entries(calls)) {
+      const callAt = `${at}.module_calls.${name}`;
+      if (!isObject(call)) throw bad(`${callAt} is ${kindOf(call)}, not an object`);
+      const inner = own(call, 'module');
+      if (inner === undefined) continue;
+      if (!isObject(inner)) throw bad(`${callAt}.module is ${kindOf(inner)}, not an object`);
+      pending.push({ module: inner, at: `${callAt}.module` });
+    }
+  }
+}
+
 /** `{ name: { constant_value }, ingress: [{ from_port: {...} }] }` → what is set. */
 function shapeOfExpressions(expressions: JsonObject): Shape {
-  const shape: Record<string, true | Shape> = {};
+  const shape = newShape();
   for (const [key, value] of Object.entries(expressions)) {
     if (Array.isArray(value)) shape[key] = mergeShapes(...value.filter(isObject).map(shapeOfExpressions));
     else if (isObject(value)) shape[key] = isExpressionRepresentation(value) ? true : shapeOfExpressions(value);
@@ -300,7 +409,7 @@ function shapeOfExpressions(expressions: JsonObject): Shape {
 
 /** An expression is `{ constant_value }`, `{ references }`, both, or `{}` (neither constant nor referencing). */
 function isExpressionRepresentation(value: JsonObject): boolean {
-  return 'constant_value' in value || Array.isArray(value.references) || Object.keys(value).length === 0;
+  return Object.prototype.hasOwnProperty.call(value, 'constant_value') || Array.isArray(own(value, 'references')) || Object.keys(value).length === 0;
 }
 
 function hasUnknown(mask: unknown): boolean {
@@ -309,43 +418,35 @@ function hasUnknown(mask: unknown): boolean {
   return isObject(mask) && Object.values(mask).some(hasUnknown);
 }
 
-/** Suppressions recorded on a resource name its config address; a plan has one address per instance. */
-function bindToInstances(suppressions: readonly SuppressionRecord[], resources: readonly PlanResource[]): SuppressionRecord[] {
-  const instances = new Map<string, string[]>();
-  for (const r of resources) {
-    if (r.configAddress === undefined) continue;
-    const list = instances.get(r.configAddress);
-    if (list) list.push(r.record.address);
-    else instances.set(r.configAddress, [r.record.address]);
-  }
-  return suppressions.flatMap((s) => {
-    const addresses = isObject(s) && typeof s.address === 'string' ? instances.get(s.address) : undefined;
-    return addresses ? addresses.map((address) => ({ ...s, address })) : [s];
-  });
-}
-
 /** `{ region: { constant_value: "eu-west-1" }, default_tags: [{ tags: { constant_value: {...} } }] }` → a body. */
 function expressionsToBody(expressions: JsonObject): JsonObject {
   const body: JsonObject = {};
   for (const [key, value] of Object.entries(expressions)) {
-    if (Array.isArray(value)) body[key] = value.filter(isObject).map(expressionsToBody);
+    if (Array.isArray(value)) setOwn(body, key, value.filter(isObject).map(expressionsToBody));
     else if (!isObject(value)) continue;
-    else if ('constant_value' in value) body[key] = value.constant_value;
-    else if (isExpressionRepresentation(value)) body[key] = unknownExpression(value);
-    else body[key] = expressionsToBody(value);
+    else if (Object.prototype.hasOwnProperty.call(value, 'constant_value')) setOwn(body, key, value.constant_value);
+    else if (isExpressionRepresentation(value)) setOwn(body, key, unknownExpression(value));
+    else setOwn(body, key, expressionsToBody(value));
   }
   return body;
 }
 
 /** A configuration expression the plan does not evaluate for us, as an expression string for messages. */
 function unknownExpression(value: JsonObject): string {
-  const refs = Array.isArray(value.references) ? value.references.filter((r): r is string => typeof r === 'string') : [];
+  const references = own(value, 'references');
+  const refs = Array.isArray(references) ? references.filter((r): r is string => typeof r === 'string') : [];
   return refs.length > 0 ? `\${<expression of ${refs.join(', ')}>}` : '${<non-constant expression>}';
 }
 
 function stackNameOf(config: JsonObject | undefined): string | undefined {
-  const meta = config?.['//'];
-  if (!isObject(meta) || !isObject(meta.metadata)) return undefined;
-  return typeof meta.metadata.stackName === 'string' ? meta.metadata.stackName : undefined;
+  const name = own(own(own(config, '//'), 'metadata'), 'stackName');
+  return typeof name === 'string' ? name : undefined;
 }
 
+/**
+ * `object[key] = value` for a key from the input: as an own data property whatever the key is, so
+ * `__proto__` neither replaces the object's prototype nor reaches Object.prototype.
+ */
+function setOwn(object: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}

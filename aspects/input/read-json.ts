@@ -101,7 +101,7 @@ export function parseJsonText(text: string, label: string): unknown {
   }
   // Cheap test first: as many members written as parsed means no key was repeated.
   if (membersWritten(body) !== membersParsed(doc)) {
-    const repeated = firstRepeatedKey(body);
+    const repeated = repeatedKeyOrNesting(body, label);
     if (!repeated) throw new GuardrailInputError(label, 'holds more object members than it parses to, but no repeated key was found: refusing rather than guessing');
     throw new GuardrailInputError(
       label,
@@ -158,6 +158,16 @@ export function membersParsed(doc: unknown): number {
     }
   }
   return count;
+}
+
+/** The first repeated key; jsonc-parser's visitor recurses, so a document too deep for it is refused by name. */
+function repeatedKeyOrNesting(text: string, label: string): { key: string; offset: number } | undefined {
+  try {
+    return firstRepeatedKey(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new GuardrailInputError(label, 'is nested too deeply to be checked for repeated keys');
+    throw error;
+  }
 }
 
 /** The first key written twice in one object, and where its second copy starts. */

@@ -2,6 +2,7 @@
 import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
+import { jsonWithoutCommands } from '../engine/printable';
 
 export function renderJsonReport({ result, rules, toolVersion }: ReportInput): string {
   const ruleIds = new Set(result.rules.map((r) => r.id));
@@ -35,5 +36,5 @@ export function renderJsonReport({ result, rules, toolVersion }: ReportInput): s
     uncoveredTypes: result.uncoveredTypes,
     catalog: rules.filter((r) => !ruleIds.has(r.id)).map((r) => r.id),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return jsonWithoutCommands(`${JSON.stringify(report, null, 2)}\n`);
 }

@@ -7,11 +7,15 @@
  * how much was checked; skipped ones for what no rule could see (module calls, uncovered types); an
  * <error> per suppression that was malformed and not honoured. Warnings are failures too (their `type`
  * says `warning`): the exit code, not the XML, decides whether the build fails.
+ *
+ * Text from the input (names, addresses, messages, reasons) has its control characters escaped
+ * (`printable`) before it goes into the XML: a newline in a name never starts a line of the report.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Violation } from '../engine/types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME } from '../version';
+import { printable } from '../engine/printable';
 
 interface TestCase {
   '@_classname': string;
@@ -38,7 +42,7 @@ export function renderJunitReport({ result, rules, toolVersion }: ReportInput): 
         failure: {
           '@_type': severity,
           '@_message': attribute(`[${severity}] ${titles.get(first.ruleId) ?? first.ruleId}: ${first.message}`),
-          '#text': xmlText(failureBody(vs)),
+          '#text': xmlChars(failureBody(vs)),
         },
       });
     }
@@ -126,13 +130,18 @@ function group(violations: readonly Violation[]): Map<string, Violation[]> {
 function failureBody(vs: readonly Violation[]): string {
   const lines = vs.map((v) => {
     const kind = v.kind === 'violation' ? '' : ` (${v.kind})`;
-    return `- [${v.severity}]${kind} ${v.attribute ? `${v.attribute}: ` : ''}${v.message}`;
+    return `- [${v.severity}]${kind} ${v.attribute ? `${printable(v.attribute)}: ` : ''}${printable(v.message)}`;
   });
-  return [...lines, `construct: ${vs[0].constructPath}`, `fix: ${vs[0].fix}`].join('\n');
+  return [...lines, `construct: ${printable(vs[0].constructPath)}`, `fix: ${printable(vs[0].fix)}`].join('\n');
 }
 
-/** XML 1.0 cannot hold most control characters, even escaped: drop them. */
+/** One piece of text from the input: control characters escaped, then what XML 1.0 cannot hold dropped. */
 function xmlText(text: string): string {
+  return xmlChars(printable(text));
+}
+
+/** XML 1.0 cannot hold most control characters, even escaped (and `printable` leaves none): drop them. */
+function xmlChars(text: string): string {
   return text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
 }
 

@@ -7,6 +7,7 @@ import type { RuleMetadata } from '../engine/rule';
 import type { Violation } from '../engine/types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME, TOOL_URI } from '../version';
+import { jsonWithoutCommands } from '../engine/printable';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -48,7 +49,7 @@ export function renderSarifReport({ result, rules, toolVersion }: ReportInput): 
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonWithoutCommands(`${JSON.stringify(log, null, 2)}\n`);
 }
 
 function descriptor(rule: RuleMetadata, level: 'error' | 'warning'): ReportingDescriptor {
@@ -84,7 +85,7 @@ function sarifResult(v: Violation, index: ReadonlyMap<string, number>): Result {
         ...(v.file
           ? {
               physicalLocation: {
-                artifactLocation: { uri: toUri(v.file) },
+                artifactLocation: { uri: artifactUri(v.file) },
                 ...(v.line !== undefined ? { region: { startLine: v.line, ...(v.column !== undefined ? { startColumn: v.column } : {}) } } : {}),
               },
             }
@@ -103,10 +104,23 @@ function sarifResult(v: Violation, index: ReadonlyMap<string, number>): Result {
   };
 }
 
-/** SARIF wants URI references: forward slashes, percent-encoded where needed. */
-function toUri(file: string): string {
-  return file
-    .split(/[\\/]/)
-    .map((segment) => encodeURIComponent(segment))
-    .join('/');
+/**
+ * The artifact's URI (SARIF §3.4.3). Inputs inside the working directory are named relative to it, with `/`
+ * (`cdktf.out/stacks/app/cdk.tf.json`): a relative reference, which code-scanning services resolve against
+ * the repository root. An input outside it is named by its absolute path: an absolute `file://` URI, with
+ * no `uriBaseId` (one may only go with a relative reference). Segments are percent-encoded; only `/`
+ * separates them: a backslash is an ordinary character of a POSIX file name (`%5C`), and paths on Windows
+ * were already written with `/` by the reader.
+ */
+export function artifactUri(file: string): string {
+  const encode = (path: string): string => path.split('/').map(encodeSegment).join('/');
+  if (file.startsWith('/')) return `file://${encode(file)}`;
+  const drive = /^([A-Za-z]):\//.exec(file);
+  if (drive) return `file:///${drive[1]}:${encode(file.slice(2))}`;
+  return encode(file);
+}
+
+/** Percent-encoded UTF-8; a lone surrogate (not valid Unicode, so not encodable) becomes U+FFFD first. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }

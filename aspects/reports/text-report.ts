@@ -2,6 +2,9 @@
  * The report a person reads at a glance: findings grouped by stack, then rule (with the rule's fix once),
  * then one line per resource; then what was suppressed, expired, malformed or not covered; then one
  * summary line. Colour is the caller's decision (a TTY with NO_COLOR unset), never forced into files.
+ *
+ * Every name and message from the input is printed with control characters escaped (`printable`), so it
+ * stays on its line and cannot drive the terminal; and no line starts a GitHub workflow command (`::`).
  */
 import { styleText } from 'util';
 import type { RuleMetadata } from '../engine/rule';
@@ -9,6 +12,7 @@ import type { Severity } from '../engine/types';
 import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
+import { noCommandLines, printable as safe } from '../engine/printable';
 
 export interface TextReportOptions {
   /** ANSI colour. @default false */
@@ -27,20 +31,20 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
   const byStack = groupBy(result.violations, (v) => v.stack);
   for (const [stack, findings] of byStack) {
     const file = stackFiles.get(stack);
-    lines.push(`${paint('bold', stack)}${file ? paint('dim', `  ${file}`) : ''}`);
+    lines.push(`${paint('bold', safe(stack))}${file ? paint('dim', `  ${safe(file)}`) : ''}`);
     for (const [ruleId, ruleFindings] of groupBy(findings, (v) => v.ruleId)) {
       const rule = meta.get(ruleId);
       const worst: Severity = ruleFindings.some((v) => v.severity === 'error') ? 'error' : 'warning';
-      lines.push(`  ${severityLabel(worst)} ${paint('bold', ruleId)}${rule ? `  ${rule.title}` : ''}`);
+      lines.push(`  ${severityLabel(worst)} ${paint('bold', safe(ruleId))}${rule ? `  ${safe(rule.title)}` : ''}`);
       for (const v of ruleFindings) {
         const tag = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
         const level = v.severity === worst ? '' : ` [${v.severity}]`;
-        const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${v.constructPath})`) : '';
-        const at = v.line !== undefined ? paint('dim', `  ${v.file}:${v.line}`) : '';
-        lines.push(`    ${paint('cyan', v.address)}${tag}${level}${where}${at}`);
-        lines.push(`      ${v.attribute ? `${v.attribute}: ` : ''}${v.message}`);
+        const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${safe(v.constructPath)})`) : '';
+        const at = v.line !== undefined ? paint('dim', `  ${safe(v.file ?? '')}:${v.line}`) : '';
+        lines.push(`    ${paint('cyan', safe(v.address))}${tag}${level}${where}${at}`);
+        lines.push(`      ${v.attribute ? `${safe(v.attribute)}: ` : ''}${safe(v.message)}`);
       }
-      lines.push(`    ${paint('green', 'fix:')} ${ruleFindings[0].fix}`);
+      lines.push(`    ${paint('green', 'fix:')} ${safe(ruleFindings[0].fix)}`);
     }
     lines.push('');
   }
@@ -49,34 +53,36 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
   if (result.suppressed.length > 0) {
     lines.push(paint('bold', `Suppressed (${result.suppressed.length}):`));
     for (const { violation: v, suppression: s } of result.suppressed) {
-      lines.push(`  ${v.stack} ${v.address} [${v.ruleId}]: "${s.reason}"${s.expires ? ` (until ${s.expires})` : ''}`);
+      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(s.reason)}"${s.expires ? ` (until ${safe(s.expires)})` : ''}`);
     }
     lines.push('');
   }
   const expired = result.violations.filter((v) => v.kind === 'expired-suppression');
   if (expired.length > 0) {
     lines.push(paint('bold', `Expired suppressions (${expired.length}), reported above again:`));
-    for (const v of expired) lines.push(`  ${v.stack} ${v.address} [${v.ruleId}]: "${v.suppression?.reason ?? ''}" expired on ${v.suppression?.expires ?? '?'}`);
+    for (const v of expired) {
+      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(v.suppression?.reason ?? '')}" expired on ${safe(v.suppression?.expires ?? '?')}`);
+    }
     lines.push('');
   }
   if (result.invalidSuppressions.length > 0) {
     lines.push(paint('bold', `Invalid suppressions, not honoured (${result.invalidSuppressions.length}):`));
-    for (const s of result.invalidSuppressions) lines.push(`  ${s.stack}: ${s.problem}`);
+    for (const s of result.invalidSuppressions) lines.push(`  ${safe(s.stack)}: ${safe(s.problem)}`);
     lines.push('');
   }
   if (result.changes.length > 0) {
     lines.push(paint('bold', 'Rule levels changed from the profile:'));
-    for (const c of result.changes) lines.push(`  ${c.ruleId}: ${c.from} -> ${c.to}`);
+    for (const c of result.changes) lines.push(`  ${safe(c.ruleId)}: ${c.from} -> ${c.to}`);
     lines.push('');
   }
   const uncoveredTypes = result.uncoveredTypes;
   if (uncoveredTypes.length > 0) {
     lines.push(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
-    lines.push(`  ${uncoveredTypes.map((u) => `${u.type} x${u.count}`).join(', ')}`);
+    lines.push(`  ${uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', ')}`);
     lines.push('');
   }
   lines.push(summaryLine(result, paint));
-  return `${lines.join('\n')}\n`;
+  return noCommandLines(`${lines.join('\n')}\n`);
 }
 
 function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string): string {

@@ -143,14 +143,7 @@ describe('construct paths and suppressions come from the cdk.tf.json the plan wa
     'app',
     {
       aws_ebs_volume: {
-        disk: {
-          count: 2,
-          availability_zone: 'a',
-          '//': {
-            metadata: { path: 'app/disk', uniqueId: 'disk' },
-            guardrails: { suppressions: [{ ruleId: ENCRYPTION, reason: 'restored from a legacy snapshot', expires: '2040-01-01' }] },
-          },
-        },
+        disk: { count: 2, availability_zone: 'a', '//': { metadata: { path: 'app/disk', uniqueId: 'disk' } } },
         other: { availability_zone: 'a' },
         legacy: { availability_zone: 'a' },
       },
@@ -158,7 +151,12 @@ describe('construct paths and suppressions come from the cdk.tf.json the plan wa
     {
       '//': {
         metadata: { stackName: 'app' },
-        guardrails: { suppressions: [{ ruleId: ENCRYPTION, scope: 'app/legacy', reason: 'old volume, migrating in Q3', expires: '2020-01-01' }] },
+        guardrails: {
+          suppressions: [
+            { ruleId: ENCRYPTION, scope: 'app/disk', reason: 'restored from a legacy snapshot', expires: '2040-01-01' },
+            { ruleId: ENCRYPTION, scope: 'app/legacy', reason: 'old volume, migrating in Q3', expires: '2020-01-01' },
+          ],
+        },
       },
       module: { net: { source: './net', '//': { metadata: { path: 'app/net' } } } },
     },
@@ -180,7 +178,7 @@ describe('construct paths and suppressions come from the cdk.tf.json the plan wa
 
   const expectAppMetadata = (report: { stacks: { name: string }[]; suppressed: { address: string }[]; violations: { address: string; constructPath: string; kind: string }[] }) => {
     expect(report.stacks[0].name).toBe('app');
-    // A suppression recorded on the resource covers each of its instances.
+    // A suppression of the resource's construct covers each of its instances.
     expect(report.suppressed.map((s) => s.address)).toEqual(['aws_ebs_volume.disk[0]', 'aws_ebs_volume.disk[1]']);
     expect(report.violations.map((v) => [v.address, v.constructPath, v.kind])).toEqual([
       ['aws_ebs_volume.other', 'app/other', 'violation'],

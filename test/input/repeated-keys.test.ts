@@ -34,3 +34,15 @@ test.each([
 test('the same key in different objects is not repeated', () => {
   expect(parseJsonText('{"a": {"k": 1}, "b": {"k": 2}, "c": [{"k": 3}, {"k": 4}]}', 'f.json')).toBeDefined();
 });
+
+test('a document nested deeper than the repeated-key finder can follow is refused by name, not an internal error', () => {
+  const depth = 20000;
+  const text = `${'{"a":'.repeat(depth)}{"k": 1, "k": 2}${'}'.repeat(depth)}`;
+  let message = '';
+  try {
+    parseJsonText(text, 'deep.json');
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  expect(message).toMatch(/^deep\.json: (is nested too deeply|repeats the key "k")/);
+});

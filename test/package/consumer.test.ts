@@ -4,8 +4,10 @@
  * with guardrails, use the jest matchers, and run the CLI from node_modules/.bin on its output. This is what
  * catches a wrong `exports`, `files`, `types` or `bin`.
  *
- * The install is offline (`--offline`): our own dependencies come from the npm cache that `npm ci` filled;
- * the (large) peers are linked from this checkout's node_modules instead of being copied again.
+ * The install prefers the cache (`--prefer-offline`): our own dependencies' tarballs come from the npm cache
+ * that `npm ci` filled, but `npm ci` caches no package metadata, which resolving the tarball's dependencies
+ * needs, so that may come from the registry. The (large) peers are linked from this checkout's node_modules
+ * instead of being copied again.
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -78,7 +80,7 @@ describe('consumer install from the packed tarball', () => {
     const pack = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: root, encoding: 'utf8' }));
     const tarball = path.join(project, pack[0].filename);
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-save', tarball], project);
+    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-save', tarball], project);
     installOutput = install.out;
     if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.out}`);
     // After the install: npm prunes packages it did not install itself.
