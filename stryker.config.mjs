@@ -1,0 +1,29 @@
+// Mutation testing of the security core: `npm run mutation` (not in .ci/run: it takes tens of minutes on 2
+// cores). A surviving mutant in a security check is a missing test. Survivors judged equivalent (no behaviour
+// can tell them apart) are listed in docs/mutation-testing.md with the reason.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
+  coverageAnalysis: 'perTest',
+  mutate: (process.env.MUTATE ?? [
+    'aspects/engine/values.ts',
+    'aspects/engine/suppressions.ts',
+    'aspects/engine/evaluate.ts',
+    'aspects/input/merge-module.ts',
+    'aspects/input/terraform-directory.ts',
+    'aspects/input/read-json.ts',
+    'aspects/rules/cross-cloud/volume-encryption-required.ts',
+    'aspects/rules/cross-cloud/public-ip-requires-approval.ts',
+    'aspects/rules/aws/network/security-group-ingress.ts',
+  ].join(',')).split(','),
+  // String literals are messages; mutating them tests wording, not behaviour.
+  mutator: { excludedMutations: ['StringLiteral'] },
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 85, break: null },
+};
