@@ -23,6 +23,8 @@ export default {
   timeoutMS: 20000,
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // ts-jest runs without type checks here, so Stryker need not add @ts-nocheck (which a generated-file test would see).
+  disableTypeChecks: false,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },

@@ -295,6 +295,17 @@ describe('every way of synthesizing a guarded stack is checked', () => {
     expect(JSON.parse(Testing.synth(good)).resource.aws_ebs_volume.data.encrypted).toBe(true);
   });
 
+  test('Testing.synthHcl of a guarded stack checks the HCL it returns', () => {
+    const app = Testing.app();
+    const bad = awsStack(app, 'bad');
+    new EbsVolume(bad, 'data', badVolume);
+    const good = awsStack(app, 'good');
+    new EbsVolume(good, 'data', goodVolume);
+    Guardrails.enforce(app);
+    expect(() => Testing.synthHcl(bad)).toThrow(GuardrailViolationError);
+    expect(Testing.synthHcl(good)).toMatch(/resource "aws_ebs_volume" "data"/);
+  });
+
   test('Testing.synthScope with guardrails enforced inside', () => {
     expect(() =>
       Testing.synthScope((scope) => {
