@@ -3,6 +3,7 @@
  * This entry point never loads a provider package's root index (deep imports only).
  */
 export { Guardrails } from './aspects/cdktf/guardrails';
+export { GuardrailsAspect } from './aspects/cdktf/guardrails-aspect';
 export { GuardrailViolationError } from './aspects/engine/violation-error';
 export { GuardrailConfigError } from './aspects/engine/config-error';
 export type { GuardrailOptions, PublicExposureTagConfig } from './aspects/engine/options';

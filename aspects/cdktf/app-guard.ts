@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack as CdktfStack, type App, type TerraformStack } from 'cdktf';
 import { evaluate, type EvaluationResult } from '../engine/evaluate';
-import type { ResolvedOptions } from '../engine/options';
+import type { GuardrailOptions, ResolvedOptions } from '../engine/options';
 import type { RuleMetadata } from '../engine/rule';
 import type { StackDocument, SuppressionRecord, Violation } from '../engine/types';
 import { GuardrailViolationError } from '../engine/violation-error';
@@ -28,13 +28,24 @@ import { refuseEscapingAssets } from './assets';
 import { isStack } from './scope';
 import { coversStack, readStagedStack, UncheckableStackError } from './staged-stack';
 import { guardStackPrototype, guardSynthesizerOf } from './synthesizer-guard';
+import { adoptAspects } from './guardrails-aspect';
 import { installTestingGuard } from './testing-guard';
 import { clearSynthOutput, createStaging, GUARDRAILS_DIR, keepRefused, promoteStackDir } from './staging';
+
+/** Who gave a scope its options: `Guardrails.enforce` or a GuardrailsAspect (compared when both do). */
+export interface OptionsSource {
+  readonly given: GuardrailOptions | undefined;
+  readonly by: 'enforce' | 'aspect';
+  /** For messages, e.g. "Guardrails.enforce(<app>)". */
+  readonly where: string;
+}
 
 export interface AppGuard {
   readonly app: App;
   appOptions?: ResolvedOptions;
+  appSource?: OptionsSource;
   readonly stackOptions: Map<TerraformStack, ResolvedOptions>;
+  readonly stackSources: Map<TerraformStack, OptionsSource>;
   readonly suppressions: SuppressionRecord[];
   /** Set by the last guarded synth; for tests and tooling. */
   lastResult?: EvaluationResult;
@@ -52,7 +63,7 @@ const guards = new WeakMap<App, AppGuard>();
 export function guardFor(app: App): AppGuard {
   let guard = guards.get(app);
   if (guard) return guard;
-  guard = { app, stackOptions: new Map(), suppressions: [] };
+  guard = { app, stackOptions: new Map(), stackSources: new Map(), suppressions: [] };
   guards.set(app, guard);
   installSynthWrapper(app, guard);
   guardSynthesizers(app);
@@ -74,19 +85,7 @@ const PATCHED = Symbol.for('cdktf-guardrails/synth-patched');
  */
 function installSynthWrapper(app: App, guard: AppGuard): void {
   const base = prototypeDefiningSynth(app);
-  if (base && !(base as unknown as Record<symbol, unknown>)[PATCHED]) {
-    const original = base.synth;
-    Object.defineProperty(base, 'synth', {
-      configurable: true,
-      writable: true,
-      value: function synth(this: App): void {
-        const g = guards.get(this);
-        if (!g || g.synthesizing) return original.call(this);
-        guardedSynth(this, g, () => original.call(this));
-      },
-    });
-    Object.defineProperty(base, PATCHED, { value: true });
-  }
+  if (base) patchAppPrototype(base);
   const own = app.synth;
   Object.defineProperty(app, 'synth', {
     configurable: false,
@@ -107,6 +106,7 @@ function installSynthWrapper(app: App, guard: AppGuard): void {
  */
 function guardedSynth(app: App, guard: AppGuard, synthesize: () => void): void {
   guard.synthesizing = true;
+  adoptAspects(app);
   const outdir = path.resolve(app.outdir);
   const staging = createStaging(outdir);
   const mutable = app as unknown as { outdir: string; manifest: { outdir: string } };
@@ -153,6 +153,25 @@ function writesHcl(app: App): boolean {
 function guardSynthesizers(app: App): void {
   guardStackPrototype(CdktfStack.prototype);
   app.node.findAll().filter(isStack).forEach(guardSynthesizerOf);
+}
+
+/**
+ * The wrapper on an App prototype's `synth`: guarded apps (by `Guardrails.enforce`, or by a GuardrailsAspect
+ * found on the app or a stack when synth starts) are checked; others are left alone.
+ */
+export function patchAppPrototype(base: App): void {
+  if ((base as unknown as Record<symbol, unknown>)[PATCHED]) return;
+  const original = base.synth;
+  Object.defineProperty(base, 'synth', {
+    configurable: true,
+    writable: true,
+    value: function synth(this: App): void {
+      const g = adoptAspects(this) ?? guards.get(this);
+      if (!g || g.synthesizing) return original.call(this);
+      guardedSynth(this, g, () => original.call(this));
+    },
+  });
+  Object.defineProperty(base, PATCHED, { value: true });
 }
 
 /** The deepest prototype in the chain that has its own `synth`: cdktf's App.prototype. */

@@ -6,6 +6,7 @@ import { resolveOptions, type GuardrailOptions } from '../engine/options';
 import { validateSuppression, type SuppressionInput } from '../engine/suppressions';
 import { builtInRules } from '../rules';
 import { existingGuard, guardFor } from './app-guard';
+import { registerOptions } from './guardrails-aspect';
 import { appOf, isApp, isConstruct, isStack, kindOf } from './scope';
 
 export class Guardrails {
@@ -25,19 +26,10 @@ export class Guardrails {
       const path = isConstruct(other) ? ` (a construct at path '${other.node.path}')` : '';
       throw new GuardrailConfigError(`${where}: scope must be a cdktf App or TerraformStack, got ${kindOf(scope)}${path}`);
     }
-    const resolved = resolveOptions(options, builtInRules, `${where} options`);
+    resolveOptions(options, builtInRules, `${where} options`);
     const app = isApp(scope) ? scope : appOf(scope);
     if (!app) throw new GuardrailConfigError(`${where}: the stack '${scope.node.path}' does not belong to a cdktf App`);
-    const guard = guardFor(app);
-    if (isApp(scope)) {
-      if (guard.appOptions) throw new GuardrailConfigError(`${where}: guardrails are already enforced on this App; pass all options in one call`);
-      guard.appOptions = resolved;
-    } else {
-      if (guard.stackOptions.has(scope)) {
-        throw new GuardrailConfigError(`${where}: guardrails are already enforced on stack '${scope.node.path}'; pass all options in one call`);
-      }
-      guard.stackOptions.set(scope, resolved);
-    }
+    registerOptions(guardFor(app), scope, { given: options, by: 'enforce', where: `Guardrails.enforce(${scope.node.path || '<app>'})` });
   }
 
   /**

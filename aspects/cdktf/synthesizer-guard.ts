@@ -10,7 +10,8 @@
  */
 import * as path from 'path';
 import type { TerraformStack } from 'cdktf';
-import { existingGuard, settle, type AppGuard } from './app-guard';
+import { settle, type AppGuard } from './app-guard';
+import { adoptAspects } from './guardrails-aspect';
 import { appOf } from './scope';
 import { createStaging } from './staging';
 
@@ -89,7 +90,7 @@ function guarded(stack: TerraformStack, synthesizer: Synthesizer): Synthesizer {
 
 function synthesizeGuarded(stack: TerraformStack, synthesizer: Synthesizer, session: Session): void {
   const app = appOf(stack);
-  const guard = app ? existingGuard(app) : undefined;
+  const guard = app ? adoptAspects(app) : undefined;
   const options = guard && (guard.stackOptions.get(stack) ?? guard.appOptions);
   if (!guard || !options || guard.inspecting) return synthesizer.synthesize(session);
   // Part of a guarded App.synth, which writes into its staging directory and checks everything after.

@@ -9,7 +9,7 @@ import { evaluate } from '../engine/evaluate';
 import { GuardrailViolationError } from '../engine/violation-error';
 import { hclToJson } from '../input/hcl';
 import { stackFromTerraformJson } from '../input/terraform-json';
-import { existingGuard } from './app-guard';
+import { adoptAspects } from './guardrails-aspect';
 import { appOf } from './scope';
 import { coversStack, withTreePaths } from './staged-stack';
 
@@ -50,7 +50,7 @@ export function installTestingGuard(): void {
 /** Check what a Testing helper returned, for a guarded stack; throws GuardrailViolationError on errors. */
 function checkRendered(stack: TerraformStack, parse: () => Record<string, unknown>, where: string): void {
   const app = appOf(stack);
-  const guard = app ? existingGuard(app) : undefined;
+  const guard = app ? adoptAspects(app) : undefined;
   const options = guard && (guard.stackOptions.get(stack) ?? guard.appOptions);
   if (!guard || !options || guard.inspecting) return;
   const document = withTreePaths(stackFromTerraformJson(parse(), { stack: stack.node.id, file: `${where}(${stack.node.path})` }), stack);

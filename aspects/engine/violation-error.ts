@@ -6,16 +6,18 @@ import { noCommandLines, printable } from './printable';
  * path, address, what is wrong and how to fix it); `violations` holds them as data.
  */
 export class GuardrailViolationError extends Error {
-  readonly violations: readonly Violation[];
+  /** Every error-level finding, as data. */
+  declare readonly violations: readonly Violation[];
 
   /** Where the refused stacks' output was kept (never read by Terraform there), to inspect or check. */
-  readonly refusedOutput: readonly string[];
+  declare readonly refusedOutput: readonly string[];
 
   constructor(violations: readonly Violation[], reportPath?: string, refusedOutput: readonly string[] = []) {
     super(formatRefusal(violations, reportPath, refusedOutput));
-    this.refusedOutput = refusedOutput;
-    this.name = 'GuardrailViolationError';
-    this.violations = violations;
+    // Not enumerable: an uncaught refusal is printed by Node as its message once, not again as data.
+    Object.defineProperty(this, 'violations', { value: violations, enumerable: false });
+    Object.defineProperty(this, 'refusedOutput', { value: refusedOutput, enumerable: false });
+    Object.defineProperty(this, 'name', { value: 'GuardrailViolationError', enumerable: false, writable: true, configurable: true });
   }
 }
 
