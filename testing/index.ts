@@ -8,9 +8,9 @@
  * Importing this module registers the matchers when jest's `expect` is global; `guardrailMatchers` is
  * exported for `expect.extend` by hand.
  */
-import type { TerraformStack } from 'cdktf';
 import { checkStack } from '../aspects/cdktf/check-stack';
-import { isStack, kindOf } from '../aspects/cdktf/scope';
+import { checkSubject } from '../aspects/cdktf/check-subject';
+import { kindOf } from '../aspects/cdktf/scope';
 import type { GuardrailOptions } from '../aspects/engine/options';
 import type { Violation } from '../aspects/engine/types';
 
@@ -42,13 +42,6 @@ interface MatcherResult {
   message: () => string;
 }
 
-function requireStack(received: unknown, matcher: string): TerraformStack {
-  if (!isStack(received)) {
-    throw new Error(`${matcher}: expected a cdktf TerraformStack, got ${kindOf(received)}`);
-  }
-  return received;
-}
-
 function list(violations: readonly Violation[]): string {
   if (violations.length === 0) return '  (none)';
   return violations.map((v) => `  [${v.ruleId}] ${v.severity} ${v.address} (${v.constructPath}): ${v.message}`).join('\n');
@@ -56,22 +49,20 @@ function list(violations: readonly Violation[]): string {
 
 export const guardrailMatchers = {
   toPassGuardrails(received: unknown, options?: GuardrailOptions): MatcherResult {
-    const stack = requireStack(received, 'toPassGuardrails');
-    const result = checkStack(stack, options, 'toPassGuardrails');
+    const { result, name } = checkSubject(received, options, 'toPassGuardrails');
     const errors = result.violations.filter((v) => v.severity === 'error');
     return {
       pass: errors.length === 0,
       message: () =>
         errors.length === 0
-          ? `expected stack '${stack.node.id}' to break a guardrail, but it passes (${result.rules.length} rules, ${result.resourcesChecked} resources)`
-          : `expected stack '${stack.node.id}' to pass its guardrails, but it has ${errors.length} error(s):\n${list(errors)}`,
+          ? `expected stack '${name}' to break a guardrail, but it passes (${result.rules.length} rules, ${result.resourcesChecked} resources)`
+          : `expected stack '${name}' to pass its guardrails, but it has ${errors.length} error(s):\n${list(errors)}`,
     };
   },
 
   toViolateGuardrail(received: unknown, ruleId: string, match: ViolationMatch = {}): MatcherResult {
-    const stack = requireStack(received, 'toViolateGuardrail');
     if (typeof ruleId !== 'string' || ruleId === '') throw new Error(`toViolateGuardrail: expected a rule id, got ${kindOf(ruleId)}`);
-    const result = checkStack(stack, match.options, 'toViolateGuardrail');
+    const { result, name } = checkSubject(received, match.options, 'toViolateGuardrail');
     const found = result.violations.filter(
       (v) =>
         v.ruleId === ruleId &&
@@ -84,8 +75,8 @@ export const guardrailMatchers = {
       pass: found.length > 0,
       message: () =>
         found.length > 0
-          ? `expected stack '${stack.node.id}' not to violate ${what}, but it does:\n${list(found)}`
-          : `expected stack '${stack.node.id}' to violate ${what}; its findings are:\n${list(result.violations)}`,
+          ? `expected stack '${name}' not to violate ${what}, but it does:\n${list(found)}`
+          : `expected stack '${name}' to violate ${what}; its findings are:\n${list(result.violations)}`,
     };
   },
 };

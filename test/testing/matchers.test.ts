@@ -1,4 +1,6 @@
+import { Testing } from 'cdktf';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Guardrails } from '../../index';
 import '../../testing';
 import { awsStack, testApp } from '../helpers/app';
@@ -38,8 +40,23 @@ describe('jest matchers', () => {
     expect(stack2).not.toPassGuardrails({ profile: 'baseline' });
   });
 
-  test('called on something that is not a stack: a clear error', () => {
-    expect(() => expect(testApp()).toPassGuardrails()).toThrow('toPassGuardrails: expected a cdktf TerraformStack, got App');
-    expect(() => expect('stack').toViolateGuardrail('x')).toThrow('toViolateGuardrail: expected a cdktf TerraformStack, got string');
+  test("cdktf's testing idiom: Testing.synth, synthScope and fullSynth results, and parsed JSON", () => {
+    const bad = awsStack(Testing.app());
+    new EbsVolume(bad, 'data', { availabilityZone: 'a' });
+    expect(Testing.synth(bad)).toViolateGuardrail('volume-encryption-required', { address: 'aws_ebs_volume.data' });
+    expect(Testing.synth(bad)).not.toPassGuardrails();
+    expect(JSON.parse(Testing.synth(bad))).not.toPassGuardrails();
+    expect(Testing.fullSynth(bad)).toViolateGuardrail('volume-encryption-required');
+    const scoped = Testing.synthScope((scope) => {
+      new AwsProvider(scope, 'aws', { region: 'eu-west-1' });
+      new EbsVolume(scope, 'data', { availabilityZone: 'a', encrypted: true });
+    });
+    expect(scoped).toPassGuardrails();
+  });
+
+  test('called on something it cannot check: a clear error saying what it accepts', () => {
+    expect(() => expect(testApp()).toPassGuardrails()).toThrow(/toPassGuardrails: expected a cdktf TerraformStack, the JSON string Testing\.synth .*; got an object that is not Terraform JSON/);
+    expect(() => expect('stack').toViolateGuardrail('x')).toThrow(/toViolateGuardrail: expected a cdktf TerraformStack.*; got a string that is neither a directory nor Terraform JSON/);
+    expect(() => expect(42).toPassGuardrails()).toThrow(/; got number$/);
   });
 });
