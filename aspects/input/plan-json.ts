@@ -149,10 +149,31 @@ function rawResource(entry: unknown, at: string, bad: Bad): RawResource & { read
  */
 function restoreReferences(body: JsonObject, config: JsonObject | undefined): void {
   if (!config) return;
-  for (const [key, value] of Object.entries(body)) {
-    const configured = own(config, key);
-    if (value === UNKNOWN_AFTER_APPLY && typeof configured === 'string' && referencedAddress(configured) !== undefined) setOwn(body, key, configured);
+  // Wherever they stand: top level, inside lists (`droplet_ids: ["${…}"]`) and nested blocks. Walked
+  // without recursion; a plan writes every nested block as a list, cdk.tf.json often as one object.
+  const pending: [unknown, unknown][] = [[body, config]];
+  while (pending.length > 0) {
+    const [planned, configured] = pending.pop()!;
+    if (Array.isArray(planned)) {
+      const list = Array.isArray(configured) ? configured : isObject(configured) && planned.length === 1 ? [configured] : undefined;
+      if (!list) continue;
+      for (let i = 0; i < planned.length && i < list.length; i++) {
+        if (isReferenceToRestore(planned[i], list[i])) planned[i] = list[i];
+        else pending.push([planned[i], list[i]]);
+      }
+    } else if (isObject(planned) && isObject(configured)) {
+      for (const [key, value] of Object.entries(planned)) {
+        const from = own(configured, key);
+        if (isReferenceToRestore(value, from)) setOwn(planned, key, from);
+        else if (typeof value === 'object' && value !== null) pending.push([value, from]);
+      }
+    }
   }
+}
+
+/** An unknown-after-apply value whose configuration is exactly one reference (`${x.y.id}`). */
+function isReferenceToRestore(value: unknown, configured: unknown): configured is string {
+  return value === UNKNOWN_AFTER_APPLY && typeof configured === 'string' && referencedAddress(configured) !== undefined;
 }
 
 type ToResource = (raw: RawResource, values: unknown, afterUnknown: unknown, moduleAddress: string | undefined) => PlanResource;
