@@ -32,6 +32,8 @@ const CONSTRUCT_ORDER = [
   'AwsDerpRelay',
   'DigitalOceanDerpRelay',
   'DerpFleet',
+  'AwsMonitoring',
+  'DigitalOceanMonitoring',
   'Monitoring',
   'Ec2StatusCheckAlarm',
   'DropletHealthAlerts',

@@ -7,29 +7,26 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { SecretReference } from '../lib/contracts/secret-reference';
 import type { DerpFleet } from '../lib/fleet';
-import { Monitoring } from '../lib/monitoring';
+import { AwsMonitoring } from '../lib/monitoring';
 import type { TailnetPolicy } from '../lib/tailnet';
 import { awsProvider } from './aws-provider';
 import { MONITORING_SITE } from './config';
 
 export class MonitoringStack extends TerraformStack {
-  readonly monitoring: Monitoring;
+  readonly monitoring: AwsMonitoring;
 
   constructor(scope: Construct, id: string, props: { fleet: DerpFleet; policy: TailnetPolicy; joinKeySecret: SecretReference }) {
     super(scope, id);
     awsProvider(this, MONITORING_SITE.region);
-    this.monitoring = new Monitoring(this, 'monitoring', {
-      cloud: 'aws',
+    this.monitoring = new AwsMonitoring(this, 'monitoring', {
       fleet: props.fleet,
       tailnetPolicy: props.policy,
       monitoringTagOwners: ['group:infra'],
-      aws: {
-        vpcId: MONITORING_SITE.vpcId,
-        subnetId: MONITORING_SITE.subnetId,
-        amiId: MONITORING_SITE.amiId,
-        joinKeySecret: props.joinKeySecret,
-        roleName: MONITORING_SITE.roleName,
-      },
+      vpcId: MONITORING_SITE.vpcId,
+      subnetId: MONITORING_SITE.subnetId,
+      amiId: MONITORING_SITE.amiId,
+      joinKeySecret: props.joinKeySecret,
+      roleName: MONITORING_SITE.roleName,
     });
   }
 }

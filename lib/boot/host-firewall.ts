@@ -6,6 +6,7 @@
  * coexists with them (a packet dropped by any table is dropped).
  */
 import { HardeningSettings, SystemdUnit } from './systemd-unit';
+import { BootConfigError } from './validate';
 
 /** Where the ruleset file is written. */
 export const HOST_FIREWALL_RULESET_PATH = '/etc/derp-guard/derp-guard.nft';
@@ -33,7 +34,7 @@ export interface HostFirewallOptions {
 export function renderHostFirewallRuleset(options: HostFirewallOptions = {}): string {
   const access = options.metadataServiceAccess ?? 'root-only';
   if (access !== 'root-only' && access !== 'all-users') {
-    throw new Error(`Invalid metadataServiceAccess ${JSON.stringify(access)}: must be 'root-only' or 'all-users'`);
+    throw new BootConfigError('metadataServiceAccess', access, "must be 'root-only' or 'all-users'");
   }
   const output =
     access === 'root-only'

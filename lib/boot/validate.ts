@@ -7,48 +7,46 @@
  * strings, and an allow-list is the only check that is safe in all three at once.
  * Errors name the option and the bad value, so a failed synth points at the fix.
  */
+import { ConstructConfigError } from '../errors';
 
-/** Thrown for an invalid option; `option` is its dotted path, e.g. `authKey.region`. */
-export class BootConfigError extends Error {
-  constructor(
-    readonly option: string,
-    readonly value: unknown,
-    reason: string,
-  ) {
-    super(`Invalid ${option} ${JSON.stringify(value)}: ${reason}`);
+/**
+ * Thrown for an invalid option; `option` is its dotted path, e.g. `authKey.region`. No construct path: the
+ * boot functions are plain functions; a construct re-throws it as its own error (PropValidator.boot).
+ */
+export class BootConfigError extends ConstructConfigError {
+  constructor(option: string, value: unknown, reason: string) {
+    super({ prop: option, value, reason });
     this.name = 'BootConfigError';
+  }
+
+  /** The option's dotted path (the same as `prop`). */
+  get option(): string {
+    return this.prop;
   }
 }
 
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /**
- * A lower-case fully qualified DNS name with at least two labels and a non-numeric TLD.
- * Lower case only: derper compares the TLS SNI with `-hostname` byte for byte.
+ * Why `host` is not a lower-case fully qualified DNS name (at least two labels, a non-numeric TLD), or
+ * undefined. The one FQDN rule of lib/ (relay host names, fleet nodes). Lower case only: derper compares
+ * the TLS SNI with `-hostname` byte for byte.
  */
+export function fqdnProblem(host: string): string | undefined {
+  if (typeof host !== 'string' || host.length === 0 || host.length > 253) return 'must be a fully qualified domain name of 1 to 253 characters';
+  if (host.endsWith('.')) return 'must not end with a dot';
+  const labels = host.split('.');
+  if (labels.length < 2) return 'must be fully qualified (e.g. derp1.example.com)';
+  const bad = labels.find((l) => !DNS_LABEL.test(l));
+  if (bad !== undefined) return `has label '${bad}': labels are 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'`;
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) return 'must be a DNS name, not an IP address';
+  return undefined;
+}
+
+/** A lower-case fully qualified DNS name ({@link fqdnProblem}). */
 export function validateFqdn(option: string, value: string): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 253) {
-    throw new BootConfigError(option, value, 'must be a fully qualified domain name of 1 to 253 characters');
-  }
-  if (value.endsWith('.')) {
-    throw new BootConfigError(option, value, 'must not end with a dot');
-  }
-  const labels = value.split('.');
-  if (labels.length < 2) {
-    throw new BootConfigError(option, value, 'must be fully qualified (e.g. derp1.example.com)');
-  }
-  for (const label of labels) {
-    if (!LABEL.test(label)) {
-      throw new BootConfigError(
-        option,
-        value,
-        `label ${JSON.stringify(label)} must be 1-63 characters of a-z, 0-9 and '-', not starting or ending with '-'`,
-      );
-    }
-  }
-  if (/^[0-9]+$/.test(labels[labels.length - 1])) {
-    throw new BootConfigError(option, value, 'must be a DNS name, not an IP address');
-  }
+  const problem = fqdnProblem(value);
+  if (problem) throw new BootConfigError(option, value, problem);
   return value;
 }
 

@@ -11,6 +11,8 @@ import { Construct } from 'constructs';
 import { DERP_FLEET_MEMBERSHIP, type DerpNodeInfo, type IDerpRelay } from '../contracts/derp-node';
 import type { DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from '../contracts/tailnet-policy';
 import { isPlainFileName, writeJsonBesideStack } from '../tailnet/stack-file';
+import { fqdnProblem } from '../boot/validate';
+import { ConstructConfigError } from '../errors';
 
 /** Something that knows the DERP nodes (a DerpFleet); what Monitoring scrapes and probes. */
 export interface IDerpNodeSource {
@@ -59,14 +61,9 @@ export interface DerpFleetProps {
 }
 
 /** A relay or fleet setting that would make a broken derpMap. Names the fleet, the prop and the value. */
-export class DerpFleetError extends Error {
-  constructor(
-    readonly constructPath: string,
-    readonly prop: string,
-    readonly value: unknown,
-    reason: string,
-  ) {
-    super(`DerpFleet '${constructPath}': ${prop} ${JSON.stringify(value)} ${reason}`);
+export class DerpFleetError extends ConstructConfigError {
+  constructor(constructPath: string, prop: string, value: unknown, reason: string) {
+    super({ constructKind: 'DerpFleet', constructPath, prop, value, reason });
     this.name = 'DerpFleetError';
   }
 }
@@ -74,7 +71,6 @@ export class DerpFleetError extends Error {
 /** RegionIDs 900-999 are reserved for custom DERP regions; Tailscale's own use lower numbers. */
 export const CUSTOM_REGION_IDS = { min: 900, max: 999 } as const;
 
-const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const NODE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/;
 const REGION_CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -257,14 +253,5 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
   }
 }
 
-/** Why `host` is not a lower-case fully qualified DNS name, or undefined. */
-export function fqdnProblem(host: string): string | undefined {
-  if (host.length === 0 || host.length > 253) return 'must be a fully qualified domain name of 1 to 253 characters';
-  if (host.endsWith('.')) return 'must not end with a dot';
-  const labels = host.split('.');
-  if (labels.length < 2) return 'must be fully qualified, e.g. derp1.example.com';
-  const bad = labels.find((l) => !LABEL.test(l));
-  if (bad !== undefined) return `has label '${bad}': labels are 1-63 lower-case letters, digits or '-', not starting or ending with '-'`;
-  if (/^[0-9]+$/.test(labels[labels.length - 1])) return 'must be a DNS name, not an IP address';
-  return undefined;
-}
+/** The one FQDN rule of lib/ (lib/boot/validate.ts), re-exported where it was first published. */
+export { fqdnProblem };

@@ -9,10 +9,13 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { MonitorAlert } from '@cdktf/provider-digitalocean/lib/monitor-alert';
 import type { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
+import { ConstructConfigError } from '../errors';
+import { AWS_INSTANCE_ID, DIGITALOCEAN_TAG, PropValidator } from '../validate';
 
-export class MonitoringAlarmError extends Error {
-  constructor(constructPath: string, prop: string, value: unknown, reason: string) {
-    super(`${constructPath}: ${prop} ${JSON.stringify(value)} ${reason}`);
+/** A prop of Ec2StatusCheckAlarm or DropletHealthAlerts is invalid. */
+export class MonitoringAlarmError extends ConstructConfigError {
+  constructor(constructPath: string, prop: string, value: unknown, reason: string, constructKind: string) {
+    super({ constructKind, constructPath, prop, value, reason });
     this.name = 'MonitoringAlarmError';
   }
 }
@@ -45,10 +48,9 @@ export class Ec2StatusCheckAlarm extends Construct {
 
   constructor(scope: Construct, id: string, props: Ec2StatusCheckAlarmProps) {
     super(scope, id);
-    const err = (prop: string, value: unknown, reason: string) => new MonitoringAlarmError(`Ec2StatusCheckAlarm '${this.node.path}'`, prop, value, reason);
-    if (typeof props.instanceId !== 'string' || (!Token.isUnresolved(props.instanceId) && !/^i-[0-9a-f]{8,17}$/.test(props.instanceId))) {
-      throw err('props.instanceId', props.instanceId ?? null, "must be an instance id ('i-…') or a reference to one");
-    }
+    const v = new PropValidator(this, 'Ec2StatusCheckAlarm', MonitoringAlarmError);
+    const err = v.error.bind(v);
+    v.rule('props.instanceId', props.instanceId ?? null, AWS_INSTANCE_ID);
     if (!ALARM_NAME.test(props.alarmName ?? '')) throw err('props.alarmName', props.alarmName ?? null, 'must be 1-200 letters, digits, spaces or . _ / : -');
     checkArns(err, 'props.alarmActions', props.alarmActions);
     const actions = props.alarmActions ? [...props.alarmActions] : undefined;
@@ -113,7 +115,6 @@ export interface DropletHealthAlertsProps {
   readonly provider?: DigitaloceanProvider;
 }
 
-const DO_TAG = /^[A-Za-z0-9:_-]{1,255}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** DigitalOcean monitor alerts on CPU, memory and disk utilisation of droplets (needs the monitoring agent). */
@@ -122,7 +123,8 @@ export class DropletHealthAlerts extends Construct {
 
   constructor(scope: Construct, id: string, props: DropletHealthAlertsProps) {
     super(scope, id);
-    const err = (prop: string, value: unknown, reason: string) => new MonitoringAlarmError(`DropletHealthAlerts '${this.node.path}'`, prop, value, reason);
+    const v = new PropValidator(this, 'DropletHealthAlerts', MonitoringAlarmError);
+    const err = v.error.bind(v);
     if (!/^[A-Za-z0-9 ._-]{1,60}$/.test(props.name ?? '')) throw err('props.name', props.name ?? null, 'must be 1-60 letters, digits, spaces or . _ -');
     const ids = props.dropletIds ?? [];
     const tags = props.dropletTags ?? [];
@@ -130,9 +132,7 @@ export class DropletHealthAlerts extends Construct {
     ids.forEach((d, i) => {
       if (!Token.isUnresolved(d) && !/^[0-9]+$/.test(d)) throw err(`props.dropletIds[${i}]`, d, 'must be a droplet id or a reference to one');
     });
-    tags.forEach((t, i) => {
-      if (!DO_TAG.test(t)) throw err(`props.dropletTags[${i}]`, t, "must be a DigitalOcean tag (letters, digits, ':', '_', '-')");
-    });
+    tags.forEach((t, i) => v.rule(`props.dropletTags[${i}]`, t, DIGITALOCEAN_TAG));
     if (!Array.isArray(props.emails) || props.emails.length === 0) throw err('props.emails', props.emails ?? null, 'must list at least one address');
     props.emails.forEach((e, i) => {
       if (!Token.isUnresolved(e) && !EMAIL.test(e)) throw err(`props.emails[${i}]`, e, 'must be an email address');

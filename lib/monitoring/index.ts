@@ -1,3 +1,6 @@
+export * from './aws-monitoring';
+export * from './digitalocean-monitoring';
+export type { MonitoringBaseProps } from './model';
 export * from './monitoring';
 export * from './access';
 export * from './alarms';

@@ -1,69 +1,36 @@
 /**
- * A small YAML writer for the files we generate (Prometheus, blackbox exporter and cloud-init configs), so
- * they read like hand-written YAML without a YAML dependency. It writes a safe subset: block mappings and
- * sequences, strings always double-quoted with JSON escapes (valid YAML) or, when multi-line, as literal
- * blocks; numbers, booleans and null plain. The tests parse its output with the real consumers
- * (promtool, cloud-init schema).
+ * YAML for the files the monitoring server reads (Prometheus, blackbox exporter, alert rules) and its
+ * cloud-config, written by the `yaml` package (eemeli/yaml) rather than by hand: quoting is where a
+ * hand-written emitter goes wrong, and YAML has two readers here with different rules (Go's yaml for
+ * Prometheus, PyYAML's YAML 1.1 for cloud-init, where a plain `yes` or `0644` is not a string).
+ *
+ * The style is fixed so the files read like hand-written YAML and stay byte-for-byte stable (a changed
+ * byte changes the user data, and on DigitalOcean replaces the droplet): block mappings and sequences;
+ * every string double-quoted (safe under both readers), except multi-line strings (scripts, unit files,
+ * nested configs), which are literal blocks; keys plain when they can only be read as strings. The tests
+ * parse the output with the real consumers (promtool, cloud-init schema) and with `yaml` itself.
  */
+import { Document, visit, type Scalar } from 'yaml';
 
 export type YamlValue = string | number | boolean | null | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
+/** Keys written without quotes; the library still quotes one that would read as another type (`true`, `null`). */
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-/** Render a value as a YAML document (ending in a newline). */
+/** Render a value as a YAML document (ending in a newline). Keys whose value is `undefined` are left out. */
 export function toYaml(value: YamlValue): string {
-  return `${block(value, 0).join('\n')}\n`;
-}
-
-function block(value: YamlValue, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${pad}[]`];
-    return (value as readonly YamlValue[]).flatMap((item) => {
-      if (isNested(item)) {
-        const lines = block(item, indent + 2);
-        return [`${pad}- ${lines[0].slice(indent + 2)}`, ...lines.slice(1)];
-      }
-      const [first, ...rest] = scalar(item, indent + 2);
-      return [`${pad}- ${first}`, ...rest];
-    });
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined) as [string, YamlValue][];
-    if (entries.length === 0) return [`${pad}{}`];
-    return entries.flatMap(([k, v]) => {
-      const key = PLAIN_KEY.test(k) ? k : JSON.stringify(k);
-      if (isNested(v)) return [`${pad}${key}:`, ...block(v, indent + 2)];
-      const [first, ...rest] = scalar(v, indent + 2);
-      return [`${pad}${key}: ${first}`, ...rest];
-    });
-  }
-  return scalar(value, indent).map((l, i) => (i === 0 ? `${pad}${l}` : l));
-}
-
-function isNested(v: YamlValue): boolean {
-  return (Array.isArray(v) && v.length > 0) || (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.values(v).some((x) => x !== undefined));
-}
-
-/** A scalar: first line is placed after `key: ` or `- `; further lines (a literal block) are indented. */
-function scalar(v: YamlValue, indent: number): string[] {
-  if (v === null) return ['null'];
-  if (Array.isArray(v)) return ['[]'];
-  if (typeof v === 'object') return ['{}'];
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`toYaml: ${v} is not a finite number`);
-    return [String(v)];
-  }
-  if (typeof v === 'boolean') return [String(v)];
-  if (literalBlockFits(v)) {
-    const pad = ' '.repeat(indent);
-    const trailing = /\n*$/.exec(v)![0].length;
-    const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-    const body = trailing === 0 ? v : v.slice(0, v.length - (chomp === '+' ? 0 : 1));
-    const lines = (chomp === '+' ? body.replace(/\n$/, '') : body).split('\n');
-    return [`|${chomp}`, ...lines.map((l) => (l === '' ? '' : `${pad}${l}`))];
-  }
-  return [JSON.stringify(v)];
+  // The YAML 1.1 schema: a key such as `on`, `y` or `no` is a boolean to PyYAML (cloud-init), so it is quoted.
+  const doc = new Document(value, { version: '1.1' });
+  visit(doc, {
+    Scalar(key, node: Scalar) {
+      if (typeof node.value === 'number' && !Number.isFinite(node.value)) throw new Error(`toYaml: ${node.value} is not a finite number`);
+      if (typeof node.value !== 'string') return;
+      if (key === 'key') node.type = PLAIN_KEY.test(node.value) ? 'PLAIN' : 'QUOTE_DOUBLE';
+      else node.type = literalBlockFits(node.value) ? 'BLOCK_LITERAL' : 'QUOTE_DOUBLE';
+    },
+  });
+  // lineWidth 0: never fold a long line (a folded PromQL expression or shell line is harder to review).
+  return doc.toString({ lineWidth: 0, indentSeq: true });
 }
 
 /**

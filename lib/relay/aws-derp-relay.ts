@@ -36,14 +36,19 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import type { Architecture } from '../boot';
+import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import type { SecretReference } from '../contracts/secret-reference';
 import { ANYWHERE_IPV4, ANYWHERE_IPV6, AWS_RELAY_OUTBOUND, relayInboundRules, RelayPortRule } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, ResolvedBaseProps, resolveBaseProps } from './relay-props';
-import { PropValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
+import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_KMS_KEY_ARN, AWS_SUBNET_ID, AWS_VPC_ID, PropValidator } from '../validate';
+import { relayValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
 
-/** EC2 refuses user data larger than this (raw, before base64). */
-export const AWS_USER_DATA_LIMIT_BYTES = 16384;
+/**
+ * EC2 refuses user data larger than this (raw, before base64).
+ * @deprecated use `boot.AWS_USER_DATA_MAX_BYTES`, the one definition (lib/boot/user-data-limits.ts).
+ */
+export const AWS_USER_DATA_LIMIT_BYTES = AWS_USER_DATA_MAX_BYTES;
 
 /** The only AWS managed policy the relay's role gets: what the SSM agent needs for Session Manager. */
 export const SSM_CORE_POLICY_NAME = 'AmazonSSMManagedInstanceCore';
@@ -128,15 +133,10 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
   readonly publicExposureTag?: AwsExposureTag;
 }
 
-const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const SUBNET_ID = /^subnet-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const VPC_ID = /^vpc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const INSTANCE_TYPE = /^([a-z]+)([0-9]+)([a-z-]*)\.([a-z0-9]+)$/;
-const KMS_KEY = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/(?:mrk-)?[0-9a-f-]{32,36}$/;
 
 /** Graviton families have a `g` in the suffix after the generation (t4g, c7gn, x2gd, g5g, is4gen); a1 is the first. */
 export function architectureOf(instanceType: string): Architecture {
-  const m = INSTANCE_TYPE.exec(instanceType);
+  const m = AWS_INSTANCE_TYPE.pattern.exec(instanceType);
   if (!m) return 'amd64';
   return m[3].includes('g') || `${m[1]}${m[2]}` === 'a1' ? 'arm64' : 'amd64';
 }
@@ -159,29 +159,29 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
 
   constructor(scope: Construct, id: string, props: AwsDerpRelayProps) {
     super(scope, id);
-    const v = new PropValidator(this, 'AwsDerpRelay');
+    const v = relayValidator(this, 'AwsDerpRelay');
     const base = resolveBaseProps(v, props);
-    const vpcId = v.literalOrToken('vpcId', props.vpcId, VPC_ID, "a VPC id such as 'vpc-0123456789abcdef0' or a reference");
-    const subnetId = v.literalOrToken('subnetId', props.subnetId, SUBNET_ID, "a subnet id such as 'subnet-0123456789abcdef0' or a reference");
-    const amiId = v.matching('amiId', props.amiId, AMI_ID, "a pinned AMI id such as 'ami-0123456789abcdef0' (ami- and 8 or 17 hex digits)");
-    const instanceType = v.matching('instanceType', props.instanceType ?? 't4g.small', INSTANCE_TYPE, "an EC2 instance type such as 't4g.small'");
+    const vpcId = v.rule('vpcId', props.vpcId, AWS_VPC_ID);
+    const subnetId = v.rule('subnetId', props.subnetId, AWS_SUBNET_ID);
+    const amiId = v.rule('amiId', props.amiId, AWS_AMI_ID);
+    const instanceType = v.rule('instanceType', props.instanceType ?? 't4g.small', AWS_INSTANCE_TYPE);
     const derived = architectureOf(instanceType);
     this.architecture = props.architecture === undefined ? derived : v.oneOf('architecture', props.architecture, ['amd64', 'arm64'] as const);
     if (this.architecture !== derived) {
-      v.fail('architecture', props.architecture, `instance type ${instanceType} is ${derived}`);
+      v.fail('architecture', props.architecture, `must match the instance type: ${instanceType} is ${derived}`);
     }
     const secret = validateSecretReference(v, 'authKeySecret', props.authKeySecret);
     const rootKmsKey =
       props.rootVolumeKmsKeyArn === undefined
         ? undefined
-        : v.literalOrToken('rootVolumeKmsKeyArn', props.rootVolumeKmsKeyArn, KMS_KEY, 'a KMS key ARN (not an alias) or a reference');
+        : v.rule('rootVolumeKmsKeyArn', props.rootVolumeKmsKeyArn, AWS_KMS_KEY_ARN);
     const rootVolumeSize = v.integer('rootVolumeSizeGiB', props.rootVolumeSizeGiB ?? 16, 8, 16384);
     const ipv6 = v.boolean('ipv6', props.ipv6 ?? false);
     const exposure = resolveExposureTag(v, props.publicExposureTag);
     const own: Record<string, string> = { role: 'derp' };
     const extra = validateAwsTags(v, 'tags', props.tags);
     for (const key of [...Object.keys(own), 'Name', 'critical', exposure.key]) {
-      if (key in extra) v.fail(`tags.${key}`, extra[key], `'${key}' is set by the relay itself`);
+      if (key in extra) v.fail(`tags.${key}`, extra[key], `is refused: '${key}' is set by the relay itself`);
     }
     const tags = (more: Record<string, string> = {}) => ({ ...extra, ...own, ...more });
 
@@ -199,11 +199,11 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       metadataServiceAccess: 'root-only',
     });
     const userDataBytes = Buffer.byteLength(this.userData, 'utf8');
-    if (userDataBytes > AWS_USER_DATA_LIMIT_BYTES) {
+    if (userDataBytes > AWS_USER_DATA_MAX_BYTES) {
       v.fail(
         'userData',
         `<${userDataBytes} bytes>`,
-        `the rendered cloud-init user data (lib/boot) is ${userDataBytes} bytes; EC2 accepts at most ${AWS_USER_DATA_LIMIT_BYTES}`,
+        `is too large: the rendered cloud-init user data (lib/boot) is ${userDataBytes} bytes; EC2 accepts at most ${AWS_USER_DATA_MAX_BYTES}`,
       );
     }
 
@@ -215,7 +215,7 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     });
     this.securityGroupRules(base, tags());
 
-    this.roleName = v.matching('roleName', props.roleName ?? `derp-relay-${base.nodeName}`, /^[\w+=,.@-]{1,64}$/, 'an IAM role name (1-64 of letters, digits and + = , . @ _ -)');
+    this.roleName = v.rule('roleName', props.roleName ?? `derp-relay-${base.nodeName}`, AWS_IAM_ROLE_NAME);
     const access = v.oneOf('authKeySecretAccess', props.authKeySecretAccess ?? 'role-policy', ['role-policy', 'granted-elsewhere'] as const);
     this.role = new IamRole(this, 'role', {
       name: this.roleName,
@@ -314,7 +314,7 @@ function resolveExposureTag(v: PropValidator, tag: AwsExposureTag | undefined): 
   if (tag === null || typeof tag !== 'object') v.fail('publicExposureTag', tag, 'must be { key, value }');
   const key = v.matching('publicExposureTag.key', tag.key, /^[\p{L}\p{N}\s_.:/=+@-]{1,128}$/u, 'a tag key of 1-128 characters');
   const value = v.matching('publicExposureTag.value', tag.value, /^[\p{L}\p{N}\s_.:/=+@-]{0,256}$/u, 'a tag value of up to 256 characters');
-  if (key === 'role' || key === 'critical' || key === 'Name') v.fail('publicExposureTag.key', key, `'${key}' is used by the relay for something else`);
+  if (key === 'role' || key === 'critical' || key === 'Name') v.fail('publicExposureTag.key', key, `is refused: '${key}' is used by the relay for something else`);
   return { key, value };
 }
 

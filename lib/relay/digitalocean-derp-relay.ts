@@ -41,16 +41,21 @@ import { Firewall, FirewallInboundRule, FirewallOutboundRule } from '@cdktf/prov
 import { ReservedIp } from '@cdktf/provider-digitalocean/lib/reserved-ip';
 import { ReservedIpAssignment } from '@cdktf/provider-digitalocean/lib/reserved-ip-assignment';
 import { DERP_TAG } from '../boot';
+import { DIGITALOCEAN_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import { validateTag } from '../boot/validate';
 import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import { isTailscaleProvider } from '../tailscale/provider';
 import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
 import { ANYWHERE_IPV4, ANYWHERE_IPV6, DIGITALOCEAN_RELAY_OUTBOUND, relayInboundRules } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, resolveBaseProps } from './relay-props';
-import { PropValidator } from './validate';
+import { DIGITALOCEAN_IMAGE, DIGITALOCEAN_REGION, DIGITALOCEAN_SIZE, DIGITALOCEAN_SSH_KEY, DIGITALOCEAN_TAG, DIGITALOCEAN_VPC_UUID, PropValidator } from '../validate';
+import { relayValidator } from './validate';
 
-/** DigitalOcean refuses user data larger than this. */
-export const DIGITALOCEAN_USER_DATA_LIMIT_BYTES = 65536;
+/**
+ * DigitalOcean refuses user data larger than this.
+ * @deprecated use `boot.DIGITALOCEAN_USER_DATA_MAX_BYTES`, the one definition (lib/boot/user-data-limits.ts).
+ */
+export const DIGITALOCEAN_USER_DATA_LIMIT_BYTES = DIGITALOCEAN_USER_DATA_MAX_BYTES;
 
 /** Upper bound of the auth key's lifetime: long enough to boot, short enough to be worthless soon. */
 export const MAX_AUTH_KEY_EXPIRY_SECONDS = 3600;
@@ -109,12 +114,6 @@ export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
   readonly publicExposureTag?: string;
 }
 
-const REGION = /^[a-z]{3}[0-9]$/;
-const SIZE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const IMAGE = /^(?:[0-9]+|[a-z0-9]+(?:[.-][a-z0-9]+)*)$/;
-const SSH_KEY = /^(?:[0-9]+|(?:[0-9a-f]{2}:){15}[0-9a-f]{2})$/;
-const DO_TAG = /^[A-Za-z0-9:_-]{1,255}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const DEFAULT_IMAGES = { 'ubuntu-24.04': 'ubuntu-24-04-x64', 'debian-12': 'debian-12-x64' } as const;
 
@@ -131,26 +130,26 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
 
   constructor(scope: Construct, id: string, props: DigitalOceanDerpRelayProps) {
     super(scope, id);
-    const v = new PropValidator(this, 'DigitalOceanDerpRelay');
+    const v = relayValidator(this, 'DigitalOceanDerpRelay');
     const base = resolveBaseProps(v, props);
-    const region = v.matching('region', props.region, REGION, "a DigitalOcean region slug such as 'fra1'");
-    const size = v.matching('size', props.size ?? 's-1vcpu-2gb', SIZE, "a droplet size slug such as 's-1vcpu-2gb'");
-    const image = v.matching('image', props.image ?? DEFAULT_IMAGES[base.distribution], IMAGE, "an image slug such as 'ubuntu-24-04-x64' or a numeric image id");
+    const region = v.rule('region', props.region, DIGITALOCEAN_REGION);
+    const size = v.rule('size', props.size ?? 's-1vcpu-2gb', DIGITALOCEAN_SIZE);
+    const image = v.rule('image', props.image ?? DEFAULT_IMAGES[base.distribution], DIGITALOCEAN_IMAGE);
     const sshKeys = validateSshKeys(v, props.sshKeys);
-    const exposureTag = v.matching('publicExposureTag', props.publicExposureTag ?? 'exposure:public', DO_TAG, 'a DigitalOcean tag');
+    const exposureTag = v.rule('publicExposureTag', props.publicExposureTag ?? 'exposure:public', DIGITALOCEAN_TAG);
     const owner = v.matching('owner', props.owner, /^[A-Za-z0-9:_-]{1,249}$/, "a tag value (letters, digits, ':', '-', '_')");
     const environment = v.matching('environment', props.environment, /^[A-Za-z0-9:_-]{1,243}$/, "a tag value (letters, digits, ':', '-', '_')");
     if (!Array.isArray(props.tags ?? [])) v.fail('tags', props.tags, 'must be an array of tags');
     const extraTags = (props.tags ?? []).map((t, i) => {
-      const tag = v.matching(`tags[${i}]`, t, DO_TAG, "a DigitalOcean tag (letters, digits, ':', '-', '_')");
+      const tag = v.rule(`tags[${i}]`, t, DIGITALOCEAN_TAG);
       // One value per key: a second `owner:` or approval tag would make the relay's own tags ambiguous.
       const key = tag.split(':')[0];
       if (['role', 'owner', 'environment'].includes(key) || tag === exposureTag || (exposureTag.includes(':') && key === exposureTag.split(':')[0])) {
-        v.fail(`tags[${i}]`, tag, `'${key}:' tags are set by the relay itself (from owner, environment and publicExposureTag)`);
+        v.fail(`tags[${i}]`, tag, `is refused: '${key}:' tags are set by the relay itself (from owner, environment and publicExposureTag)`);
       }
       return tag;
     });
-    const vpcUuid = props.vpcUuid === undefined ? undefined : v.literalOrToken('vpcUuid', props.vpcUuid, UUID, 'a VPC uuid or a reference');
+    const vpcUuid = props.vpcUuid === undefined ? undefined : v.rule('vpcUuid', props.vpcUuid, DIGITALOCEAN_VPC_UUID);
     const reserved = v.boolean('reservedIp', props.reservedIp ?? false);
     const expiry = v.integer('authKeyExpirySeconds', props.authKeyExpirySeconds ?? MAX_AUTH_KEY_EXPIRY_SECONDS, 600, MAX_AUTH_KEY_EXPIRY_SECONDS);
     const tailnetTags = [DERP_TAG];
@@ -192,8 +191,8 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       metadataServiceAccess: 'all-users',
     });
     const userDataBytes = Buffer.byteLength(this.userData, 'utf8');
-    if (userDataBytes > DIGITALOCEAN_USER_DATA_LIMIT_BYTES) {
-      v.fail('userData', `<${userDataBytes} bytes>`, `the rendered user data is ${userDataBytes} bytes; DigitalOcean accepts at most ${DIGITALOCEAN_USER_DATA_LIMIT_BYTES}`);
+    if (userDataBytes > DIGITALOCEAN_USER_DATA_MAX_BYTES) {
+      v.fail('userData', `<${userDataBytes} bytes>`, `is too large: the rendered user data is ${userDataBytes} bytes; DigitalOcean accepts at most ${DIGITALOCEAN_USER_DATA_MAX_BYTES}`);
     }
 
     const tags = ['role:derp', exposureTag, `owner:${owner}`, `environment:${environment}`];
@@ -249,8 +248,5 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
 }
 
 function validateSshKeys(v: PropValidator, keys: readonly string[] | undefined): string[] {
-  if (!Array.isArray(keys) || keys.length === 0) {
-    v.fail('sshKeys', keys, 'must list at least one SSH key id or fingerprint (without keys DigitalOcean emails a root password)');
-  }
-  return keys.map((key, i) => v.literalOrToken(`sshKeys[${i}]`, key, SSH_KEY, 'an SSH key id (digits) or MD5 fingerprint (aa:bb:…) or a reference'));
+  return v.nonEmptyList('sshKeys', keys, 'SSH key id or fingerprint (without keys DigitalOcean emails a root password)', (prop, key) => v.rule(prop, key, DIGITALOCEAN_SSH_KEY));
 }

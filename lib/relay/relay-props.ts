@@ -96,7 +96,7 @@ export function renderUserData(v: PropValidator, options: DerpUserDataOptions): 
       } catch (e) {
         // lib/boot's checks on the rendered document as a whole (its size, stray template syntax) are
         // plain errors; report them against this construct too.
-        if (e instanceof Error && !(e instanceof BootConfigError)) v.fail('userData', '<rendered cloud-init user data>', e.message);
+        if (e instanceof Error && !(e instanceof BootConfigError)) v.fail('userData', '<rendered cloud-init user data>', `is refused: ${e.message}`);
         throw e;
       }
     },

@@ -2,6 +2,7 @@
  * Secret names, setec-style patterns and the AWS ARNs they stand for, as pure functions: the same strings
  * end up in IAM policies, the KMS key policy and the tailnet's grants, so they are validated once, here.
  */
+import { AWS_IAM_ROLE_NAME } from '../validate';
 
 /** setec's action words (github.com/tailscale/setec, acl/acl.go). */
 export const SECRET_ACTIONS = ['get', 'info', 'put', 'activate', 'delete'] as const;
@@ -93,6 +94,7 @@ export function secretsManagerEndpoint(region: string): string {
 /** Commercial-partition regions only: ARNs here are written with the `aws` partition. */
 export const AWS_REGION = /^(af|ap|ca|eu|il|me|mx|sa|us)-[a-z]+-[0-9]{1,2}$/;
 export const ACCOUNT_ID = /^[0-9]{12}$/;
-export const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** The one IAM role name rule (lib/validate). */
+export const IAM_ROLE_NAME = AWS_IAM_ROLE_NAME.pattern;
 /** KMS alias name without the `alias/` prefix; `aws/` is reserved for AWS managed keys. */
 export const KEY_ALIAS = /^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/;

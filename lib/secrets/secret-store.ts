@@ -35,6 +35,7 @@ import {
   secretsManagerEndpoint,
   type SecretAction,
 } from './names';
+import { ConstructConfigError } from '../errors';
 
 /** The capability setec checks, as written in a tailnet policy grant (its API calls it https://tailscale.com/cap/secrets). */
 export const SETEC_CAPABILITY = 'tailscale.com/cap/secrets';
@@ -134,14 +135,9 @@ export interface SecretStoreProps {
 }
 
 /** A store prop or grant that would be insecure or broken. Names the construct, the prop and the value. */
-export class SecretStoreError extends Error {
-  constructor(
-    readonly constructPath: string,
-    readonly prop: string,
-    readonly value: unknown,
-    reason: string,
-  ) {
-    super(`SecretStore '${constructPath}': ${prop} ${JSON.stringify(value)} ${reason}`);
+export class SecretStoreError extends ConstructConfigError {
+  constructor(constructPath: string, prop: string, value: unknown, reason: string) {
+    super({ constructKind: 'SecretStore', constructPath, prop, value, reason });
     this.name = 'SecretStoreError';
   }
 }

@@ -26,6 +26,7 @@ import {
   referencedNames,
   type Check,
 } from './syntax';
+import { ConstructConfigError } from '../errors';
 
 /** A Tailscale SSH rule (`ssh` section). */
 export interface SshRule {
@@ -105,14 +106,9 @@ export interface TailnetPolicyProps {
 }
 
 /** A bad policy entry or prop: names the construct path, where the value came from, and the value. */
-export class TailnetPolicyError extends Error {
-  constructor(
-    readonly constructPath: string,
-    readonly prop: string,
-    readonly value: unknown,
-    reason: string,
-  ) {
-    super(`TailnetPolicy '${constructPath}': ${prop} ${JSON.stringify(value)} ${reason}`);
+export class TailnetPolicyError extends ConstructConfigError {
+  constructor(constructPath: string, prop: string, value: unknown, reason: string) {
+    super({ constructKind: 'TailnetPolicy', constructPath, prop, value, reason });
     this.name = 'TailnetPolicyError';
   }
 }

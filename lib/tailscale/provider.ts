@@ -6,6 +6,7 @@
  */
 import { Token, TerraformProvider, listMapper, stringToHclTerraform, stringToTerraform } from 'cdktf';
 import type { Construct } from 'constructs';
+import { ConstructConfigError } from '../errors';
 
 /**
  * The provider version every stack gets, pinned exactly: a provider is code that runs with the tailnet
@@ -66,9 +67,10 @@ export interface TailscaleProviderConfig {
 }
 
 /** Thrown for a provider configuration that would leak a credential or cannot work. */
-export class TailscaleProviderConfigError extends Error {
+export class TailscaleProviderConfigError extends ConstructConfigError {
   constructor(path: string, prop: string, reason: string) {
-    super(`TailscaleProvider '${path}': ${prop} ${reason}`);
+    // No value: the props it is thrown for are credentials.
+    super({ constructKind: 'TailscaleProvider', constructPath: path, prop, reason });
     this.name = 'TailscaleProviderConfigError';
   }
 }

@@ -16,6 +16,7 @@ import {
 } from 'cdktf';
 import type { Construct } from 'constructs';
 import { TAILSCALE_GENERATOR_METADATA } from './provider';
+import { ConstructConfigError } from '../errors';
 
 export interface TailscaleTailnetKeyConfig extends TerraformMetaArguments {
   /**
@@ -57,9 +58,10 @@ export interface TailscaleTailnetKeyConfig extends TerraformMetaArguments {
   readonly recreateIfInvalid?: 'always' | 'never';
 }
 
-export class TailnetKeyConfigError extends Error {
+/** A prop of TailscaleTailnetKey is invalid. */
+export class TailnetKeyConfigError extends ConstructConfigError {
   constructor(path: string, prop: string, value: unknown, reason: string) {
-    super(`TailscaleTailnetKey '${path}': ${prop} ${JSON.stringify(value)} ${reason}`);
+    super({ constructKind: 'TailscaleTailnetKey', constructPath: path, prop, value, reason });
     this.name = 'TailnetKeyConfigError';
   }
 }

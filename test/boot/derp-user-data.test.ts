@@ -190,21 +190,21 @@ describe('renderDerpUserData', () => {
 
   describe('rejects bad input, naming the option and the value', () => {
     const cases: Array<[string, DerpUserDataOptions, RegExp]> = [
-      ['hostname', { ...aws, hostname: 'not a host' }, /^Invalid hostname "not a host"/],
-      ['hostname (single label)', { ...aws, hostname: 'derp' }, /^Invalid hostname "derp"/],
-      ['hostname (IP)', { ...aws, hostname: '192.0.2.1' }, /^Invalid hostname "192.0.2.1"/],
-      ['certMode', { ...aws, certMode: 'acme' as never }, /^Invalid certMode "acme"/],
-      ['architecture', { ...aws, architecture: 'x86_64' as never }, /^Invalid architecture "x86_64"/],
-      ['distribution', { ...aws, distribution: 'centos-9' as never }, /^Invalid distribution "centos-9"/],
-      ['extraTags', { ...aws, extraTags: ['prod'] }, /^Invalid extraTags\[0\] "prod"/],
-      ['region', { ...aws, authKey: { kind: 'aws-secrets-manager', secretId: 'x', region: 'europe' } }, /^Invalid authKey.region "europe"/],
-      ['secretId', { ...aws, authKey: { kind: 'aws-secrets-manager', secretId: "x'; rm -rf /", region: 'eu-central-1' } }, /^Invalid authKey.secretId/],
-      ['kind', { ...aws, authKey: { kind: 'vault' } as never }, /^Invalid authKey.kind "vault"/],
-      ['terraformReference', { ...digitalOcean, authKey: { kind: 'digitalocean-metadata', terraformReference: 'key' } }, /^Invalid authKey.terraformReference "key"/],
-      ['node exporter sha256', { ...aws, versions: { nodeExporter: { sha256: 'abc' } } }, /^Invalid versions.nodeExporter.sha256 "abc"/],
-      ['node exporter sha256 missing', { ...aws, versions: { nodeExporter: {} as never } }, /^Invalid versions.nodeExporter.sha256 undefined: is required for a release tarball/],
-      ['tailscale version', { ...aws, versions: { ...aws.versions, tailscale: 'v1.78.1' } }, /^Invalid versions.tailscale "v1.78.1"/],
-      ['go toolchain', { ...aws, versions: { ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^Invalid versions.goToolchain.sha256 ""/],
+      ['hostname', { ...aws, hostname: 'not a host' }, /^hostname "not a host"/],
+      ['hostname (single label)', { ...aws, hostname: 'derp' }, /^hostname "derp"/],
+      ['hostname (IP)', { ...aws, hostname: '192.0.2.1' }, /^hostname "192.0.2.1"/],
+      ['certMode', { ...aws, certMode: 'acme' as never }, /^certMode "acme"/],
+      ['architecture', { ...aws, architecture: 'x86_64' as never }, /^architecture "x86_64"/],
+      ['distribution', { ...aws, distribution: 'centos-9' as never }, /^distribution "centos-9"/],
+      ['extraTags', { ...aws, extraTags: ['prod'] }, /^extraTags\[0\] "prod"/],
+      ['region', { ...aws, authKey: { kind: 'aws-secrets-manager', secretId: 'x', region: 'europe' } }, /^authKey.region "europe"/],
+      ['secretId', { ...aws, authKey: { kind: 'aws-secrets-manager', secretId: "x'; rm -rf /", region: 'eu-central-1' } }, /^authKey.secretId/],
+      ['kind', { ...aws, authKey: { kind: 'vault' } as never }, /^authKey.kind "vault"/],
+      ['terraformReference', { ...digitalOcean, authKey: { kind: 'digitalocean-metadata', terraformReference: 'key' } }, /^authKey.terraformReference "key"/],
+      ['node exporter sha256', { ...aws, versions: { nodeExporter: { sha256: 'abc' } } }, /^versions.nodeExporter.sha256 "abc"/],
+      ['node exporter sha256 missing', { ...aws, versions: { nodeExporter: {} as never } }, /^versions.nodeExporter.sha256 undefined is required for a release tarball/],
+      ['tailscale version', { ...aws, versions: { ...aws.versions, tailscale: 'v1.78.1' } }, /^versions.tailscale "v1.78.1"/],
+      ['go toolchain', { ...aws, versions: { ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^versions.goToolchain.sha256 ""/],
     ];
     for (const [name, options, message] of cases) {
       it(name, () => {

@@ -15,7 +15,7 @@ describe('renderHostFirewallRuleset', () => {
     expect(renderHostFirewallRuleset()).toContain('ip daddr 169.254.169.254 meta skuid != 0 drop');
     const open = renderHostFirewallRuleset({ metadataServiceAccess: 'all-users' });
     expect(open).not.toContain('169.254.169.254');
-    expect(() => renderHostFirewallRuleset({ metadataServiceAccess: 'nobody' as never })).toThrow(/Invalid metadataServiceAccess "nobody"/);
+    expect(() => renderHostFirewallRuleset({ metadataServiceAccess: 'nobody' as never })).toThrow(/metadataServiceAccess "nobody"/);
   });
 
   it('is loaded by an early oneshot unit', () => {

@@ -75,14 +75,14 @@ describe('versions.nodeExporter', () => {
   describe('rejects, naming the option', () => {
     const cases: Array<[string, unknown, RegExp]> = [
       // No source is the old tarball shape, so a forgotten hash is an error, never a silent switch.
-      ['{} (a tarball without its hash)', {}, /^Invalid versions\.nodeExporter\.sha256 undefined: is required for a release tarball/],
-      ['a tarball without its hash', { source: 'release-tarball' }, /^Invalid versions\.nodeExporter\.sha256 undefined/],
-      ['a malformed hash', { sha256: 'abc' }, /^Invalid versions\.nodeExporter\.sha256 "abc"/],
-      ['a hash with the package', { source: 'distribution-package', sha256: SHA }, /^Invalid versions\.nodeExporter\.sha256 "fedc.*is not used with source 'distribution-package'/],
-      ['a version with the package', { source: 'distribution-package', version: '1.8.2' }, /^Invalid versions\.nodeExporter\.version "1\.8\.2": is not used/],
-      ['an unknown source', { source: 'snap' }, /^Invalid versions\.nodeExporter\.source "snap": must be one of 'distribution-package', 'release-tarball'/],
-      ['null', null, /^Invalid versions\.nodeExporter null/],
-      ['a string', 'distribution-package', /^Invalid versions\.nodeExporter "distribution-package"/],
+      ['{} (a tarball without its hash)', {}, /^versions\.nodeExporter\.sha256 undefined is required for a release tarball/],
+      ['a tarball without its hash', { source: 'release-tarball' }, /^versions\.nodeExporter\.sha256 undefined/],
+      ['a malformed hash', { sha256: 'abc' }, /^versions\.nodeExporter\.sha256 "abc"/],
+      ['a hash with the package', { source: 'distribution-package', sha256: SHA }, /^versions\.nodeExporter\.sha256 "fedc.*is not used with source 'distribution-package'/],
+      ['a version with the package', { source: 'distribution-package', version: '1.8.2' }, /^versions\.nodeExporter\.version "1\.8\.2" is not used/],
+      ['an unknown source', { source: 'snap' }, /^versions\.nodeExporter\.source "snap" must be one of 'distribution-package', 'release-tarball'/],
+      ['null', null, /^versions\.nodeExporter null/],
+      ['a string', 'distribution-package', /^versions\.nodeExporter "distribution-package"/],
     ];
     for (const [name, nodeExporter, message] of cases) {
       it(name, () => {
@@ -92,7 +92,7 @@ describe('versions.nodeExporter', () => {
       });
     }
     it('versions not an object', () => {
-      expect(() => renderDerpUserData({ ...base, versions: 'latest' as never })).toThrow(/^Invalid versions "latest"/);
+      expect(() => renderDerpUserData({ ...base, versions: 'latest' as never })).toThrow(/^versions "latest"/);
     });
   });
 });

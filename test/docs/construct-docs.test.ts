@@ -58,6 +58,8 @@ describe('docs/constructs.md', () => {
       'AwsDerpRelay',
       'DigitalOceanDerpRelay',
       'DerpFleet',
+      'AwsMonitoring',
+      'DigitalOceanMonitoring',
       'Monitoring',
       'Ec2StatusCheckAlarm',
       'DropletHealthAlerts',
@@ -93,12 +95,12 @@ describe('docs/constructs.md', () => {
   });
 
   it('lists sub-prop interfaces as their own tables under the construct that uses them', () => {
-    const awsMonitoring = section(doc, '#### AwsMonitoringProps');
+    const awsMonitoring = section(doc, '#### AwsMonitoringServerProps');
     expect(awsMonitoring.join('\n')).toContain('Type of `MonitoringProps.aws`');
     expect(row(awsMonitoring, 'rootVolumeSizeGiB').default).toBe('`20`');
-    expect(row(section(doc, '#### DigitalOceanMonitoringProps'), 'joinKeyExpirySeconds').default).toBe('`3600`');
+    expect(row(section(doc, '#### DigitalOceanMonitoringServerProps'), 'joinKeyExpirySeconds').default).toBe('`3600`');
     // Both sit in the Monitoring section; a later construct using one links back instead of repeating it.
-    expect(section(doc, '## Monitoring')).toEqual(expect.arrayContaining(['#### AwsMonitoringProps', '#### DigitalOceanMonitoringProps']));
+    expect(section(doc, '## Monitoring')).toEqual(expect.arrayContaining(['#### AwsMonitoringServerProps', '#### DigitalOceanMonitoringServerProps']));
     expect(section(doc, '## DropletHealthAlerts').join('\n')).toContain('[`DropletHealthThresholds`](#droplethealththresholds)');
   });
 });

@@ -371,19 +371,18 @@ describe('AwsDerpRelay props validation', () => {
 
   test.each(cases)('%s', (_name, overrides, prop) => {
     const error = errorFor(overrides);
-    expect(error.message).toContain("AwsDerpRelay 'main/relay'");
-    expect(error.message).toContain(`invalid ${prop} `);
+    expect(error.message).toContain(`AwsDerpRelay 'main/relay': ${prop} `);
   });
 
   test('user data over the EC2 limit is refused at synth, not at apply', () => {
     const tags = Array.from({ length: 300 }, (_, i) => `tag:edge-${'x'.repeat(40)}-${i}`);
     const error = errorFor({ extraTailnetTags: tags });
-    expect(error.message).toContain("AwsDerpRelay 'main/relay': invalid userData");
+    expect(error.message).toContain("AwsDerpRelay 'main/relay': userData");
     expect(error.message).toContain('16384');
   });
 
   test('the error shows the bad value', () => {
-    expect(errorFor({ regionId: 1234 }).message).toContain('invalid regionId 1234: must be an integer from 900 to 999');
+    expect(errorFor({ regionId: 1234 }).message).toContain('regionId 1234 must be an integer from 900 to 999');
     expect(errorFor({ amiId: 'ami-123' }).message).toContain('"ami-123"');
   });
 

@@ -234,8 +234,7 @@ describe('DigitalOceanDerpRelay props validation', () => {
 
   test.each(cases)('%s', (_name, overrides, prop) => {
     const error = errorFor(overrides);
-    expect(error.message).toContain("DigitalOceanDerpRelay 'main/relay'");
-    expect(error.message).toContain(`invalid ${prop} `);
+    expect(error.message).toContain(`DigitalOceanDerpRelay 'main/relay': ${prop} `);
   });
 
   test('a stack without a tailscale provider is refused at synth', () => {

@@ -1,0 +1,247 @@
+/**
+ * The DERP fleet's monitoring server on AWS: AwsMonitoring, its props, and the builder the deprecated
+ * Monitoring shares with it.
+ */
+import { gzipSync } from 'zlib';
+import { Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Instance } from '@cdktf/provider-aws/lib/instance';
+import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
+import type { SecretReference } from '../contracts/secret-reference';
+import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_SUBNET_ID, AWS_VPC_ID, type PropValidator } from '../validate';
+import { validateSecretReference } from '../validate/secret-reference';
+import { Ec2StatusCheckAlarm } from './alarms';
+import type { JoinKeySource } from './cloud-init';
+import { MONITORING_EGRESS, MonitoringModel, SERVER_NAME, monitoringValidator, type MonitoringBaseProps } from './model';
+import type { TailnetAccess } from './access';
+import type { NodeTargets } from './targets';
+
+/** The AWS server's own props (the `aws` props of the deprecated Monitoring). */
+export interface AwsMonitoringServerProps {
+  /** VPC of the subnet: a `vpc-…` id or a reference. */
+  readonly vpcId: string;
+  /** A private subnet with a route to the internet through a NAT gateway (the server gets no public IP). */
+  readonly subnetId: string;
+  /** Pinned AMI id of a Debian 12 or Ubuntu 22.04/24.04 image (no lookups: stacks plan offline). */
+  readonly amiId: string;
+  /** The secret holding the server's tailnet join key (SecretStore.secretReference). */
+  readonly joinKeySecret: SecretReference;
+  /**
+   * EC2 instance type.
+   * @default 't3.small' (2 vCPU, 2 GiB: Prometheus for a fleet of tens of nodes)
+   */
+  readonly instanceType?: string;
+  /**
+   * Root volume size in GiB (Prometheus data lives there).
+   * @default 20
+   */
+  readonly rootVolumeSizeGiB?: number;
+  /**
+   * KMS key for the root volume.
+   * @default the account's default EBS key (aws/ebs); the volume is encrypted either way
+   */
+  readonly rootVolumeKmsKeyId?: string;
+  /**
+   * IAM role name of the instance (grant it the join key with SecretStore.grant).
+   * @default `<name>-instance`
+   */
+  readonly roleName?: string;
+  /**
+   * Notified when a status-check alarm fires or clears (SNS topic ARNs).
+   * @default none: the alarms show in the CloudWatch console only
+   */
+  readonly alarmActions?: readonly string[];
+  /**
+   * Other instances (in this stack and region) to put a status-check alarm on, e.g. the relays.
+   * @default none (the server's own alarm is always created)
+   */
+  readonly statusCheckAlarms?: readonly { readonly name: string; readonly instanceId: string }[];
+  /**
+   * AWS provider of the server's resources.
+   * @default the stack's default AWS provider
+   */
+  readonly provider?: AwsProvider;
+}
+
+export interface AwsMonitoringProps extends MonitoringBaseProps, AwsMonitoringServerProps {}
+
+/** What the AWS server is made of. */
+export interface AwsMonitoringResources {
+  readonly instance: Instance;
+  readonly securityGroup: SecurityGroup;
+  readonly role: IamRole;
+  readonly roleName: string;
+}
+
+/** The join key source of an AWS server: Secrets Manager, read with the instance role. */
+export function awsJoinKey(props: AwsMonitoringServerProps): JoinKeySource {
+  return { kind: 'aws-secrets-manager', secretId: props.joinKeySecret.name, region: props.joinKeySecret.region };
+}
+
+/**
+ * Builds the AWS server as children of `host` (so AwsMonitoring and the deprecated Monitoring make the
+ * same construct paths, hence the same Terraform addresses). `prop` names the server props in errors:
+ * `props` for AwsMonitoring, `props.aws` for Monitoring.
+ */
+export function buildAwsServer(host: Construct, v: PropValidator, model: MonitoringModel, aws: AwsMonitoringServerProps, prop: string): AwsMonitoringResources {
+  if (!aws || typeof aws !== 'object') v.fail(prop, aws ?? null, 'are required');
+  v.rule(`${prop}.vpcId`, aws.vpcId, AWS_VPC_ID);
+  v.rule(`${prop}.subnetId`, aws.subnetId, AWS_SUBNET_ID);
+  v.rule(`${prop}.amiId`, aws.amiId, AWS_AMI_ID);
+  validateSecretReference(v, `${prop}.joinKeySecret`, aws.joinKeySecret);
+  const instanceType = v.rule(`${prop}.instanceType`, aws.instanceType ?? 't3.small', AWS_INSTANCE_TYPE);
+  const size = v.integer(`${prop}.rootVolumeSizeGiB`, aws.rootVolumeSizeGiB ?? 20, 8, 16384);
+  const roleName = v.rule(`${prop}.roleName`, aws.roleName ?? `${model.name}-instance`, AWS_IAM_ROLE_NAME);
+  const name = model.name;
+
+  const provider = aws.provider;
+  const securityGroup = new SecurityGroup(host, 'security-group', {
+    name: `${name}-sg`,
+    description: 'DERP monitoring server: no inbound traffic at all; outbound only for packages, tailscale and probes',
+    vpcId: aws.vpcId,
+    ingress: [],
+    egress: MONITORING_EGRESS.map((e) => ({
+      description: e.why,
+      protocol: e.protocol,
+      fromPort: e.port,
+      toPort: e.port,
+      cidrBlocks: ['0.0.0.0/0'],
+      ipv6CidrBlocks: ['::/0'],
+      prefixListIds: [],
+      securityGroups: [],
+      selfAttribute: false,
+    })),
+    revokeRulesOnDelete: true,
+    tags: { Name: `${name}-sg` },
+    provider,
+  });
+  const role = new IamRole(host, 'role', {
+    name: roleName,
+    description: `Instance role of ${name}: SSM Session Manager only (secrets are granted by SecretStore.grant)`,
+    assumeRolePolicy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+    }),
+    maxSessionDuration: 3600,
+    tags: { Name: roleName },
+    provider,
+  });
+  new IamRolePolicyAttachment(host, 'ssm-core', {
+    role: role.name,
+    policyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
+    provider,
+  });
+  const profile = new IamInstanceProfile(host, 'instance-profile', { name: roleName, role: role.name, tags: { Name: roleName }, provider });
+  const joinKey = awsJoinKey(aws);
+  const instance = new Instance(host, 'instance', {
+    ami: aws.amiId,
+    instanceType,
+    subnetId: aws.subnetId,
+    vpcSecurityGroupIds: [securityGroup.id],
+    iamInstanceProfile: profile.name,
+    // Outbound through the subnet's NAT: nothing on the internet can even address this instance.
+    associatePublicIpAddress: false,
+    monitoring: true,
+    ebsOptimized: true,
+    disableApiTermination: true,
+    metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
+    rootBlockDevice: {
+      volumeType: 'gp3',
+      volumeSize: size,
+      encrypted: true,
+      ...(aws.rootVolumeKmsKeyId ? { kmsKeyId: aws.rootVolumeKmsKeyId } : {}),
+      deleteOnTermination: true,
+      tags: { Name: `${name}-root` },
+    },
+    // gzip (cloud-init reads it; the guardrails decode it): the configs and scripts exceed 16 KiB as text.
+    // The payload is all literals, and gzip output is deterministic, so plans stay stable.
+    userDataBase64: Lazy.stringValue({
+      produce: () => {
+        const zipped = gzipSync(Buffer.from(model.cloudInit(joinKey), 'utf8'), { level: 9 });
+        model.checkUserDataSize(zipped.length, AWS_USER_DATA_MAX_BYTES);
+        return zipped.toString('base64');
+      },
+    }),
+    tags: { Name: name, role: 'monitoring' },
+    provider,
+  });
+  new Ec2StatusCheckAlarm(host, 'status-check', { instanceId: instance.id, alarmName: `${name}-status-check-failed`, alarmActions: aws.alarmActions, provider });
+  (aws.statusCheckAlarms ?? []).forEach((a, i) => {
+    if (!SERVER_NAME.test(a.name)) v.fail(`${prop}.statusCheckAlarms[${i}].name`, a.name, "must be lower-case letters, digits or '-'");
+    new Ec2StatusCheckAlarm(host, `status-check-${a.name}`, { instanceId: a.instanceId, alarmName: `${a.name}-status-check-failed`, alarmActions: aws.alarmActions, provider });
+  });
+  return { instance, securityGroup, role, roleName };
+}
+
+/**
+ * The DERP fleet's monitoring server on AWS, with no inbound port open to the internet: an EC2 instance with
+ * no public IP (it reaches the internet through the subnet's NAT gateway or egress-only route; the subnet
+ * must have one), a security group with no ingress and egress only on 80/443 tcp (packages,
+ * pkgs.tailscale.com, Secrets Manager, probes) and 41641/3478 udp (WireGuard, STUN), IMDSv2 only with hop
+ * limit 1, an encrypted gp3 root, an instance profile with only the SSM core policy (shell access through
+ * Session Manager, no SSH), detailed monitoring and termination protection. The join key is read at boot
+ * from Secrets Manager with the instance role: grant the role with SecretStore.grant. CloudWatch alarms on
+ * the instance (and optionally on other instances) fire even when the server is down.
+ *
+ * It watches the fleet over the tailnet: the one access model (`tag:monitoring -> tag:derp:9100`) makes both the
+ * scrape targets and the tailnet ACL entry; it probes the nodes' public HTTPS and STUN endpoints outbound and
+ * alerts on node down, failing probes, disk and certificate expiry.
+ */
+export class AwsMonitoring extends Construct {
+  /** The access model (which tag reaches which exporter ports). */
+  public readonly access: TailnetAccess;
+  /** The server's name (instance name, prefix of alarm names). */
+  public readonly name: string;
+  /** The server's name on the tailnet. */
+  public readonly tailnetHostName: string;
+  public readonly instance: Instance;
+  public readonly securityGroup: SecurityGroup;
+  public readonly role: IamRole;
+  /** The instance role's name, known at synth (grant it the join key with SecretStore.grant). */
+  public readonly roleName: string;
+
+  private readonly model: MonitoringModel;
+  private readonly joinKey: JoinKeySource;
+
+  constructor(scope: Construct, id: string, props: AwsMonitoringProps) {
+    super(scope, id);
+    const v = monitoringValidator(this, 'AwsMonitoring');
+    this.model = new MonitoringModel(v, props);
+    this.access = this.model.access;
+    this.name = this.model.name;
+    this.tailnetHostName = this.model.tailnetHostName;
+    const built = buildAwsServer(this, v, this.model, props, 'props');
+    this.instance = built.instance;
+    this.securityGroup = built.securityGroup;
+    this.role = built.role;
+    this.roleName = built.roleName;
+    this.joinKey = awsJoinKey(props);
+  }
+
+  /** What Prometheus watches per DERP node (read at synth). */
+  public get targets(): NodeTargets[] {
+    return this.model.targets;
+  }
+
+  public get prometheusConfig(): string {
+    return this.model.prometheusConfig;
+  }
+
+  public get alertRules(): string {
+    return this.model.alertRules;
+  }
+
+  public get blackboxConfig(): string {
+    return this.model.blackboxConfig;
+  }
+
+  /** The cloud-config text (before gzip), for review. */
+  public get cloudInit(): string {
+    return this.model.cloudInit(this.joinKey);
+  }
+}
