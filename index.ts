@@ -11,7 +11,10 @@ export type { SuppressionInput } from './aspects/engine/suppressions';
 export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './aspects/engine/types';
 export { defineRule } from './aspects/engine/rule';
 export type { Rule, RuleMetadata, RuleContext, CheckOutput } from './aspects/engine/rule';
-export { pass, violation, unknown, notApplicable } from './aspects/engine/results';
+export { pass, violation, unknown, notApplicable, unknownValue } from './aspects/engine/results';
+// The shapes the built-in rules are made of, for custom rules: each returns pass / violation / unknown.
+export { requireBool, requireNumber, requireOneOf, requirePresent, forEachBlock } from './aspects/rules/common/shapes';
+export type { ShapeOptions } from './aspects/rules/common/shapes';
 export * as values from './aspects/engine/values';
 export { builtInRules } from './aspects/rules';
 export { evaluate } from './aspects/engine/evaluate';
@@ -29,3 +32,4 @@ export type { DerpNodeInfo, IDerpRelay } from './lib/contracts/derp-node';
 export type { AclRule, GrantRule, DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from './lib/contracts/tailnet-policy';
 export type { SecretReference } from './lib/contracts/secret-reference';
 export * as boot from './lib/boot';
+export { ConstructConfigError, redactSecrets } from './lib/errors';

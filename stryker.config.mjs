@@ -16,6 +16,8 @@ export default {
     'aspects/rules/cross-cloud/volume-encryption-required.ts',
     'aspects/rules/cross-cloud/public-ip-requires-approval.ts',
     'aspects/rules/aws/network/security-group-ingress.ts',
+    'aspects/rules/digitalocean/firewall-inbound.ts',
+    'aspects/rules/common/internet-ingress.ts',
   ].join(',')).split(','),
   // String literals are messages; mutating them tests wording, not behaviour.
   mutator: { excludedMutations: ['StringLiteral'] },

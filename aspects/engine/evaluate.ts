@@ -111,16 +111,51 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
 
 type RunResult = CheckResult | { status: 'rule-error'; message: string; attribute?: string };
 
-/** Run one check; a check that throws becomes a finding, so a broken rule never passes silently. */
+const STATUSES: ReadonlySet<string> = new Set(['pass', 'violation', 'unknown', 'not-applicable']);
+
+/**
+ * Run one check. A check that throws, or returns something that is not a result (a status the engine does
+ * not know, a non-object, no message), becomes a `rule-error` finding naming the rule, so a broken rule never
+ * passes silently.
+ */
 function runCheck(rule: Rule, resource: ResourceRecord, context: ReturnType<typeof createContext>): readonly RunResult[] {
+  let output: unknown;
   try {
-    const output = rule.check(resource, context);
-    if (output === undefined || output === null) return [];
-    return Array.isArray(output) ? output : [output as CheckResult];
+    output = rule.check(resource, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ status: 'rule-error', message: `rule '${rule.id}' failed on this resource: ${reason}` }];
+    return [ruleError(rule, `failed on this resource: ${reason}`)];
   }
+  if (output === undefined || output === null) return [];
+  const results: readonly unknown[] = Array.isArray(output) ? output : [output];
+  return results.map((result, i) => {
+    const problem = resultProblem(result);
+    if (problem === undefined) return result as CheckResult;
+    const where = Array.isArray(output) ? `result [${i}]` : 'result';
+    return ruleError(rule, `returned a ${where} the engine does not understand (${problem}); a check returns pass / violation / unknown / notApplicable results`);
+  });
+}
+
+/** What is wrong with something a check returned as a result, or undefined when it is a well-formed result. */
+function resultProblem(result: unknown): string | undefined {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return `${describeValue(result)} is not a result object`;
+  const { status, message, attribute } = result as Record<string, unknown>;
+  if (typeof status !== 'string' || !STATUSES.has(status)) return `status ${describeValue(status)}`;
+  if (typeof message !== 'string') return `message ${describeValue(message)}`;
+  if (attribute !== undefined && typeof attribute !== 'string') return `attribute ${describeValue(attribute)}`;
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+function ruleError(rule: Rule, what: string): RunResult {
+  return { status: 'rule-error', message: `rule '${rule.id}' ${what}` };
 }
 
 function toViolation(

@@ -1,16 +1,108 @@
 /**
- * Reading values out of Terraform JSON without ever guessing.
+ * Reading values out of Terraform JSON without ever guessing, and reasoning with what was read.
  *
  * Terraform JSON strings are templates: `"${var.x}"` or `"ami-${var.y}"` is only known when Terraform
  * evaluates it, and in a plan an unknown value is "known after apply". Every reader here says which of
  * three things it found: a known value, an unknown one (with the expression, for the message), or nothing.
+ * The same type answers the rules' questions ("is this open to the internet?"): known yes / no, or unknown
+ * with why; the combinators below (`and`, `or`, `not`, `all`, `any`, `map`, `chain`) never turn an unknown
+ * into a known answer unless the known parts decide it.
  */
 import type { JsonObject } from './types';
 
-export type Value<T> =
-  | { readonly state: 'known'; readonly value: T }
-  | { readonly state: 'unknown'; readonly expression: string }
-  | { readonly state: 'absent' };
+/** A value that is known. `why` and `attribute` are optional context for messages (why it is so, and where). */
+export interface Known<T> {
+  readonly state: 'known';
+  readonly value: T;
+  readonly why?: string;
+  readonly attribute?: string;
+}
+
+/** A value that is not known before apply. `expression` says why: the expression, or the reason in words. */
+export interface Unknown {
+  readonly state: 'unknown';
+  readonly expression: string;
+  readonly attribute?: string;
+}
+
+export interface Absent {
+  readonly state: 'absent';
+}
+
+/** THE three-valued type: known, unknown (with why), or absent (not set at all). */
+export type Value<T> = Known<T> | Unknown | Absent;
+
+/** A value that is there (known or unknown): what a question answers. `Answer` alone is a yes / no answer. */
+export type Answer<T = boolean> = Known<T> | Unknown;
+
+const context = (why?: string, attribute?: string) => ({ ...(why !== undefined ? { why } : {}), ...(attribute !== undefined ? { attribute } : {}) });
+
+/** A known value, with optional context for messages. */
+export const known = <T>(value: T, why?: string, attribute?: string): Known<T> => ({ state: 'known', value, ...context(why, attribute) });
+/** An unknown value: `expression` is the expression, or why the value cannot be known. */
+export const maybe = (expression: string, attribute?: string): Unknown => ({ state: 'unknown', expression, ...(attribute !== undefined ? { attribute } : {}) });
+export const ABSENT: Absent = { state: 'absent' };
+export const YES: Known<boolean> = { state: 'known', value: true };
+export const NO: Known<boolean> = { state: 'known', value: false };
+
+export const isYes = (a: Value<boolean>): boolean => a.state === 'known' && a.value === true;
+export const isNo = (a: Value<boolean>): boolean => a.state === 'known' && a.value === false;
+export const isUnknown = (a: Value<unknown>): a is Unknown => a.state === 'unknown';
+
+/** False if any is false (that answer, with its why); else the first unknown; else the last (true) one. */
+export function and(...answers: readonly Answer[]): Answer {
+  return answers.find(isNo) ?? answers.find(isUnknown) ?? answers[answers.length - 1] ?? YES;
+}
+
+/** True if any is true (that answer, with its why); else the first unknown; else the last (false) one. */
+export function or(...answers: readonly Answer[]): Answer {
+  return answers.find(isYes) ?? answers.find(isUnknown) ?? answers[answers.length - 1] ?? NO;
+}
+
+/** The opposite answer (same why and attribute); unknown stays unknown. */
+export function not(answer: Answer): Answer {
+  return answer.state === 'known' ? { ...answer, value: !answer.value } : answer;
+}
+
+/** `and` over a list: `test` holds for every item (true for none). */
+export function all<T>(items: readonly T[], test: (item: T) => Answer): Answer {
+  return and(...items.map(test));
+}
+
+/** `or` over a list: `test` holds for some item (false for none). */
+export function any<T>(items: readonly T[], test: (item: T) => Answer): Answer {
+  return or(...items.map(test));
+}
+
+/** A known value transformed; unknown and absent pass through unchanged (with their why). */
+export function map<T, U>(value: Answer<T>, f: (value: T) => U): Answer<U>;
+export function map<T, U>(value: Value<T>, f: (value: T) => U): Value<U>;
+export function map<T, U>(value: Value<T>, f: (value: T) => U): Value<U> {
+  return value.state === 'known' ? known(f(value.value), value.why, value.attribute) : value;
+}
+
+/** A known value's next question (which may itself be unknown or absent); unknown and absent pass through. */
+export function chain<T, U>(value: Answer<T>, f: (value: T) => Answer<U>): Answer<U>;
+export function chain<T, U>(value: Value<T>, f: (value: T) => Value<U>): Value<U>;
+export function chain<T, U>(value: Value<T>, f: (value: T) => Value<U>): Value<U> {
+  return value.state === 'known' ? f(value.value) : value;
+}
+
+/** One function per state: a value read without nested ternaries. */
+export function match<T, R>(value: Value<T>, cases: { readonly known: (value: T) => R; readonly unknown: (expression: string) => R; readonly absent: () => R }): R {
+  if (value.state === 'known') return cases.known(value.value);
+  return value.state === 'unknown' ? cases.unknown(value.expression) : cases.absent();
+}
+
+/** A value for messages: the known value, the (shortened) expression, or `whenAbsent`. */
+export function show(value: Value<unknown>, whenAbsent: string): string {
+  return match(value, { known: (v) => (typeof v === 'string' ? v : JSON.stringify(v)), unknown: (e) => describeExpression(e), absent: () => whenAbsent });
+}
+
+/** What an unset value means (the provider's default): absent becomes known `fallback`. */
+export function orDefault<T>(value: Value<T>, fallback: T, why?: string): Answer<T> {
+  return value.state === 'absent' ? known(fallback, why) : value;
+}
 
 /** What a plan's unknown ("known after apply") values are turned into, so one reader handles both. */
 export const UNKNOWN_AFTER_APPLY = '${(known after apply)}';
@@ -34,12 +126,10 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const KNOWN_ABSENT: Value<never> = { state: 'absent' };
-
 /** A raw attribute: absent when missing or null, unknown when it is an expression. */
 export function attr(body: JsonObject, key: string): Value<unknown> {
   const value = body[key];
-  if (value === undefined || value === null) return KNOWN_ABSENT;
+  if (value === undefined || value === null) return ABSENT;
   if (isExpression(value)) return { state: 'unknown', expression: value };
   return { state: 'known', value };
 }
@@ -155,7 +245,7 @@ export function blocks(body: JsonObject, name: string): Blocks {
  * elements are), unknown for anything else. A missing, null or scalar `for_each` is an error Terraform
  * reports; here it is unknown, never "none".
  */
-function dynamicCount(forEach: unknown, name: string): Value<number> {
+function dynamicCount(forEach: unknown, name: string): Answer<number> {
   if (Array.isArray(forEach)) return { state: 'known', value: forEach.length };
   if (isObject(forEach)) return { state: 'known', value: Object.keys(forEach).length };
   if (typeof forEach === 'string') return { state: 'unknown', expression: forEach };
@@ -168,7 +258,7 @@ function dynamicCount(forEach: unknown, name: string): Value<number> {
  * blocks are an expression, or come only from dynamic blocks whose `for_each` may be empty). Rules that
  * treat a missing block differently from a present one ask this, never `occurrences.length`.
  */
-export function blockPresence(found: Blocks): Exclude<Value<boolean>, { state: 'absent' }> {
+export function blockPresence(found: Blocks): Answer {
   if (found.occurrences.some((o) => o.mayBeNone === undefined)) return { state: 'known', value: true };
   if (found.unknownExpression !== undefined) return { state: 'unknown', expression: found.unknownExpression };
   const maybe = found.occurrences.find((o) => o.mayBeNone !== undefined);

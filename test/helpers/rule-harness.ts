@@ -16,16 +16,26 @@ export interface HarnessInput {
   readonly provider?: Record<string, unknown>;
 }
 
-/** Findings of `rule` alone (turned on at its severity whatever its profile) on a Terraform JSON document. */
+/**
+ * Findings of `rule` alone (turned on at its severity whatever its profile) on a Terraform JSON document.
+ * `rule` must be registered in `builtInRules` (the harness refuses a rule the catalog does not run, so an
+ * unregistered rule cannot pass its own tests); a custom rule under test goes in `options.customRules`.
+ */
 export function findings(rule: Rule, doc: HarnessInput, options: GuardrailOptions = {}): Violation[] {
-  const catalog = builtInRules.some((r) => r.id === rule.id) ? builtInRules : [...builtInRules, rule];
+  const custom = options.customRules ?? [];
+  const registered = builtInRules.includes(rule) || custom.includes(rule);
+  if (!registered) {
+    const sameId = builtInRules.some((r) => r.id === rule.id) ? ' (a different object with the same id is)' : '';
+    throw new Error(`rule '${rule.id}' is not registered in builtInRules${sameId}: add it to its cloud's index.ts, or pass it in options.customRules`);
+  }
+  const catalog = [...builtInRules, ...custom];
   const resolved = resolveOptions(
     {
       profile: 'strict',
       ...options,
       rules: { ...Object.fromEntries(catalog.map((r) => [r.id, 'off'])), [rule.id]: rule.severity, ...(options.rules ?? {}) },
     },
-    catalog,
+    builtInRules,
   );
   const stack = stackFromTerraformJson(doc as Record<string, unknown>, { stack: 'test' });
   return [...evaluate([stack], resolved).violations];

@@ -70,7 +70,6 @@ function runMultitool(text: string): Pick<SarifValidation, 'multitoolErrors' | '
     multitoolProblem = reason;
     if (!warned) {
       warned = true;
-      // eslint-disable-next-line no-console
       console.warn(`[SARIF Multitool validation skipped] ${reason}; the schema validation still ran`);
     }
     return { multitoolErrors: [], multitoolWarnings: [], multitoolSkipped: reason };

@@ -99,7 +99,6 @@ export function describeWithTerraform(name: string, fn: (setup: () => TerraformS
   if (typeof setup === 'string') {
     describe(name, () => {
       test.skip(`skipped: ${setup}`, () => undefined);
-      // eslint-disable-next-line no-console
       console.warn(`[terraform tests skipped] ${name}: ${setup}`);
     });
     return;

@@ -4,26 +4,48 @@
  */
 import type { RuleContext } from '../../engine/rule';
 import type { JsonObject, ResourceRecord } from '../../engine/types';
-import { blockPresence, blocks, boolAttr, describeExpression, listAttr, numberAttr, referencedAddress, stringAttr, type BlockOccurrence, type Value } from '../../engine/values';
+import {
+  blockPresence,
+  blocks,
+  boolAttr,
+  describeExpression,
+  isNo,
+  isYes,
+  known,
+  listAttr,
+  maybe,
+  NO,
+  numberAttr,
+  or,
+  referencedAddress,
+  stringAttr,
+  type Answer,
+  type BlockOccurrence,
+  type Value,
+} from '../../engine/values';
 
-export type Exposure = Exclude<Value<boolean>, { state: 'absent' }> & { readonly why?: string; readonly attribute?: string };
+/** Public: known yes / no with why (and the attribute that decides), or unknown with why. */
+const yes = (why: string, attribute?: string): Answer => known(true, why, attribute);
+const no = (why: string): Answer => known(false, why);
 
-const yes = (why: string, attribute?: string): Exposure => ({ state: 'known', value: true, why, ...(attribute ? { attribute } : {}) });
-const no = (why: string): Exposure => ({ state: 'known', value: false, why });
-const unsure = (expression: string, why: string, attribute?: string): Exposure => ({ state: 'unknown', expression, why, ...(attribute ? { attribute } : {}) });
+/** Known yes (`why`) when a known value passes `test`; unknown (`unknownWhy`) for an expression; else no. */
+function holds<T>(value: Value<T>, test: (value: T) => boolean, why: string, unknownWhy: string, attribute: string): Answer {
+  if (value.state === 'unknown') return maybe(unknownWhy, attribute);
+  return value.state === 'known' && test(value.value) ? yes(why, attribute) : NO;
+}
+
+const isTrue = (value: boolean) => value;
+const positive = (value: number) => value > 0;
+const nonEmpty = (value: readonly unknown[]) => value.length > 0;
 
 /**
  * Whether an instance (`aws_instance`, `aws_spot_instance_request`) gets a public address: a global IPv6
  * address (its own setting, or its subnet's assign_ipv6_address_on_creation) or a public IPv4 address.
  * A known exposure wins over an unknown one: approval is needed either way.
  */
-export function awsInstanceExposure(instance: ResourceRecord, context: RuleContext): Exposure {
+export function awsInstanceExposure(instance: ResourceRecord, context: RuleContext): Answer {
   const subnet = subnetOf(instance, context);
-  const v6 = ipv6Exposure(instance.body, subnet.resource);
-  if (v6.state === 'known' && v6.value) return v6;
-  const v4 = ipv4Exposure(instance.body, subnet);
-  if (v4.state === 'known' && v4.value) return v4;
-  return v6.state === 'unknown' ? v6 : v4;
+  return or(ipv6Exposure(instance.body, subnet.resource), ipv4Exposure(instance.body, subnet));
 }
 
 interface SubnetOf {
@@ -44,94 +66,96 @@ function subnetOf(instance: ResourceRecord, context: RuleContext): SubnetOf {
  * (or 0, which the provider does not send), the subnet decides, when it is in this stack. A subnet outside
  * the stack is judged where it is defined (its assign_ipv6_address_on_creation needs approval there).
  */
-function ipv6Exposure(body: JsonObject, subnet: ResourceRecord | undefined): Exposure {
+function ipv6Exposure(body: JsonObject, subnet: ResourceRecord | undefined): Answer {
   const count = numberAttr(body, 'ipv6_address_count');
-  if (count.state === 'known' && count.value > 0) return yes('it has global IPv6 addresses (ipv6_address_count)', 'ipv6_address_count');
   const addresses = listAttr(body, 'ipv6_addresses');
-  if (addresses.state === 'known' && addresses.value.length > 0) return yes('it has global IPv6 addresses (ipv6_addresses)', 'ipv6_addresses');
-  if (count.state === 'unknown') return unsure(count.expression, `ipv6_address_count is ${describeExpression(count.expression)}`, 'ipv6_address_count');
-  if (addresses.state === 'unknown') return unsure(addresses.expression, `ipv6_addresses is ${describeExpression(addresses.expression)}`, 'ipv6_addresses');
-  if (!subnet) return no('no IPv6 address');
-  const assign = boolAttr(subnet.body, 'assign_ipv6_address_on_creation');
-  if (assign.state === 'unknown') return unsure(assign.expression, `${subnet.address}.assign_ipv6_address_on_creation is not known`, 'subnet_id');
-  return assign.state === 'known' && assign.value
-    ? yes(`its subnet ${subnet.address} has assign_ipv6_address_on_creation = true (a global IPv6 address)`, 'subnet_id')
-    : no('no IPv6 address');
+  const own = or(
+    holds(count, positive, 'it has global IPv6 addresses (ipv6_address_count)', `ipv6_address_count is ${count.state === 'unknown' ? describeExpression(count.expression) : ''}`, 'ipv6_address_count'),
+    holds(addresses, nonEmpty, 'it has global IPv6 addresses (ipv6_addresses)', `ipv6_addresses is ${addresses.state === 'unknown' ? describeExpression(addresses.expression) : ''}`, 'ipv6_addresses'),
+  );
+  if (!isNo(own) || !subnet) return isNo(own) ? no('no IPv6 address') : own;
+  const assign = holds(
+    boolAttr(subnet.body, 'assign_ipv6_address_on_creation'),
+    isTrue,
+    `its subnet ${subnet.address} has assign_ipv6_address_on_creation = true (a global IPv6 address)`,
+    `${subnet.address}.assign_ipv6_address_on_creation is not known`,
+    'subnet_id',
+  );
+  return isNo(assign) ? no('no IPv6 address') : assign;
 }
 
 /** A public IPv4 address: associate_public_ip_address, or (unset) the subnet's map_public_ip_on_launch. */
-function ipv4Exposure(body: JsonObject, subnet: SubnetOf): Exposure {
+function ipv4Exposure(body: JsonObject, subnet: SubnetOf): Answer {
   const associate = boolAttr(body, 'associate_public_ip_address');
   if (associate.state === 'known') {
     return associate.value ? yes('associate_public_ip_address = true', 'associate_public_ip_address') : no('associate_public_ip_address = false');
   }
-  if (associate.state === 'unknown') return unsure(associate.expression, 'associate_public_ip_address is not known', 'associate_public_ip_address');
+  if (associate.state === 'unknown') return maybe('associate_public_ip_address is not known', 'associate_public_ip_address');
 
   // Unset: AWS decides from the subnet (or the network interfaces the instance is given).
   const interfaces = blockPresence(blocks(body, 'network_interface'));
-  if (interfaces.state === 'known' && interfaces.value) return no('it uses pre-created network interfaces, which get no automatic public IP');
+  if (isYes(interfaces)) return no('it uses pre-created network interfaces, which get no automatic public IP');
   const fromSubnet = subnetIpv4(subnet);
-  if (interfaces.state === 'unknown' && !(fromSubnet.state === 'known' && !fromSubnet.value)) {
-    return unsure(interfaces.expression, `network_interface is ${describeExpression(interfaces.expression)}: without one, ${fromSubnet.why}`, 'network_interface');
+  if (interfaces.state === 'unknown' && !isNo(fromSubnet)) {
+    return maybe(`network_interface is ${describeExpression(interfaces.expression)}: without one, ${whyOf(fromSubnet)}`, 'network_interface');
   }
   return fromSubnet;
 }
 
-function subnetIpv4({ value, resource }: SubnetOf): Exposure {
+/** The reason an answer carries, for messages. */
+const whyOf = (answer: Answer): string => (answer.state === 'unknown' ? answer.expression : (answer.why ?? String(answer.value)));
+
+function subnetIpv4({ value, resource }: SubnetOf): Answer {
   if (value.state === 'absent') return yes('no subnet_id: it launches in the default VPC, whose subnets assign public IPs', 'subnet_id');
   if (!resource) {
     const what = value.state === 'known' ? value.value : value.expression;
-    return unsure(what, `associate_public_ip_address is unset, so the subnet decides, and subnet ${what} is not in this stack`, 'subnet_id');
+    return maybe(`associate_public_ip_address is unset, so the subnet decides, and subnet ${what} is not in this stack`, 'subnet_id');
   }
-  const map = boolAttr(resource.body, 'map_public_ip_on_launch');
-  if (map.state === 'unknown') return unsure(map.expression, `${resource.address}.map_public_ip_on_launch is not known`, 'subnet_id');
-  return map.state === 'known' && map.value
-    ? yes(`its subnet ${resource.address} has map_public_ip_on_launch = true`, 'subnet_id')
-    : no(`its subnet ${resource.address} does not map public IPs`);
+  const map = holds(
+    boolAttr(resource.body, 'map_public_ip_on_launch'),
+    isTrue,
+    `its subnet ${resource.address} has map_public_ip_on_launch = true`,
+    `${resource.address}.map_public_ip_on_launch is not known`,
+    'subnet_id',
+  );
+  return isNo(map) ? no(`its subnet ${resource.address} does not map public IPs`) : map;
 }
 
 /** Whether a subnet gives what launches in it a public address: IPv4 (map_public_ip_on_launch) or IPv6. */
-export function awsSubnetExposure(subnet: ResourceRecord): Exposure {
-  const flags = ['map_public_ip_on_launch', 'assign_ipv6_address_on_creation'].map((attribute) => ({ attribute, value: boolAttr(subnet.body, attribute) }));
-  const on = flags.find((f) => f.value.state === 'known' && f.value.value);
-  if (on) return yes(`${on.attribute} = true`, on.attribute);
-  const open = flags.find((f) => f.value.state === 'unknown');
-  if (open && open.value.state === 'unknown') return unsure(open.value.expression, `${open.attribute} is not known`, open.attribute);
-  return no('neither map_public_ip_on_launch nor assign_ipv6_address_on_creation is true');
+export function awsSubnetExposure(subnet: ResourceRecord): Answer {
+  const flag = (attribute: string) => holds(boolAttr(subnet.body, attribute), isTrue, `${attribute} = true`, `${attribute} is not known`, attribute);
+  const either = or(flag('map_public_ip_on_launch'), flag('assign_ipv6_address_on_creation'));
+  return isNo(either) ? no('neither map_public_ip_on_launch nor assign_ipv6_address_on_creation is true') : either;
 }
 
 /**
  * Whether a launch template's network interface gives instances a public address: a public IPv4
  * (associate_public_ip_address) or global IPv6 addresses (ipv6_address_count, ipv6_addresses).
  */
-export function templateInterfaceExposure(nic: BlockOccurrence): Exposure {
+export function templateInterfaceExposure(nic: BlockOccurrence): Answer {
   const at = (attribute: string) => `${nic.path}.${attribute}`;
-  const associate = boolAttr(nic.body, 'associate_public_ip_address');
-  const count = numberAttr(nic.body, 'ipv6_address_count');
-  const addresses = listAttr(nic.body, 'ipv6_addresses');
-  if (associate.state === 'known' && associate.value) return yes(`${at('associate_public_ip_address')} = true`, nic.path);
-  if (count.state === 'known' && count.value > 0) return yes(`${nic.path} has global IPv6 addresses (ipv6_address_count)`, nic.path);
-  if (addresses.state === 'known' && addresses.value.length > 0) return yes(`${nic.path} has IPv6 addresses`, nic.path);
-  for (const [name, value] of [['associate_public_ip_address', associate], ['ipv6_address_count', count], ['ipv6_addresses', addresses]] as const) {
-    if (value.state === 'unknown') return unsure(value.expression, `${at(name)} is not known`, nic.path);
-  }
-  return no('no public address');
+  const public_ = or(
+    holds(boolAttr(nic.body, 'associate_public_ip_address'), isTrue, `${at('associate_public_ip_address')} = true`, `${at('associate_public_ip_address')} is not known`, nic.path),
+    holds(numberAttr(nic.body, 'ipv6_address_count'), positive, `${nic.path} has global IPv6 addresses (ipv6_address_count)`, `${at('ipv6_address_count')} is not known`, nic.path),
+    holds(listAttr(nic.body, 'ipv6_addresses'), nonEmpty, `${nic.path} has IPv6 addresses`, `${at('ipv6_addresses')} is not known`, nic.path),
+  );
+  return isNo(public_) ? no('no public address') : public_;
 }
 
 /** Whether a load balancer (`aws_lb`, `aws_alb`) is internet-facing. `internal` defaults to false. */
-export function awsLoadBalancerExposure(lb: ResourceRecord): Exposure {
+export function awsLoadBalancerExposure(lb: ResourceRecord): Answer {
   const type = stringAttr(lb.body, 'load_balancer_type');
   if (type.state === 'known' && type.value === 'gateway') return no('gateway load balancers are never internet-facing');
   const internal = boolAttr(lb.body, 'internal');
-  if (internal.state === 'unknown') return unsure(internal.expression, 'internal is not known', 'internal');
+  if (internal.state === 'unknown') return maybe('internal is not known', 'internal');
   if (internal.state === 'known' && internal.value) return no('internal = true');
   return yes(internal.state === 'absent' ? 'internal is unset, so it is internet-facing' : 'internal = false', 'internal');
 }
 
 /** Whether a DigitalOcean load balancer has a public address (`network` defaults to EXTERNAL). */
-export function digitaloceanLoadBalancerExposure(lb: ResourceRecord): Exposure {
+export function digitaloceanLoadBalancerExposure(lb: ResourceRecord): Answer {
   const network = stringAttr(lb.body, 'network');
-  if (network.state === 'unknown') return unsure(network.expression, 'network is not known', 'network');
+  if (network.state === 'unknown') return maybe('network is not known', 'network');
   if (network.state === 'known' && network.value.toUpperCase() === 'INTERNAL') return no('network = INTERNAL');
   return yes('it is an external load balancer (network is not INTERNAL)', 'network');
 }

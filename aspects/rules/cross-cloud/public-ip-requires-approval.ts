@@ -6,7 +6,7 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { blocks, boolAttr, describeExpression, listAttr, referencedAddress, stringAttr, type Value } from '../../engine/values';
+import { blocks, boolAttr, describeExpression, known, listAttr, referencedAddress, stringAttr, type Answer, type Value } from '../../engine/values';
 import { groupsTagging } from '../common/autoscaling';
 import { AWS_INSTANCE_TYPES, instancesBehindInterface } from '../common/network-interfaces';
 import {
@@ -15,7 +15,6 @@ import {
   awsSubnetExposure,
   digitaloceanLoadBalancerExposure,
   templateInterfaceExposure,
-  type Exposure,
 } from '../common/public-exposure';
 import { forEachBlock } from '../common/shapes';
 import { awsTags, hasDigitaloceanTag, hasTag, mayBeAbsent, mergeTagSets, readTagMap, type TagSet } from '../common/tags';
@@ -92,7 +91,7 @@ export const publicIpRequiresApproval = defineRule({
         return requireAwsApproval(resource, context, awsLoadBalancerExposure(resource));
       case 'aws_eip':
         return [
-          requireAwsApproval(resource, context, { state: 'known', value: true, why: 'an Elastic IP is a public address' }),
+          requireAwsApproval(resource, context, known(true, 'an Elastic IP is a public address')),
           ...targetApproval(resource, context, 'instance', AWS_INSTANCE_TYPES),
           ...interfaceApproval(resource, context, 'network_interface'),
         ];
@@ -121,9 +120,9 @@ export const publicIpRequiresApproval = defineRule({
 });
 
 /** `extraTags`: tags the exposed hosts get besides the resource's own (a launch template's tag_specifications). */
-function requireAwsApproval(resource: ResourceRecord, context: RuleContext, exposure: Exposure, extraTags?: TagSet): CheckResult {
+function requireAwsApproval(resource: ResourceRecord, context: RuleContext, exposure: Answer, extraTags?: TagSet): CheckResult {
   if (exposure.state === 'unknown') {
-    return unknown(`whether it is public: ${exposure.why ?? describeExpression(exposure.expression)}`, exposure.attribute);
+    return unknown(`whether it is public: ${exposure.expression}`, exposure.attribute);
   }
   if (!exposure.value) return notApplicable(exposure.why ?? 'not public');
   const { key, value } = context.tags.awsExposure;
@@ -222,7 +221,7 @@ function launchTemplate(resource: ResourceRecord, context: RuleContext): CheckRe
 
 function digitaloceanLoadBalancer(resource: ResourceRecord, context: RuleContext): CheckResult[] {
   const exposure = digitaloceanLoadBalancerExposure(resource);
-  if (exposure.state === 'unknown') return [unknown(`whether it is public: ${exposure.why}`, 'network')];
+  if (exposure.state === 'unknown') return [unknown(`whether it is public: ${exposure.expression}`, 'network')];
   if (!exposure.value) return [notApplicable(exposure.why ?? 'internal')];
   // A DigitalOcean load balancer has no tags: the droplets it forwards to must be approved.
   const why = `the external load balancer ${resource.address} forwards to it`;

@@ -1,24 +1,18 @@
 /**
  * Shapes the DigitalOcean rules share: whether a resource that another one relies on will exist at all,
  * DigitalOcean's string tags resolved through `digitalocean_tag` resources, and references to droplets.
- * Every answer is yes / no / maybe-with-a-reason, so the rules can fail closed on the maybes.
+ * Every answer is the engine's three-valued `Answer`: known yes / no, or unknown with why, so the rules can
+ * fail closed on the unknowns.
  */
 import type { RuleContext } from '../../engine/rule';
 import type { JsonObject, ResourceRecord } from '../../engine/types';
-import { describeExpression, isExpression, isObject, referencedAddress } from '../../engine/values';
-
-/** A three-way answer; `maybe` carries why it cannot be decided before apply. */
-export type Tri = { readonly answer: 'yes' } | { readonly answer: 'no' } | { readonly answer: 'maybe'; readonly why: string };
-
-export const YES: Tri = { answer: 'yes' };
-export const NO: Tri = { answer: 'no' };
-export const maybe = (why: string): Tri => ({ answer: 'maybe', why });
+import { describeExpression, isExpression, isObject, maybe, NO, referencedAddress, YES, type Answer } from '../../engine/values';
 
 /**
  * Whether a resource that protects others (a firewall) will be created: `count = 0` or an empty literal
  * `for_each` creates nothing, and a `count` / `for_each` that is an expression may create nothing.
  */
-export function willExist(resource: ResourceRecord): Tri {
+export function willExist(resource: ResourceRecord): Answer {
   const { count, for_each: forEach } = resource.body;
   if (count === 0 || count === '0') return NO;
   if (isExpression(count)) return maybe(`${resource.address} has count = ${describeExpression(count)}, which may be 0`);
@@ -72,7 +66,7 @@ export function readTagList(body: JsonObject, attribute: string, context: RuleCo
 }
 
 /** Whether two tag references name the same tag. */
-export function sameTag(a: TagRef, b: TagRef): Tri {
+export function sameTag(a: TagRef, b: TagRef): Answer {
   if (a.kind === 'name' && b.kind === 'name') return a.name === b.name ? YES : NO;
   if (a.kind === 'tag-resource' && b.kind === 'tag-resource' && a.address === b.address) return YES;
   const unknownOne = a.kind === 'unknown' ? a : b.kind === 'unknown' ? b : undefined;
@@ -90,7 +84,7 @@ export function showTag(ref: TagRef): string {
  * or a whole `droplet_ids` expression (`${digitalocean_droplet.web[*].id}`) refers to `droplet`.
  * A literal number is a droplet outside this stack; anything else may be any droplet.
  */
-export function refersToDroplet(element: unknown, droplet: ResourceRecord): Tri {
+export function refersToDroplet(element: unknown, droplet: ResourceRecord): Answer {
   if (typeof element === 'number' || (typeof element === 'string' && !isExpression(element))) return NO;
   if (typeof element !== 'string') return maybe(`droplet id ${JSON.stringify(element)} is not a droplet id`);
   const inner = element.trim().replace(/^\$\{tonumber\((.*)\)\}$/, '$${$1}');

@@ -5,7 +5,7 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
-import { describeExpression, referencedAddress, stringAttr } from '../../engine/values';
+import { describeExpression, isNo, referencedAddress, stringAttr } from '../../engine/values';
 import { isInternetCidr } from '../common/ports';
 import { forEachBlock } from '../common/shapes';
 import { willExist } from './common';
@@ -38,12 +38,12 @@ function clusterHasFirewall(cluster: ResourceRecord, context: RuleContext): Chec
   const doubts: string[] = [];
   for (const firewall of context.resourcesOfType('digitalocean_database_firewall')) {
     const exists = willExist(firewall);
-    if (exists.answer === 'no') continue;
+    if (isNo(exists)) continue;
     const target = stringAttr(firewall.body, 'cluster_id');
     const address = target.state === 'unknown' ? referencedAddress(target.expression) : undefined;
     if (address === cluster.address) {
-      if (exists.answer === 'yes') return pass(`${firewall.address} sets its trusted sources`);
-      doubts.push(exists.why);
+      if (exists.state === 'known') return pass(`${firewall.address} sets its trusted sources`);
+      doubts.push(exists.expression);
     } else if (target.state === 'unknown' && address === undefined) {
       doubts.push(`${firewall.address} has cluster_id = ${describeExpression(target.expression)}`);
     }

@@ -5,8 +5,8 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { blockPresence, blocks, describeExpression, listAttr, referencedAddress } from '../../engine/values';
-import { maybe, NO, readTagList, refersToDroplet, sameTag, willExist, YES, type TagList, type Tri } from './common';
+import { any, blockPresence, blocks, describeExpression, isNo, isYes, listAttr, match, maybe, NO, or, referencedAddress, type Answer } from '../../engine/values';
+import { readTagList, refersToDroplet, sameTag, willExist, type TagList } from './common';
 
 export const doDropletFirewallRequired = defineRule({
   id: 'do-droplet-firewall-required',
@@ -42,14 +42,12 @@ export const doDropletFirewallRequired = defineRule({
     const doubts: string[] = [];
     for (const firewall of candidateFirewalls(droplet, tags, context)) {
       const exists = willExist(firewall);
-      if (exists.answer === 'no') continue;
+      if (isNo(exists)) continue;
       // An autoscale pool's droplets are created later: a firewall can only find them by tag.
-      const byId = droplet.type === 'digitalocean_droplet' ? coversById(firewall, droplet) : NO;
-      const byTag = coversByTag(firewall, tags, context);
-      const covers = byId.answer === 'yes' ? byId : byTag.answer === 'yes' ? byTag : byId.answer === 'maybe' ? byId : byTag;
-      if (covers.answer === 'yes' && exists.answer === 'yes') return pass(`${firewall.address} applies to it`);
-      if (covers.answer === 'yes' && exists.answer === 'maybe') doubts.push(exists.why);
-      if (covers.answer === 'maybe') doubts.push(`${firewall.address}: ${covers.why}`);
+      const covers = or(droplet.type === 'digitalocean_droplet' ? coversById(firewall, droplet) : NO, coversByTag(firewall, tags, context));
+      if (isYes(covers) && isYes(exists)) return pass(`${firewall.address} applies to it`);
+      if (isYes(covers) && exists.state === 'unknown') doubts.push(exists.expression);
+      if (covers.state === 'unknown') doubts.push(`${firewall.address}: ${covers.expression}`);
     }
     if (doubts.length > 0) return unknown(`no firewall in this stack is known to apply to it (${doubts.join('; ')})`, 'tags');
     return violation('no digitalocean_firewall in this stack applies to it (by droplet_ids or by one of its tags)', 'tags');
@@ -67,38 +65,25 @@ function templateOf(resource: ResourceRecord): { body: JsonObject } | { result: 
   return { result: unknown(`${why}, so the tags of its droplets cannot be read`, 'droplet_template') };
 }
 
-function coversById(firewall: ResourceRecord, droplet: ResourceRecord): Tri {
+function coversById(firewall: ResourceRecord, droplet: ResourceRecord): Answer {
   const ids = listAttr(firewall.body, 'droplet_ids');
   if (ids.state === 'absent') return NO;
   if (ids.state === 'unknown') {
     const whole = refersToDroplet(ids.expression, droplet);
-    return whole.answer === 'no' ? maybe(`droplet_ids is ${describeExpression(ids.expression)}`) : whole;
+    return isNo(whole) ? maybe(`droplet_ids is ${describeExpression(ids.expression)}`) : whole;
   }
-  let doubt: Tri = NO;
-  for (const id of ids.value) {
-    const refers = refersToDroplet(id, droplet);
-    if (refers.answer === 'yes') return YES;
-    if (refers.answer === 'maybe') doubt = refers;
-  }
-  return doubt;
+  return any(ids.value, (id) => refersToDroplet(id, droplet));
 }
 
-function coversByTag(firewall: ResourceRecord, dropletTags: TagList, context: RuleContext): Tri {
+function coversByTag(firewall: ResourceRecord, dropletTags: TagList, context: RuleContext): Answer {
   const firewallTags = readTagList(firewall.body, 'tags', context);
   if (firewallTags.unknownExpression !== undefined) return maybe(`tags is ${describeExpression(firewallTags.unknownExpression)}`);
-  if (firewallTags.refs.length === 0) return NO;
-  let doubt: Tri = NO;
-  for (const f of firewallTags.refs) {
-    for (const d of dropletTags.refs) {
-      const same = sameTag(f, d);
-      if (same.answer === 'yes') return YES;
-      if (same.answer === 'maybe') doubt = same;
-    }
+  const shared = any(firewallTags.refs, (f) => any(dropletTags.refs, (d) => sameTag(f, d)));
+  // A literal firewall tag may be among droplet tags that are an expression (not when the firewall has none).
+  if (isNo(shared) && firewallTags.refs.length > 0 && dropletTags.unknownExpression !== undefined) {
+    return maybe(`the droplet's tags are ${describeExpression(dropletTags.unknownExpression)}`);
   }
-  if (doubt.answer === 'no' && dropletTags.unknownExpression !== undefined) {
-    doubt = maybe(`the droplet's tags are ${describeExpression(dropletTags.unknownExpression)}`);
-  }
-  return doubt;
+  return shared;
 }
 
 /**
@@ -133,7 +118,7 @@ function indexFirewalls(context: RuleContext): FirewallIndex {
   for (const firewall of all) {
     const ids = listAttr(firewall.body, 'droplet_ids');
     const tags = literalTagsOf(readTagList(firewall.body, 'tags', context));
-    const addresses = ids.state === 'absent' ? [] : ids.state === 'known' ? ids.value.map(plainAddress) : [undefined];
+    const addresses = match(ids, { known: (list) => list.map(plainAddress), unknown: () => [undefined], absent: () => [] });
     if (tags === undefined || addresses.includes(undefined)) {
       uncertain.push(firewall);
       continue;

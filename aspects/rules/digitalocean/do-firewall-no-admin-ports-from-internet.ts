@@ -1,15 +1,13 @@
 /** Remote administration (SSH, RDP, WinRM) is never reachable from the whole internet. */
-import { defineRule } from '../../engine/rule';
+import { noPortsFromInternetRule } from '../common/internet-ingress';
 import { ADMIN_PORTS } from '../common/ports';
-import { checkInternetInbound, portsIn } from './firewall-inbound';
+import { digitaloceanInbound } from './firewall-inbound';
 
-export const doFirewallNoAdminPortsFromInternet = defineRule({
+export const doFirewallNoAdminPortsFromInternet = noPortsFromInternetRule(digitaloceanInbound, { label: 'remote administration', ports: ADMIN_PORTS }, {
   id: 'do-firewall-no-admin-ports-from-internet',
   title: 'DigitalOcean firewalls do not open SSH, RDP or WinRM to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: ['digitalocean_firewall'],
   rationale:
     'SSH, RDP and WinRM open to 0.0.0.0/0 or ::/0 are brute-forced and probed for pre-auth bugs by every ' +
     'scanner within minutes of boot. Administration belongs on a private path (the tailnet, a bastion, the ' +
@@ -32,5 +30,4 @@ export const doFirewallNoAdminPortsFromInternet = defineRule({
       body: { name: 'web', inbound_rule: [{ protocol: 'tcp', port_range: '22', source_addresses: ['100.64.0.0/10'] }] },
     },
   },
-  check: (firewall) => checkInternetInbound(firewall, 'remote administration', portsIn(ADMIN_PORTS)),
 });

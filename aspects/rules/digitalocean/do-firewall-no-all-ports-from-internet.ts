@@ -1,14 +1,12 @@
 /** No inbound rule opens every port to the whole internet. */
-import { defineRule } from '../../engine/rule';
-import { ALL_PORTS, checkInternetInbound } from './firewall-inbound';
+import { noPortsFromInternetRule } from '../common/internet-ingress';
+import { digitaloceanInbound } from './firewall-inbound';
 
-export const doFirewallNoAllPortsFromInternet = defineRule({
+export const doFirewallNoAllPortsFromInternet = noPortsFromInternetRule(digitaloceanInbound, { label: 'all', ports: 'every' }, {
   id: 'do-firewall-no-all-ports-from-internet',
   title: 'DigitalOcean firewalls do not open all ports to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: ['digitalocean_firewall'],
   rationale:
     'A rule that opens every TCP or UDP port to 0.0.0.0/0 or ::/0 turns the firewall off for that protocol: ' +
     'every service a droplet starts, now or later (a debug server, a forgotten exporter), is on the internet.',
@@ -29,6 +27,4 @@ export const doFirewallNoAllPortsFromInternet = defineRule({
       body: { name: 'web', inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0', '::/0'] }] },
     },
   },
-  check: (firewall) =>
-    checkInternetInbound(firewall, 'all ports', (span) => (span.from <= ALL_PORTS.from && span.to >= ALL_PORTS.to ? 'every port' : undefined)),
 });

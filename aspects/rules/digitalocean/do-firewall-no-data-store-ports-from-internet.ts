@@ -1,15 +1,13 @@
 /** Databases, caches and search clusters are never reachable from the whole internet. */
-import { defineRule } from '../../engine/rule';
+import { noPortsFromInternetRule } from '../common/internet-ingress';
 import { DATA_STORE_PORTS } from '../common/ports';
-import { checkInternetInbound, portsIn } from './firewall-inbound';
+import { digitaloceanInbound } from './firewall-inbound';
 
-export const doFirewallNoDataStorePortsFromInternet = defineRule({
+export const doFirewallNoDataStorePortsFromInternet = noPortsFromInternetRule(digitaloceanInbound, { label: 'data-store', ports: DATA_STORE_PORTS }, {
   id: 'do-firewall-no-data-store-ports-from-internet',
   title: 'DigitalOcean firewalls do not open database, cache or search ports to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: ['digitalocean_firewall'],
   rationale:
     'Internet-facing Redis, MongoDB, Elasticsearch, etcd and SQL servers are found by mass scanners and ' +
     'emptied, ransomed or taken over, often because they run without authentication by default. Only the ' +
@@ -32,5 +30,4 @@ export const doFirewallNoDataStorePortsFromInternet = defineRule({
       body: { name: 'db', inbound_rule: [{ protocol: 'tcp', port_range: '5432', source_tags: ['role:app'] }] },
     },
   },
-  check: (firewall) => checkInternetInbound(firewall, 'data store ports', portsIn(DATA_STORE_PORTS)),
 });

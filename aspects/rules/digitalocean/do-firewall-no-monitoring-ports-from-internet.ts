@@ -1,15 +1,13 @@
 /** Metrics and dashboards are reached over the tailnet only, never from the whole internet. */
-import { defineRule } from '../../engine/rule';
+import { noPortsFromInternetRule } from '../common/internet-ingress';
 import { MONITORING_PORTS } from '../common/ports';
-import { checkInternetInbound, portsIn } from './firewall-inbound';
+import { digitaloceanInbound } from './firewall-inbound';
 
-export const doFirewallNoMonitoringPortsFromInternet = defineRule({
+export const doFirewallNoMonitoringPortsFromInternet = noPortsFromInternetRule(digitaloceanInbound, { label: 'monitoring', ports: MONITORING_PORTS }, {
   id: 'do-firewall-no-monitoring-ports-from-internet',
   title: 'DigitalOcean firewalls do not open monitoring ports to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: ['digitalocean_firewall'],
   rationale:
     'node exporter, Prometheus, Alertmanager and Grafana endpoints disclose host names, versions, users, ' +
     'network layout and sometimes secrets in labels, and Grafana and Alertmanager accept writes. They ' +
@@ -31,5 +29,4 @@ export const doFirewallNoMonitoringPortsFromInternet = defineRule({
       body: { name: 'metrics', inbound_rule: [{ protocol: 'tcp', port_range: '9100', source_tags: ['role:prometheus'] }] },
     },
   },
-  check: (firewall) => checkInternetInbound(firewall, 'monitoring ports', portsIn(MONITORING_PORTS)),
 });

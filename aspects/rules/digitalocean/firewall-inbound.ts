@@ -1,117 +1,53 @@
 /**
- * DigitalOcean cloud firewall inbound rules, normalised once: where traffic may come from (the whole
- * internet or not) and which ports it may reach. The four "no … from the internet" rules are this plus a
- * port predicate, so they all read `inbound_rule` the same way, dynamic blocks and expressions included.
+ * The DigitalOcean reader of the ingress model (../common/internet-ingress.ts): the inbound rules of a
+ * `digitalocean_firewall`, static or `dynamic`, read the way the provider and the API read them.
  */
-import { pass, unknown, violation } from '../../engine/results';
-import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { blocks, describeExpression, isExpression, listAttr, stringAttr } from '../../engine/values';
-import { isInternetCidr, portsInRange } from '../common/ports';
+import { unknown } from '../../engine/results';
+import type { JsonObject, ResourceRecord } from '../../engine/types';
+import { blocks, describeExpression, known, listAttr, match, maybe, stringAttr, type Answer } from '../../engine/values';
+import { EVERY_PORT, internetSourcesOf, type IngressEntry, type IngressReader, type IngressSet, type Opening, type SourceCandidate } from '../common/internet-ingress';
 
-/** An inclusive port range; `icmp` rules have none. */
-export interface PortSpan {
-  readonly from: number;
-  readonly to: number;
-}
+export const digitaloceanInbound: IngressReader = { resourceTypes: ['digitalocean_firewall'], read: inboundRules };
 
-export const ALL_PORTS: PortSpan = { from: 1, to: 65535 };
-
-type Known<T> = { readonly state: 'known'; readonly value: T } | { readonly state: 'unknown'; readonly why: string };
-
-export interface InboundRule {
-  /** `inbound_rule[1]`, `dynamic.inbound_rule.content`. */
-  readonly path: string;
-  /** The internet source it allows (`0.0.0.0/0`), or null when it allows none. */
-  readonly internet: Known<string | null>;
-  /** `protocol port_range` for messages, e.g. `tcp 21-23`. */
-  readonly label: string;
-  /** The ports it opens; null for ICMP, which has no ports. */
-  readonly ports: Known<PortSpan | null>;
-}
-
-/** Every inbound rule of a `digitalocean_firewall`, and whether the rule list itself is an expression. */
-export function inboundRules(firewall: ResourceRecord): { readonly rules: readonly InboundRule[]; readonly unknownExpression?: string } {
+/** Every inbound rule of a `digitalocean_firewall`; unknown when the rule list itself is an expression. */
+export function inboundRules(firewall: ResourceRecord): IngressSet {
   const found = blocks(firewall.body, 'inbound_rule');
-  const rules = found.occurrences.map((o) => readRule(o.body, o.path));
-  return found.unknownExpression === undefined ? { rules } : { rules, unknownExpression: found.unknownExpression };
+  const results = found.unknownExpression === undefined ? [] : [unknown(`inbound_rule is ${describeExpression(found.unknownExpression)}`, 'inbound_rule')];
+  return { entries: found.occurrences.map((o) => readRule(o.body, o.path)), results };
 }
 
-function readRule(body: JsonObject, path: string): InboundRule {
-  const protocol = stringAttr(body, 'protocol');
-  const range = stringAttr(body, 'port_range');
-  const label = [
-    protocol.state === 'known' ? protocol.value : protocol.state === 'unknown' ? describeExpression(protocol.expression, 40) : '(no protocol)',
-    range.state === 'known' ? range.value : range.state === 'unknown' ? describeExpression(range.expression, 40) : '',
-  ].join(' ').trim();
-  return { path, internet: internetSource(body, path), label, ports: openedPorts(protocol, range, path) };
-}
-
-function internetSource(body: JsonObject, path: string): Known<string | null> {
+function readRule(body: JsonObject, path: string): IngressEntry {
   const sources = listAttr(body, 'source_addresses');
-  if (sources.state === 'absent') return { state: 'known', value: null };
-  if (sources.state === 'unknown') return { state: 'unknown', why: `${path}.source_addresses is ${describeExpression(sources.expression)}` };
-  const open = sources.value.find((s): s is string => typeof s === 'string' && !isExpression(s) && isInternetCidr(s));
-  if (open !== undefined) return { state: 'known', value: open };
-  const token = sources.value.find((s) => typeof s !== 'string' || isExpression(s));
-  if (token !== undefined) return { state: 'unknown', why: `${path}.source_addresses contains ${describeExpression(String(token))}` };
-  return { state: 'known', value: null };
-}
-
-type Str = ReturnType<typeof stringAttr>;
-
-function openedPorts(protocol: Str, range: Str, path: string): Known<PortSpan | null> {
-  if (protocol.state === 'unknown') return { state: 'unknown', why: `${path}.protocol is ${describeExpression(protocol.expression)}` };
-  if (protocol.state === 'absent') return { state: 'unknown', why: `${path} has no protocol` };
-  const proto = protocol.value.trim().toLowerCase();
-  if (proto === 'icmp') return { state: 'known', value: null };
-  if (proto !== 'tcp' && proto !== 'udp') return { state: 'unknown', why: `${path}.protocol "${protocol.value}" is not tcp, udp or icmp` };
-  if (range.state === 'unknown') return { state: 'unknown', why: `${path}.port_range is ${describeExpression(range.expression)}` };
-  // A tcp/udp rule without ports is invalid per the provider docs; the API reads "0"/"all" as every port,
-  // so a missing or empty range is read the same way (fail closed).
-  const text = range.state === 'known' ? range.value.trim().toLowerCase() : '';
-  if (text === '' || text === 'all' || text === '0') return { state: 'known', value: ALL_PORTS };
-  const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(text);
-  if (!match) return { state: 'unknown', why: `${path}.port_range "${text}" is not a port or a range` };
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? from : Number(match[2]);
-  return { state: 'known', value: { from: Math.min(from, to), to: Math.max(from, to) } };
+  const attribute = `${path}.source_addresses`;
+  const candidates = match<readonly unknown[], SourceCandidate[]>(sources, {
+    known: (list) => list.map((value) => ({ value, attribute })),
+    unknown: (expression) => [{ value: expression, attribute, whole: true }],
+    absent: () => [],
+  });
+  // source_tags, source_droplet_ids, source_load_balancer_uids and source_kubernetes_ids are inside DigitalOcean.
+  return { path, opens: opening(body, path), from: internetSourcesOf(candidates) };
 }
 
 /**
- * The shared check: no inbound rule may let the internet reach ports that `opens` recognises.
- * `opens(span)` says which of the forbidden ports a range includes (e.g. "22"), or undefined for none.
+ * What a rule opens. The provider accepts tcp, udp and icmp; ICMP has no ports. The API reads port_range
+ * "0" (what it returns for "all") as every port and the provider documents "1-65535" and "all" for the same;
+ * a tcp / udp rule without port_range is invalid per the provider docs, and is read as every port too (fail
+ * closed).
  */
-export function checkInternetInbound(
-  firewall: ResourceRecord,
-  what: string,
-  opens: (span: PortSpan) => string | undefined,
-): CheckResult[] {
-  const { rules, unknownExpression } = inboundRules(firewall);
-  const results: CheckResult[] = [];
-  if (unknownExpression !== undefined) {
-    results.push(unknown(`inbound_rule is ${describeExpression(unknownExpression)}, so it may open ${what} to the internet`, 'inbound_rule'));
-  }
-  for (const rule of rules) {
-    const ports = rule.ports.state === 'known' ? rule.ports.value : undefined;
-    const opened = ports ? opens(ports) : undefined;
-    const internet = rule.internet;
-    // Nothing to fear when the ports are known to be harmless, or the sources are known not to be the internet.
-    if ((rule.ports.state === 'known' && opened === undefined) || (internet.state === 'known' && internet.value === null)) {
-      results.push(pass(`${rule.path} (${rule.label}) does not open ${what} to the internet`, rule.path));
-    } else if (internet.state === 'known' && rule.ports.state === 'known') {
-      results.push(violation(`${rule.path} opens ${rule.label} (${what}: ${opened}) to ${internet.value}`, `${rule.path}.source_addresses`));
-    } else {
-      const why = [internet.state === 'unknown' ? internet.why : `it allows ${internet.value}`, rule.ports.state === 'unknown' ? rule.ports.why : `it opens ${opened}`];
-      results.push(unknown(`${rule.path} may open ${what} to the internet: ${why.join(', and ')}`, rule.path));
-    }
-  }
-  return results;
-}
-
-/** `opens` for a fixed list of ports: the ones a range includes, or undefined. */
-export function portsIn(ports: readonly number[]): (span: PortSpan) => string | undefined {
-  return (span) => {
-    const hit = portsInRange(span.from, span.to, ports);
-    return hit.length > 0 ? `port${hit.length > 1 ? 's' : ''} ${hit.join(', ')}` : undefined;
-  };
+function opening(body: JsonObject, path: string): Answer<Opening> {
+  const protocol = stringAttr(body, 'protocol');
+  if (protocol.state === 'unknown') return maybe(`${path}.protocol is ${describeExpression(protocol.expression)}`, `${path}.protocol`);
+  if (protocol.state === 'absent') return maybe(`${path} has no protocol`, `${path}.protocol`);
+  const proto = protocol.value.trim().toLowerCase();
+  if (proto === 'icmp') return known({ protocol: 'icmp', ports: 'none' });
+  if (proto !== 'tcp' && proto !== 'udp') return maybe(`${path}.protocol "${protocol.value}" is not tcp, udp or icmp`, `${path}.protocol`);
+  const range = stringAttr(body, 'port_range');
+  if (range.state === 'unknown') return maybe(`${path}.port_range is ${describeExpression(range.expression)}`, `${path}.port_range`);
+  const text = range.state === 'known' ? range.value.trim().toLowerCase() : '';
+  if (text === '' || text === 'all' || text === '0') return known({ protocol: proto, ports: EVERY_PORT });
+  const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(text);
+  if (!match) return maybe(`${path}.port_range "${text}" is not a port or a range`, `${path}.port_range`);
+  const from = Number(match[1]);
+  const to = match[2] === undefined ? from : Number(match[2]);
+  return known({ protocol: proto, ports: { from: Math.min(from, to), to: Math.max(from, to) } });
 }

@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/rule';
 import { pass, unknown, unknownValue, violation } from '../../engine/results';
 import type { CheckResult } from '../../engine/types';
 import { containsExpression, isObject, stringAttr } from '../../engine/values';
+import { parse, type ParseError } from 'jsonc-parser';
 
 const EVERYONE = new Set(['*']);
 
@@ -22,7 +23,7 @@ export const tailnetAclNoAllowAll = defineRule({
     'remains: a compromised laptop could reach every server\'s every port.',
   fix:
     'Remove allow-all entries from `acls` and `grants`; write one entry per real need (source tag or group, ' +
-    'destination tag, ports). Write the policy as literal JSON (e.g. with TailnetPolicy), so it can be checked.',
+    'destination tag, ports). Write the policy as literal JSON or HuJSON (e.g. with TailnetPolicy), so it can be checked.',
   references: { docs: ['https://tailscale.com/kb/1192/acl-samples'] },
   examples: {
     failing: { resourceType: 'tailscale_acl', body: { acl: JSON.stringify({ acls: [{ action: 'accept', src: ['*'], dst: ['*:*'] }] }) } },
@@ -31,19 +32,13 @@ export const tailnetAclNoAllowAll = defineRule({
   check(resource) {
     const raw = resource.body.acl;
     if (raw === undefined || raw === null) return violation('acl is not set', 'acl');
-    // A literal JSON policy may carry Terraform references inside string values (the derpMap's addresses):
-    // it is still readable, and only entries whose sources or destinations are expressions are unknown.
-    let policy: unknown;
-    try {
-      policy = typeof raw === 'string' ? JSON.parse(raw) : undefined;
-    } catch {
-      policy = undefined;
-    }
+    // A literal policy may carry Terraform references inside string values (the derpMap's addresses): it is
+    // still readable, and only entries whose sources or destinations are expressions are unknown.
+    const policy = parsePolicy(raw);
     if (policy === undefined) {
       const acl = stringAttr(resource.body, 'acl');
       if (acl.state === 'unknown') return unknownValue('acl', acl);
-      // HuJSON (comments, trailing commas) is valid for Tailscale but not JSON: it cannot be read here.
-      return unknown('acl is not plain JSON (HuJSON with comments or trailing commas?), so its entries cannot be read', 'acl');
+      return unknown('acl is neither JSON nor HuJSON (JSON with comments and trailing commas), so its entries cannot be read', 'acl');
     }
     if (!isObject(policy)) return violation('acl is not a JSON object', 'acl');
     const results: CheckResult[] = [];
@@ -72,4 +67,15 @@ function entries(value: unknown): Record<string, unknown>[] {
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The policy as Tailscale reads it: HuJSON, i.e. JSON with line and block comments and trailing commas.
+ * Undefined when it is not a string or does not parse (a syntax error anywhere: nothing is guessed).
+ */
+export function parsePolicy(raw: unknown): unknown {
+  if (typeof raw !== 'string') return undefined;
+  const errors: ParseError[] = [];
+  const value: unknown = parse(raw, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  return errors.length === 0 ? value : undefined;
 }

@@ -5,8 +5,7 @@
 import { defineRule } from '../../engine/rule';
 import { pass, unknownValue, violation } from '../../engine/results';
 import type { CheckResult } from '../../engine/types';
-import { boolAttr, listAttr, numberAttr } from '../../engine/values';
-import { isExpression } from '../../engine/values';
+import { boolAttr, isExpression, listAttr, numberAttr } from '../../engine/values';
 
 /** One day: long enough to boot and join, short enough that a leaked key is soon worthless. */
 export const MAX_TAILNET_KEY_EXPIRY_SECONDS = 86400;

@@ -300,4 +300,31 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ network: '${var.n}' })))).toEqual(['unknown']);
     });
   });
+
+  describe('expression-valued network_interfaces are never dropped', () => {
+    test('the whole list, or one element, as an expression is unknown; next to a public interface it still fires', () => {
+      const found = findingsFor(rule, 'aws_launch_template', { network_interfaces: '${local.nics}' });
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].attribute).toBe('network_interfaces');
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: false }, '${local.nic}'] }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'] })).sort()).toEqual(['unknown', 'violation']);
+      expect(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'], tags: { exposure: 'public' } }).map((f) => f.kind)).toEqual(['unknown']);
+    });
+  });
+
+  describe('exposure answers keep their reasons', () => {
+    test('an instance public by IPv6 and by IPv4: the first known reason is named', () => {
+      const [f] = findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: 1, associate_public_ip_address: true });
+      expect(f.message).toContain('ipv6_address_count');
+      const [g] = findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: 0, associate_public_ip_address: true });
+      expect(g.message).toContain('associate_public_ip_address = true');
+    });
+    test('an unknown exposure names what is not known; a known public one wins over it', () => {
+      const [f] = findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: '${var.n}', associate_public_ip_address: false });
+      expect(f).toMatchObject({ kind: 'unknown', attribute: 'ipv6_address_count' });
+      expect(f.message).toContain('ipv6_address_count is ${var.n}');
+      expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: '${var.n}', associate_public_ip_address: true }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_addresses: '${var.a}', associate_public_ip_address: false }))).toEqual(['unknown']);
+    });
+  });
 });

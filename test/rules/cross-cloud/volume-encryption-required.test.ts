@@ -17,6 +17,38 @@ describe('volume-encryption-required', () => {
 
   test('aws_rds_cluster in serverless v1 mode is always encrypted', () => {
     expect(findingsFor(rule, 'aws_rds_cluster', { engine_mode: 'serverless' })).toEqual([]);
+    expect(findingsFor(rule, 'aws_rds_cluster', { engine_mode: 'serverless', storage_encrypted: false })).toEqual([]);
+  });
+
+  test('aws_rds_cluster with a known engine_mode other than serverless is still checked', () => {
+    for (const engine_mode of ['provisioned', 'parallelquery', 'global', 'multimaster', 'Serverless', 'serverless ']) {
+      expect(kinds(findingsFor(rule, 'aws_rds_cluster', { engine_mode }))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_rds_cluster', { engine_mode, storage_encrypted: true })).toEqual([]);
+      expect(kinds(findingsFor(rule, 'aws_rds_cluster', { engine_mode, storage_encrypted: '${var.e}' }))).toEqual(['unknown']);
+    }
+    // An engine_mode that is an expression may not be serverless: the storage flag decides.
+    expect(kinds(findingsFor(rule, 'aws_rds_cluster', { engine_mode: '${var.mode}' }))).toEqual(['violation']);
+    expect(findingsFor(rule, 'aws_rds_cluster', { engine_mode: '${var.mode}', storage_encrypted: true })).toEqual([]);
+  });
+
+  describe('expression-valued blocks are never dropped', () => {
+    test('ebs_block_device as an expression, or one element of it, is unknown', () => {
+      const found = findingsFor(rule, 'aws_instance', { root_block_device: enc, ebs_block_device: '${var.disks}' });
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].attribute).toBe('ebs_block_device');
+      expect(kinds(findingsFor(rule, 'aws_instance', { root_block_device: enc, ebs_block_device: [enc, '${var.disk}'] }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_configuration', { root_block_device: enc, ebs_block_device: '${var.disks}' }))).toEqual(['unknown']);
+    });
+
+    test('a launch template mapping whose ebs is an expression is unknown, root or data device', () => {
+      const data = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }, { device_name: '/dev/sdb', ebs: '${local.ebs}' }] });
+      expect(kinds(data)).toEqual(['unknown']);
+      expect(data[0].attribute).toBe('block_device_mappings[1].ebs');
+      const root = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: '${local.ebs}' }] });
+      expect(root.length).toBeGreaterThan(0);
+      expect(root.every((f) => f.kind === 'unknown')).toBe(true);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: '${local.mappings}' }))).toEqual(['unknown']);
+    });
   });
 
   describe('aws_instance / aws_launch_configuration', () => {

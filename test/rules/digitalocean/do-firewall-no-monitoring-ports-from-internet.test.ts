@@ -14,7 +14,7 @@ describe('do-firewall-no-monitoring-ports-from-internet', () => {
   });
 
   test('a range names every monitoring port it includes', () => {
-    expect(check(fw(open('9000-9200')))[0].message).toContain('ports 9100, 9090, 9093');
+    expect(check(fw(open('9000-9200')))[0].message).toContain('monitoring ports 9100 (node exporter), 9090 (Prometheus), 9093 (Alertmanager) ');
   });
 
   test('::/0 alone, and "all" ports', () => {

@@ -5,7 +5,7 @@
 import type { RuleContext } from '../../../engine/rule';
 import { pass, unknown, unknownValue, violation } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { blockPresence, blocks, boolAttr, describeExpression, referencedAddress, stringAttr, type BlockOccurrence } from '../../../engine/values';
+import { blockPresence, blocks, boolAttr, describeExpression, isNo, isYes, known, map, maybe, orDefault, referencedAddress, stringAttr, type Answer, type BlockOccurrence, type Unknown } from '../../../engine/values';
 import { forEachBlock } from '../../common/shapes';
 import { launchTemplateOf } from './launch-template';
 
@@ -36,9 +36,9 @@ export function instanceDisks(resource: ResourceRecord, context: RuleContext): C
  */
 function implicitRoot(resource: ResourceRecord, context: RuleContext): CheckResult {
   const source = launchTemplateOf(resource, context);
-  if (source.kind === 'unknown') return unknown(`the root volume comes from a launch template that cannot be checked: ${source.result.message}`, 'launch_template');
-  if (source.kind === 'template') {
-    const lt = source.template;
+  if (source.state === 'unknown') return unknown(`the root volume comes from a launch template that cannot be checked: ${source.expression}`, 'launch_template');
+  if (source.state === 'known') {
+    const lt = source.value;
     // The instance's own `ami` overrides the template's image_id, and with it the root device name.
     const image = resource.body.ami ?? lt.body.image_id;
     const bad = launchTemplateDisks(lt.body, context, image).find((r) => r.status !== 'pass');
@@ -86,21 +86,21 @@ function rootDeviceNames(image: unknown, context: RuleContext): readonly string[
   const ami = address ? context.resourceAt(address) : undefined;
   if (ami?.type !== 'aws_ami') return CONVENTIONAL_ROOT_DEVICES;
   const name = stringAttr(ami.body, 'root_device_name');
-  return name.state === 'known' ? [normalise(name.value)] : name.state === 'absent' ? CONVENTIONAL_ROOT_DEVICES : undefined;
+  const roots = orDefault(map(name, (n) => [normalise(n)]), CONVENTIONAL_ROOT_DEVICES);
+  return roots.state === 'known' ? roots.value : undefined;
 }
 
-type RootAnswer = 'root' | 'data' | 'maybe';
-
-function isRoot(mapping: BlockOccurrence, roots: readonly string[] | undefined): RootAnswer {
+/** Whether a mapping is the AMI's root device: yes, no, or unknown (why) when its name or the AMI's is not known. */
+function isRoot(mapping: BlockOccurrence, roots: readonly string[] | undefined): Answer {
+  if (roots === undefined) return maybe("the AMI's root_device_name is not known");
   const device = stringAttr(mapping.body, 'device_name');
-  if (device.state !== 'known' || roots === undefined) return 'maybe';
-  return roots.includes(normalise(device.value)) ? 'root' : 'data';
+  return device.state === 'known' ? known(roots.includes(normalise(device.value))) : maybe('its device_name is not known');
 }
 
 /** Whether the mappings replace the AMI's root volume (its encryption is checked with the other volumes). */
 function rootMapping(mappings: readonly BlockOccurrence[], roots: readonly string[] | undefined): CheckResult {
   const answers = mappings.map((m) => ({ mapping: m, answer: isRoot(m, roots) }));
-  const root = answers.find((a) => a.answer === 'root' && a.mapping.mayBeNone === undefined);
+  const root = answers.find((a) => isYes(a.answer) && a.mapping.mayBeNone === undefined);
   if (root) {
     // A root mapping without an ebs block keeps the AMI snapshot's settings.
     const ebs = blockPresence(blocks(root.mapping.body, 'ebs'));
@@ -112,11 +112,11 @@ function rootMapping(mappings: readonly BlockOccurrence[], roots: readonly strin
   if (mappings.length === 0) {
     return violation("no block_device_mappings: instances get the AMI's default root volume, unencrypted unless the AMI's snapshot is", 'block_device_mappings');
   }
-  const doubt = answers.find((a) => a.answer !== 'data');
+  const doubt = answers.find((a) => !isNo(a.answer));
   if (doubt) {
     const why = doubt.mapping.mayBeNone !== undefined
       ? `it comes from a dynamic block whose for_each (${describeExpression(doubt.mapping.mayBeNone)}) may be empty`
-      : roots === undefined ? "the AMI's root_device_name is not known" : 'its device_name is not known';
+      : (doubt.answer as Unknown).expression;
     return unknown(`whether ${doubt.mapping.path} maps the root device is not known (${why}); otherwise the root volume is the AMI's default`, `${doubt.mapping.path}.device_name`);
   }
   return violation(

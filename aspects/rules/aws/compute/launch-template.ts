@@ -7,28 +7,26 @@
 import type { RuleContext } from '../../../engine/rule';
 import { unknown } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { blockPresence, blocks, describeExpression, referencedAddress } from '../../../engine/values';
+import { ABSENT, blockPresence, blocks, describeExpression, isYes, known, maybe, referencedAddress, YES, type Answer, type Value } from '../../../engine/values';
 import { AWS_INSTANCE_TYPES } from '../../common/network-interfaces';
 
-export type TemplateSource =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'template'; readonly template: ResourceRecord }
-  | { readonly kind: 'unknown'; readonly result: CheckResult };
-
-/** The launch template an instance (aws_instance, aws_spot_instance_request) launches from, if any. */
-export function launchTemplateOf(instance: ResourceRecord, context: RuleContext): TemplateSource {
-  if (!AWS_INSTANCE_TYPES.includes(instance.type)) return { kind: 'none' };
+/**
+ * The launch template an instance (aws_instance, aws_spot_instance_request) launches from: known (the
+ * aws_launch_template in this stack), absent (none), or unknown (why) when it cannot be read here.
+ */
+export function launchTemplateOf(instance: ResourceRecord, context: RuleContext): Value<ResourceRecord> {
+  if (!AWS_INSTANCE_TYPES.includes(instance.type)) return ABSENT;
   const found = blocks(instance.body, 'launch_template');
   const present = blockPresence(found);
-  if (present.state === 'unknown') return { kind: 'unknown', result: unknown(`launch_template is ${describeExpression(present.expression)}, so whether a template decides is not known`, 'launch_template') };
+  if (present.state === 'unknown') return maybe(`launch_template is ${describeExpression(present.expression)}, so whether a template decides is not known`, 'launch_template');
   const block = found.occurrences[0];
-  if (!present.value || !block) return { kind: 'none' };
+  if (!present.value || !block) return ABSENT;
   const reference = block.body.id ?? block.body.name;
   const address = referencedAddress(reference);
   const template = address ? context.resourceAt(address) : undefined;
-  if (template?.type === 'aws_launch_template') return { kind: 'template', template };
+  if (template?.type === 'aws_launch_template') return known(template);
   const what = typeof reference === 'string' ? describeExpression(reference) : 'a launch template';
-  return { kind: 'unknown', result: unknown(`the setting is unset here, so ${what} decides it, and that launch template is not in this stack`, 'launch_template') };
+  return maybe(`the setting is unset here, so ${what} decides it, and that launch template is not in this stack`, 'launch_template');
 }
 
 /**
@@ -38,32 +36,29 @@ export function launchTemplateOf(instance: ResourceRecord, context: RuleContext)
 export function checkWithLaunchTemplate(
   resource: ResourceRecord,
   context: RuleContext,
-  setHere: (body: JsonObject) => boolean | 'maybe',
+  setHere: (body: JsonObject) => Answer,
   check: (body: JsonObject, source: 'instance' | 'template') => CheckResult | readonly CheckResult[],
 ): CheckResult[] {
   const own = () => ([] as CheckResult[]).concat(check(resource.body, 'instance'));
   const here = setHere(resource.body);
-  if (here === true) return own();
+  if (isYes(here)) return own();
   const source = launchTemplateOf(resource, context);
-  if (source.kind === 'none') return own();
+  if (source.state === 'absent') return own();
   const fromTemplate =
-    source.kind === 'unknown'
-      ? [source.result]
-      : ([] as CheckResult[]).concat(check(source.template.body, 'template')).map((r) => ({
+    source.state === 'unknown'
+      ? [unknown(source.expression, source.attribute)]
+      : ([] as CheckResult[]).concat(check(source.value.body, 'template')).map((r) => ({
           ...r,
-          message: `from launch template ${source.template.address}: ${r.message}`,
+          message: `from launch template ${source.value.address}: ${r.message}`,
           ...(r.attribute ? { attribute: 'launch_template' } : {}),
         }));
   // Set only by a dynamic block that may produce none: either the instance's value or the template's holds.
-  return here === 'maybe' ? [...own(), ...fromTemplate] : fromTemplate;
+  return here.state === 'unknown' ? [...own(), ...fromTemplate] : fromTemplate;
 }
 
 /**
- * Whether `key` is present (not null) in a body, including as a block: 'maybe' when it comes only from a
+ * Whether `key` is present (not null) in a body, including as a block: unknown when it comes only from a
  * dynamic block whose for_each may be empty.
  */
-export const isSet = (key: string) => (body: JsonObject): boolean | 'maybe' => {
-  if (body[key] !== undefined && body[key] !== null) return true;
-  const present = blockPresence(blocks(body, key));
-  return present.state === 'unknown' ? 'maybe' : present.value;
-};
+export const isSet = (key: string) => (body: JsonObject): Answer =>
+  body[key] !== undefined && body[key] !== null ? YES : blockPresence(blocks(body, key));

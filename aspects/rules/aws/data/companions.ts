@@ -10,9 +10,8 @@
 import type { RuleContext } from '../../../engine/rule';
 import { pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
-import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+import { describeExpression, isExpression, isNo, known, maybe, NO, referencedAddress, YES, type Answer } from '../../../engine/values';
 import { literalOf } from '../policy/template';
-import { maybe, NO, YES, type Tri } from '../policy/tri';
 
 export interface Companions {
   /** Companions that certainly exist and certainly point at the target. */
@@ -37,11 +36,11 @@ export function companionsOf(
   for (const candidate of context.resourcesOfType(type)) {
     if (candidate.mode !== 'managed') continue;
     const exists = existsAlongside(candidate, target);
-    if (exists === 'no') continue;
+    if (isNo(exists)) continue;
     const points = pointsAt(candidate.body[attribute], target, nameAttributes);
     if (points.state === 'known' && !points.value) continue;
     if (points.state === 'unknown') uncertain.push({ resource: candidate, why: `has ${attribute} = ${points.expression}, which may or may not be ${target.address}` });
-    else if (exists === 'maybe') uncertain.push({ resource: candidate, why: 'has a count or for_each that may create no instance' });
+    else if (exists.state === 'unknown') uncertain.push({ resource: candidate, why: exists.expression });
     else found.push(candidate);
   }
   return { found, uncertain };
@@ -61,7 +60,7 @@ export function companionResult(companions: Companions, type: string, consequenc
 }
 
 /** Whether a pointer value names `target`. */
-export function pointsAt(value: unknown, target: ResourceRecord, nameAttributes: readonly string[]): Tri {
+export function pointsAt(value: unknown, target: ResourceRecord, nameAttributes: readonly string[]): Answer {
   if (value === undefined || value === null) return NO;
   if (typeof value !== 'string') return maybe(JSON.stringify(value));
   if (isExpression(value)) {
@@ -89,14 +88,14 @@ const META = ['count', 'for_each'] as const;
  * an expression may create nothing, unless it is the very expression the target uses (the common
  * "one companion per bucket" pattern).
  */
-function existsAlongside(candidate: ResourceRecord, target: ResourceRecord): 'yes' | 'no' | 'maybe' {
+function existsAlongside(candidate: ResourceRecord, target: ResourceRecord): Answer {
   for (const meta of META) {
     const value = candidate.body[meta];
     if (value === undefined || value === null) continue;
-    if (value === 0 || value === '0') return 'no';
-    if (Array.isArray(value)) return value.length === 0 ? 'no' : 'yes';
-    if (typeof value === 'object') return Object.keys(value).length === 0 ? 'no' : 'yes';
-    if (isExpression(value)) return target.body[meta] === value ? 'yes' : 'maybe';
+    if (value === 0 || value === '0') return NO;
+    if (Array.isArray(value)) return known(value.length > 0);
+    if (typeof value === 'object') return known(Object.keys(value).length > 0);
+    if (isExpression(value)) return target.body[meta] === value ? YES : maybe('has a count or for_each that may create no instance');
   }
-  return 'yes';
+  return YES;
 }

@@ -5,20 +5,8 @@
 import { defineRule, type RuleContext } from '../../../engine/rule';
 import { pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
-import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
-import {
-  anyItem,
-  globMatch,
-  isAllActionsPattern,
-  isDeny,
-  literalOf,
-  principalIsAnyone,
-  readPolicy,
-  type ExpressionResolver,
-  type PolicyRead,
-  type PolicyStatement,
-} from '../policy';
-import { and, maybe, NO, not, or, some, type Tri } from '../policy/tri';
+import { and, any, describeExpression, isExpression, known, maybe, NO, not, or, referencedAddress, type Answer } from '../../../engine/values';
+import { anyItem, globMatch, isAllActionsPattern, isDeny, literalOf, principalIsAnyone, readPolicy, type ExpressionResolver, type PolicyRead, type PolicyStatement } from '../policy';
 import { companionResult } from './companions';
 import { bucketCompanions } from './s3-common';
 
@@ -137,7 +125,7 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
     { what: 'its objects', arn: `arn:aws:s3:::${name}/${OBJECT}` },
   ];
   return targets.map(({ what, arn }) => {
-    const covered = some(read.statements, (s) => {
+    const covered = any(read.statements, (s) => {
       const denies = deniesPlainHttp(s, arn, resolve);
       return s.mayBeNone && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
     });
@@ -152,18 +140,18 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
 }
 
 /** Deny, to everyone, of every S3 action, on `arn`, when the request is not over TLS. */
-function deniesPlainHttp(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Tri {
+function deniesPlainHttp(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Answer {
   return and(isDeny(s), principalIsAnyone(s), deniesEveryS3Action(s), coversArn(s, arn, resolve), whenInsecure(s));
 }
 
-function deniesEveryS3Action(s: PolicyStatement): Tri {
+function deniesEveryS3Action(s: PolicyStatement): Answer {
   if (s.actions.state !== 'absent') return anyItem(s.actions, 'Action', (a) => isAllActionsPattern(a) || /^s3:\*+$/i.test(a));
   // Deny with NotAction denies everything except what it lists: it must list no S3 action.
   if (s.notActions.state !== 'absent') return not(anyItem(s.notActions, 'NotAction', (a) => /^(s3|[^:]*[*?][^:]*):/i.test(a) || isAllActionsPattern(a)));
   return NO;
 }
 
-function coversArn(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Tri {
+function coversArn(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Answer {
   const matches = (pattern: string) => globMatch(normalizePartition(pattern), arn);
   if (s.resources.state !== 'absent') return anyItem(s.resources, 'Resource', matches, resolve);
   if (s.notResources.state !== 'absent') return not(anyItem(s.notResources, 'NotResource', matches, resolve));
@@ -171,15 +159,15 @@ function coversArn(s: PolicyStatement, arn: string, resolve: ExpressionResolver)
 }
 
 /** A `Bool` (or `BoolIfExists`) condition on aws:SecureTransport with the value false. */
-function whenInsecure(s: PolicyStatement): Tri {
+function whenInsecure(s: PolicyStatement): Answer {
   if (s.conditions.state === 'absent') return NO;
   if (s.conditions.state === 'unknown') return maybe(`Condition = ${describeExpression(s.conditions.expression)}`);
   return or(
     ...s.conditions.value.map((c) => {
       const operator = literalOf(c.operator);
       const key = literalOf(c.key);
-      const opOk: Tri = operator === undefined ? maybe(`condition operator ${describeExpression(c.operator)}`) : ['bool', 'boolifexists'].includes(operator.toLowerCase()) ? { state: 'known', value: true } : NO;
-      const keyOk: Tri = key === undefined ? maybe(`condition key ${describeExpression(c.key)}`) : key.toLowerCase() === 'aws:securetransport' ? { state: 'known', value: true } : NO;
+      const opOk: Answer = operator === undefined ? maybe(`condition operator ${describeExpression(c.operator)}`) : known(['bool', 'boolifexists'].includes(operator.toLowerCase()));
+      const keyOk: Answer = key === undefined ? maybe(`condition key ${describeExpression(c.key)}`) : known(key.toLowerCase() === 'aws:securetransport');
       // An expression value may be "false": its worst case is a pattern, asked whether it can produce "false".
       const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false', undefined, (worst) => globMatch(worst.trim(), 'false', true));
       const all = and(opOk, keyOk, valueOk);

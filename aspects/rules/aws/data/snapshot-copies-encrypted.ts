@@ -5,8 +5,7 @@
 import { defineRule, type RuleContext } from '../../../engine/rule';
 import { notApplicable, pass, unknownValue, violation } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { blockPresence, blocks, boolAttr, describeExpression, isExpression, referencedAddress } from '../../../engine/values';
-import { and, maybe, NO, YES, type Tri } from '../policy/tri';
+import { and, blockPresence, blocks, boolAttr, describeExpression, isExpression, maybe, NO, referencedAddress, YES, type Answer } from '../../../engine/values';
 
 export const snapshotCopiesEncrypted = defineRule({
   id: 'snapshot-copies-encrypted',
@@ -51,7 +50,7 @@ export const snapshotCopiesEncrypted = defineRule({
  * A copy is encrypted when its flag says so, or when its source is (encryption is never removed by a
  * copy). A source outside this stack cannot be verified, so only the flag counts then.
  */
-function copyResult(body: JsonObject, path: string, what: string, source: Tri, sourceName: string): CheckResult {
+function copyResult(body: JsonObject, path: string, what: string, source: Answer, sourceName: string): CheckResult {
   const flag = boolAttr(body, 'encrypted');
   const attribute = path;
   if (flag.state === 'known' && flag.value) return pass(`${what} is encrypted`, attribute);
@@ -77,7 +76,7 @@ function amiBlockDevices(body: JsonObject, context: RuleContext): CheckResult[] 
 }
 
 /** Whether the snapshot a value points at is encrypted, as far as this stack shows. */
-export function snapshotEncryption(value: unknown, context: RuleContext, depth = 0): Tri {
+export function snapshotEncryption(value: unknown, context: RuleContext, depth = 0): Answer {
   if (value === undefined || value === null) return maybe('it is not made from a snapshot that could make it encrypted');
   const address = referencedAddress(value);
   const source = address ? context.resourceAt(address) : undefined;
@@ -101,7 +100,7 @@ export function snapshotEncryption(value: unknown, context: RuleContext, depth =
   }
 }
 
-function volumeEncryption(value: unknown, context: RuleContext, snapshot: string): Tri {
+function volumeEncryption(value: unknown, context: RuleContext, snapshot: string): Answer {
   const address = referencedAddress(value);
   const volume = address ? context.resourceAt(address) : undefined;
   if (!volume || volume.type !== 'aws_ebs_volume') {
@@ -111,14 +110,14 @@ function volumeEncryption(value: unknown, context: RuleContext, snapshot: string
   return flagEncryption(volume);
 }
 
-function flagEncryption(resource: ResourceRecord): Tri {
+function flagEncryption(resource: ResourceRecord): Answer {
   const flag = boolAttr(resource.body, 'encrypted');
   if (flag.state === 'unknown') return maybe(`${resource.address}.encrypted is ${describeExpression(flag.expression)}`);
   return flag.state === 'known' && flag.value ? YES : NO;
 }
 
 /** Whether the AMI a value points at is encrypted: an aws_ami in this stack whose every EBS volume is. */
-function amiEncryption(value: unknown, context: RuleContext): Tri {
+function amiEncryption(value: unknown, context: RuleContext): Answer {
   const address = referencedAddress(value);
   const ami = address ? context.resourceAt(address) : undefined;
   if (!ami || ami.type !== 'aws_ami') {

@@ -1,7 +1,7 @@
 /** Stacks do not mint long-lived IAM access keys. */
 import { defineRule } from '../../../engine/rule';
 import { violation } from '../../../engine/results';
-import { describeExpression, stringAttr } from '../../../engine/values';
+import { show, stringAttr } from '../../../engine/values';
 
 export const iamNoAccessKeys = defineRule({
   id: 'iam-no-access-keys',
@@ -30,7 +30,7 @@ export const iamNoAccessKeys = defineRule({
   },
   check(resource) {
     const user = stringAttr(resource.body, 'user');
-    const who = user.state === 'known' ? user.value : user.state === 'unknown' ? describeExpression(user.expression) : 'an IAM user';
+    const who = show(user, 'an IAM user');
     // Even an Inactive key is a credential in state that one API call re-activates.
     return violation(`a long-lived access key for ${who}; its secret is stored in Terraform state`, 'user');
   },

@@ -2,8 +2,8 @@
 import { defineRule, type RuleContext } from '../../../engine/rule';
 import { pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
-import { describeExpression, isExpression, listAttr } from '../../../engine/values';
-import { and, coversAllResources, includesAllActions, isAllow, isConcreteReference, literalOf } from '../policy';
+import { and, describeExpression, isExpression, listAttr } from '../../../engine/values';
+import { coversAllResources, includesAllActions, isAllow, isConcreteReference, literalOf } from '../policy';
 import { checkIdentityPolicies, IDENTITY_POLICY_TYPES } from './identity-policies';
 
 const ATTACHMENT_TYPES = [

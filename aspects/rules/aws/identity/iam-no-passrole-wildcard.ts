@@ -1,6 +1,7 @@
 /** No policy lets its holder pass any role to a service: iam:PassRole is limited to named roles. */
 import { defineRule } from '../../../engine/rule';
-import { and, anyItem, includesAction, isAllow, isAllResourcesPattern, YES, type PolicyStatement, type Tri } from '../policy';
+import { anyItem, includesAction, isAllow, isAllResourcesPattern, type PolicyStatement } from '../policy';
+import { and, YES, type Answer } from '../../../engine/values';
 import { checkIdentityPolicies, IDENTITY_POLICY_TYPES } from './identity-policies';
 
 /** `arn:aws:iam::<account>:role/*`, `…:*`, `…:role*`: every role of an account. */
@@ -12,7 +13,7 @@ export function isAnyRolePattern(pattern: string): boolean {
   return /^(role)?\/?\*+$/.test(fields.slice(5).join(':'));
 }
 
-function passesAnyRole(s: PolicyStatement): Tri {
+function passesAnyRole(s: PolicyStatement): Answer {
   if (s.notResources.state !== 'absent') return YES;
   return anyItem(s.resources, 'Resource', (r) => isAllResourcesPattern(r) || isAnyRolePattern(r));
 }

@@ -1,7 +1,7 @@
 /** Permissions go to roles and groups, never straight to IAM users. */
 import { defineRule } from '../../../engine/rule';
 import { pass, unknownValue, violation } from '../../../engine/results';
-import { describeExpression, listAttr, stringAttr } from '../../../engine/values';
+import { describeExpression, listAttr, show, stringAttr } from '../../../engine/values';
 
 export const iamNoUserPolicies = defineRule({
   id: 'iam-no-user-policies',
@@ -42,7 +42,7 @@ export const iamNoUserPolicies = defineRule({
       return pass('attached to no users', 'users');
     }
     const user = stringAttr(body, 'user');
-    const who = user.state === 'known' ? user.value : user.state === 'unknown' ? describeExpression(user.expression) : 'a user';
+    const who = show(user, 'a user');
     return violation(
       resource.type === 'aws_iam_user_policy' ? `an inline policy on the user ${who}` : `a managed policy attached to the user ${who}`,
       'user',

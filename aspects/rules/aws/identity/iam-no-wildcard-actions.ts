@@ -1,13 +1,14 @@
 /** Policies name the actions they allow instead of granting whole services on every resource. */
 import { defineRule } from '../../../engine/rule';
-import { and, anyItem, coversAllResources, isAllActionsPattern, isAllow, isServiceWidePattern, NO, YES, type PolicyStatement, type Tri } from '../policy';
+import { anyItem, coversAllResources, isAllActionsPattern, isAllow, isServiceWidePattern, type PolicyStatement } from '../policy';
+import { and, NO, YES, type Answer } from '../../../engine/values';
 import { checkIdentityPolicies, IDENTITY_POLICY_TYPES } from './identity-policies';
 
 /**
  * `s3:*`, or NotAction (every action but a few). Plain `*` is left to iam-no-admin-policy, but an expression
  * that may be `*` may just as well be `s3:*`, so it stays unknown here too.
  */
-function grantsWholeServices(s: PolicyStatement): Tri {
+function grantsWholeServices(s: PolicyStatement): Answer {
   if (s.actions.state === 'absent') return s.notActions.state !== 'absent' ? YES : NO;
   return anyItem(s.actions, 'Action', isServiceWidePattern, undefined, (worst) => isServiceWidePattern(worst) || isAllActionsPattern(worst));
 }

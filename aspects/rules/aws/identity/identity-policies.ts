@@ -5,8 +5,8 @@
 import type { RuleContext } from '../../../engine/rule';
 import { unknown } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
-import { blocks, describeExpression } from '../../../engine/values';
-import { forbidStatements, readPolicy, type PolicyStatement, type Tri } from '../policy';
+import { blocks, describeExpression, type Answer } from '../../../engine/values';
+import { forbidStatements, readPolicy, type PolicyStatement } from '../policy';
 
 export const IDENTITY_POLICY_TYPES = [
   'aws_iam_policy',
@@ -39,7 +39,7 @@ function policiesOf(resource: ResourceRecord): { readonly policies: { attribute:
 export function checkIdentityPolicies(
   resource: ResourceRecord,
   context: RuleContext,
-  test: (s: PolicyStatement) => Tri,
+  test: (s: PolicyStatement) => Answer,
   what: string,
 ): CheckResult[] {
   const { policies, unknownBlocks } = policiesOf(resource);

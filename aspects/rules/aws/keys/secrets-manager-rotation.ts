@@ -1,10 +1,9 @@
 /** In a stack that can rotate secrets, every secret is rotated. */
 import { defineRule, type RuleContext } from '../../../engine/rule';
 import { notApplicable, unknown } from '../../../engine/results';
-import { describeExpression, isExpression } from '../../../engine/values';
+import { describeExpression, isExpression, known, maybe, NO, or, type Answer } from '../../../engine/values';
 import { companionResult, companionsOf } from '../data/companions';
 import { literalOf } from '../policy/template';
-import { maybe, NO, or, tri, type Tri } from '../policy/tri';
 
 const ROTATION = 'aws_secretsmanager_secret_rotation';
 const SECRETS_MANAGER = 'secretsmanager.amazonaws.com';
@@ -65,13 +64,13 @@ export const secretsManagerRotation = defineRule({
 });
 
 /** Whether an aws_lambda_permission in the stack lets Secrets Manager invoke a function. */
-function stackHasRotationLambda(context: RuleContext): Tri {
+function stackHasRotationLambda(context: RuleContext): Answer {
   return or(
-    ...context.resourcesOfType('aws_lambda_permission').map((permission): Tri => {
+    ...context.resourcesOfType('aws_lambda_permission').map((permission): Answer => {
       const principal = permission.body.principal;
       if (typeof principal !== 'string') return NO;
       if (isExpression(principal)) return maybe(`${permission.address}.principal = ${describeExpression(principal)}`);
-      return tri((literalOf(principal) ?? '').trim().toLowerCase() === SECRETS_MANAGER);
+      return known((literalOf(principal) ?? '').trim().toLowerCase() === SECRETS_MANAGER);
     }),
   );
 }

@@ -55,8 +55,8 @@ function vpcHasManagedDefault(vpc: ResourceRecord, context: RuleContext): CheckR
   const adopted = stackReferenceTo(vpc, context.resourcesOfType('aws_default_security_group'), 'vpc_id');
   // Rules attached through the VPC's own default_security_group_id attribute, with or without adoption.
   const attached = attachedRules(`${vpc.address}.default_security_group_id`, context);
-  if (adopted.state === 'found') return attached.length > 0 ? attached : [pass(`its default security group is managed by ${adopted.resource.address}`)];
-  if (adopted.state === 'unknown') return [...attached, unknown(`${adopted.why}, so whether this VPC's default security group is managed cannot be told`)];
+  if (adopted.state === 'known') return attached.length > 0 ? attached : [pass(`its default security group is managed by ${adopted.value.address}`)];
+  if (adopted.state === 'unknown') return [...attached, unknown(`${adopted.expression}, so whether this VPC's default security group is managed cannot be told`)];
   return [
     ...attached,
     violation(

@@ -47,7 +47,7 @@ export const lbListenerHttps = defineRule({
     const exposure = lb ? awsLoadBalancerExposure(lb) : undefined;
     if (lb && exposure?.state === 'known' && !exposure.value) return notApplicable(`${lb.address} is internal (${exposure.why})`);
     if (lb && exposure?.state === 'unknown' && result.status === 'violation') {
-      return unknown(`${result.message}, and whether ${lb.address} is internet-facing is not known (${exposure.why})`, result.attribute);
+      return unknown(`${result.message}, and whether ${lb.address} is internet-facing is not known (${exposure.expression})`, result.attribute);
     }
     return result;
   },

@@ -1,16 +1,13 @@
 /** SSH, RDP and WinRM are never reachable from the internet: administration goes over the tailnet or SSM. */
-import { defineRule } from '../../../engine/rule';
+import { noPortsFromInternetRule } from '../../common/internet-ingress';
 import { ADMIN_PORTS } from '../../common/ports';
-import { internetIngressResults } from './internet-ingress';
-import { INGRESS_RESOURCE_TYPES } from './security-group-ingress';
+import { awsIngress } from './security-group-ingress';
 
-export const noAdminPortsFromInternet = defineRule({
+export const noAdminPortsFromInternet = noPortsFromInternetRule(awsIngress, { label: 'remote administration', ports: ADMIN_PORTS }, {
   id: 'no-admin-ports-from-internet',
   title: 'Security groups do not open SSH, RDP or WinRM to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: [...INGRESS_RESOURCE_TYPES],
   rationale:
     'Remote-administration ports open to 0.0.0.0/0 or ::/0 are brute-forced within minutes of an address going ' +
     'live, and every pre-authentication bug in sshd or RDP becomes remotely exploitable. Hosts are administered ' +
@@ -33,5 +30,4 @@ export const noAdminPortsFromInternet = defineRule({
       body: { ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'], description: 'https' }] },
     },
   },
-  check: (resource) => internetIngressResults(resource, { label: 'remote administration', ports: ADMIN_PORTS }),
 });

@@ -1,15 +1,12 @@
 /** No ingress rule opens every port (protocol -1, or a 0-65535 range) to the internet. */
-import { defineRule } from '../../../engine/rule';
-import { internetIngressResults } from './internet-ingress';
-import { INGRESS_RESOURCE_TYPES } from './security-group-ingress';
+import { noPortsFromInternetRule } from '../../common/internet-ingress';
+import { awsIngress } from './security-group-ingress';
 
-export const noAllPortsFromInternet = defineRule({
+export const noAllPortsFromInternet = noPortsFromInternetRule(awsIngress, { label: 'all', ports: 'every' }, {
   id: 'no-all-ports-from-internet',
   title: 'Security groups do not open every port to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: [...INGRESS_RESOURCE_TYPES],
   rationale:
     'A rule that admits all traffic from 0.0.0.0/0 or ::/0 turns the security group into no firewall at all: ' +
     'every service on the host, including ones started later or bound to all interfaces by mistake, faces the ' +
@@ -24,5 +21,4 @@ export const noAllPortsFromInternet = defineRule({
       body: { security_group_id: 'sg-1', ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' },
     },
   },
-  check: (resource) => internetIngressResults(resource, { label: 'all', ports: 'all' }),
 });

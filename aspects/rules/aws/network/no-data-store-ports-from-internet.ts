@@ -1,16 +1,13 @@
 /** Database, cache and search-engine ports are never reachable from the internet. */
-import { defineRule } from '../../../engine/rule';
+import { noPortsFromInternetRule } from '../../common/internet-ingress';
 import { DATA_STORE_PORTS } from '../../common/ports';
-import { internetIngressResults } from './internet-ingress';
-import { INGRESS_RESOURCE_TYPES } from './security-group-ingress';
+import { awsIngress } from './security-group-ingress';
 
-export const noDataStorePortsFromInternet = defineRule({
+export const noDataStorePortsFromInternet = noPortsFromInternetRule(awsIngress, { label: 'data-store', ports: DATA_STORE_PORTS }, {
   id: 'no-data-store-ports-from-internet',
   title: 'Security groups do not open database, cache or search ports to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: [...INGRESS_RESOURCE_TYPES],
   rationale:
     'Internet-facing Redis, MongoDB, Elasticsearch and memcached are the classic source of mass data leaks and ' +
     'ransom wipes: many ship without authentication, and the rest are brute-forced. Data stores are reached ' +
@@ -27,5 +24,4 @@ export const noDataStorePortsFromInternet = defineRule({
       body: { type: 'ingress', protocol: 'tcp', from_port: 5432, to_port: 5432, source_security_group_id: 'sg-app', security_group_id: 'sg-1' },
     },
   },
-  check: (resource) => internetIngressResults(resource, { label: 'data-store', ports: DATA_STORE_PORTS }),
 });

@@ -1,16 +1,13 @@
 /** Metrics and dashboards (node exporter, Prometheus, Alertmanager, Grafana) are reached only over the tailnet. */
-import { defineRule } from '../../../engine/rule';
+import { noPortsFromInternetRule } from '../../common/internet-ingress';
 import { MONITORING_PORTS } from '../../common/ports';
-import { internetIngressResults } from './internet-ingress';
-import { INGRESS_RESOURCE_TYPES } from './security-group-ingress';
+import { awsIngress } from './security-group-ingress';
 
-export const noMonitoringPortsFromInternet = defineRule({
+export const noMonitoringPortsFromInternet = noPortsFromInternetRule(awsIngress, { label: 'monitoring', ports: MONITORING_PORTS }, {
   id: 'no-monitoring-ports-from-internet',
   title: 'Security groups do not open monitoring ports to the internet',
   severity: 'error',
   profile: 'baseline',
-  category: 'network',
-  resourceTypes: [...INGRESS_RESOURCE_TYPES],
   rationale:
     'Metrics endpoints leak host names, versions, internal addresses and traffic patterns, and are ' +
     'unauthenticated by default; Grafana and Prometheus have had remotely exploitable bugs and admin APIs that ' +
@@ -26,5 +23,4 @@ export const noMonitoringPortsFromInternet = defineRule({
       body: { security_group_id: 'sg-1', ip_protocol: 'tcp', from_port: 9100, to_port: 9100, cidr_ipv4: '100.64.0.0/10' },
     },
   },
-  check: (resource) => internetIngressResults(resource, { label: 'monitoring', ports: MONITORING_PORTS }),
 });

@@ -4,24 +4,23 @@
  * reference might point anywhere, so it makes the answer unknown rather than "no".
  */
 import type { ResourceRecord } from '../../../engine/types';
-import { describeExpression, isExpression, referencedAddress } from '../../../engine/values';
+import { ABSENT, describeExpression, isExpression, known, maybe, referencedAddress, type Value } from '../../../engine/values';
 
-export type StackReference =
-  | { readonly state: 'found'; readonly resource: ResourceRecord }
-  | { readonly state: 'unknown'; readonly why: string }
-  | { readonly state: 'none' };
-
-/** The first of `candidates` whose `attribute` references `target` (e.g. an aws_flow_log whose vpc_id is `${aws_vpc.main.id}`). */
-export function stackReferenceTo(target: ResourceRecord, candidates: readonly ResourceRecord[], attribute: string): StackReference {
+/**
+ * The first of `candidates` whose `attribute` references `target` (e.g. an aws_flow_log whose vpc_id is
+ * `${aws_vpc.main.id}`): known, unknown (why) when some candidate's attribute is an expression that may, or
+ * absent when none does.
+ */
+export function stackReferenceTo(target: ResourceRecord, candidates: readonly ResourceRecord[], attribute: string): Value<ResourceRecord> {
   let unclear: string | undefined;
   for (const candidate of candidates) {
     const value = candidate.body[attribute];
-    if (referencedAddress(value) === target.address) return { state: 'found', resource: candidate };
+    if (referencedAddress(value) === target.address) return known(candidate);
     if (isExpression(value) && referencedAddress(value) === undefined) {
       unclear ??= `${candidate.address}.${attribute} is ${describeExpression(value)}`;
     }
   }
-  return unclear ? { state: 'unknown', why: unclear } : { state: 'none' };
+  return unclear ? maybe(unclear) : ABSENT;
 }
 
 /** Candidates whose `attribute` is exactly the reference `${<expression>}` (e.g. `aws_vpc.main.default_security_group_id`). */

@@ -29,8 +29,8 @@ export const vpcFlowLogsEnabled = defineRule({
   },
   check(resource, context) {
     const flowLog = stackReferenceTo(resource, context.resourcesOfType('aws_flow_log'), 'vpc_id');
-    if (flowLog.state === 'found') return pass(`flow log ${flowLog.resource.address} records this VPC`);
-    if (flowLog.state === 'unknown') return unknown(`${flowLog.why}, so whether it records this VPC cannot be told`);
+    if (flowLog.state === 'known') return pass(`flow log ${flowLog.value.address} records this VPC`);
+    if (flowLog.state === 'unknown') return unknown(`${flowLog.expression}, so whether it records this VPC cannot be told`);
     return violation('no aws_flow_log in this stack has vpc_id referencing this VPC');
   },
 });

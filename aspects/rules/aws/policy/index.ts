@@ -3,4 +3,3 @@ export * from './document';
 export * from './predicates';
 export * from './report';
 export * from './template';
-export * from './tri';

@@ -3,10 +3,9 @@
  * expression is judged by its worst case (see `worstCase`): "might this be `*`?" is unknown when it
  * might, and no when even the worst case is specific.
  */
-import { describeExpression } from '../../../engine/values';
+import { and, any, describeExpression, known, maybe, NO, not, YES, type Answer } from '../../../engine/values';
 import type { ConditionEntry, PolicyStatement, PrincipalEntry, TemplateList } from './document';
 import { globMatch, literalOf, worstCase, type ExpressionResolver } from './template';
-import { and, maybe, NO, not, some, tri, YES, type Tri } from './tri';
 
 /**
  * Whether any item of a list passes `test`, judging expressions by their worst case. `worstTest` is for
@@ -19,14 +18,14 @@ export function anyItem(
   test: (value: string) => boolean,
   resolve?: ExpressionResolver,
   worstTest: (value: string) => boolean = test,
-): Tri {
+): Answer {
   if (list.state === 'absent') return NO;
   if (list.state === 'unknown') return maybe(`${field} = ${describeExpression(list.expression)}`);
-  return some(list.value, (item) => {
+  return any(list.value, (item) => {
     const literal = literalOf(item);
-    if (literal !== undefined) return tri(test(literal));
+    if (literal !== undefined) return known(test(literal));
     const resolved = resolve ? resolveAll(item, resolve) : undefined;
-    if (resolved !== undefined) return tri(test(resolved));
+    if (resolved !== undefined) return known(test(resolved));
     return worstTest(worstCase(item, resolve)) ? maybe(`${field} "${describeExpression(item)}"`) : NO;
   });
 }
@@ -43,14 +42,14 @@ function resolveAll(template: string, resolve: ExpressionResolver): string | und
 }
 
 /** The literal value of a template field, or unknown naming the expression. */
-function fieldIs(template: string | undefined, field: string, test: (value: string) => boolean): Tri {
+function fieldIs(template: string | undefined, field: string, test: (value: string) => boolean): Answer {
   if (template === undefined) return maybe(`${field} is missing`);
   const literal = literalOf(template);
-  return literal === undefined ? maybe(`${field} = ${describeExpression(template)}`) : tri(test(literal));
+  return literal === undefined ? maybe(`${field} = ${describeExpression(template)}`) : known(test(literal));
 }
 
-export const isAllow = (s: PolicyStatement): Tri => fieldIs(s.effect, 'Effect', (e) => e.toLowerCase() === 'allow');
-export const isDeny = (s: PolicyStatement): Tri => fieldIs(s.effect, 'Effect', (e) => e.toLowerCase() === 'deny');
+export const isAllow = (s: PolicyStatement): Answer => fieldIs(s.effect, 'Effect', (e) => e.toLowerCase() === 'allow');
+export const isDeny = (s: PolicyStatement): Answer => fieldIs(s.effect, 'Effect', (e) => e.toLowerCase() === 'deny');
 
 // --- actions ------------------------------------------------------------------------------------------
 
@@ -64,7 +63,7 @@ export const isServiceWidePattern = (pattern: string): boolean => /^[A-Za-z0-9-]
  * Whether the statement's actions include `action` (`iam:PassRole`): through Action (`*`, `iam:*`,
  * `iam:Pass*`, …), or through NotAction (everything not listed).
  */
-export function includesAction(s: PolicyStatement, action: string): Tri {
+export function includesAction(s: PolicyStatement, action: string): Answer {
   const matches = (pattern: string) => globMatch(pattern, action, true);
   if (s.actions.state !== 'absent') return anyItem(s.actions, 'Action', matches);
   if (s.notActions.state !== 'absent') return not(anyItem(s.notActions, 'NotAction', matches));
@@ -72,7 +71,7 @@ export function includesAction(s: PolicyStatement, action: string): Tri {
 }
 
 /** Whether Action grants every action (`*`). NotAction is not "every action": it leaves some out. */
-export const includesAllActions = (s: PolicyStatement): Tri => anyItem(s.actions, 'Action', isAllActionsPattern);
+export const includesAllActions = (s: PolicyStatement): Answer => anyItem(s.actions, 'Action', isAllActionsPattern);
 
 // --- resources ----------------------------------------------------------------------------------------
 
@@ -89,7 +88,7 @@ export function isAllResourcesPattern(pattern: string): boolean {
 }
 
 /** Whether the statement applies to every resource: Resource `*`, or NotResource (everything but some). */
-export function coversAllResources(s: PolicyStatement): Tri {
+export function coversAllResources(s: PolicyStatement): Answer {
   if (s.notResources.state !== 'absent') return YES;
   return anyItem(s.resources, 'Resource', isAllResourcesPattern);
 }
@@ -97,7 +96,7 @@ export function coversAllResources(s: PolicyStatement): Tri {
 // --- principals -----------------------------------------------------------------------------------------
 
 /** One entry is "anyone": `"*"`, `{"AWS": "*"}`, or a data-source `principals { type = "*" or "AWS", identifiers = ["*"] }`. */
-function entryIsAnyone(entry: PrincipalEntry, field: string): Tri {
+function entryIsAnyone(entry: PrincipalEntry, field: string): Answer {
   const typeMatters = fieldIs(entry.type, `${field} type`, (t) => t === '*' || t.toUpperCase() === 'AWS');
   return and(typeMatters, anyItem(entry.identifiers, `${field}.${literalOf(entry.type) ?? 'type?'}`, (id) => id.trim() === '*'));
 }
@@ -106,17 +105,17 @@ function entryIsAnyone(entry: PrincipalEntry, field: string): Tri {
  * Whether the statement applies to any principal at all: Principal `*` / `{"AWS": "*"}`, or NotPrincipal
  * (everyone except those listed). Only meaningful together with the statement's effect.
  */
-export function appliesToAnyone(s: PolicyStatement): Tri {
+export function appliesToAnyone(s: PolicyStatement): Answer {
   if (s.notPrincipals.state !== 'absent') return YES;
   return principalIsAnyone(s);
 }
 
 /** Whether Principal is `*` / `{"AWS": "*"}` itself (NotPrincipal, which exempts some, does not count). */
-export function principalIsAnyone(s: PolicyStatement): Tri {
+export function principalIsAnyone(s: PolicyStatement): Answer {
   if (s.notPrincipals.state !== 'absent') return NO;
   if (s.principals.state === 'absent') return NO;
   if (s.principals.state === 'unknown') return maybe(`Principal = ${describeExpression(s.principals.expression)}`);
-  return some(s.principals.value, (entry) => entryIsAnyone(entry, 'Principal'));
+  return any(s.principals.value, (entry) => entryIsAnyone(entry, 'Principal'));
 }
 
 // --- conditions -----------------------------------------------------------------------------------------
@@ -164,11 +163,11 @@ function likeValueRestricts(value: string): boolean {
   return !/[*?]/.test(value.split('/')[0]);
 }
 
-function conditionRestricts(c: ConditionEntry, keys: readonly string[]): Tri {
+function conditionRestricts(c: ConditionEntry, keys: readonly string[]): Answer {
   const operator = fieldIs(c.operator, 'Condition operator', (op) => POSITIVE_OPERATORS.includes(op.toLowerCase().replace(/^foranyvalue:/, '')));
   const key = fieldIs(c.key, 'Condition key', (k) => keys.some((known) => known.toLowerCase() === k.toLowerCase()));
   const op = (literalOf(c.operator) ?? '').toLowerCase();
-  let values: Tri;
+  let values: Answer;
   if (c.values.state === 'absent' || (c.values.state === 'known' && c.values.value.length === 0)) values = NO;
   else if (c.values.state === 'unknown') values = maybe(`Condition values = ${describeExpression(c.values.expression)}`);
   else if (!op.endsWith('like')) values = YES;
@@ -179,13 +178,13 @@ function conditionRestricts(c: ConditionEntry, keys: readonly string[]): Tri {
 }
 
 /** Whether a condition of the statement limits it to known accounts (see ACCOUNT_BOUNDING_KEYS). */
-export function restrictedByCondition(s: PolicyStatement, keys: readonly string[] = ACCOUNT_BOUNDING_KEYS): Tri {
+export function restrictedByCondition(s: PolicyStatement, keys: readonly string[] = ACCOUNT_BOUNDING_KEYS): Answer {
   if (s.conditions.state === 'absent') return NO;
   if (s.conditions.state === 'unknown') return maybe(`Condition = ${describeExpression(s.conditions.expression)}`);
-  return some(s.conditions.value, (c) => conditionRestricts(c, keys));
+  return any(s.conditions.value, (c) => conditionRestricts(c, keys));
 }
 
 /** An Allow statement any principal can use, with no condition tying it to known accounts. */
-export function allowsAnyoneUnrestricted(s: PolicyStatement): Tri {
+export function allowsAnyoneUnrestricted(s: PolicyStatement): Answer {
   return and(isAllow(s), appliesToAnyone(s), not(restrictedByCondition(s)));
 }

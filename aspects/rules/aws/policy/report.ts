@@ -6,14 +6,14 @@
 import { pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult } from '../../../engine/types';
 import type { PolicyRead, PolicyStatement } from './document';
-import type { Tri } from './tri';
+import type { Answer } from '../../../engine/values';
 
 /**
  * @param attribute where the policy is, for messages (`policy`, `inline_policy[0].policy`)
  * @param test whether a statement does the forbidden thing
  * @param what the forbidden thing as a predicate, e.g. `allows every action on every resource`
  */
-export function forbidStatements(read: PolicyRead, attribute: string, test: (s: PolicyStatement) => Tri, what: string): CheckResult[] {
+export function forbidStatements(read: PolicyRead, attribute: string, test: (s: PolicyStatement) => Answer, what: string): CheckResult[] {
   if (read.state === 'absent') return [];
   if (read.state === 'unknown') return [unknown(`${attribute} ${read.reason}`, attribute)];
   const results: CheckResult[] = [];

@@ -10,9 +10,8 @@ import {
   readPolicy,
   restrictedByCondition,
   type PolicyStatement,
-  type Tri,
 } from '../../../../aspects/rules/aws/policy';
-import { and, maybe, NO, not, or, YES } from '../../../../aspects/rules/aws/policy/tri';
+import { and, maybe, NO, not, or, YES, type Answer } from '../../../../aspects/engine/values';
 import { contextOf, policyJson } from './helpers';
 
 const ctx = contextOf();
@@ -21,7 +20,7 @@ function statement(s: Record<string, unknown>): PolicyStatement {
   if (read.state !== 'known') throw new Error('unreadable');
   return read.statements[0];
 }
-const state = (t: Tri) => (t.state === 'known' ? t.value : 'unknown');
+const state = (t: Answer) => (t.state === 'known' ? t.value : 'unknown');
 
 describe('three-valued logic', () => {
   it('lets false win and, true win or, and keeps unknown otherwise', () => {
