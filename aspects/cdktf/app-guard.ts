@@ -289,7 +289,7 @@ function isOwnStackDirectory(workingDirectory: string): boolean {
 /** Remove configuration from every stack directory of the outdir except those this synth wrote and accepted. */
 function sweepStacks(outdir: string, keep: ReadonlySet<string>): void {
   const stacksDir = path.join(outdir, 'stacks');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(stacksDir);
   } catch {

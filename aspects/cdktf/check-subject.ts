@@ -36,7 +36,7 @@ function documentsOf(received: unknown, where: string): StackDocument[] {
     try {
       doc = parseJsonText(received, `${where}: the string it was given`);
     } catch (error) {
-      if (error instanceof GuardrailInputError) throw new Error(`${where}: expected ${EXPECTED}; got a string that is neither a directory nor Terraform JSON (${error.problem})`);
+      if (error instanceof GuardrailInputError) throw new Error(`${where}: expected ${EXPECTED}; got a string that is neither a directory nor Terraform JSON (${error.problem})`, { cause: error });
       throw error;
     }
     return [fromJson(doc, where, 'a JSON string')];

@@ -167,7 +167,7 @@ class Loader {
 
   /** A directory of `*.tf.json`: one Terraform root module, so one stack (references cross files). */
   private fromDirectory(dir: string): void {
-    let empty = false;
+    let empty: boolean;
     try {
       empty = fs.readdirSync(dir).length === 0;
     } catch (error) {
