@@ -14,6 +14,14 @@ const check = (body: Record<string, unknown>, ...firewalls: Record<string, unkno
 describe('do-droplet-firewall-required', () => {
   itHonoursItsExamples(rule);
 
+  test('an unknown names a few doubtful firewalls and counts the rest: messages stay short in big stacks', () => {
+    const doubtful = Array.from({ length: 40 }, () => firewall({ tags: '${var.tags}' }));
+    const found = check(droplet({ tags: ['role:web'] }), ...doubtful);
+    expect(kinds(found)).toEqual(['unknown']);
+    expect(found[0].message).toMatch(/digitalocean_firewall\.fw0: .*digitalocean_firewall\.fw2: [^;]*; and 37 more\)$/);
+    expect(found[0].message.length).toBeLessThan(600);
+  });
+
   test('fires when no firewall is in the stack', () => {
     const found = findingsFor(rule, 'digitalocean_droplet', droplet());
     expect(kinds(found)).toEqual(['violation']);

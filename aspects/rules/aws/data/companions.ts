@@ -33,8 +33,7 @@ export function companionsOf(
 ): Companions {
   const found: ResourceRecord[] = [];
   const uncertain: { resource: ResourceRecord; why: string }[] = [];
-  for (const candidate of context.resourcesOfType(type)) {
-    if (candidate.mode !== 'managed') continue;
+  for (const candidate of candidatesFor(target, context, type, attribute, nameAttributes)) {
     const exists = existsAlongside(candidate, target);
     if (isNo(exists)) continue;
     const points = pointsAt(candidate.body[attribute], target, nameAttributes);
@@ -57,6 +56,77 @@ export function companionResult(companions: Companions, type: string, consequenc
   const [doubt] = companions.uncertain;
   if (doubt) return unknown(`no ${type} is known to point at it: ${doubt.resource.address} ${doubt.why}`);
   return violation(`no ${type} points at it, ${consequence}`);
+}
+
+interface PointerIndex {
+  /** Position of each candidate, to keep the stack's order. */
+  readonly position: ReadonlyMap<ResourceRecord, number>;
+  /** Candidates whose pointer is a plain reference, by the address it references. */
+  readonly byReference: ReadonlyMap<string, ResourceRecord[]>;
+  /** Candidates whose pointer is a literal name, by that name. */
+  readonly byName: ReadonlyMap<string, ResourceRecord[]>;
+  /** Candidates with a literal pointer (any name): all of them when a target's name is not known. */
+  readonly literal: readonly ResourceRecord[];
+  /** Candidates whose pointer is neither (an expression, a non-string): always checked in full. */
+  readonly other: readonly ResourceRecord[];
+}
+
+/**
+ * The companions of `type` that may point at `target`, from a per-stack index (built once per type and
+ * attribute), so a stack with many buckets and companions is checked in linear time. A candidate is left
+ * out only when its pointer certainly names something else; the full check (pointsAt) decides the rest.
+ */
+function candidatesFor(target: ResourceRecord, context: RuleContext, type: string, attribute: string, nameAttributes: readonly string[]): ResourceRecord[] {
+  const index = context.memo(`companions/${type}/${attribute}`, () => indexPointers(context.resourcesOfType(type), attribute));
+  const chosen = new Set<ResourceRecord>([...(index.byReference.get(target.address) ?? []), ...index.other]);
+  const names = knownNames(target, nameAttributes);
+  if (names === undefined) index.literal.forEach((c) => chosen.add(c));
+  else for (const name of names) (index.byName.get(name) ?? []).forEach((c) => chosen.add(c));
+  return [...chosen].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+}
+
+function indexPointers(resources: readonly ResourceRecord[], attribute: string): PointerIndex {
+  const position = new Map<ResourceRecord, number>();
+  const byReference = new Map<string, ResourceRecord[]>();
+  const byName = new Map<string, ResourceRecord[]>();
+  const literal: ResourceRecord[] = [];
+  const other: ResourceRecord[] = [];
+  const add = (map: Map<string, ResourceRecord[]>, key: string, r: ResourceRecord) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
+  resources.forEach((candidate, i) => {
+    if (candidate.mode !== 'managed') return;
+    position.set(candidate, i);
+    const value = candidate.body[attribute];
+    if (value === undefined || value === null) return; // points at nothing
+    if (typeof value !== 'string') other.push(candidate);
+    else if (isExpression(value)) {
+      const address = referencedAddress(value);
+      if (address !== undefined) add(byReference, address, candidate);
+      else other.push(candidate);
+    } else {
+      literal.push(candidate);
+      add(byName, literalOf(value) ?? value, candidate);
+    }
+  });
+  return { position, byReference, byName, literal, other };
+}
+
+/**
+ * The literal names a target can be pointed at by, or undefined when a literal pointer might name it in
+ * ways an exact lookup would miss (a name that is an expression, or generated from a prefix).
+ */
+function knownNames(target: ResourceRecord, nameAttributes: readonly string[]): string[] | undefined {
+  const names: string[] = [];
+  for (const attribute of nameAttributes) {
+    const own = target.body[attribute];
+    if (typeof own === 'string' && isExpression(own)) return undefined;
+    if (own !== undefined && own !== null) names.push(String(own));
+    else if (target.body[`${attribute}_prefix`] !== undefined && target.body[`${attribute}_prefix`] !== null) return undefined;
+  }
+  return names;
 }
 
 /** Whether a pointer value names `target`. */
