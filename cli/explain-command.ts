@@ -25,6 +25,7 @@ export function explainText(rule: Rule): string {
     ...(rule.category ? [`  category:       ${rule.category}`] : []),
     `  resource types: ${rule.resourceTypes.join(', ')}`,
     ...(rule.references?.checkov?.length ? [`  checkov:        ${rule.references.checkov.join(', ')}`] : []),
+    ...(rule.references?.deviations ?? []).map((d) => `  differs from:   ${d.peer} ${d.check} (${d.kind}): ${d.why}`),
     ...(rule.references?.docs ?? []).map((d) => `  see:            ${d}`),
     '',
     'Why',

@@ -27,6 +27,7 @@ export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
     lines.push(`- Severity: \`${r.severity}\`; profile: \`${r.profile ?? 'baseline'}\`${r.category ? `; category: ${r.category}` : ''}`);
     lines.push(`- Resource types: ${r.resourceTypes.map((t) => `\`${t}\``).join(', ')}`);
     lines.push(`- checkov equivalent: ${(r.references?.checkov ?? []).map((c) => `\`${c}\``).join(', ') || 'none'}`);
+    for (const d of r.references?.deviations ?? []) lines.push(`- Differs from ${d.peer} \`${d.check}\` (${d.kind}): ${d.why}`);
     for (const doc of r.references?.docs ?? []) lines.push(`- Reference: <${doc}>`);
     lines.push('', `**Why.** ${r.rationale}`, '', `**Fix.** ${r.fix}`, '');
     if (r.examples) {

@@ -1,6 +1,6 @@
 /** Checks a rule definition (built-in or custom) before it is used, naming the rule and the bad field. */
 import { GuardrailConfigError, describe } from './config-error';
-import type { Rule } from './rule';
+import { PEERS, type Rule } from './rule';
 
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -32,7 +32,33 @@ export function validateRuleDefinition(rule: Rule, where: string): void {
       `${label}: 'resourceTypes' must be a non-empty array of Terraform types ('aws_instance') or prefixes ('aws_*'), got ${describe(rule.resourceTypes)}`,
     );
   }
+  validateDeviations(rule, label);
   if (typeof rule.check !== 'function') {
     throw new GuardrailConfigError(`${label}: 'check' must be a function (resource, context) => result, got ${describe(rule.check)}`);
   }
+}
+
+const DEVIATION_KINDS = ['stricter', 'looser', 'different'];
+
+/** A deviation record names a known peer, a check the rule lists as equivalent, a kind and a reason. */
+function validateDeviations(rule: Rule, label: string): void {
+  const deviations: unknown = rule.references?.deviations;
+  if (deviations === undefined) return;
+  if (!Array.isArray(deviations)) throw new GuardrailConfigError(`${label}: 'references.deviations' must be an array, got ${describe(deviations)}`);
+  deviations.forEach((d: unknown, i) => {
+    const at = `${label}: references.deviations[${i}]`;
+    if (typeof d !== 'object' || d === null) throw new GuardrailConfigError(`${at} must be { peer, check, kind, why }, got ${describe(d)}`);
+    const { peer, check, kind, why } = d as Record<string, unknown>;
+    if (typeof peer !== 'string' || !(PEERS as readonly string[]).includes(peer)) {
+      throw new GuardrailConfigError(`${at}: 'peer' must be one of ${PEERS.join(', ')}, got ${describe(peer)}`);
+    }
+    if (typeof check !== 'string' || check.trim() === '') throw new GuardrailConfigError(`${at}: 'check' must name the peer's check, got ${describe(check)}`);
+    if (peer === 'checkov' && !(rule.references?.checkov ?? []).includes(check)) {
+      throw new GuardrailConfigError(`${at}: checkov check '${check}' is not among references.checkov (${(rule.references?.checkov ?? []).join(', ') || 'none'})`);
+    }
+    if (typeof kind !== 'string' || !DEVIATION_KINDS.includes(kind)) {
+      throw new GuardrailConfigError(`${at}: 'kind' must be one of ${DEVIATION_KINDS.join(', ')}, got ${describe(kind)}`);
+    }
+    if (typeof why !== 'string' || why.trim().length < 10) throw new GuardrailConfigError(`${at}: 'why' must say what differs and why (at least 10 characters), got ${describe(why)}`);
+  });
 }

@@ -1,12 +1,33 @@
 import type { CheckResult, Profile, ProviderRecord, ResourceRecord, Severity, StackDocument } from './types';
 import type { ResolvedTagConfig } from './options';
 
+/** Peers whose checks a rule may name as equivalents. */
+export const PEERS = ['checkov', 'kics', 'cdk-nag', 'trivy'] as const;
+export type Peer = (typeof PEERS)[number];
+
+/**
+ * Where a rule deliberately differs from a peer's equivalent check, and why: so a user comparing results
+ * with checkov can tell a deliberate difference from a missed case. Shown by `explain`, `rules --format
+ * json` and docs/rules.md.
+ */
+export interface PeerDeviation {
+  readonly peer: Peer;
+  /** The peer's check id, e.g. `CKV_AWS_133` (for checkov, it must be among `references.checkov`). */
+  readonly check: string;
+  /** `stricter`: we report what the peer passes; `looser`: the reverse; `different`: other scope or reading. */
+  readonly kind: 'stricter' | 'looser' | 'different';
+  /** What differs and why, e.g. "requires at least 7 days, not 1: a week covers a weekend plus detection". */
+  readonly why: string;
+}
+
 /** Where to read more, and which other tools check the same thing. */
 export interface RuleReferences {
   /** Equivalent checkov check IDs (from checkov's own check definitions). */
   readonly checkov?: readonly string[];
   /** Documentation links. */
   readonly docs?: readonly string[];
+  /** Where this rule deliberately differs from those equivalents. */
+  readonly deviations?: readonly PeerDeviation[];
 }
 
 /** Example Terraform JSON resource bodies, used in generated docs, `explain`, and the catalog test. */

@@ -48,6 +48,11 @@ describe('custom rules', () => {
     [{ ...volumeNames, severity: 'fatal' }, /'severity' must be 'error' or 'warning'/],
     [{ ...volumeNames, resourceTypes: [] }, /'resourceTypes' must be a non-empty array/],
     [{ ...volumeNames, check: 'nope' }, /'check' must be a function/],
+    [{ ...volumeNames, references: { deviations: [{ peer: 'tfsec', check: 'x', kind: 'stricter', why: 'because it is so' }] } }, /deviations\[0\]: 'peer' must be one of checkov, kics, cdk-nag, trivy/],
+    [{ ...volumeNames, references: { checkov: ['CKV_AWS_3'], deviations: [{ peer: 'checkov', check: 'CKV_AWS_9', kind: 'stricter', why: 'because it is so' }] } }, /checkov check 'CKV_AWS_9' is not among references\.checkov \(CKV_AWS_3\)/],
+    [{ ...volumeNames, references: { deviations: [{ peer: 'kics', check: 'abc', kind: 'harsher', why: 'because it is so' }] } }, /'kind' must be one of stricter, looser, different/],
+    [{ ...volumeNames, references: { deviations: [{ peer: 'kics', check: 'abc', kind: 'looser', why: 'short' }] } }, /'why' must say what differs and why/],
+    [{ ...volumeNames, references: { deviations: 'none' } }, /'references\.deviations' must be an array/],
   ])('malformed custom rule %#', (rule, message) => {
     expect(() => Guardrails.enforce(testApp(), { customRules: [rule as any] })).toThrow(message);
   });
