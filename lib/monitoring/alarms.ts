@@ -28,10 +28,16 @@ export interface Ec2StatusCheckAlarmProps {
   /** Alarm name, e.g. `derp-fra1-status-check-failed`. */
   readonly alarmName: string;
   /**
-   * ARNs notified on alarm and on recovery (SNS topics, or `arn:aws:automate:<region>:ec2:recover`).
-   * @default none: the alarm shows in the console only
+   * ARNs notified on alarm and on recovery: an SNS topic in the alarm's region (an AlertTopic's
+   * `topicArn`), or `arn:aws:automate:<region>:ec2:recover`. At least one, unless alertsGoNowhere.
+   * @default none, which is refused unless alertsGoNowhere is set
    */
   readonly alarmActions?: readonly string[];
+  /**
+   * Accept an alarm that notifies no one (it shows in the CloudWatch console only).
+   * @default false: an alarm without alarmActions is refused
+   */
+  readonly alertsGoNowhere?: boolean;
   /**
    * Provider (region) of the instance; alarms live in the instance's region.
    * @default the stack's default AWS provider
@@ -53,6 +59,9 @@ export class Ec2StatusCheckAlarm extends Construct {
     v.rule('props.instanceId', props.instanceId ?? null, AWS_INSTANCE_ID);
     if (!ALARM_NAME.test(props.alarmName ?? '')) throw err('props.alarmName', props.alarmName ?? null, 'must be 1-200 letters, digits, spaces or . _ / : -');
     checkArns(err, 'props.alarmActions', props.alarmActions);
+    if ((props.alarmActions ?? []).length === 0 && v.boolean('props.alertsGoNowhere', props.alertsGoNowhere ?? false) !== true) {
+      throw err('props.alarmActions', props.alarmActions ?? null, 'must list at least one action (an SNS topic in the alarm\'s region, e.g. an AlertTopic\'s topicArn): an alarm that notifies no one is only seen by whoever opens the console. Set alertsGoNowhere: true to accept that');
+    }
     const actions = props.alarmActions ? [...props.alarmActions] : undefined;
     this.alarm = new CloudwatchMetricAlarm(this, 'alarm', {
       alarmName: props.alarmName,

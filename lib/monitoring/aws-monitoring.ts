@@ -3,11 +3,13 @@
  * Monitoring shares with it.
  */
 import { gzipSync } from 'zlib';
-import { Lazy } from 'cdktf';
+import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -16,6 +18,8 @@ import type { SecretReference } from '../contracts/secret-reference';
 import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_SUBNET_ID, AWS_VPC_ID, type PropValidator } from '../validate';
 import { validateSecretReference } from '../validate/secret-reference';
 import { Ec2StatusCheckAlarm } from './alarms';
+import { AlertTopic } from './alert-topic';
+import { renderAlertmanagerConfig, type AlertReceivers } from './alertmanager-config';
 import type { JoinKeySource } from './cloud-init';
 import { MONITORING_EGRESS, MonitoringModel, SERVER_NAME, monitoringValidator, type MonitoringBaseProps } from './model';
 import type { TailnetAccess } from './access';
@@ -52,10 +56,26 @@ export interface AwsMonitoringServerProps {
    */
   readonly roleName?: string;
   /**
-   * Notified when a status-check alarm fires or clears (SNS topic ARNs).
-   * @default none: the alarms show in the CloudWatch console only
+   * Further ARNs notified when a status-check alarm fires or clears (SNS topics, `arn:aws:automate:…`),
+   * besides the server's own alert topic (which every alarm and the Alertmanager notify).
+   * @default none: only the alert topic
    */
   readonly alarmActions?: readonly string[];
+  /**
+   * Email addresses subscribed to the alert topic (each must confirm the subscription AWS mails it).
+   * @default none (then another alert destination is needed, or alertsGoNowhere)
+   */
+  readonly alertEmails?: readonly string[];
+  /**
+   * Account of the server (for the literal ARNs of its alert topic and key).
+   * @default the account of joinKeySecret
+   */
+  readonly accountId?: string;
+  /**
+   * Region of the server (must be the provider's).
+   * @default the region of joinKeySecret
+   */
+  readonly region?: string;
   /**
    * Other instances (in this stack and region) to put a status-check alarm on, e.g. the relays.
    * @default none (the server's own alarm is always created)
@@ -72,6 +92,12 @@ export interface AwsMonitoringProps extends MonitoringBaseProps, AwsMonitoringSe
 
 /** What the AWS server is made of. */
 export interface AwsMonitoringResources {
+  /** The alert topic (KMS-encrypted): CloudWatch alarms and Alertmanager publish to it. */
+  readonly alertTopic: SnsTopic;
+  /** The topic's customer-managed key. */
+  readonly alertKey: KmsKey;
+  /** Where the Alertmanager sends alerts (the topic and the props' receivers). */
+  readonly receivers: AlertReceivers;
   readonly instance: Instance;
   readonly securityGroup: SecurityGroup;
   readonly role: IamRole;
@@ -93,7 +119,10 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   v.rule(`${prop}.vpcId`, aws.vpcId, AWS_VPC_ID);
   v.rule(`${prop}.subnetId`, aws.subnetId, AWS_SUBNET_ID);
   v.rule(`${prop}.amiId`, aws.amiId, AWS_AMI_ID);
-  validateSecretReference(v, `${prop}.joinKeySecret`, aws.joinKeySecret);
+  const secret = validateSecretReference(v, `${prop}.joinKeySecret`, aws.joinKeySecret);
+  const accountId = aws.accountId === undefined ? /:([0-9]{12}):secret:/.exec(secret.arn)![1] : v.matching(`${prop}.accountId`, aws.accountId, /^[0-9]{12}$/, 'a 12-digit AWS account id');
+  const region = aws.region === undefined ? secret.region : v.matching(`${prop}.region`, aws.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
+  const alertEmails = (aws.alertEmails ?? []).map((e, i) => v.matching(`${prop}.alertEmails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'));
   const instanceType = v.rule(`${prop}.instanceType`, aws.instanceType ?? 't3.small', AWS_INSTANCE_TYPE);
   const size = v.integer(`${prop}.rootVolumeSizeGiB`, aws.rootVolumeSizeGiB ?? 20, 8, 16384);
   const roleName = v.rule(`${prop}.roleName`, aws.roleName ?? `${model.name}-instance`, AWS_IAM_ROLE_NAME);
@@ -138,6 +167,12 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   });
   const profile = new IamInstanceProfile(host, 'instance-profile', { name: roleName, role: role.name, tags: { Name: roleName }, provider });
   const joinKey = awsJoinKey(aws);
+  const alerts = new AlertTopic(host, 'alerts', { name: `${name}-alerts`, accountId, region, publisherRoleName: roleName, publisherRole: role, emails: alertEmails, provider });
+  host.node.addValidation({ validate: () => providerRegionProblems(host, v, `${prop}.region`, region, provider) });
+  host.node.addValidation({
+    validate: () =>
+      model.alertDestinationProblems(model.receivers(alerts.receiver), alerts.hasSubscribers, `no subscriber on the alert topic (${prop}.alertEmails)`),
+  });
   const instance = new Instance(host, 'instance', {
     ami: aws.amiId,
     instanceType,
@@ -162,7 +197,7 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     // The payload is all literals, and gzip output is deterministic, so plans stay stable.
     userDataBase64: Lazy.stringValue({
       produce: () => {
-        const zipped = gzipSync(Buffer.from(model.cloudInit(joinKey), 'utf8'), { level: 9 });
+        const zipped = gzipSync(Buffer.from(model.cloudInit(joinKey, model.receivers(alerts.receiver)), 'utf8'), { level: 9 });
         model.checkUserDataSize(zipped.length, AWS_USER_DATA_MAX_BYTES);
         return zipped.toString('base64');
       },
@@ -170,12 +205,24 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     tags: { Name: name, role: 'monitoring' },
     provider,
   });
-  new Ec2StatusCheckAlarm(host, 'status-check', { instanceId: instance.id, alarmName: `${name}-status-check-failed`, alarmActions: aws.alarmActions, provider });
+  const alarmActions = [alerts.topicArn, ...(aws.alarmActions ?? [])];
+  new Ec2StatusCheckAlarm(host, 'status-check', { instanceId: instance.id, alarmName: `${name}-status-check-failed`, alarmActions, provider });
   (aws.statusCheckAlarms ?? []).forEach((a, i) => {
     if (!SERVER_NAME.test(a.name)) v.fail(`${prop}.statusCheckAlarms[${i}].name`, a.name, "must be lower-case letters, digits or '-'");
-    new Ec2StatusCheckAlarm(host, `status-check-${a.name}`, { instanceId: a.instanceId, alarmName: `${a.name}-status-check-failed`, alarmActions: aws.alarmActions, provider });
+    new Ec2StatusCheckAlarm(host, `status-check-${a.name}`, { instanceId: a.instanceId, alarmName: `${a.name}-status-check-failed`, alarmActions, provider });
   });
-  return { instance, securityGroup, role, roleName };
+  return { alertTopic: alerts.topic, alertKey: alerts.key, receivers: model.receivers(alerts.receiver), instance, securityGroup, role, roleName };
+}
+
+/** The provider's region, when a literal, must be the server's: the topic and key ARNs say `region`. */
+function providerRegionProblems(host: Construct, v: PropValidator, prop: string, region: string, provider?: AwsProvider): string[] {
+  const stack = TerraformStack.of(host);
+  const p =
+    provider ??
+    (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as AwsProvider | undefined);
+  const actual = p?.region;
+  if (actual === undefined || Token.isUnresolved(actual) || actual === region) return [];
+  return [v.error(prop, region, `differs from the AWS provider's region '${actual}'; the alert topic's ARN would be wrong (set ${prop})`).message];
 }
 
 /**
@@ -204,9 +251,12 @@ export class AwsMonitoring extends Construct {
   public readonly role: IamRole;
   /** The instance role's name, known at synth (grant it the join key with SecretStore.grant). */
   public readonly roleName: string;
+  /** The alert topic every alarm and the Alertmanager publish to. */
+  public readonly alertTopic: SnsTopic;
 
   private readonly model: MonitoringModel;
   private readonly joinKey: JoinKeySource;
+  private readonly receivers: AlertReceivers;
 
   constructor(scope: Construct, id: string, props: AwsMonitoringProps) {
     super(scope, id);
@@ -220,7 +270,14 @@ export class AwsMonitoring extends Construct {
     this.securityGroup = built.securityGroup;
     this.role = built.role;
     this.roleName = built.roleName;
+    this.alertTopic = built.alertTopic;
+    this.receivers = built.receivers;
     this.joinKey = awsJoinKey(props);
+  }
+
+  /** The Alertmanager configuration (its receivers: the alert topic and the props'), for review. */
+  public get alertmanagerConfig(): string {
+    return renderAlertmanagerConfig(this.receivers);
   }
 
   /** What Prometheus watches per DERP node (read at synth). */
@@ -242,6 +299,6 @@ export class AwsMonitoring extends Construct {
 
   /** The cloud-config text (before gzip), for review. */
   public get cloudInit(): string {
-    return this.model.cloudInit(this.joinKey);
+    return this.model.cloudInit(this.joinKey, this.receivers);
   }
 }

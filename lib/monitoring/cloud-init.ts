@@ -14,6 +14,8 @@ import { installTailscaleScript } from '../boot/scripts/install-tailscale';
 import { stripComments } from '../boot/scripts/strip-comments';
 import { tailscaleJoinScript } from '../boot/scripts/tailscale-join';
 import { TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from '../boot/versions';
+import { ALERTMANAGER_LISTEN } from './alertmanager-config';
+import { DERPPROBE, DERPPROBE_UNIT, INSTALL_DERPPROBE_SCRIPT, renderDerpprobeEnv } from './derpprobe';
 import { REFRESH, REFRESH_HARDENING, REFRESH_SCRIPT } from './refresh-config';
 import { STUN_PROBE, STUN_PROBE_SCRIPT, type StunTarget } from './stun-probe';
 import { toYaml, type YamlValue } from './yaml';
@@ -23,6 +25,7 @@ export const PATHS = {
   prometheusConfig: '/etc/derp-monitoring/prometheus.yml',
   rules: '/etc/derp-monitoring/rules/derp.rules.yml',
   blackboxConfig: '/etc/derp-monitoring/blackbox.yml',
+  alertmanagerConfig: '/etc/derp-monitoring/alertmanager.yml',
   bootEnv: '/etc/derp-monitoring/boot.env',
   libDir: '/usr/local/lib/derp-monitoring',
   keyDir: '/run/derp-monitoring',
@@ -46,6 +49,10 @@ export interface MonitoringCloudInitOptions {
   readonly joinKey: JoinKeySource;
   /** TSDB retention. @default 30 */
   readonly retentionDays?: number;
+  /** Run a local Alertmanager with this configuration. @default none: no local Alertmanager */
+  readonly alertmanagerConfig?: string;
+  /** Build and run derpprobe against this derpMap (JSON). @default none: no derpprobe */
+  readonly derpprobe?: { readonly derpMap: string; readonly sha256?: string };
 }
 
 /**
@@ -109,7 +116,7 @@ const STUN_TIMER = unit({
 });
 
 /** Drop-ins that move each packaged service to 127.0.0.1 and to our configuration (no package conffile is edited). */
-function dropIns(retentionDays: number): Record<string, string> {
+function dropIns(retentionDays: number, alertmanager: boolean): Record<string, string> {
   const override = (execStart: string) => unit({ Service: { ExecStart: '' } }).replace('ExecStart=\n', `ExecStart=\nExecStart=${execStart}\n`);
   return {
     '/etc/systemd/system/prometheus.service.d/derp-monitoring.conf': override(
@@ -121,10 +128,28 @@ function dropIns(retentionDays: number): Record<string, string> {
     '/etc/systemd/system/prometheus-node-exporter.service.d/derp-monitoring.conf': override(
       `/usr/bin/prometheus-node-exporter --web.listen-address=127.0.0.1:9100 --collector.textfile.directory=/var/lib/${STUN_PROBE.stateDir}`,
     ),
+    ...(alertmanager
+      ? {
+          // No cluster (a single Alertmanager): nothing listens but the local API.
+          '/etc/systemd/system/prometheus-alertmanager.service.d/derp-monitoring.conf': override(
+            `/usr/bin/prometheus-alertmanager --config.file=${PATHS.alertmanagerConfig} --storage.path=/var/lib/prometheus/alertmanager/ --web.listen-address=${ALERTMANAGER_LISTEN} --cluster.listen-address=`,
+          ),
+        }
+      : {}),
   };
 }
 
-export const BOOTSTRAP_SCRIPT = String.raw`#!/bin/bash
+/** The bootstrap script, with the optional parts (Alertmanager, derpprobe) in or out. */
+export function bootstrapScript(parts: { alertmanager?: boolean; derpprobe?: boolean } = {}): string {
+  const packages = ['prometheus', 'prometheus-blackbox-exporter', 'prometheus-node-exporter', ...(parts.alertmanager ? ['prometheus-alertmanager'] : []), 'python3', 'curl', 'gnupg', 'ca-certificates'];
+  const services = ['prometheus.service', 'prometheus-blackbox-exporter.service', 'prometheus-node-exporter.service', ...(parts.alertmanager ? ['prometheus-alertmanager.service'] : [])];
+  return BOOTSTRAP_TEMPLATE.replace('@PACKAGES@', packages.join(' '))
+    .replace('@CHECKS@', parts.alertmanager ? `amtool check-config ${PATHS.alertmanagerConfig}\n` : '')
+    .replace('@SERVICES@', services.join(' '))
+    .replace('@DERPPROBE@', parts.derpprobe ? `log "building derpprobe"\n${DERPPROBE.installScript}\nsystemctl daemon-reload\nsystemctl enable --now derpprobe.service\n` : '');
+}
+
+const BOOTSTRAP_TEMPLATE = String.raw`#!/bin/bash
 # First boot of the monitoring server (cloud-init runcmd). Fail-fast: a failed step stops the boot.
 set -euo pipefail
 log() { echo "derp-monitoring-boot: $*" >&2; }
@@ -132,11 +157,11 @@ export DEBIAN_FRONTEND=noninteractive
 
 log "installing prometheus, the blackbox exporter and the node exporter"
 apt-get update
-apt-get install -y --no-install-recommends prometheus prometheus-blackbox-exporter prometheus-node-exporter python3 curl gnupg ca-certificates
+apt-get install -y --no-install-recommends @PACKAGES@
 promtool check config ${PATHS.prometheusConfig}
-install -d -o prometheus -g prometheus -m 0755 /var/lib/${STUN_PROBE.stateDir}
+@CHECKS@install -d -o prometheus -g prometheus -m 0755 /var/lib/${STUN_PROBE.stateDir}
 systemctl daemon-reload
-systemctl restart prometheus.service prometheus-blackbox-exporter.service prometheus-node-exporter.service
+systemctl restart @SERVICES@
 
 log "installing tailscale"
 ${PATHS.libDir}/install-tailscale.sh
@@ -144,12 +169,15 @@ log "joining the tailnet"
 ${PATHS.libDir}/tailscale-join.sh
 
 systemctl enable --now derp-stun-probe.timer
-if [ -f ${REFRESH.unit} ]; then
+@DERPPROBE@if [ -f ${REFRESH.unit} ]; then
   # From the next boot on, a changed user data (a changed fleet) is applied.
   systemctl enable derp-monitoring-refresh.service
 fi
 log "done"
 `;
+
+/** The bootstrap script without Alertmanager and derpprobe (as before they existed). */
+export const BOOTSTRAP_SCRIPT = bootstrapScript();
 
 /**
  * The monitoring server's install-tailscale.sh: lib/boot's (the relays'), reading this server's boot.env, and
@@ -209,12 +237,21 @@ export function renderMonitoringCloudInit(options: MonitoringCloudInitOptions): 
     { path: PATHS.blackboxConfig, content: options.blackboxConfig, permissions: '0644' },
     { path: STUN_PROBE.targets, content: `${JSON.stringify(options.stunTargets, null, 1)}\n`, permissions: '0644' },
     { path: STUN_PROBE.script, content: STUN_PROBE_SCRIPT, permissions: '0755' },
-    { path: `${PATHS.libDir}/bootstrap.sh`, content: BOOTSTRAP_SCRIPT, permissions: '0700' },
+    { path: `${PATHS.libDir}/bootstrap.sh`, content: bootstrapScript({ alertmanager: options.alertmanagerConfig !== undefined, derpprobe: options.derpprobe !== undefined }), permissions: '0700' },
     { path: `${PATHS.libDir}/install-tailscale.sh`, content: INSTALL_TAILSCALE_SCRIPT, permissions: '0700' },
     { path: `${PATHS.libDir}/tailscale-join.sh`, content: TAILSCALE_JOIN_SCRIPT, permissions: '0700' },
     { path: '/etc/systemd/system/derp-stun-probe.service', content: STUN_SERVICE, permissions: '0644' },
     { path: '/etc/systemd/system/derp-stun-probe.timer', content: STUN_TIMER, permissions: '0644' },
-    ...Object.entries(dropIns(options.retentionDays ?? 30)).map(([path, content]) => ({ path, content, permissions: '0644' })),
+    ...Object.entries(dropIns(options.retentionDays ?? 30, options.alertmanagerConfig !== undefined)).map(([path, content]) => ({ path, content, permissions: '0644' })),
+    ...(options.alertmanagerConfig !== undefined ? [{ path: PATHS.alertmanagerConfig, content: options.alertmanagerConfig, permissions: '0640', owner: 'root:prometheus' }] : []),
+    ...(options.derpprobe
+      ? [
+          { path: DERPPROBE.derpMap, content: options.derpprobe.derpMap, permissions: '0644' },
+          { path: DERPPROBE.env, content: renderDerpprobeEnv(options.derpprobe.sha256), permissions: '0600' },
+          { path: DERPPROBE.installScript, content: INSTALL_DERPPROBE_SCRIPT, permissions: '0700' },
+          { path: DERPPROBE.unit, content: DERPPROBE_UNIT, permissions: '0644' },
+        ]
+      : []),
     ...(options.joinKey.kind === 'aws-secrets-manager'
       ? [
           { path: REFRESH.script, content: REFRESH_SCRIPT, permissions: '0700' },

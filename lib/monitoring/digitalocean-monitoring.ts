@@ -141,6 +141,8 @@ export function buildDigitalOceanServer(
     recreateIfInvalid: 'never',
     provider: d.tailscaleProvider,
   });
+  // DigitalOcean has no SNS: the Alertmanager's receivers are the props' (webhooks, email) or an external Alertmanager.
+  host.node.addValidation({ validate: () => model.alertDestinationProblems(model.receivers(), false, 'DigitalOcean has no alert topic (the droplet monitor alerts to alertEmails cover CPU, memory and disk only)') });
   const tags = [...new Set([...d.tags, 'role:monitoring', 'exposure:public'])];
   const droplet = new Droplet(host, 'droplet', {
     name,

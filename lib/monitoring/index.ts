@@ -12,3 +12,8 @@ export * from './stun-probe';
 export * from './refresh-config';
 export * from './targets';
 export { toYaml } from './yaml';
+export * from './alertmanager-config';
+export * from './alert-topic';
+export * from './derpprobe';
+export * from './relay-versions';
+export { DERPER_METRICS_PORT } from './model';

@@ -14,9 +14,11 @@ import { checkTagOwner } from '../tailnet/syntax';
 import { PropValidator } from '../validate';
 import { DERP_EXPORTER_ACCESS, accessAcl, accessProblem, type TailnetAccess } from './access';
 import { renderAlertRules } from './alert-rules';
+import { hasReceiver, renderAlertmanagerConfig, type AlertEmail, type AlertReceivers } from './alertmanager-config';
+import { renderProbeDerpMap } from './derpprobe';
 import { HTTPS_MODULE, renderBlackboxConfig, type DerpProbePath } from './blackbox-config';
 import { PATHS, renderMonitoringCloudInit, type JoinKeySource } from './cloud-init';
-import { renderPrometheusConfig } from './prometheus-config';
+import { LOCAL, renderPrometheusConfig } from './prometheus-config';
 import { defaultNodeTailnetName, nodeTargets, type NodeTargets } from './targets';
 
 /** A monitoring prop is invalid. Names the construct (AwsMonitoring, DigitalOceanMonitoring or Monitoring), its path and the prop. */
@@ -90,11 +92,49 @@ export interface MonitoringBaseProps {
    */
   readonly certExpiryWarningDays?: number;
   /**
-   * Alertmanagers (`host:port`) Prometheus sends alerts to.
-   * @default none: alerts show in Prometheus (and the cloud alarms notify)
+   * Further Alertmanagers (`host:port`) Prometheus sends alerts to, besides the server's own.
+   * @default none: only the server's own Alertmanager
    */
   readonly alertmanagers?: readonly string[];
+  /**
+   * Where the server's Alertmanager sends alerts, besides the cloud's own destination (AWS: the alert SNS
+   * topic, when it has subscribers or is given). HTTPS webhooks (no credential in the URL: it sits in the
+   * user data) and email through an SMTP relay.
+   * @default none (then the cloud's destination must exist, or alertsGoNowhere must be set)
+   */
+  readonly alerting?: { readonly webhooks?: readonly string[]; readonly email?: AlertEmail };
+  /**
+   * Accept a monitoring server whose alerts reach no one (no receiver, no subscriber, no external
+   * Alertmanager). For tests and first deployments only.
+   * @default false: synth refuses a monitoring server with nowhere to send alerts
+   */
+  readonly alertsGoNowhere?: boolean;
+  /**
+   * Run derpprobe (tailscale.com/cmd/derpprobe, built at the relays' pinned tailscale version) against the
+   * fleet's nodes: TLS, STUN and packets relayed between nodes, as clients use them.
+   * @default true
+   */
+  readonly derpprobe?: boolean;
+  /**
+   * sha256 the derpprobe binary built at boot must have (the build is reproducible: pin it from a first build).
+   * @default not pinned: the Go toolchain is pinned by sha256 and modules are verified against sum.golang.org; the binary's hash is logged
+   */
+  readonly derpprobeSha256?: string;
+  /**
+   * Scrape derper's own metrics (/debug/varz on its DERP port) over the tailnet; adds `<from> -> <to>:443`
+   * to the tailnet policy, and alerts on unreachable metrics and on relay releases that are old or unexpected.
+   * @default true
+   */
+  readonly scrapeDerperMetrics?: boolean;
+  /**
+   * Alert when a relay runs a tailscale release older than this many days (30-730).
+   * @default 180
+   */
+  readonly relayVersionMaxAgeDays?: number;
 }
+
+/** The port derper's metrics are scraped on over the tailnet (its DERP port). */
+export const DERPER_METRICS_PORT = 443;
 
 /** Instance, droplet and tailnet host names: one DNS label. */
 export const SERVER_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -129,6 +169,12 @@ export class MonitoringModel {
     (props.alertmanagers ?? []).forEach((a, i) => {
       if (!/^[a-z0-9.-]+:[0-9]{1,5}$/.test(a)) v.fail(`props.alertmanagers[${i}]`, a, "must be 'host:port'");
     });
+    this.checkAlerting(props);
+    this.derpprobe = v.boolean('props.derpprobe', props.derpprobe ?? true);
+    if (props.derpprobeSha256 !== undefined) v.matching('props.derpprobeSha256', props.derpprobeSha256, /^[0-9a-f]{64}$/, 'a sha256 of 64 lower-case hex digits');
+    this.derperMetrics = v.boolean('props.scrapeDerperMetrics', props.scrapeDerperMetrics ?? true);
+    v.integer('props.relayVersionMaxAgeDays', props.relayVersionMaxAgeDays ?? 180, 30, 730);
+    v.boolean('props.alertsGoNowhere', props.alertsGoNowhere ?? false);
     const owners = props.monitoringTagOwners ?? ['autogroup:admin'];
     if (owners.length === 0) v.fail('props.monitoringTagOwners', owners, 'must not be empty');
     owners.forEach((o, i) => {
@@ -139,6 +185,57 @@ export class MonitoringModel {
     // The one model, both halves: the tailnet lets monitoring in, and Prometheus uses exactly that path.
     props.tailnetPolicy?.addTagOwner(this.access.from, owners);
     props.tailnetPolicy?.addAcl(accessAcl(this.access));
+    if (this.derperMetrics) props.tailnetPolicy?.addAcl({ action: 'accept', src: [this.access.from], dst: [`${this.access.to}:${DERPER_METRICS_PORT}`] });
+  }
+
+  readonly derpprobe: boolean;
+  readonly derperMetrics: boolean;
+
+  private checkAlerting(props: MonitoringBaseProps): void {
+    const a = props.alerting;
+    if (a === undefined) return;
+    if (a === null || typeof a !== 'object') this.v.fail('props.alerting', a, 'must be { webhooks?, email? }');
+    (a.webhooks ?? []).forEach((url, i) => {
+      const prop = `props.alerting.webhooks[${i}]`;
+      const text = this.v.literal(prop, url, 'an https URL');
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(text);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || parsed.protocol !== 'https:') this.v.fail(prop, text, 'must be an https:// URL');
+      if (parsed.username || parsed.password) this.v.fail(prop, '<redacted>', 'must not carry credentials (user:password@): the URL sits in the user data');
+    });
+    if (a.email !== undefined) {
+      const e = a.email;
+      this.v.nonEmptyList('props.alerting.email.to', e?.to, 'recipient address', (p, x) => this.v.matching(p, x, /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/, 'an email address'));
+      this.v.matching('props.alerting.email.from', e.from, /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/, 'an email address');
+      this.v.matching('props.alerting.email.smarthost', e.smarthost, /^[a-z0-9.-]+:[0-9]{1,5}$/, "an SMTP relay 'host:port'");
+    }
+  }
+
+  /** The Alertmanager receivers: the props' plus the cloud's (an SNS topic on AWS). */
+  receivers(snsTopic?: AlertReceivers['snsTopic']): AlertReceivers {
+    return { ...(snsTopic ? { snsTopic } : {}), webhooks: this.props.alerting?.webhooks ?? [], ...(this.props.alerting?.email ? { email: this.props.alerting.email } : {}) };
+  }
+
+  /**
+   * Synth: alerts must reach someone. `cloudDestination` says whether the cloud's own path notifies anyone
+   * (AWS: the topic has subscribers or was given). `prop` names the prop that would add one.
+   */
+  alertDestinationProblems(receivers: AlertReceivers, cloudDestination: boolean, hint: string): string[] {
+    if (this.props.alertsGoNowhere) return [];
+    const external = (this.props.alertmanagers ?? []).length > 0;
+    const local = hasReceiver({ ...receivers, snsTopic: cloudDestination ? receivers.snsTopic : undefined });
+    if (local || external || cloudDestination) return [];
+    return [
+      this.v.error(
+        'props.alerting',
+        this.props.alerting ?? null,
+        `gives the alerts nowhere to go: no webhook or email receiver, no external Alertmanager (props.alertmanagers), and ${hint}. Add one, or set alertsGoNowhere: true to accept alerts that reach no one`,
+      ).message,
+    ];
   }
 
   /** What Prometheus watches per DERP node (read at synth). */
@@ -156,11 +253,23 @@ export class MonitoringModel {
   }
 
   get prometheusConfig(): string {
-    return renderPrometheusConfig({ targets: this.targets, ruleFiles: [PATHS.rules], alertmanagers: this.props.alertmanagers, httpsModule: HTTPS_MODULE });
+    return renderPrometheusConfig({
+      targets: this.targets,
+      ruleFiles: [PATHS.rules],
+      alertmanagers: [LOCAL.alertmanager, ...(this.props.alertmanagers ?? [])],
+      httpsModule: HTTPS_MODULE,
+      derpprobe: this.derpprobe,
+      derperMetrics: this.derperMetrics,
+    });
   }
 
   get alertRules(): string {
-    return renderAlertRules({ certExpiryWarningDays: this.props.certExpiryWarningDays });
+    return renderAlertRules({
+      certExpiryWarningDays: this.props.certExpiryWarningDays,
+      derpprobe: this.derpprobe,
+      derperMetrics: this.derperMetrics,
+      relayVersionMaxAgeDays: this.props.relayVersionMaxAgeDays,
+    });
   }
 
   get blackboxConfig(): string {
@@ -168,9 +277,13 @@ export class MonitoringModel {
   }
 
   /** The cloud-config text (before any compression). */
-  cloudInit(joinKey: JoinKeySource): string {
+  cloudInit(joinKey: JoinKeySource, receivers: AlertReceivers = this.receivers()): string {
     const targets = this.targets;
     if (targets.length === 0) this.v.fail('props.fleet', [], 'has no DERP nodes to monitor');
+    if (this.derperMetrics) {
+      const other = targets.find((t) => t.derpPort !== DERPER_METRICS_PORT);
+      if (other) this.v.fail('props.scrapeDerperMetrics', true, `needs every node's DERP port to be ${DERPER_METRICS_PORT} (the tailnet ACL opens that port), but node '${other.node}' uses ${other.derpPort}`);
+    }
     return renderMonitoringCloudInit({
       prometheusConfig: this.prometheusConfig,
       alertRules: this.alertRules,
@@ -180,7 +293,13 @@ export class MonitoringModel {
       tailnetHostName: this.tailnetHostName,
       joinKey,
       retentionDays: this.props.retentionDays,
+      alertmanagerConfig: renderAlertmanagerConfig(receivers),
+      ...(this.derpprobe ? { derpprobe: { derpMap: renderProbeDerpMap(targets), ...(this.props.derpprobeSha256 ? { sha256: this.props.derpprobeSha256 } : {}) } } : {}),
     });
+  }
+
+  get alertmanagerConfig(): string {
+    return renderAlertmanagerConfig(this.receivers());
   }
 
   /** 16 hex digits of the configuration's hash (without the join key, which depends on it). */

@@ -16,6 +16,7 @@ import type { TailscaleTailnetKey } from '../tailscale/tailnet-key';
 import type { PropValidator } from '../validate';
 import type { TailnetAccess } from './access';
 import { awsJoinKey, buildAwsServer, type AwsMonitoringServerProps } from './aws-monitoring';
+import type { AlertReceivers } from './alertmanager-config';
 import { buildDigitalOceanServer, type DigitalOceanMonitoringServerProps } from './digitalocean-monitoring';
 import { MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
 import type { NodeTargets } from './targets';
@@ -63,6 +64,7 @@ export class Monitoring extends Construct {
 
   private readonly props: MonitoringProps;
   private readonly model: MonitoringModel;
+  private receivers?: AlertReceivers;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -83,6 +85,7 @@ export class Monitoring extends Construct {
       this.securityGroup = built.securityGroup;
       this.role = built.role;
       this.roleName = built.roleName;
+      this.receivers = built.receivers;
     } else {
       if (!props.digitalocean) v.fail('props.digitalocean', null, "is required when cloud is 'digitalocean'");
       if (props.aws) v.fail('props.aws', '<set>', "must not be set when cloud is 'digitalocean'");
@@ -113,6 +116,6 @@ export class Monitoring extends Construct {
   /** The cloud-config text (before any compression), for review. */
   public get cloudInit(): string {
     const joinKey = this.joinKey;
-    return this.model.cloudInit(this.props.cloud === 'aws' || joinKey === undefined ? awsJoinKey(this.props.aws!) : { kind: 'user-data', keyReference: joinKey.key });
+    return this.model.cloudInit(this.props.cloud === 'aws' || joinKey === undefined ? awsJoinKey(this.props.aws!) : { kind: 'user-data', keyReference: joinKey.key }, this.receivers);
   }
 }

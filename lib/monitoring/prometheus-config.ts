@@ -14,9 +14,13 @@ export const JOBS = {
   exporters: 'derp-exporters',
   /** HTTPS probes of the DERP endpoints, through the blackbox exporter. */
   https: 'derp-https-probe',
+  /** derpprobe's results (TLS, STUN, packets relayed between nodes): what clients see. */
+  derpprobe: 'derpprobe',
+  /** derper's own metrics (/debug/varz), over the tailnet; one scrape config per node (its TLS name), all with this job label. */
+  derper: 'derper',
 } as const;
 
-export const LOCAL = { prometheus: '127.0.0.1:9090', blackbox: '127.0.0.1:9115', nodeExporter: '127.0.0.1:9100' } as const;
+export const LOCAL = { prometheus: '127.0.0.1:9090', blackbox: '127.0.0.1:9115', nodeExporter: '127.0.0.1:9100', derpprobe: '127.0.0.1:8030', alertmanager: '127.0.0.1:9093' } as const;
 
 export interface PrometheusConfigOptions {
   readonly targets: readonly NodeTargets[];
@@ -26,6 +30,10 @@ export interface PrometheusConfigOptions {
   readonly scrapeInterval?: string;
   /** Alertmanagers to send alerts to (`host:port`). @default none: alerts show in Prometheus only */
   readonly alertmanagers?: readonly string[];
+  /** Scrape derpprobe on LOCAL.derpprobe. @default false */
+  readonly derpprobe?: boolean;
+  /** Scrape derper's /debug/varz on each node over the tailnet. @default false */
+  readonly derperMetrics?: boolean;
   /** Name of the blackbox module for the HTTPS probe. */
   readonly httpsModule: string;
 }
@@ -58,6 +66,19 @@ export function renderPrometheusConfig(options: PrometheusConfigOptions): string
           { target_label: '__address__', replacement: LOCAL.blackbox },
         ],
       },
+      ...(options.derpprobe ? [{ job_name: JOBS.derpprobe, metrics_path: '/debug/varz', static_configs: [{ targets: [LOCAL.derpprobe] }] }] : []),
+      // derper serves /debug/varz on its DERP port to tailnet addresses only (tsweb's debug access check); the
+      // certificate is for the public name, so each node is its own scrape config with that TLS name.
+      ...(options.derperMetrics
+        ? options.targets.map((t) => ({
+            job_name: `${JOBS.derper}-${t.node}`,
+            scheme: 'https',
+            metrics_path: '/debug/varz',
+            tls_config: { server_name: t.hostName, insecure_skip_verify: false },
+            static_configs: [{ targets: [t.derperMetrics], labels: nodeLabels(t) }],
+            relabel_configs: [{ target_label: 'job', replacement: JOBS.derper }],
+          }))
+        : []),
     ],
   };
   if (options.alertmanagers && options.alertmanagers.length > 0) {

@@ -7,6 +7,7 @@ export interface NodeTargets {
   readonly node: string;
   readonly regionId: number;
   readonly regionCode: string;
+  readonly regionName: string;
   /** Public host name (TLS name) of the node. */
   readonly hostName: string;
   /** The node's name on the tailnet (MagicDNS), where its exporters listen. */
@@ -16,6 +17,9 @@ export interface NodeTargets {
   /** The HTTPS URL probed through the blackbox exporter. */
   readonly probeUrl: string;
   readonly stunPort: number;
+  readonly derpPort: number;
+  /** derper's metrics (/debug/varz) over the tailnet: `<tailnetHost>:<derpPort>`, TLS name hostName. */
+  readonly derperMetrics: string;
 }
 
 /** The default tailnet name of a node: the first label of its public host name (`derp-fra1.example.com` → `derp-fra1`). */
@@ -48,11 +52,14 @@ export function nodeTargets(nodes: readonly DerpNodeInfo[], options: TargetOptio
       node: node.name,
       regionId: node.regionId,
       regionCode: node.regionCode,
+      regionName: node.regionName,
       hostName: node.hostName,
       tailnetHost,
       exporters: options.access.ports.map((p) => `${tailnetHost}:${p}`),
       probeUrl: `https://${node.hostName}${node.derpPort === 443 ? '' : `:${node.derpPort}`}${options.probePath}`,
       stunPort: node.stunPort,
+      derpPort: node.derpPort,
+      derperMetrics: `${tailnetHost}:${node.derpPort}`,
     };
   });
 }

@@ -1,15 +1,30 @@
 /**
  * Secrets under path-like names (`derp/auth-key`) in AWS Secrets Manager, encrypted with one customer-managed
- * KMS key, and setec-style grants: `store.grant({ tailnet: 'tag:derp', iamRoleName: 'derp-relay' },
- * { actions: ['get'], secrets: ['derp/*'] })` gives the role an IAM policy for exactly those secrets and adds
- * the matching `tailscale.com/cap/secrets` grant to the tailnet policy.
+ * KMS key, with ONE access model: every secret names its writers and readers (IAM roles, by name or ARN, and
+ * optionally tailnet identities), and `grant()` adds wider grants by pattern. From that one model come:
+ *
+ * - each role's IAM policy (one `aws_iam_role_policy` per role): the Secrets Manager actions on exactly the
+ *   granted secrets' ARNs, and the store's key only through Secrets Manager, only for those secrets;
+ * - the KMS key policy: `kms:GenerateDataKey` for writers and `kms:Decrypt` for readers, each only for calls
+ *   Secrets Manager makes in the store's region (`kms:ViaService`) on behalf of that role, and only for the
+ *   secrets granted to it (`kms:EncryptionContext:SecretARN`, the context Secrets Manager sends with every
+ *   call: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html);
+ * - when a setec server is declared (`setecServerTag`), a `tailscale.com/cap/secrets` grant per tailnet
+ *   principal in the tailnet policy.
+ *
+ * Synth refuses a secret that no IAM role can write: its value could never be put.
+ *
+ * setec (github.com/tailscale/setec) keeps its secrets in its own KMS-encrypted database, not in Secrets
+ * Manager. A setec grant therefore governs the secrets *of the same name in that setec server*; it gives no
+ * access to the Secrets Manager secrets here. Without a declared setec server no tailnet grant is emitted
+ * (one that nothing enforces would only mislead a reviewer).
  *
  * Every policy is a literal JSON string (no Terraform references inside), so the guardrails read it whole,
  * and every ARN is computed from the account, region and names, so nothing needs a data source and other
  * stacks get references (secretReference) without cross-stack outputs.
  *
- * The store creates the secrets, never their values: a value in Terraform would sit in plain text in its
- * state. Values are put with a principal granted `put` (the AWS CLI, the console, or a setec server).
+ * The store creates the secrets, never their values, except a NodeJoinKey's (a short-lived tailnet key made
+ * by Terraform anyway). Values are put by a writer (the AWS CLI, the console, CI).
  */
 import { Lazy, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
@@ -20,25 +35,32 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import type { SecretReference } from '../contracts/secret-reference';
 import type { GrantRule, ITailnetPolicy } from '../contracts/tailnet-policy';
-import { AUTOGROUP, GROUP, TAG, USER } from '../tailnet/syntax';
+import { TAG } from '../tailnet/syntax';
 import {
   ACCOUNT_ID,
   AWS_REGION,
-  IAM_ROLE_NAME,
   KEY_ALIAS,
   KMS_ACTIONS,
   SECRETS_MANAGER_ACTIONS,
   SECRET_ACTIONS,
+  patternMatches,
   secretArnPattern,
   secretNameProblem,
   secretPatternProblem,
   secretsManagerEndpoint,
   type SecretAction,
 } from './names';
+import { parseIamRole, tailnetIdentityProblem, type IamRoleRef, type SecretAccessor, type SecretPrincipal } from './principals';
 import { ConstructConfigError } from '../errors';
+
+export type { SecretAccessor, SecretPrincipal } from './principals';
 
 /** The capability setec checks, as written in a tailnet policy grant (its API calls it https://tailscale.com/cap/secrets). */
 export const SETEC_CAPABILITY = 'tailscale.com/cap/secrets';
+
+/** What writers and readers of a secret may do (setec words). */
+export const WRITER_ACTIONS: readonly SecretAction[] = ['put'];
+export const READER_ACTIONS: readonly SecretAction[] = ['get'];
 
 export interface SecretSpec {
   /** Path-like name, e.g. `derp/auth-key`. */
@@ -48,17 +70,28 @@ export interface SecretSpec {
    * @default 'Managed by SecretStore <construct path>'
    */
   readonly description?: string;
+  /**
+   * Who puts its value (`put`: `secretsmanager:PutSecretValue` and `kms:GenerateDataKey` through Secrets
+   * Manager): IAM role names or ARNs (a CI role, an operator role), or principals with a tailnet identity.
+   * At least one IAM role must be able to write each secret, here or through grant(); synth refuses otherwise.
+   * @default none here (then a grant() with `put` must cover the secret)
+   */
+  readonly writers?: readonly SecretAccessor[];
+  /**
+   * Who reads its value (`get`: `secretsmanager:GetSecretValue` and `kms:Decrypt` through Secrets Manager).
+   * @default none here (grant() may add readers)
+   */
+  readonly readers?: readonly SecretAccessor[];
 }
 
-/** Who a grant is for: the tailnet identity (for the setec grant) and optionally an IAM role (for AWS). */
-export interface SecretPrincipal {
-  /** Tailnet source: `group:infra`, `tag:derp`, `alice@example.com`, `autogroup:admin`. */
-  readonly tailnet: string;
-  /**
-   * Name of an IAM role (no path) that gets an `aws_iam_role_policy` for the granted secrets.
-   * @default no IAM policy: the grant is tailnet-only
-   */
-  readonly iamRoleName?: string;
+/** Options of addSecret. */
+export interface AddSecretOptions {
+  /** @default 'Managed by SecretStore <construct path>' */
+  readonly description?: string;
+  /** @default none here (then a grant() with `put` must cover the secret) */
+  readonly writers?: readonly SecretAccessor[];
+  /** @default none here */
+  readonly readers?: readonly SecretAccessor[];
 }
 
 export interface SecretGrantOptions {
@@ -68,18 +101,26 @@ export interface SecretGrantOptions {
   readonly secrets: readonly string[];
 }
 
-/** A grant as recorded by the store. */
+/** A grant as recorded by the store (writers and readers of secrets are recorded as grants too). */
 export interface SecretGrantRecord {
   readonly principal: SecretPrincipal;
+  /**
+   * The IAM role, parsed.
+   * @default none, for a tailnet-only grant
+   */
+  readonly iamRole?: IamRoleRef;
   readonly actions: readonly SecretAction[];
   readonly secrets: readonly string[];
   /**
-   * The IAM policy attached to principal.iamRoleName.
+   * The IAM policy of the principal's role (one per role, holding all of that role's grants).
    * @default none, for a tailnet-only grant
    */
   readonly iamPolicy?: IamRolePolicy;
-  /** The tailnet grant added to the policy (also returned when the store has no tailnet policy). */
-  readonly tailnetGrant: GrantRule;
+  /**
+   * The setec grant added to the tailnet policy.
+   * @default none: no tailnet principal, or no setec server declared
+   */
+  readonly tailnetGrant?: GrantRule;
 }
 
 export interface SecretStoreProps {
@@ -92,6 +133,13 @@ export interface SecretStoreProps {
    * @default none
    */
   readonly secrets?: readonly (string | SecretSpec)[];
+  /**
+   * The IAM role that applies this stack (CI). Needed only when Terraform writes a value (NodeJoinKey): it
+   * becomes that secret's writer, and also its reader, because the AWS provider reads a
+   * `aws_secretsmanager_secret_version` back with GetSecretValue on every refresh.
+   * @default none (NodeJoinKey then refuses to be created)
+   */
+  readonly terraformRole?: string;
   /**
    * Days a deleted secret can still be restored (7-30).
    * @default 30
@@ -113,17 +161,20 @@ export interface SecretStoreProps {
    */
   readonly keyRotationPeriodInDays?: number;
   /**
-   * Tailnet policy that receives a setec grant for every grant() call.
-   * @default none: grant() returns the tailnet grant without adding it anywhere
+   * Tailnet policy that receives the setec grants (only when `setecServerTag` is set).
+   * @default none: no tailnet grant is added anywhere
    */
   readonly tailnetPolicy?: ITailnetPolicy;
   /**
-   * Tag of the setec server the tailnet grants point at (their `dst`).
-   * @default 'tag:setec'
+   * Declares a setec server, by its tailnet tag (the `dst` of the grants). Only then are tailnet principals'
+   * grants emitted as `tailscale.com/cap/secrets` grants. setec serves its own database (secrets of the
+   * same names put into setec), never the Secrets Manager secrets of this store.
+   * @default none: no setec server; tailnet principals get no grant, and a grant with nothing but a tailnet
+   * principal is refused
    */
   readonly setecServerTag?: string;
   /**
-   * Put `ip: ['tcp:443']` in each tailnet grant, so the grantee can also reach the setec server's HTTPS port.
+   * Put `ip: ['tcp:443']` in each setec grant, so the grantee can also reach the setec server's HTTPS port.
    * @default true; set false if another ACL already allows it and you want the grant to carry the capability only
    */
   readonly grantNetworkAccessToSetec?: boolean;
@@ -170,6 +221,14 @@ export const KEY_ADMIN_ACTIONS: readonly string[] = [
   'kms:CancelKeyDeletion',
 ];
 
+
+/** One role's share of the key policy and its IAM policy, gathered from every grant to it. */
+interface RoleAccess {
+  readonly role: IamRoleRef;
+  readonly policy: IamRolePolicy;
+  readonly grants: SecretGrantRecord[];
+}
+
 export class SecretStore extends Construct {
   public readonly accountId: string;
   public readonly region: string;
@@ -179,14 +238,21 @@ export class SecretStore extends Construct {
   public readonly keyAliasName: string;
   /** ARN of the key's alias; usable wherever KMS accepts a key id. */
   public readonly keyAliasArn: string;
-  public readonly setecServerTag: string;
+  /** The declared setec server's tag, or undefined when there is none (then no tailnet grant is emitted). */
+  public readonly setecServerTag?: string;
+  /** The role that applies this stack, when given (props.terraformRole). */
+  public readonly terraformRole?: IamRoleRef;
+  /** The AWS provider of the store's resources, when given. */
+  public readonly provider?: AwsProvider;
 
   private readonly secretsByName = new Map<string, SecretsmanagerSecret>();
+  /** Where each secret was declared, for messages (`props.secrets[0]`, `addSecret('x')`). */
+  private readonly declaredAt = new Map<string, string>();
   private readonly grantRecords: SecretGrantRecord[] = [];
+  private readonly roles = new Map<string, RoleAccess>();
   private readonly recoveryWindowInDays: number;
   private readonly tailnetPolicy?: ITailnetPolicy;
   private readonly grantNetworkAccess: boolean;
-  private readonly provider?: AwsProvider;
 
   constructor(scope: Construct, id: string, props: SecretStoreProps) {
     super(scope, id);
@@ -208,12 +274,17 @@ export class SecretStore extends Construct {
     this.keyAliasName = `alias/${aliasName}`;
     this.keyAliasArn = `arn:aws:kms:${this.region}:${this.accountId}:${this.keyAliasName}`;
 
-    this.setecServerTag = props.setecServerTag ?? 'tag:setec';
-    if (!TAG.test(this.setecServerTag)) throw this.error('props.setecServerTag', this.setecServerTag, "must be a tag such as 'tag:setec'");
+    if (props.setecServerTag !== undefined) {
+      if (typeof props.setecServerTag !== 'string' || !TAG.test(props.setecServerTag)) {
+        throw this.error('props.setecServerTag', props.setecServerTag, "must be a tag such as 'tag:setec'");
+      }
+      this.setecServerTag = props.setecServerTag;
+    }
+    if (props.terraformRole !== undefined) this.terraformRole = this.role('props.terraformRole', props.terraformRole);
     this.tailnetPolicy = props.tailnetPolicy;
     this.grantNetworkAccess = props.grantNetworkAccessToSetec ?? true;
     this.provider = props.provider;
-    this.node.addValidation({ validate: () => this.providerRegionProblems() });
+    this.node.addValidation({ validate: () => [...this.providerRegionProblems(), ...this.unwritableSecrets()] });
 
     this.key = new KmsKey(this, 'key', {
       description: `Encrypts the secrets of SecretStore ${this.node.path}`,
@@ -233,8 +304,8 @@ export class SecretStore extends Construct {
     (props.secrets ?? []).forEach((s, i) => this.addSecretFrom(`props.secrets[${i}]`, s));
   }
 
-  /** Create a secret (no value). */
-  public addSecret(name: string, options: { description?: string } = {}): SecretsmanagerSecret {
+  /** Create a secret (no value), with its writers and readers. */
+  public addSecret(name: string, options: AddSecretOptions = {}): SecretsmanagerSecret {
     return this.addSecretFrom(`addSecret('${name}')`, { name, ...options });
   }
 
@@ -258,65 +329,113 @@ export class SecretStore extends Construct {
     return { name, arn: secretArnPattern(this, name), region: this.region, kmsKeyArn: this.keyAliasArn };
   }
 
+  /** IAM roles (as given) that may do `action` on the secret `name`, through any grant. */
+  public iamRolesAllowed(action: SecretAction, name: string): string[] {
+    return unique(
+      this.grantRecords.filter((g) => g.iamRole && g.actions.includes(action) && g.secrets.some((p) => patternMatches(p, name))).map((g) => g.iamRole!.given),
+    );
+  }
+
   /**
-   * Grant `actions` on the secrets matching `secrets` to `principal`: an IAM policy on principal.iamRoleName
-   * (when given) for exactly those secret ARNs plus the key (through Secrets Manager only), the key policy's
-   * consent for that role, and a setec grant in the tailnet policy.
+   * Grant `actions` on the secrets matching `secrets` to `principal`: its IAM role's policy gets exactly
+   * those secret ARNs plus the key (through Secrets Manager only), the key policy consents for that role
+   * and those secrets, and, when a setec server is declared, a setec grant goes to the tailnet policy.
    */
   public grant(principal: SecretPrincipal, options: SecretGrantOptions): SecretGrantRecord {
-    const where = `grant(${typeof principal?.tailnet === 'string' ? `'${principal.tailnet}'` : '?'})`;
+    const label = principal?.iamRole ?? principal?.iamRoleName ?? principal?.tailnet;
+    return this.grantFrom(`grant(${typeof label === 'string' ? `'${label}'` : '?'})`, principal, options);
+  }
+
+  private grantFrom(where: string, principal: SecretPrincipal, options: SecretGrantOptions): SecretGrantRecord {
     if (!principal || typeof principal !== 'object') throw this.error(`${where}.principal`, principal ?? null, 'is required');
-    const tailnet = principal.tailnet;
-    if (typeof tailnet !== 'string' || !(TAG.test(tailnet) || GROUP.test(tailnet) || USER.test(tailnet) || AUTOGROUP.test(tailnet))) {
-      throw this.error(`${where}.principal.tailnet`, tailnet ?? null, "must be a tailnet identity: 'group:infra', 'tag:derp', a user 'name@domain' or an autogroup");
+    const { tailnet } = principal;
+    if (tailnet !== undefined) {
+      const problem = tailnetIdentityProblem(tailnet);
+      if (problem) throw this.error(`${where}.principal.tailnet`, tailnet, problem);
     }
-    if (principal.iamRoleName !== undefined) {
-      const role = this.literal(`${where}.principal.iamRoleName`, principal.iamRoleName);
-      if (!IAM_ROLE_NAME.test(role)) throw this.error(`${where}.principal.iamRoleName`, role, "must be an IAM role name (1-64 of letters, digits and + = , . @ _ -; no path)");
+    if (principal.iamRole !== undefined && principal.iamRoleName !== undefined) {
+      throw this.error(`${where}.principal.iamRoleName`, principal.iamRoleName, 'must not be set together with iamRole (it is the deprecated name of the same thing)');
+    }
+    const roleProp = principal.iamRole !== undefined ? 'iamRole' : 'iamRoleName';
+    const roleValue = principal.iamRole ?? principal.iamRoleName;
+    const iamRole = roleValue === undefined ? undefined : this.role(`${where}.principal.${roleProp}`, roleValue);
+    if (roleProp === 'iamRoleName' && iamRole && iamRole.given.startsWith('arn:')) {
+      throw this.error(`${where}.principal.iamRoleName`, roleValue, 'must be a role name; pass an ARN as iamRole');
     }
     const actions = this.checkActions(`${where}.options.actions`, options?.actions);
     const patterns = this.checkPatterns(`${where}.options.secrets`, options?.secrets);
-
-    const tailnetGrant: GrantRule = {
-      src: [tailnet],
-      dst: [this.setecServerTag],
-      ...(this.grantNetworkAccess ? { ip: ['tcp:443'] } : {}),
-      app: { [SETEC_CAPABILITY]: [{ action: [...actions], secret: [...patterns] }] },
-    };
-    this.tailnetPolicy?.addGrant(tailnetGrant);
-
-    let iamPolicy: IamRolePolicy | undefined;
-    if (principal.iamRoleName !== undefined) {
-      const n = this.grantRecords.filter((g) => g.iamPolicy).length;
-      iamPolicy = new IamRolePolicy(this, `grant-${n}`, {
-        name: `${this.keyAliasName.slice('alias/'.length).replace(/\//g, '-')}-grant-${n}`.slice(0, 128),
-        role: principal.iamRoleName,
-        policy: JSON.stringify(this.rolePolicy(actions, patterns)),
-        provider: this.provider,
-      });
+    if (!iamRole && (tailnet === undefined || this.setecServerTag === undefined)) {
+      throw this.error(
+        `${where}.principal`,
+        principal,
+        tailnet === undefined
+          ? 'must name an iamRole or a tailnet identity'
+          : "grants nothing: it has no iamRole, and without a setec server (props.setecServerTag) a tailnet identity has no access to anything (setec grants govern setec's own database, not Secrets Manager)",
+      );
     }
-    const record: SecretGrantRecord = { principal: { ...principal }, actions, secrets: patterns, tailnetGrant, ...(iamPolicy ? { iamPolicy } : {}) };
+
+    let tailnetGrant: GrantRule | undefined;
+    if (tailnet !== undefined && this.setecServerTag !== undefined) {
+      tailnetGrant = {
+        src: [tailnet],
+        dst: [this.setecServerTag],
+        ...(this.grantNetworkAccess ? { ip: ['tcp:443'] } : {}),
+        app: { [SETEC_CAPABILITY]: [{ action: [...actions], secret: [...patterns] }] },
+      };
+      this.tailnetPolicy?.addGrant(tailnetGrant);
+    }
+
+    const access = iamRole ? this.roleAccess(iamRole, where) : undefined;
+    const record: SecretGrantRecord = {
+      principal: { ...principal },
+      actions,
+      secrets: patterns,
+      ...(iamRole ? { iamRole } : {}),
+      ...(access ? { iamPolicy: access.policy } : {}),
+      ...(tailnetGrant ? { tailnetGrant } : {}),
+    };
+    access?.grants.push(record);
     this.grantRecords.push(record);
     return record;
   }
 
-  /** The IAM policy document of a grant: the secrets' ARNs, and the key only through Secrets Manager. */
-  private rolePolicy(actions: readonly SecretAction[], patterns: readonly string[]): object {
-    const arns = patterns.map((p) => secretArnPattern(this, p));
-    const statements: object[] = [
-      {
-        Sid: 'SecretsByName',
-        Effect: 'Allow',
-        Action: unique(actions.flatMap((a) => SECRETS_MANAGER_ACTIONS[a])),
-        Resource: arns,
-      },
-    ];
-    const kmsActions = unique(actions.flatMap((a) => KMS_ACTIONS[a]));
-    if (kmsActions.length > 0) {
+  /** The role's access record, creating its one IAM policy on first use. */
+  private roleAccess(role: IamRoleRef, where: string): RoleAccess {
+    const existing = this.roles.get(role.name);
+    if (existing) {
+      if (existing.role.given !== role.given && (existing.role.given.startsWith('arn:') || role.given.startsWith('arn:'))) {
+        throw this.error(where, role.given, `names the role '${role.name}' differently from an earlier grant ('${existing.role.given}'); use one spelling`);
+      }
+      return existing;
+    }
+    const n = this.roles.size;
+    const grants: SecretGrantRecord[] = [];
+    const policy = new IamRolePolicy(this, `grants-${n}`, {
+      name: `${this.keyAliasName.slice('alias/'.length).replace(/\//g, '-')}-secrets`.slice(0, 128),
+      role: role.name,
+      policy: Lazy.stringValue({ produce: () => JSON.stringify(this.rolePolicy(grants)) }),
+      provider: this.provider,
+    });
+    const access: RoleAccess = { role, policy, grants };
+    this.roles.set(role.name, access);
+    return access;
+  }
+
+  /** One role's IAM policy: per grant, its secrets' ARNs; then the key, only through Secrets Manager, only for those secrets. */
+  private rolePolicy(grants: readonly SecretGrantRecord[]): object {
+    const statements: object[] = grants.map((g, i) => ({
+      Sid: `Secrets${i}`,
+      Effect: 'Allow',
+      Action: unique(g.actions.flatMap((a) => SECRETS_MANAGER_ACTIONS[a])),
+      Resource: g.secrets.map((p) => secretArnPattern(this, p)),
+    }));
+    for (const [sid, kmsAction] of KEY_USES) {
+      const arns = this.arnsFor(grants, kmsAction);
+      if (arns.length === 0) continue;
       statements.push({
-        Sid: 'StoreKeyThroughSecretsManager',
+        Sid: `StoreKey${sid}ThroughSecretsManager`,
         Effect: 'Allow',
-        Action: kmsActions,
+        Action: [kmsAction],
         // The key's ARN is only known after apply; its alias is known now. Any key of the account, but
         // only the one behind this alias, only when Secrets Manager calls, only for these secrets.
         Resource: `arn:aws:kms:${this.region}:${this.accountId}:key/*`,
@@ -330,33 +449,39 @@ export class SecretStore extends Construct {
     return { Version: '2012-10-17', Statement: statements };
   }
 
+  /** Secret ARN patterns of the grants whose actions need `kmsAction`. */
+  private arnsFor(grants: readonly SecretGrantRecord[], kmsAction: string): string[] {
+    return unique(grants.filter((g) => g.actions.some((a) => KMS_ACTIONS[a].includes(kmsAction))).flatMap((g) => g.secrets.map((p) => secretArnPattern(this, p))));
+  }
+
   /**
    * The key policy: the account administers the key (IAM decides which of its principals may), and each
-   * granted role may use it, only through Secrets Manager in this region, only for its secrets. No one
-   * else, and nothing outside Secrets Manager, can decrypt.
+   * role with a grant may use it only through Secrets Manager in this region, only for its secrets:
+   * writers generate data keys, readers decrypt. No one else, and nothing outside Secrets Manager, can.
    */
   private keyPolicy(): object {
     const root = `arn:aws:iam::${this.accountId}:root`;
     const statements: object[] = [
       { Sid: 'AccountAdministersKey', Effect: 'Allow', Principal: { AWS: root }, Action: [...KEY_ADMIN_ACTIONS], Resource: '*' },
     ];
-    this.grantRecords.forEach((g, i) => {
-      const roleName = g.principal.iamRoleName;
-      const kmsActions = unique(g.actions.flatMap((a) => KMS_ACTIONS[a]));
-      if (roleName === undefined || kmsActions.length === 0) return;
-      statements.push({
-        Sid: `GrantedRoleUsesKeyThroughSecretsManager${i}`,
-        Effect: 'Allow',
-        Principal: { AWS: root },
-        Action: kmsActions,
-        Resource: '*',
-        Condition: {
-          StringEquals: { 'kms:ViaService': secretsManagerEndpoint(this.region), 'kms:CallerAccount': this.accountId },
-          // A condition, not the role as principal: the key policy stays valid when the role is created later or elsewhere.
-          ArnLike: { 'aws:PrincipalArn': [`arn:aws:iam::${this.accountId}:role/${roleName}`, `arn:aws:iam::${this.accountId}:role/*/${roleName}`] },
-          StringLike: { 'kms:EncryptionContext:SecretARN': g.secrets.map((p) => secretArnPattern(this, p)) },
-        },
-      });
+    [...this.roles.values()].forEach((access, i) => {
+      for (const [sid, kmsAction] of KEY_USES) {
+        const arns = this.arnsFor(access.grants, kmsAction);
+        if (arns.length === 0) continue;
+        statements.push({
+          Sid: `Role${i}${sid}ThroughSecretsManager`,
+          Effect: 'Allow',
+          Principal: { AWS: root },
+          Action: [kmsAction],
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'kms:ViaService': secretsManagerEndpoint(this.region), 'kms:CallerAccount': this.accountId },
+            // A condition, not the role as principal: the key policy stays valid when the role is created later or elsewhere.
+            ArnLike: { 'aws:PrincipalArn': [...access.role.principalArns] },
+            StringLike: { 'kms:EncryptionContext:SecretARN': arns },
+          },
+        });
+      }
     });
     return { Version: '2012-10-17', Statement: statements };
   }
@@ -377,7 +502,33 @@ export class SecretStore extends Construct {
       provider: this.provider,
     });
     this.secretsByName.set(name, secret);
+    this.declaredAt.set(name, typeof spec === 'string' ? where : `${where}`);
+    if (typeof spec !== 'string') {
+      for (const [prop, actions] of [['writers', WRITER_ACTIONS], ['readers', READER_ACTIONS]] as const) {
+        const list = spec[prop];
+        if (list === undefined) continue;
+        if (!Array.isArray(list)) throw this.error(`${where}.${prop}`, list, 'must be a list of IAM role names or ARNs, or principals');
+        list.forEach((a, i) => {
+          const principal: SecretPrincipal = typeof a === 'string' ? { iamRole: a } : a;
+          this.grantFrom(`${where}.${prop}[${i}]`, principal, { actions, secrets: [name] });
+        });
+      }
+    }
     return secret;
+  }
+
+  /** Synth: every secret needs an IAM role that can put its value, or it can never hold one. */
+  private unwritableSecrets(): string[] {
+    return [...this.secretsByName.keys()]
+      .filter((name) => this.iamRolesAllowed('put', name).length === 0)
+      .map(
+        (name) =>
+          this.error(
+            `${this.declaredAt.get(name)}.writers`,
+            name,
+            "names no IAM role that can write the secret, and no grant() gives one 'put' on it: its value could never be put. List the writers (e.g. writers: ['ci-deploy', 'arn:aws:iam::<account>:role/operator'])",
+          ).message,
+      );
   }
 
   private checkActions(where: string, actions: readonly SecretAction[] | undefined): SecretAction[] {
@@ -395,6 +546,12 @@ export class SecretStore extends Construct {
       if (problem) throw this.error(`${where}[${i}]`, p, problem);
     });
     return unique(patterns);
+  }
+
+  private role(prop: string, value: unknown): IamRoleRef {
+    const parsed = parseIamRole(value, this.accountId);
+    if (typeof parsed === 'string') throw this.error(prop, value ?? null, parsed);
+    return parsed;
   }
 
   private days(prop: string, value: number, min: number, max: number): number {
@@ -421,10 +578,17 @@ export class SecretStore extends Construct {
     return [this.error('props.region', this.region, `differs from the AWS provider's region '${region}' (${provider?.node.path}); the secrets would be created in '${region}' while every ARN and policy says '${this.region}'`).message];
   }
 
-  private error(prop: string, value: unknown, reason: string): SecretStoreError {
+  /** An error of this store, to throw. */
+  public error(prop: string, value: unknown, reason: string): SecretStoreError {
     return new SecretStoreError(this.node.path, prop, value, reason);
   }
 }
+
+/** The two uses of the store's key, by KMS action: writers generate data keys, readers decrypt them. */
+const KEY_USES: readonly (readonly [string, string])[] = [
+  ['Decrypt', 'kms:Decrypt'],
+  ['GenerateDataKey', 'kms:GenerateDataKey'],
+];
 
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];

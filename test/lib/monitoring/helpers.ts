@@ -23,9 +23,13 @@ export const AWS_PROPS = {
   subnetId: 'subnet-0123456789abcdef0',
   amiId: 'ami-0123456789abcdef0',
   joinKeySecret: JOIN_KEY_SECRET,
+  alertEmails: ['oncall@example.com'],
 };
 
-export const DO_PROPS = { region: 'fra1', sshKeys: ['12345'], tags: DO_TAGS, alertEmails: ['oncall@example.com'] };
+/** An Alertmanager webhook (DigitalOcean has no alert topic). */
+export const ALERTING = { alerting: { webhooks: ['https://alerts.example.com/alertmanager'] } };
+
+export const DO_PROPS = { region: 'fra1', sshKeys: ['12345'], tags: DO_TAGS, alertEmails: ['oncall@example.com'], ...ALERTING };
 
 /** A stack with AWS + DigitalOcean + Tailscale providers, a fleet of three fake relays and a policy. */
 export function monitoringStack(app: App, offline = false) {
@@ -43,7 +47,7 @@ export function monitoringStack(app: App, offline = false) {
   const fleet = new DerpFleet(stack, 'fleet', {
     relays: [
       new FakeRelay(stack, 'derp-fra1', { ipv4: '203.0.113.1' }),
-      new FakeRelay(stack, 'derp-fra2', { ipv4: '203.0.113.2' }),
+      new FakeRelay(stack, 'derp-fra2', { regionId: 901, regionCode: 'aws-fra2', regionName: 'AWS Frankfurt 2', ipv4: '203.0.113.2' }),
       new FakeRelay(stack, 'derp-ams1', { regionId: 910, regionCode: 'do-ams', regionName: 'DigitalOcean Amsterdam', ipv4: '203.0.113.3' }),
     ],
     tailnetPolicy: policy,

@@ -6,7 +6,7 @@ import { Monitoring, MonitoringError } from '../../../lib/monitoring';
 import { stackFile, testApp } from '../../helpers/app';
 import { synthClean } from '../tailnet/clean-synth';
 import { FakeRelay } from '../fleet/fake-relay';
-import { AWS_PROPS, DO_PROPS, DO_TAGS, awsMonitoring, monitoringStack } from './helpers';
+import { AWS_PROPS, DO_PROPS, DO_TAGS, awsMonitoring, monitoringStack, ALERTING } from './helpers';
 import { run, testWithTool, tmpDir } from './tools';
 
 const only = (o: Record<string, any> | undefined) => {
@@ -61,11 +61,24 @@ describe('Monitoring on AWS', () => {
     expect(tf.resource.aws_eip).toBeUndefined();
   });
 
-  test('instance profile: only the SSM core policy; no inline policy and no other attachment', () => {
+  test('instance profile: the SSM core policy, and one inline policy: publish to its alert topic (the key only through SNS)', () => {
     const { tf } = build();
     const attachment = only(tf.resource.aws_iam_role_policy_attachment);
     expect(attachment.policy_arn).toBe('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore');
-    expect(tf.resource.aws_iam_role_policy).toBeUndefined();
+    const inline = only(tf.resource.aws_iam_role_policy);
+    expect(inline.role).toBe('derp-monitoring-instance');
+    const roleName = Object.keys(tf.resource.aws_iam_role)[0];
+    expect(inline.depends_on).toEqual([`aws_iam_role.${roleName}`]);
+    expect(JSON.parse(inline.policy).Statement).toEqual([
+      { Sid: 'PublishAlerts', Effect: 'Allow', Action: ['sns:Publish'], Resource: ['arn:aws:sns:eu-central-1:123456789012:derp-monitoring-alerts'] },
+      {
+        Sid: 'AlertKeyThroughSns',
+        Effect: 'Allow',
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: 'arn:aws:kms:eu-central-1:123456789012:key/*',
+        Condition: { StringEquals: { 'kms:ViaService': 'sns.eu-central-1.amazonaws.com' }, 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/derp-monitoring-alerts' } },
+      },
+    ]);
     const role = only(tf.resource.aws_iam_role);
     expect(role.name).toBe('derp-monitoring-instance');
     expect(JSON.parse(role.assume_role_policy).Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
@@ -100,7 +113,11 @@ describe('Monitoring on AWS', () => {
   test('the access model makes the ACL entry and the tag owner (and the scrape targets above)', () => {
     const { app } = build();
     const doc = policyFile(app);
-    expect(doc.acls).toEqual([{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }]);
+    // The node exporters, and derper's own metrics on its DERP port.
+    expect(doc.acls).toEqual([
+      { action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] },
+      { action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:443'] },
+    ]);
     expect(doc.tagOwners['tag:monitoring']).toEqual(['autogroup:admin']);
   });
 
@@ -120,7 +137,7 @@ describe('Monitoring on DigitalOcean', () => {
   function build() {
     const app = testApp();
     const { stack, fleet, policy } = monitoringStack(app);
-    const monitoring = new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, tailnetPolicy: policy, digitalocean: DO_PROPS });
+    const monitoring = new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, tailnetPolicy: policy, digitalocean: DO_PROPS, ...ALERTING });
     return { app, monitoring, tf: synthTf(app) };
   }
 
@@ -158,8 +175,8 @@ describe('Monitoring on DigitalOcean', () => {
     const describe = (extraRelay: boolean) => {
       const app = testApp();
       const { stack, fleet } = monitoringStack(app);
-      if (extraRelay) fleet.addRelay(new FakeRelay(stack, 'derp-fra3'));
-      new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS });
+      if (extraRelay) fleet.addRelay(new FakeRelay(stack, 'derp-fra3', { regionId: 902, regionCode: 'aws-fra3', regionName: 'AWS Frankfurt 3' }));
+      new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING });
       return only(synthTf(app).resource.tailscale_tailnet_key).description as string;
     };
     const before = describe(false);
@@ -203,7 +220,7 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
   test.each([
     ['an unknown cloud', (fleet: any) => ({ cloud: 'gcp', fleet }), /props\.cloud "gcp"/],
     ['aws without its sub-props', (fleet: any) => ({ cloud: 'aws', fleet }), /props\.aws null is required when cloud is 'aws'/],
-    ['both sub-props', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, digitalocean: DO_PROPS }), /props\.digitalocean .* must not be set/],
+    ['both sub-props', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, digitalocean: DO_PROPS, ...ALERTING }), /props\.digitalocean .* must not be set/],
     ['a bad subnet id', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, subnetId: 'sub-1' } }), /props\.aws\.subnetId "sub-1"/],
     ['a bad AMI id', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, amiId: 'ubuntu' } }), /props\.aws\.amiId "ubuntu"/],
     ['a tiny root volume', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, rootVolumeSizeGiB: 2 } }), /props\.aws\.rootVolumeSizeGiB 2/],
@@ -212,7 +229,7 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
     ['a port out of range', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:m', to: 'tag:derp', ports: [70000] } }), /has 70000/],
     ['an untagged access source', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'monitoring', to: 'tag:derp', ports: [9100] } }), /props\.access\.from "monitoring"/],
     ['a bad tag owner', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, monitoringTagOwners: ['everyone'] }), /props\.monitoringTagOwners\[0\] "everyone"/],
-    ['DigitalOcean without SSH keys', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, sshKeys: [] } }), /props\.digitalocean\.sshKeys \[\] must list at least one SSH key/],
+    ['DigitalOcean without SSH keys', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, sshKeys: [] }, ...ALERTING }), /props\.digitalocean\.sshKeys \[\] must list at least one SSH key/],
     ['a join key living longer than a day', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, joinKeyExpirySeconds: 90 * 86400 } }), /joinKeyExpirySeconds 7776000/],
     ['a bad DigitalOcean region', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, region: 'Frankfurt' } }), /props\.digitalocean\.region "Frankfurt"/],
   ])('%s', (_name, props, message) => {
@@ -225,7 +242,7 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
   test('DigitalOcean without a TailscaleProvider (the join key needs one)', () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app, true);
-    expect(() => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS })).toThrow(/props\.digitalocean\.tailscaleProvider null is needed/);
+    expect(() => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING })).toThrow(/props\.digitalocean\.tailscaleProvider null is needed/);
   });
 
   test('a fleet whose nodes do not fit in AWS user data fails at synth', () => {
@@ -238,7 +255,7 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
   test('the join key never reaches an output even when someone adds one for the droplet', () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app);
-    const m = new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS });
+    const m = new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING });
     new TerraformOutput(stack, 'ip', { value: m.droplet!.ipv4Address });
     const tf = synthTf(app);
     expect(JSON.stringify(tf.output)).not.toMatch(/tailnet_key/);

@@ -6,7 +6,7 @@ import { Testing } from 'cdktf';
 import { AwsMonitoring, DigitalOceanMonitoring, Monitoring, MonitoringError } from '../../../lib/monitoring';
 import { AwsDerpRelay, DerpRelayConfigError } from '../../../lib/relay';
 import { testApp } from '../../helpers/app';
-import { AWS_PROPS, DO_PROPS, monitoringStack } from './helpers';
+import { AWS_PROPS, DO_PROPS, monitoringStack, ALERTING } from './helpers';
 
 function synthOf(build: (stack: any, fleet: any) => void): string {
   const app = testApp();
@@ -23,7 +23,7 @@ describe('per-cloud monitoring constructs', () => {
   });
 
   test('DigitalOceanMonitoring synthesizes exactly what Monitoring with cloud digitalocean does', () => {
-    const before = synthOf((stack, fleet) => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS }));
+    const before = synthOf((stack, fleet) => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING }));
     const after = synthOf((stack, fleet) => new DigitalOceanMonitoring(stack, 'monitoring', { fleet, ...DO_PROPS }));
     expect(after.replace(/TOKEN\.\d+/g, 'TOKEN')).toBe(before.replace(/TOKEN\.\d+/g, 'TOKEN'));
   });

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
+import { App, TerraformStack, Token } from 'cdktf';
 import { synthClean } from '../tailnet/clean-synth';
 import { SecretStore, SecretStoreError, patternMatches, secretArnPattern } from '../../../lib/secrets';
 import { TailnetPolicy } from '../../../lib/tailnet';
 import { stackFile, testApp } from '../../helpers/app';
-import { ACCOUNT, REGION, referenceStore, secretsStack } from './helpers';
+import { ACCOUNT, OPERATOR_ARN, REGION, referenceStore, secretsStack } from './helpers';
 
 function synth(build: (stack: TerraformStack) => void): { tf: any; app: App } {
   const app = testApp();
@@ -40,7 +40,7 @@ describe('SecretStore', () => {
     expect(only(tf.resource.aws_kms_alias).name).toBe('alias/secret-store/secrets/store');
   });
 
-  test('key policy: a literal document, no wildcard principal, the account only administers, roles decrypt only through Secrets Manager', () => {
+  test('key policy: a literal document; the account only administers; writers generate data keys and readers decrypt, each only through Secrets Manager, only for their secrets', () => {
     const { tf } = synth((stack) => referenceStore(stack));
     const key = only(tf.resource.aws_kms_key);
     expect(key.policy).not.toMatch(/\$\{/);
@@ -52,18 +52,25 @@ describe('SecretStore', () => {
       for (const a of s.Action) expect(a).not.toMatch(/\*/);
     }
     const [admin, ...usage] = policy.Statement;
-    expect(admin.Action).not.toEqual(expect.arrayContaining(['kms:Decrypt']));
     expect(admin.Action.some((a: string) => /Decrypt|Encrypt|GenerateDataKey|ReEncrypt|DisableKeyRotation|DisableKey$/.test(a))).toBe(false);
     expect(admin.Condition).toBeUndefined();
-    // group:infra (get+put) and tag:derp (get): one usage statement each, scoped to role and secrets.
-    expect(usage).toHaveLength(2);
-    expect(usage[0].Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
-    expect(usage[1].Action).toEqual(['kms:Decrypt']);
+    const arn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
+    const summary = usage.map((s: any) => [s.Condition.ArnLike['aws:PrincipalArn'][0].split(':role/')[1], s.Action, s.Condition.StringLike['kms:EncryptionContext:SecretARN']]);
+    expect(summary).toEqual([
+      ['ci-deploy', ['kms:GenerateDataKey'], [arn('derp/auth-key-??????')]],
+      ['operators/secrets-operator', ['kms:GenerateDataKey'], [arn('derp/auth-key-??????'), arn('dev/api-token-??????')]],
+      ['derp-relay', ['kms:Decrypt'], [arn('derp/auth-key-??????')]],
+      ['infra-admin', ['kms:Decrypt'], [arn('dev/*')]],
+      ['infra-admin', ['kms:GenerateDataKey'], [arn('dev/*')]],
+    ]);
     for (const s of usage) {
       expect(s.Condition.StringEquals).toEqual({ 'kms:ViaService': `secretsmanager.${REGION}.amazonaws.com`, 'kms:CallerAccount': ACCOUNT });
     }
-    expect(usage[1].Condition.ArnLike['aws:PrincipalArn']).toEqual([`arn:aws:iam::${ACCOUNT}:role/derp-relay`, `arn:aws:iam::${ACCOUNT}:role/*/derp-relay`]);
-    expect(usage[1].Condition.StringLike['kms:EncryptionContext:SecretARN']).toEqual([`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/*`]);
+    // A role given by name matches that role under any path; a role given by ARN only itself.
+    expect(usage[0].Condition.ArnLike['aws:PrincipalArn']).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci-deploy`, `arn:aws:iam::${ACCOUNT}:role/*/ci-deploy`]);
+    expect(usage[1].Condition.ArnLike['aws:PrincipalArn']).toEqual([OPERATOR_ARN]);
+    // Nobody may decrypt what they may not read: no reader of dev/api-token but infra-admin (dev/*).
+    expect(usage.filter((s: any) => s.Action.includes('kms:Decrypt')).flatMap((s: any) => s.Condition.StringLike['kms:EncryptionContext:SecretARN'])).not.toContain(arn('dev/api-token-??????'));
   });
 
   test('secrets: encrypted with the store key, 30-day recovery window, no value in Terraform', () => {
@@ -79,32 +86,38 @@ describe('SecretStore', () => {
     expect(tf.data).toBeUndefined();
   });
 
-  test('IAM policies: exactly the granted secrets and actions; the key only through Secrets Manager', () => {
+  test('IAM: one policy per role, exactly its secrets and actions; the key only through Secrets Manager and only for those secrets', () => {
     const { tf } = synth((stack) => referenceStore(stack));
     const policies = Object.values(tf.resource.aws_iam_role_policy) as any[];
-    expect(policies.map((p) => p.role)).toEqual(['infra-admin', 'derp-relay']);
-    const infra = JSON.parse(policies[0].policy);
-    const derp = JSON.parse(policies[1].policy);
-    expect(policies[1].policy).not.toMatch(/\$\{/);
-
-    expect(derp.Statement[0]).toEqual({
-      Sid: 'SecretsByName',
+    expect(policies.map((p) => p.role)).toEqual(['ci-deploy', 'secrets-operator', 'derp-relay', 'infra-admin']);
+    const byRole = Object.fromEntries(policies.map((p) => [p.role, JSON.parse(p.policy)]));
+    for (const p of policies) expect(p.policy).not.toMatch(/\$\{/);
+    const arn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
+    const keyStatement = (sid: string, action: string, arns: string[]) => ({
+      Sid: sid,
       Effect: 'Allow',
-      Action: ['secretsmanager:GetSecretValue'],
-      Resource: [`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/*`],
-    });
-    expect(derp.Statement[1]).toEqual({
-      Sid: 'StoreKeyThroughSecretsManager',
-      Effect: 'Allow',
-      Action: ['kms:Decrypt'],
+      Action: [action],
       Resource: `arn:aws:kms:${REGION}:${ACCOUNT}:key/*`,
       Condition: {
         StringEquals: { 'kms:ViaService': `secretsmanager.${REGION}.amazonaws.com` },
         'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/secret-store/secrets/store' },
-        StringLike: { 'kms:EncryptionContext:SecretARN': [`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/*`] },
+        StringLike: { 'kms:EncryptionContext:SecretARN': arns },
       },
     });
-    expect(infra.Statement[0].Action.sort()).toEqual(
+    expect(byRole['derp-relay'].Statement).toEqual([
+      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [arn('derp/auth-key-??????')] },
+      keyStatement('StoreKeyDecryptThroughSecretsManager', 'kms:Decrypt', [arn('derp/auth-key-??????')]),
+    ]);
+    expect(byRole['ci-deploy'].Statement).toEqual([
+      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:PutSecretValue'], Resource: [arn('derp/auth-key-??????')] },
+      keyStatement('StoreKeyGenerateDataKeyThroughSecretsManager', 'kms:GenerateDataKey', [arn('derp/auth-key-??????')]),
+    ]);
+    expect(byRole['secrets-operator'].Statement.map((s: any) => s.Resource)).toEqual([
+      [arn('derp/auth-key-??????')],
+      [arn('dev/api-token-??????')],
+      `arn:aws:kms:${REGION}:${ACCOUNT}:key/*`,
+    ]);
+    expect(byRole['infra-admin'].Statement[0].Action.sort()).toEqual(
       [
         'secretsmanager:GetSecretValue',
         'secretsmanager:PutSecretValue',
@@ -114,9 +127,7 @@ describe('SecretStore', () => {
         'secretsmanager:DeleteSecret',
       ].sort(),
     );
-    expect(infra.Statement[0].Resource).toEqual([`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:dev/*`, `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/*`]);
-    expect(infra.Statement[1].Action).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
-    for (const p of [infra, derp]) {
+    for (const p of Object.values(byRole) as any[]) {
       for (const s of p.Statement) {
         expect(s.Action).not.toContain('*');
         expect(s.Resource).not.toBe('*');
@@ -124,7 +135,7 @@ describe('SecretStore', () => {
     }
   });
 
-  test('the tailnet grants reproduce the setec grants exactly', () => {
+  test('with a declared setec server, the tailnet grants come from the same writers, readers and grants', () => {
     const app = testApp();
     const stack = secretsStack(app);
     const policy = new TailnetPolicy(stack, 'policy', {
@@ -135,24 +146,71 @@ describe('SecretStore', () => {
     synthClean(app);
     const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'secrets', 'tailnet-policy.json'), 'utf8'));
     expect(doc.grants).toEqual([
+      { src: ['tag:derp'], dst: ['tag:setec'], ip: ['tcp:443'], app: { 'tailscale.com/cap/secrets': [{ action: ['get'], secret: ['derp/auth-key'] }] } },
       {
         src: ['group:infra'],
         dst: ['tag:setec'],
         ip: ['tcp:443'],
-        app: { 'tailscale.com/cap/secrets': [{ action: ['get', 'put', 'info', 'activate', 'delete'], secret: ['dev/*', 'derp/*'] }] },
+        app: { 'tailscale.com/cap/secrets': [{ action: ['get', 'put', 'info', 'activate', 'delete'], secret: ['dev/*'] }] },
       },
-      { src: ['tag:derp'], dst: ['tag:setec'], ip: ['tcp:443'], app: { 'tailscale.com/cap/secrets': [{ action: ['get'], secret: ['derp/*'] }] } },
     ]);
   });
 
-  test('a tailnet-only grant makes no IAM policy and no key usage', () => {
+  test('without a setec server no tailnet grant is emitted, even with a tailnet policy, and a tailnet-only grant is refused', () => {
+    const app = testApp();
+    const stack = secretsStack(app);
+    const policy = new TailnetPolicy(stack, 'policy', { tagOwners: { 'tag:derp': ['autogroup:admin'] } });
+    const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, tailnetPolicy: policy, secrets: [{ name: 'derp/auth-key', writers: ['ci-deploy'] }] });
+    const g = store.grant({ tailnet: 'tag:derp', iamRole: 'derp-relay' }, { actions: ['get'], secrets: ['derp/auth-key'] });
+    expect(g.tailnetGrant).toBeUndefined();
+    expect(() => store.grant({ tailnet: 'group:infra' }, { actions: ['put'], secrets: ['derp/*'] })).toThrow(
+      /grant\('group:infra'\)\.principal .* grants nothing: it has no iamRole, and without a setec server \(props\.setecServerTag\)/,
+    );
+    synthClean(app);
+    const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'secrets', 'tailnet-policy.json'), 'utf8'));
+    expect(doc.grants ?? []).toEqual([]);
+  });
+
+  test('a setec grant without network access carries the capability only', () => {
     const { tf } = synth((stack) => {
-      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/auth-key'], grantNetworkAccessToSetec: false });
+      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, setecServerTag: 'tag:setec', grantNetworkAccessToSetec: false, secrets: [{ name: 'derp/auth-key', writers: ['ci-deploy'] }] });
       const g = store.grant({ tailnet: 'alice@example.com' }, { actions: ['info'], secrets: ['derp/auth-key'] });
-      expect(g.tailnetGrant.ip).toBeUndefined();
+      expect(g.tailnetGrant).toEqual({ src: ['alice@example.com'], dst: ['tag:setec'], app: { 'tailscale.com/cap/secrets': [{ action: ['info'], secret: ['derp/auth-key'] }] } });
+      expect(g.iamPolicy).toBeUndefined();
     });
-    expect(tf.resource.aws_iam_role_policy).toBeUndefined();
-    expect(JSON.parse(only(tf.resource.aws_kms_key).policy).Statement).toHaveLength(1);
+    // Only the writer's role policy; the tailnet-only grant makes no IAM policy and no key usage.
+    expect(Object.values(tf.resource.aws_iam_role_policy).map((p: any) => p.role)).toEqual(['ci-deploy']);
+    expect(JSON.parse(only(tf.resource.aws_kms_key).policy).Statement).toHaveLength(2);
+  });
+
+  test('synth refuses a secret nobody can write, naming the store, the secret and the prop', () => {
+    const app = testApp();
+    const store = new SecretStore(secretsStack(app), 'store', {
+      accountId: ACCOUNT,
+      region: REGION,
+      secrets: [{ name: 'derp/auth-key', readers: ['derp-relay'] }, { name: 'dev/x', writers: ['ci-deploy'] }],
+    });
+    store.addSecret('monitoring/auth-key', { readers: ['monitoring'] });
+    // A reader-only grant does not make a writer.
+    store.grant({ iamRole: 'infra-admin' }, { actions: ['get', 'info'], secrets: ['monitoring/*'] });
+    let message = '';
+    try {
+      app.synth();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/SecretStore 'secrets\/store': props\.secrets\[0\]\.writers "derp\/auth-key" names no IAM role that can write the secret/);
+    expect(message).toMatch(/SecretStore 'secrets\/store': addSecret\('monitoring\/auth-key'\)\.writers "monitoring\/auth-key" names no IAM role/);
+    expect(message).not.toMatch(/"dev\/x"/);
+  });
+
+  test('a put grant by pattern counts as a writer', () => {
+    synth((stack) => {
+      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/auth-key', 'derp/other'] });
+      store.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/ci` }, { actions: ['put'], secrets: ['derp/*'] });
+      expect(store.iamRolesAllowed('put', 'derp/other')).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci`]);
+      expect(store.iamRolesAllowed('get', 'derp/other')).toEqual([]);
+    });
   });
 
   test('secretReference: plain ARN pattern and key alias ARN, no token', () => {
@@ -177,7 +235,14 @@ describe('SecretStore', () => {
     ['a pattern with an empty segment', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['derp//*'] }), /empty path segments/],
     ['a pattern with a bad character', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['derp/?'] }), /may only contain/],
     ['a tailnet principal that is not an identity', (s: SecretStore) => s.grant({ tailnet: 'derp' }, { actions: ['get'], secrets: ['derp/*'] }), /principal\.tailnet "derp" must be a tailnet identity/],
-    ['an IAM role with a path', (s: SecretStore) => s.grant({ tailnet: 'tag:derp', iamRoleName: 'x/derp' }, { actions: ['get'], secrets: ['derp/*'] }), /principal\.iamRoleName "x\/derp"/],
+    ['an IAM role name with a path', (s: SecretStore) => s.grant({ tailnet: 'tag:derp', iamRoleName: 'x/derp' }, { actions: ['get'], secrets: ['derp/*'] }), /principal\.iamRoleName "x\/derp"/],
+    ['a role of another account', (s: SecretStore) => s.grant({ iamRole: 'arn:aws:iam::210987654321:role/ci' }, { actions: ['put'], secrets: ['derp/*'] }), /principal\.iamRole "arn:aws:iam::210987654321:role\/ci" is a role of account 210987654321/],
+    ['an ARN that is not a role', (s: SecretStore) => s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:user/alice` }, { actions: ['put'], secrets: ['derp/*'] }), /must be a role ARN/],
+    ['a principal with nothing', (s: SecretStore) => s.grant({}, { actions: ['get'], secrets: ['derp/*'] }), /grant\(\?\)\.principal \{\} must name an iamRole or a tailnet identity/],
+    ['both iamRole and iamRoleName', (s: SecretStore) => s.grant({ iamRole: 'a', iamRoleName: 'b' }, { actions: ['get'], secrets: ['derp/*'] }), /iamRoleName "b" must not be set together with iamRole/],
+    ['one role spelled two ways', (s: SecretStore) => { s.grant({ iamRole: 'ci' }, { actions: ['put'], secrets: ['derp/*'] }); s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/x/ci` }, { actions: ['get'], secrets: ['derp/*'] }); }, /names the role 'ci' differently/],
+    ['a writer that is not a role', (s: SecretStore) => s.addSecret('derp/x', { writers: ['not a role'] }), /addSecret\('derp\/x'\)\.writers\[0\]\.principal\.iamRole "not a role" must be an IAM role name/],
+    ['a reader token', (s: SecretStore) => s.addSecret('derp/y', { readers: [Token.asString({ Ref: 'x' })] }), /readers\[0\]\.principal\.iamRole .* must be a literal/],
     ['a duplicate secret', (s: SecretStore) => s.addSecret('derp/auth-key'), /addSecret\('derp\/auth-key'\) "derp\/auth-key" is already a secret/],
     ['a name with a leading slash', (s: SecretStore) => s.addSecret('/derp/x'), /must not start with '\/'/],
     ['a name with an empty segment', (s: SecretStore) => s.addSecret('derp//x'), /empty path segments/],
@@ -206,6 +271,7 @@ describe('SecretStore', () => {
     [{ keyRotationPeriodInDays: 30 }, /props\.keyRotationPeriodInDays 30/],
     [{ keyAlias: 'aws/mine' }, /props\.keyAlias "aws\/mine"/],
     [{ setecServerTag: 'setec' }, /props\.setecServerTag "setec"/],
+    [{ terraformRole: 'arn:aws:iam::210987654321:role/ci' }, /props\.terraformRole .* is a role of account/],
     [{ secrets: ['ok', 'derp/'] }, /props\.secrets\[1\] "derp\/"/],
   ])('refuses bad props %p', (override, message) => {
     const app = testApp();
