@@ -274,12 +274,52 @@ function asList(value: unknown): readonly unknown[] {
 const REFERENCE = /^\$\{([a-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\.[A-Za-z0-9_.[\]"*-]*)?\}$/;
 
 /**
- * The address a whole-value reference points at: `${aws_subnet.public.id}` → `aws_subnet.public`.
- * Undefined for anything more complex (function calls, conditionals, data sources, variables).
+ * Terraform's type conversion functions. Each returns its argument's value as another type (the id string
+ * `"123"` as the number 123, a tuple as a set…), so `${tonumber(digitalocean_droplet.web.id)}`, cdktf's
+ * `Fn.tonumber(droplet.id)`, still names that droplet.
+ */
+export const TYPE_CONVERSIONS: readonly string[] = ['tobool', 'tolist', 'tomap', 'tonumber', 'toset', 'tostring'];
+
+const CONVERSION_CALL = new RegExp(`^(?:${TYPE_CONVERSIONS.join('|')})\\s*\\(`);
+
+/** The argument of `f(arg)` when the call is the whole text (its closing parenthesis is the last character). */
+function soleArgument(call: string): string | undefined {
+  const open = call.indexOf('(');
+  let depth = 0;
+  for (let i = open; i < call.length; i++) {
+    if (call[i] === '(') depth++;
+    else if (call[i] === ')' && --depth === 0) return i === call.length - 1 ? call.slice(open + 1, i).trim() : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A whole-value reference with its type conversions taken off: `${tonumber(aws_x.a.id)}` → `${aws_x.a.id}`
+ * (nested conversions too); any other value is returned unchanged (trimmed, when a string). Only a call that
+ * is the whole template counts: `${tostring(aws_x.a.id)}-logs` and `${tonumber(aws_x.a.id) + 1}` stay as they are.
+ */
+export function withoutConversions(value: string): string {
+  const trimmed = value.trim();
+  const template = /^\$\{(.*)\}$/s.exec(trimmed);
+  if (!template) return trimmed;
+  let inner: string | undefined = template[1];
+  let unwrapped = false;
+  while (inner !== undefined && CONVERSION_CALL.test(inner)) {
+    inner = soleArgument(inner);
+    unwrapped = true;
+  }
+  return unwrapped && inner !== undefined ? `\${${inner}}` : trimmed;
+}
+
+/**
+ * The address a whole-value reference points at: `${aws_subnet.public.id}` → `aws_subnet.public`, also
+ * through type conversions (`${tonumber(digitalocean_droplet.web.id)}` → `digitalocean_droplet.web`).
+ * Undefined for anything more complex (other function calls, conditionals, data sources, variables) and for
+ * a reference that is only part of the value (`${aws_s3_bucket.a.id}-logs`).
  */
 export function referencedAddress(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const match = REFERENCE.exec(value.trim());
+  const match = REFERENCE.exec(withoutConversions(value));
   if (!match) return undefined;
   const [, type, name] = match;
   // `${ingress.value.port}` inside a dynamic block is the iterator, not a resource called "value".

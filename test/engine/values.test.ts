@@ -28,6 +28,7 @@ import {
   show,
   stringAttr,
   UNKNOWN_AFTER_APPLY,
+  withoutConversions,
   YES,
   type Value,
 } from '../../aspects/engine/values';
@@ -134,6 +135,30 @@ describe('values: pinned edges', () => {
     expect(referencedAddress('${aws_s3_bucket.a.id }')).toBeUndefined();
     expect(referencedAddress(42)).toBeUndefined();
     expect(referencedAddress(undefined)).toBeUndefined();
+  });
+
+  test('a reference wrapped in type conversions still names its resource (cdktf `Fn.tonumber(droplet.id)`)', () => {
+    expect(referencedAddress('${tonumber(digitalocean_droplet.web-0.id)}')).toBe('digitalocean_droplet.web-0');
+    for (const f of ['tobool', 'tolist', 'tomap', 'tonumber', 'toset', 'tostring']) expect(referencedAddress(`\${${f}(aws_s3_bucket.a.id)}`)).toBe('aws_s3_bucket.a');
+    expect(referencedAddress('${tostring(tonumber(aws_s3_bucket.a[0].id))}')).toBe('aws_s3_bucket.a');
+    expect(referencedAddress('${toset( aws_subnet.a[*].id )}')).toBe('aws_subnet.a');
+    expect(withoutConversions('${tonumber(digitalocean_droplet.web[0].id)}')).toBe('${digitalocean_droplet.web[0].id}');
+    expect(withoutConversions('${aws_s3_bucket.a.id}-logs')).toBe('${aws_s3_bucket.a.id}-logs');
+  });
+
+  test('…but only when the conversion is the whole value and wraps nothing but the reference', () => {
+    expect(referencedAddress('${tostring(aws_s3_bucket.a.id)}-logs')).toBeUndefined();
+    expect(referencedAddress('logs-${tostring(aws_s3_bucket.a.id)}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(aws_x.a.id) + 1}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(aws_x.a.id)}${tonumber(aws_x.b.id)}')).toBeUndefined();
+    expect(referencedAddress('${tostring(aws_x.a.id)}-${tostring(aws_x.b.id)}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(var.id)}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(data.x.y.id)}')).toBeUndefined();
+    expect(referencedAddress('${upper(aws_x.a.id)}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(element(aws_x.a.*.id, 0))}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(aws_x.a.id}')).toBeUndefined();
+    expect(referencedAddress('${tonumber(aws_x.a.id) }')).toBeUndefined();
+    expect(referencedAddress('tonumber(aws_x.a.id)')).toBeUndefined();
   });
 
   test.each(['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self'])('`${%s.x.y}` is not a resource reference', (type) => {

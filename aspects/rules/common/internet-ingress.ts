@@ -9,9 +9,13 @@
  *  - from the internet: a source CIDR that is the internet (see `isInternetCidr`);
  *  - every port: every protocol (AWS `-1` / `all`), or a TCP / UDP range that covers 1–65535 (port 0 is not
  *    a port a service listens on, so 1–65535 and 0–65535 are both "every port").
+ *
+ * An opening of every port is reported once, by the cloud's every-port rule (`IngressReader.everyPortRule`):
+ * it is what explains the finding, and the named-port rules (admin, data store, monitoring) would only
+ * repeat it three times over. They report the openings of their own ports that do not open every port.
  */
 import { defineRule, type Rule, type RuleMetadata } from '../../engine/rule';
-import { pass, unknown, violation } from '../../engine/results';
+import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
 import { describeExpression, isExpression, isUnknown, known, map, maybe, type Answer } from '../../engine/values';
 import { isInternetCidr, portsInRange } from './ports';
@@ -57,6 +61,8 @@ export interface IngressSet {
 /** A cloud's ingress reader: the resource types that declare ingress, and their entries. */
 export interface IngressReader {
   readonly resourceTypes: readonly string[];
+  /** The id of this cloud's every-port rule: the one rule that reports an entry opening every port. */
+  readonly everyPortRule: string;
   read(resource: ResourceRecord): IngressSet;
 }
 
@@ -120,14 +126,29 @@ export function entryResult(entry: IngressEntry, selection: PortSelection): Chec
 
 const selectionLabel = (selection: PortSelection) => (selection.ports === 'every' ? 'every port' : `${selection.label} ports`);
 
-/** The results of one rule on one firewall resource: one per offending entry, or a pass. */
-export function internetIngressResults(set: IngressSet, selection: PortSelection): CheckResult[] {
+/** Whether an entry is known to open every port (whatever its sources): the every-port rule's to report. */
+export function opensEveryPort(entry: IngressEntry): boolean {
+  return entry.opens.state === 'known' && selectedPorts(entry.opens.value, { label: 'all', ports: 'every' }) !== undefined;
+}
+
+/**
+ * The results of one rule on one firewall resource: one per offending entry, or a pass. With `everyPortRule`
+ * (a named-port rule), an entry that opens every port is left to that rule: not applicable here, so that one
+ * opening gives one finding.
+ */
+export function internetIngressResults(set: IngressSet, selection: PortSelection, everyPortRule?: string): CheckResult[] {
   const found = [...set.results];
+  const deferred: CheckResult[] = [];
   for (const entry of set.entries) {
+    if (everyPortRule !== undefined && selection.ports !== 'every' && opensEveryPort(entry)) {
+      deferred.push(notApplicable(`${entry.path || 'this rule'} opens every port, ${selectionLabel(selection)} among them: ${everyPortRule} reports it`));
+      continue;
+    }
     const result = entryResult(entry, selection);
     if (result) found.push(result);
   }
-  return found.length > 0 ? found : [pass(`no ingress rule opens ${selectionLabel(selection)} to the internet`)];
+  if (found.length > 0) return [...found, ...deferred];
+  return deferred.length > 0 ? deferred : [pass(`no ingress rule opens ${selectionLabel(selection)} to the internet`)];
 }
 
 /**
@@ -135,11 +156,19 @@ export function internetIngressResults(set: IngressSet, selection: PortSelection
  * ingress reader, and the ports. The resource types are the reader's.
  */
 export function noPortsFromInternetRule(reader: IngressReader, selection: PortSelection, metadata: Omit<RuleMetadata, 'resourceTypes' | 'category'>): Rule {
+  const everyPort = selection.ports === 'every';
+  if (everyPort !== (metadata.id === reader.everyPortRule)) {
+    throw new Error(`rule '${metadata.id}': the every-port rule of ${reader.resourceTypes.join(', ')} is '${reader.everyPortRule}', and only it selects every port`);
+  }
+  const rationale = everyPort
+    ? `${metadata.rationale} It is the one rule that reports an opening of every port: the rules for named ports leave such an opening to it.`
+    : `${metadata.rationale} An opening of every port, which includes these, is reported once, by ${reader.everyPortRule}, not here.`;
   return defineRule({
     category: 'network',
     ...metadata,
+    rationale,
     resourceTypes: [...reader.resourceTypes],
-    check: (resource) => internetIngressResults(reader.read(resource), selection),
+    check: (resource) => internetIngressResults(reader.read(resource), selection, everyPort ? undefined : reader.everyPortRule),
   });
 }
 

@@ -9,6 +9,7 @@ import {
   blocks,
   boolAttr,
   describeExpression,
+  isExpression,
   isNo,
   isYes,
   known,
@@ -158,4 +159,50 @@ export function digitaloceanLoadBalancerExposure(lb: ResourceRecord): Answer {
   if (network.state === 'unknown') return maybe('network is not known', 'network');
   if (network.state === 'known' && network.value.toUpperCase() === 'INTERNAL') return no('network = INTERNAL');
   return yes('it is an external load balancer (network is not INTERNAL)', 'network');
+}
+
+/** Where other resources put an Elastic IP in front of something that accepts connections. */
+const EIP_INBOUND_USES: readonly { readonly type: string; readonly attributes: readonly string[]; readonly block?: string }[] = [
+  { type: 'aws_eip_association', attributes: ['allocation_id', 'public_ip'] },
+  { type: 'aws_lb', block: 'subnet_mapping', attributes: ['allocation_id'] },
+  { type: 'aws_alb', block: 'subnet_mapping', attributes: ['allocation_id'] },
+];
+
+/**
+ * Whether an Elastic IP accepts connections from the internet. It does, unless its only use in this stack is
+ * as a NAT gateway's address (`aws_nat_gateway.allocation_id` or `secondary_allocation_ids`): a NAT gateway
+ * forwards only replies to connections made from inside, so nothing can connect in through its address.
+ * Anything that might also put it in front of an instance, an interface or a load balancer (its own
+ * `instance` / `network_interface`, an aws_eip_association, an NLB `subnet_mapping`, or such a pointer that
+ * is an expression) keeps it public.
+ */
+export function awsElasticIpExposure(eip: ResourceRecord, context: RuleContext): Answer {
+  const isPublic = yes('an Elastic IP is a public address');
+  if (['instance', 'network_interface'].some((a) => eip.body[a] !== undefined && eip.body[a] !== null)) return isPublic;
+  const nat = context.resourcesOfType('aws_nat_gateway').find((g) => g.mode === 'managed' && allocationValues(g.body, ['allocation_id', 'secondary_allocation_ids']).some((v) => referencedAddress(v) === eip.address));
+  if (!nat) return isPublic;
+  for (const use of EIP_INBOUND_USES) {
+    for (const user of context.resourcesOfType(use.type)) {
+      const found: { readonly occurrences: readonly { readonly body: JsonObject }[]; readonly unknownExpression?: string } = use.block
+        ? blocks(user.body, use.block)
+        : { occurrences: [{ body: user.body }] };
+      if (found.unknownExpression !== undefined) return isPublic;
+      // A pointer that is a reference to another resource, or a literal, is not this Elastic IP; anything else may be.
+      if (found.occurrences.some((o) => allocationValues(o.body, use.attributes).some((v) => mayPointAt(v, eip)))) return isPublic;
+    }
+  }
+  return no(`its only use is ${nat.address}, a NAT gateway: its address is the source of outbound connections, and nothing can connect in through it`);
+}
+
+/** The values of `attributes` (each a string or a list of strings) in `body`. */
+function allocationValues(body: JsonObject, attributes: readonly string[]): unknown[] {
+  return attributes.flatMap((a) => (Array.isArray(body[a]) ? (body[a] as unknown[]) : body[a] === undefined || body[a] === null ? [] : [body[a]]));
+}
+
+/** Whether an allocation pointer may name `eip`: a reference to it, or an expression that is no plain reference. */
+function mayPointAt(value: unknown, eip: ResourceRecord): boolean {
+  if (typeof value !== 'string') return false;
+  const address = referencedAddress(value);
+  if (address !== undefined) return address === eip.address;
+  return isExpression(value);
 }

@@ -6,10 +6,11 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { blocks, boolAttr, describeExpression, known, listAttr, referencedAddress, stringAttr, type Answer, type Value } from '../../engine/values';
+import { blocks, boolAttr, describeExpression, listAttr, referencedAddress, stringAttr, type Answer, type Value } from '../../engine/values';
 import { groupsTagging } from '../common/autoscaling';
 import { AWS_INSTANCE_TYPES, instancesBehindInterface } from '../common/network-interfaces';
 import {
+  awsElasticIpExposure,
   awsInstanceExposure,
   awsLoadBalancerExposure,
   awsSubnetExposure,
@@ -61,7 +62,13 @@ export const publicIpRequiresApproval = defineRule({
     'is approved through the autoscaling groups in the stack that launch from it (a tag with ' +
     'propagate_at_launch = true). aws_spot_instance_request is treated as aws_instance (the approval tag sits ' +
     'on the request: the provider does not copy tags to the instance). A DigitalOcean autoscale pool\'s ' +
-    'droplets always have a public IPv4 address, like droplets: its droplet_template tags need approval.',
+    'droplets always have a public IPv4 address, like droplets: its droplet_template tags need approval. An ' +
+    'Elastic IP whose only use in the stack is a NAT gateway (its allocation_id or secondary_allocation_ids), ' +
+    'with no instance or network_interface of its own and no aws_eip_association or load balancer ' +
+    'subnet_mapping that points or may point at it, needs no approval: it is outbound-only, the source ' +
+    'address of connections made from inside, and a NAT gateway forwards nothing that starts outside, so no ' +
+    'one can connect in through it. A load balancer\'s droplet_ids are read through type conversions ' +
+    '(cdktf\'s `Fn.tonumber(droplet.id)`).',
   fix:
     'If the exposure is intended, tag the resource with the approval tag (AWS `exposure = public`, or in the ' +
     "provider's default_tags; DigitalOcean `exposure:public`, in droplet_template.tags for an autoscale pool; " +
@@ -71,6 +78,22 @@ export const publicIpRequiresApproval = defineRule({
     '`map_public_ip_on_launch = false`, `assign_ipv6_address_on_creation = false`, no IPv6 addresses, `internal = true`.',
   references: {
     checkov: ['CKV_AWS_88', 'CKV_AWS_130'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_88',
+        kind: 'different',
+        why:
+          'checkov forbids associate_public_ip_address = true outright; here a public address is allowed once it carries the approval tag, and more ' +
+          'is counted as public: an unset flag in a subnet that maps public IPs, global IPv6 addresses, Elastic IPs and load balancers.',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_130',
+        kind: 'different',
+        why: 'checkov forbids map_public_ip_on_launch = true; here it (and assign_ipv6_address_on_creation) is allowed with the approval tag.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html'],
   },
   examples: {
@@ -91,7 +114,7 @@ export const publicIpRequiresApproval = defineRule({
         return requireAwsApproval(resource, context, awsLoadBalancerExposure(resource));
       case 'aws_eip':
         return [
-          requireAwsApproval(resource, context, known(true, 'an Elastic IP is a public address')),
+          requireAwsApproval(resource, context, awsElasticIpExposure(resource, context)),
           ...targetApproval(resource, context, 'instance', AWS_INSTANCE_TYPES),
           ...interfaceApproval(resource, context, 'network_interface'),
         ];

@@ -40,6 +40,24 @@ export const volumeEncryptionRequired = defineRule({
     'aws_rds_cluster; `encrypted = true` on aws_efs_file_system. Prefer a customer-managed `kms_key_id`.',
   references: {
     checkov: ['CKV_AWS_3', 'CKV_AWS_8', 'CKV_AWS_16', 'CKV_AWS_42', 'CKV_AWS_96'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_8',
+        kind: 'stricter',
+        why:
+          'checkov passes a root_block_device or ebs_block_device that sets snapshot_id without encrypted = true, trusting the snapshot to be encrypted; ' +
+          'this rule wants the explicit flag, the only thing visible in the configuration (a snapshot\'s encryption is not).',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_8',
+        kind: 'different',
+        why:
+          'an instance without root_block_device fails in both, except that here an instance launched from a launch template in the stack is judged by ' +
+          'that template\'s block_device_mappings (which define its root volume); checkov fails it regardless.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],
   },
   examples: {

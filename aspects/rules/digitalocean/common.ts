@@ -6,7 +6,7 @@
  */
 import type { RuleContext } from '../../engine/rule';
 import type { JsonObject, ResourceRecord } from '../../engine/types';
-import { describeExpression, isExpression, isObject, maybe, NO, referencedAddress, YES, type Answer } from '../../engine/values';
+import { describeExpression, isExpression, isObject, maybe, NO, referencedAddress, withoutConversions, YES, type Answer } from '../../engine/values';
 
 /**
  * Whether a resource that protects others (a firewall) will be created: `count = 0` or an empty literal
@@ -87,7 +87,7 @@ export function showTag(ref: TagRef): string {
 export function refersToDroplet(element: unknown, droplet: ResourceRecord): Answer {
   if (typeof element === 'number' || (typeof element === 'string' && !isExpression(element))) return NO;
   if (typeof element !== 'string') return maybe(`droplet id ${JSON.stringify(element)} is not a droplet id`);
-  const inner = element.trim().replace(/^\$\{tonumber\((.*)\)\}$/, '$${$1}');
+  const inner = withoutConversions(element);
   const address = referencedAddress(inner);
   if (address === undefined) return maybe(`droplet id ${describeExpression(element)} is not known`);
   if (address !== droplet.address) return NO;

@@ -18,6 +18,16 @@ export const doFirewallNoAdminPortsFromInternet = noPortsFromInternetRule(digita
     'the hosts over the tailnet and drop the rule.',
   references: {
     checkov: ['CKV_DIO_4'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_DIO_4',
+        kind: 'different',
+        why:
+          'CKV_DIO_4 fails any inbound rule from 0.0.0.0/0 or ::/0 whatever its ports, so it fails every public web service; this rule reports only remote administration ports (an opening of every port is left to do-firewall-no-all-ports-from-internet) ' +
+          'open to the internet, including internet-wide ranges such as 0.0.0.0/1 that checkov passes, and source_addresses that are expressions (unknown) where checkov passes.',
+      },
+    ],
     docs: ['https://docs.digitalocean.com/products/networking/firewalls/'],
   },
   examples: {

@@ -15,6 +15,16 @@ export const doFirewallNoAllPortsFromInternet = noPortsFromInternetRule(digitalo
     'restrict `source_addresses` to known networks.',
   references: {
     checkov: ['CKV_DIO_4'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_DIO_4',
+        kind: 'different',
+        why:
+          'CKV_DIO_4 fails any inbound rule from 0.0.0.0/0 or ::/0 whatever its ports, so it fails every public web service; this rule reports only an opening of every port ' +
+          'open to the internet, including internet-wide ranges such as 0.0.0.0/1 that checkov passes, and source_addresses that are expressions (unknown) where checkov passes.',
+      },
+    ],
     docs: ['https://docs.digitalocean.com/products/networking/firewalls/'],
   },
   examples: {

@@ -18,6 +18,12 @@ import { noAllPortsFromInternet } from '../../../aspects/rules/aws/network/no-al
 import { noAdminPortsFromInternet } from '../../../aspects/rules/aws/network/no-admin-ports-from-internet';
 import { doFirewallNoAllPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-all-ports-from-internet';
 import { doFirewallNoAdminPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-admin-ports-from-internet';
+import { noDataStorePortsFromInternet } from '../../../aspects/rules/aws/network/no-data-store-ports-from-internet';
+import { noMonitoringPortsFromInternet } from '../../../aspects/rules/aws/network/no-monitoring-ports-from-internet';
+import { doFirewallNoDataStorePortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
+import { doFirewallNoMonitoringPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
+import { awsIngress } from '../../../aspects/rules/aws/network/security-group-ingress';
+import { noPortsFromInternetRule } from '../../../aspects/rules/common/internet-ingress';
 import type { ResourceRecord } from '../../../aspects/engine/types';
 import { known, maybe } from '../../../aspects/engine/values';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
@@ -241,5 +247,47 @@ describe('internetSourcesOf', () => {
   test('known none when every source is a literal that is not the internet, or there is none', () => {
     expect(internetSourcesOf([{ value: '10.0.0.0/8', attribute: 'a' }, { value: '100.64.0.0/10', attribute: 'a' }])).toEqual(known(null));
     expect(internetSourcesOf([])).toEqual(known(null));
+  });
+});
+
+describe('one opening, one finding: every port is reported by the every-port rule alone (corpus: bastion-network)', () => {
+  const aws = [noAllPortsFromInternet, noAdminPortsFromInternet, noDataStorePortsFromInternet, noMonitoringPortsFromInternet];
+  const dig = [doFirewallNoAllPortsFromInternet, doFirewallNoAdminPortsFromInternet, doFirewallNoDataStorePortsFromInternet, doFirewallNoMonitoringPortsFromInternet];
+  const onAws = (ingress: Record<string, unknown>[]) => aws.flatMap((r) => findingsFor(r, 'aws_security_group', { name: 'sg', ingress }));
+  const onDo = (inbound_rule: Record<string, unknown>[]) => dig.flatMap((r) => findingsFor(r, 'digitalocean_firewall', { name: 'fw', inbound_rule }));
+  const summary = (vs: ReturnType<typeof onAws>) => vs.map((v) => `${v.ruleId} ${v.kind}`);
+
+  test('AWS: ingress { protocol = "-1", cidr_blocks = ["0.0.0.0/0"] } (cdktf: new SecurityGroup(…, { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] }))', () => {
+    expect(summary(onAws([{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] }]))).toEqual(['no-all-ports-from-internet violation']);
+    expect(summary(onAws([{ protocol: 'tcp', from_port: 0, to_port: 65535, cidr_blocks: ['0.0.0.0/0'] }]))).toEqual(['no-all-ports-from-internet violation']);
+    // An unknown source: still one finding, an unknown, from the every-port rule.
+    expect(summary(onAws([{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['${var.cidr}'] }]))).toEqual(['no-all-ports-from-internet unknown']);
+  });
+
+  test('DigitalOcean: inbound_rule { protocol = "tcp", port_range = "1-65535" } from the internet', () => {
+    expect(summary(onDo([{ protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0', '::/0'] }]))).toEqual(['do-firewall-no-all-ports-from-internet violation']);
+    expect(summary(onDo([{ protocol: 'udp', port_range: 'all', source_addresses: ['0.0.0.0/0'] }]))).toEqual(['do-firewall-no-all-ports-from-internet violation']);
+  });
+
+  test('named-port openings that are not every port are still reported by their own rule only', () => {
+    expect(summary(onAws([{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }]))).toEqual(['no-admin-ports-from-internet violation']);
+    expect(summary(onAws([{ protocol: 'tcp', from_port: 1, to_port: 65534, cidr_blocks: ['0.0.0.0/0'] }]))).toEqual([
+      'no-admin-ports-from-internet violation',
+      'no-data-store-ports-from-internet violation',
+      'no-monitoring-ports-from-internet violation',
+    ]);
+    // An expression port may or may not be every port: each rule says what it may open.
+    expect(summary(onDo([{ protocol: 'tcp', port_range: '${var.r}', source_addresses: ['0.0.0.0/0'] }]))).toHaveLength(4);
+  });
+
+  test('the rationale of each rule says which one reports every port', () => {
+    for (const r of [...aws.slice(1), ...dig.slice(1)]) expect(r.rationale).toMatch(/reported once, by (do-firewall-)?no-all-ports-from-internet, not here\.$/);
+    for (const r of [aws[0], dig[0]]) expect(r.rationale).toMatch(/the one rule that reports an opening of every port/);
+  });
+
+  test('a cloud has one every-port rule: the factory refuses another, and a named-port rule under its id', () => {
+    const meta = { id: 'x-all', title: 't', severity: 'error' as const, rationale: 'r', fix: 'f' };
+    expect(() => noPortsFromInternetRule(awsIngress, every, meta)).toThrow(/every-port rule .* is 'no-all-ports-from-internet'/);
+    expect(() => noPortsFromInternetRule(awsIngress, admin, { ...meta, id: 'no-all-ports-from-internet' })).toThrow(/only it selects every port/);
   });
 });

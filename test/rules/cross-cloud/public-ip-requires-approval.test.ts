@@ -1,5 +1,5 @@
 import { publicIpRequiresApproval as rule } from '../../../aspects/rules/cross-cloud/public-ip-requires-approval';
-import { findingsFor, kinds } from '../../helpers/rule-harness';
+import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 
 const approved = { exposure: 'public' };
 const subnet = (map: unknown) => ({ resource: { aws_subnet: { pub: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', map_public_ip_on_launch: map } } } });
@@ -74,6 +74,38 @@ describe('public-ip-requires-approval: AWS', () => {
     expect(kinds(found)).toEqual(['violation']);
     expect(found[0].message).toMatch(/aws_instance\.web/);
     expect(kinds(findingsFor(rule, 'aws_eip', { ...attached, instance: 'i-0123' }))).toEqual(['unknown']);
+  });
+
+  describe('an Elastic IP used only by a NAT gateway is outbound-only (corpus: networking-nat, bastion-network)', () => {
+    // new Eip(this, 'nat-ip', { domain: 'vpc' }); new NatGateway(this, 'nat', { allocationId: natIp.id, subnetId: … })
+    const nat = (allocation: Record<string, unknown>) => ({ aws_nat_gateway: { nat: { subnet_id: '${aws_subnet.pub.id}', ...allocation } } });
+    const withNat = (allocation: Record<string, unknown> = { allocation_id: '${aws_eip.subject.id}' }, more: Record<string, Record<string, unknown>> = {}) => ({
+      resource: { ...nat(allocation), ...more },
+    });
+
+    test('needs no approval, and says why', () => {
+      expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat())).toEqual([]);
+      expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.subject.allocation_id}' }))).toEqual([]);
+      expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.other.id}', secondary_allocation_ids: ['${aws_eip.subject.id}'] }))).toEqual([]);
+      const results = findings(rule, { resource: { aws_eip: { subject: { domain: 'vpc' } }, ...nat({ allocation_id: '${aws_eip.subject.id}' }) } }, {});
+      expect(results).toEqual([]);
+    });
+
+    test('is public again when anything else may put it in front of a host or a load balancer', () => {
+      const association = (allocation_id: string) => ({ aws_eip_association: { a: { allocation_id, instance_id: 'i-1' } } });
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc', instance: 'i-0123' }, withNat()))).toEqual(['violation', 'unknown']);
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat(undefined, association('${aws_eip.subject.id}'))))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat(undefined, association('${var.allocation}'))))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat(undefined, association('${aws_eip.other.id}')))).toEqual([]);
+      const nlb = { aws_lb: { nlb: { load_balancer_type: 'network', subnet_mapping: [{ subnet_id: 's', allocation_id: '${aws_eip.subject.id}' }] } } };
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat(undefined, nlb)))).toEqual(['violation']);
+    });
+
+    test('a NAT gateway that does not name it, or names it through an expression, does not make it outbound-only', () => {
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.other.id}' })))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${var.eip}' })))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: 'eipalloc-0123' })))).toEqual(['violation']);
+    });
   });
 
   test('aws_eip_association: the instance must be approved', () => {
@@ -294,6 +326,18 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' }), droplet(['web'])))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' })))).toEqual(['unknown']);
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({})))).toEqual(['violation']);
+    });
+    test('droplet_ids written as cdktf writes Fn.tonumber(droplet.id) resolve to the droplets (corpus: do-droplets-lb)', () => {
+      // dropletIds: droplets.map((d) => Fn.tonumber(d.id)) synthesizes to "${tonumber(digitalocean_droplet.web-0.id)}".
+      const web = (tags: string[]) => ({ resource: { digitalocean_droplet: { 'web-0': { image: 'x', tags }, 'web-1': { image: 'x', tags } } } });
+      const body = lb({ droplet_ids: ['${tonumber(digitalocean_droplet.web-0.id)}', '${tonumber(digitalocean_droplet.web-1.id)}'] });
+      const found = findingsFor(rule, 'digitalocean_loadbalancer', body, web(['web']));
+      expect(kinds(found)).toEqual(['violation', 'violation']);
+      expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^digitalocean_droplet\.web-0 is public/), expect.stringMatching(/^digitalocean_droplet\.web-1 is public/)]);
+      expect(findingsFor(rule, 'digitalocean_loadbalancer', body, web(['web', 'exposure:public']))).toEqual([]);
+      // A droplet not in this stack, or a computed id, is still unknown.
+      expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${tonumber(digitalocean_droplet.gone.id)}'] })))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${tonumber(var.id)}'] })))).toEqual(['unknown']);
     });
     test('internal load balancers are not public; an unknown network is unknown', () => {
       expect(findingsFor(rule, 'digitalocean_loadbalancer', lb({ network: 'INTERNAL' }))).toEqual([]);

@@ -19,16 +19,18 @@ describe('do-firewall-no-admin-ports-from-internet', () => {
 
   test.each([
     ['a range that includes 22', '21-23'],
-    ['all ports as 1-65535', '1-65535'],
-    ['all ports as "all"', 'all'],
     ['RDP', '3389'],
     ['WinRM', '5985-5986'],
   ])('fires on %s', (_what, range) => {
     expect(kinds(check(fw({ protocol: 'tcp', port_range: range, source_addresses: ['0.0.0.0/0'] })))).toEqual(['violation']);
   });
 
-  test('a tcp rule without port_range opens every port (fail closed), udp counts too', () => {
-    expect(kinds(check(fw({ protocol: 'tcp', source_addresses: ['0.0.0.0/0'] })))).toEqual(['violation']);
+  test.each([['1-65535'], ['all'], ['0']])('leaves every port (%s) to do-firewall-no-all-ports-from-internet', (range) => {
+    expect(check(fw({ protocol: 'tcp', port_range: range, source_addresses: ['0.0.0.0/0'] }))).toEqual([]);
+  });
+
+  test('a tcp rule without port_range opens every port (fail closed, left to the every-port rule), udp counts too', () => {
+    expect(check(fw({ protocol: 'tcp', source_addresses: ['0.0.0.0/0'] }))).toEqual([]);
     expect(kinds(check(fw({ protocol: 'udp', port_range: '3389', source_addresses: ['::/0'] })))).toEqual(['violation']);
   });
 

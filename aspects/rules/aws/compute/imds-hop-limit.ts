@@ -15,11 +15,26 @@ export const imdsHopLimit = defineRule({
     'The hop limit is the TTL of the IMDSv2 token response. At 1 only processes on the instance get a token; ' +
     'at 2 containers behind one bridge also can (what container hosts need). Higher values let the token ' +
     'cross further network hops (nested containers, forwarded traffic), which widens who can steal the ' +
-    'instance credentials. Unset means the AWS default of 1. checkov CKV_AWS_341 demands exactly 1 and skips ' +
-    'aws_instance; this rule allows 2 and covers it.',
+    'instance credentials. Unset means the AWS default of 1.',
   fix: 'Set `metadata_options { http_put_response_hop_limit = 1 }` (2 on container hosts), or leave it unset.',
   references: {
     checkov: ['CKV_AWS_341'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_341',
+        kind: 'looser',
+        why:
+          'checkov expects exactly 1; 2 passes here, because containers behind one bridge (Docker, ECS on EC2, EKS nodes) need one hop to get an ' +
+          'IMDSv2 token, and AWS itself recommends 2 for container hosts; 3 and more are reported, which is the real widening.',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_341',
+        kind: 'stricter',
+        why: 'checkov checks launch templates and launch configurations only; this rule also checks aws_instance and aws_spot_instance_request.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-retrieval.html'],
   },
   examples: {

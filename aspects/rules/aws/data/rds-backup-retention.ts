@@ -29,6 +29,17 @@ export const rdsBackupRetention = defineRule({
     '(`replicate_source_db`) are exempt: the source instance holds the backups.',
   references: {
     checkov: ['CKV_AWS_133'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_133',
+        kind: 'stricter',
+        why:
+          `requires at least ${MIN_BACKUP_RETENTION_DAYS} days where checkov accepts 1 to 35, and reports an unset period (the AWS default of 1 day) that checkov passes: ` +
+          'a single day of point-in-time recovery does not outlast a weekend. Read replicas are exempt here (their source holds the backups). An expression ' +
+          'period is reported as unknown, not skipped.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html'],
   },
   examples: {

@@ -29,6 +29,30 @@ export const s3NoPublicAcl = defineRule({
     'AuthenticatedUsers groups from access_control_policy and from the legacy aws_s3_bucket `grant` blocks.',
   references: {
     checkov: ['CKV_AWS_20', 'CKV_AWS_57', 'CKV_AWS_375', 'CKV2_AWS_43'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_20',
+        kind: 'different',
+        why:
+          'a public ACL set by a separate aws_s3_bucket_acl is reported on that aws_s3_bucket_acl (where the fix goes), not on the aws_s3_bucket as ' +
+          'checkov\'s graph check does; the bucket itself is reported only for its own acl / grant. One rule covers read and write (CKV_AWS_57) alike.',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_375',
+        kind: 'stricter',
+        why: 'checkov fails only FULL_CONTROL and READ_ACP grants to AllUsers; here any grant to AllUsers or AuthenticatedUsers is reported, whatever its permission.',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_43',
+        kind: 'stricter',
+        why:
+          'checkov looks only at access_control_policy grants to AuthenticatedUsers; the canned authenticated-read ACL and the legacy aws_s3_bucket grant ' +
+          'blocks are reported too, and a grantee uri that is an expression is unknown.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl'],
   },
   examples: {

@@ -3,12 +3,12 @@
  * `aws:SecureTransport` is false, for the bucket and for its objects.
  */
 import { defineRule, type RuleContext } from '../../../engine/rule';
-import { pass, unknown, violation } from '../../../engine/results';
+import { notApplicable, pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
 import { and, any, describeExpression, isExpression, known, maybe, NO, not, or, referencedAddress, type Answer } from '../../../engine/values';
 import { anyItem, globMatch, isAllActionsPattern, isDeny, literalOf, principalIsAnyone, readPolicy, type ExpressionResolver, type PolicyRead, type PolicyStatement } from '../policy';
 import { companionResult } from './companions';
-import { bucketCompanions } from './s3-common';
+import { bucketCompanions, websiteEndpoint } from './s3-common';
 
 const POLICY = 'aws_s3_bucket_policy';
 /** Stands for a bucket whose name is not known: it matches only a reference to the bucket, or `*`. */
@@ -26,7 +26,13 @@ export const s3TlsOnly = defineRule({
     'S3 still answers plain HTTP. A client, SDK setting or presigned URL that uses it sends credentials-signed ' +
     'requests and object data in the clear. Only a bucket policy can refuse such requests for every caller: ' +
     'a Deny of s3:* for Principal "*" when aws:SecureTransport is false, on both the bucket ARN and its ' +
-    'objects (bucket/*), since a statement on one does not cover the other.',
+    'objects (bucket/*), since a statement on one does not cover the other; a policy that misses either is ' +
+    'one finding. A bucket served as an S3 website endpoint (an aws_s3_bucket_website_configuration points ' +
+    'at it, or its legacy website block) is not covered: website endpoints speak HTTP only, so that Deny ' +
+    'would refuse every request to the site. Such a bucket holds public content served anonymously; HTTPS ' +
+    'for its visitors is CloudFront\'s job (viewer_protocol_policy = "redirect-to-https"), and whether it ' +
+    'should be public at all is s3-public-access-block\'s. When a website configuration may point at the ' +
+    'bucket (its bucket is an expression), a missing Deny is unknown rather than a violation.',
   fix:
     `Give every bucket an ${POLICY} with a statement { Effect = "Deny", Principal = "*", Action = "s3:*", ` +
     'Resource = [<bucket>.arn, "<bucket>.arn/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }.',
@@ -67,18 +73,37 @@ export const s3TlsOnly = defineRule({
   check(resource, context) {
     if (resource.type === POLICY) {
       const bucket = identifyBucket(resource.body.bucket, context);
-      return requireTlsDeny(readPolicy(resource.body.policy, context), 'policy', bucket);
+      const served = bucket.address !== undefined ? context.resourceAt(bucket.address) : undefined;
+      return unlessWebsite(served, context, () => requireTlsDeny(readPolicy(resource.body.policy, context), 'policy', bucket));
     }
-    const companions = bucketCompanions(resource, context, POLICY);
-    // The deprecated inline `policy` of aws_s3_bucket counts when there is no separate resource.
-    const inline = readPolicy(resource.body.policy, context);
-    if (companions.found.length === 0 && inline.state !== 'absent') {
-      return requireTlsDeny(inline, 'policy', identifyBucket(`\${${resource.address}.id}`, context));
-    }
-    // The policy's content is checked on the aws_s3_bucket_policy itself.
-    return companionResult(companions, POLICY, 'so nothing refuses plain-HTTP requests');
+    return unlessWebsite(resource, context, () => {
+      const companions = bucketCompanions(resource, context, POLICY);
+      // The deprecated inline `policy` of aws_s3_bucket counts when there is no separate resource.
+      const inline = readPolicy(resource.body.policy, context);
+      if (companions.found.length === 0 && inline.state !== 'absent') {
+        return requireTlsDeny(inline, 'policy', identifyBucket(`\${${resource.address}.id}`, context));
+      }
+      // The policy's content is checked on the aws_s3_bucket_policy itself.
+      return companionResult(companions, POLICY, 'so nothing refuses plain-HTTP requests');
+    });
   },
 });
+
+/**
+ * Not applicable to a bucket served as a website endpoint (HTTP only); when it may be one, a violation
+ * becomes unknown. `bucket` is the aws_s3_bucket in this stack, when there is one.
+ */
+function unlessWebsite(bucket: ResourceRecord | undefined, context: RuleContext, check: () => CheckResult): CheckResult {
+  const website = bucket?.type === 'aws_s3_bucket' ? websiteEndpoint(bucket, context) : NO;
+  if (website.state === 'known' && website.value) {
+    return notApplicable(
+      `${bucket!.address} is an S3 website endpoint (${website.why}), which speaks HTTP only: a Deny on aws:SecureTransport = false would refuse every request to the site; HTTPS for visitors is CloudFront's job`,
+    );
+  }
+  const result = check();
+  if (website.state === 'unknown' && result.status === 'violation') return unknown(`${result.message}, and ${website.expression}`, result.attribute);
+  return result;
+}
 
 interface BucketIdentity {
   /** The aws_s3_bucket's address when the policy names one in this stack. */
@@ -115,16 +140,17 @@ function resolverFor(bucket: BucketIdentity): ExpressionResolver {
 
 const normalizePartition = (arn: string) => arn.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:');
 
-function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdentity): CheckResult[] {
-  if (read.state === 'absent') return [violation(`${attribute} is not set, so nothing refuses plain-HTTP requests`, attribute)];
-  if (read.state === 'unknown') return [unknown(`${attribute} ${read.reason}`, attribute)];
+/** One result per policy: whether it denies plain HTTP on the bucket and on its objects. */
+function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdentity): CheckResult {
+  if (read.state === 'absent') return violation(`${attribute} is not set, so nothing refuses plain-HTTP requests`, attribute);
+  if (read.state === 'unknown') return unknown(`${attribute} ${read.reason}`, attribute);
   const name = bucket.name ?? UNNAMED;
   const resolve = resolverFor(bucket);
   const targets = [
     { what: 'the bucket', arn: `arn:aws:s3:::${name}` },
     { what: 'its objects', arn: `arn:aws:s3:::${name}/${OBJECT}` },
   ];
-  return targets.map(({ what, arn }) => {
+  const results = targets.map(({ what, arn }) => {
     const covered = any(read.statements, (s) => {
       const denies = deniesPlainHttp(s, arn, resolve);
       return s.mayBeNone && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
@@ -135,8 +161,14 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
     if (bucket.unresolved !== undefined) {
       return unknown(`${attribute}: the policy's bucket is ${describeExpression(bucket.unresolved)}, so whether it covers ${what} cannot be told`, attribute);
     }
-    return violation(`${attribute} has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers ${what}`, attribute);
+    return violation(what, attribute);
   });
+  // A part that is certainly uncovered decides; else the first part that cannot be told; else both pass.
+  const uncovered = results.filter((r) => r.status === 'violation').map((r) => r.message);
+  if (uncovered.length > 0) {
+    return violation(`${attribute} has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers ${uncovered.join(', nor one that covers ')}`, attribute);
+  }
+  return results.find((r) => r.status === 'unknown') ?? pass(`${attribute} denies plain HTTP on the bucket and its objects`, attribute);
 }
 
 /** Deny, to everyone, of every S3 action, on `arn`, when the request is not over TLS. */

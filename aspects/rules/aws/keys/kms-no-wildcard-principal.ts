@@ -22,6 +22,18 @@ export const kmsNoWildcardPrincipal = defineRule({
     'Leaving `policy` unset gives the default key policy, which trusts only the account.',
   references: {
     checkov: ['CKV_AWS_33'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_33',
+        kind: 'stricter',
+        why:
+          'checkov skips any statement with a Condition; here only a condition that ties the caller to known accounts (' +
+          'kms:CallerAccount, aws:PrincipalOrgID, …, with a non-IfExists operator) clears Principal "*", since kms:ViaService alone admits every ' +
+          'account. An Allow with NotPrincipal counts too, aws_kms_key_policy and the replica / external key types are covered, and a policy ' +
+          'that cannot be read (jsonencode, a data source outside the stack) is unknown where checkov passes it.',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html'],
   },
   examples: {

@@ -13,7 +13,7 @@ import { internetSourcesOf, type IngressEntry, type IngressReader, type IngressS
 /** The security-group resource types that can declare ingress. */
 export const INGRESS_RESOURCE_TYPES = ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule'] as const;
 
-export const awsIngress: IngressReader = { resourceTypes: INGRESS_RESOURCE_TYPES, read: ingressEntries };
+export const awsIngress: IngressReader = { resourceTypes: INGRESS_RESOURCE_TYPES, everyPortRule: 'no-all-ports-from-internet', read: ingressEntries };
 
 export function ingressEntries(resource: ResourceRecord): IngressSet {
   const body = resource.body;

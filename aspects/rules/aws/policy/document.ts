@@ -211,11 +211,16 @@ function jsonList(value: unknown): TemplateList {
   return { state: 'known', value: out };
 }
 
-/** `"*"`, `{"AWS": "*"}`, `{"AWS": [...], "Service": "..."}`. */
+/**
+ * `"*"`, `{"AWS": "*"}`, `{"AWS": [...], "Service": "..."}`. A bare list (`["*"]`, `["arn:…", "*"]`), which
+ * the policy grammar does not define but which is written and which checkov reads as a wildcard too, is read
+ * like the bare string: its `"*"` is anyone.
+ */
 function jsonPrincipals(value: unknown): Value<readonly PrincipalEntry[]> {
   if (value === undefined || value === null) return { state: 'absent' };
   if (value instanceof JsonExpression) return { state: 'unknown', expression: value.expression };
   if (typeof value === 'string') return { state: 'known', value: [{ type: '*', identifiers: { state: 'known', value: [value] } }] };
+  if (Array.isArray(value)) return { state: 'known', value: [{ type: '*', identifiers: jsonList(value) }] };
   if (!isObject(value)) return { state: 'unknown', expression: JSON.stringify(value) };
   return {
     state: 'known',

@@ -64,4 +64,37 @@ describe('s3-kms-encryption', () => {
     expect(kinds(failing)).toEqual(['violation']);
     expect(passing).toEqual([]);
   });
+
+  describe('a bucket served as an S3 website endpoint (corpus: s3-static-website, serverless-posts)', () => {
+    // const site = new S3Bucket(this, 'site', { bucketPrefix: 'posts-frontend-dev' });
+    // new S3BucketWebsiteConfiguration(this, 'site-website', { bucket: site.bucket, indexDocument: { suffix: 'index.html' } });
+    const website = (bucket: string) => ({ aws_s3_bucket_website_configuration: { 'site-website': { bucket, index_document: { suffix: 'index.html' } } } });
+    const stack = (bucket = '${aws_s3_bucket.site.bucket}', more: Record<string, unknown> = {}) => ({
+      resource: { aws_s3_bucket: { site: { bucket_prefix: 'posts-frontend-dev' } }, ...website(bucket), ...more },
+    });
+
+    it('is not applicable: anonymous reads of SSE-KMS objects are refused, so KMS would break the site', () => {
+      expect(at(findings(rule, stack()), 'aws_s3_bucket.site')).toEqual([]);
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', website: { index_document: 'index.html' } })).toEqual([]);
+    });
+
+    it('nor to the encryption configuration of such a bucket (by reference or by name)', () => {
+      const aes = { [SSE]: { c: { ...sse('AES256'), bucket: '${aws_s3_bucket.site.id}' } } };
+      expect(findings(rule, stack(undefined, aes))).toEqual([]);
+      const named = { resource: { aws_s3_bucket: { site: { bucket: 'www.example.com' } }, ...website('www.example.com'), [SSE]: { c: { ...sse('AES256'), bucket: 'www.example.com' } } } };
+      expect(findings(rule, named)).toEqual([]);
+    });
+
+    it('still fires for a bucket that no website configuration points at', () => {
+      expect(kinds(at(findings(rule, stack('${aws_s3_bucket.other.bucket}')), 'aws_s3_bucket.site'))).toEqual(['violation']);
+      const aes = { [SSE]: { c: { ...sse('AES256'), bucket: '${aws_s3_bucket.site.id}' } } };
+      expect(kinds(at(findings(rule, stack('${aws_s3_bucket.other.bucket}', aes)), `${SSE}.c`))).toEqual(['violation']);
+    });
+
+    it('is unknown, not a violation, when a website configuration may point at it', () => {
+      const found = at(findings(rule, stack('${var.site}')), 'aws_s3_bucket.site');
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].message).toMatch(/no aws_s3_bucket_server_side_encryption_configuration points at it.*whether it is a website endpoint/);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { s3TlsOnly as rule } from '../../../../aspects/rules/aws/data/s3-tls-only';
-import { findingsFor, kinds } from '../../../helpers/rule-harness';
+import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 
 const P = 'aws_s3_bucket_policy';
@@ -35,9 +35,11 @@ describe('s3-tls-only', () => {
       expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-*'] })]))).toEqual([]);
     });
 
-    it('fires when there is no TLS deny at all (one finding each for bucket and objects)', () => {
+    it('fires once per policy when there is no TLS deny at all, naming both parts', () => {
       const allowOnly = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' };
-      expect(kinds(check(policy([allowOnly])))).toEqual(['violation', 'violation']);
+      const found = check(policy([allowOnly]));
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toBe('policy has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers the bucket, nor one that covers its objects');
     });
 
     it('fires for the part the deny does not cover', () => {
@@ -57,18 +59,22 @@ describe('s3-tls-only', () => {
       ['another bucket', { Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] }],
       ["another bucket's reference", { Resource: ['${aws_s3_bucket.other.arn}', '${aws_s3_bucket.other.arn}/*'] }],
     ])('fires for %s', (_, overrides) => {
-      expect(kinds(check(policy([denyHttp(overrides)])))).toEqual(['violation', 'violation']);
+      expect(kinds(check(policy([denyHttp(overrides)])))).toEqual(['violation']);
     });
 
     it('is unknown when a field that decides it is an expression', () => {
-      expect(kinds(check(policy([denyHttp({ Action: '${var.action}' })])))).toEqual(['unknown', 'unknown']);
-      expect(kinds(check(policy([denyHttp({ Resource: ['${var.arn}'] })])))).toEqual(['unknown', 'unknown']);
-      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': '${var.v}' } } })])))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check(policy([denyHttp({ Action: '${var.action}' })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: ['${var.arn}'] })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': '${var.v}' } } })])))).toEqual(['unknown']);
+      // A part certainly uncovered wins over a part that cannot be told.
+      expect(kinds(check(policy([denyHttp({ Resource: ['${aws_s3_bucket.b.arn}', '${var.arn}'] })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}' }), denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*', Action: '${var.a}' })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*', Action: '${var.a}' })])))).toEqual(['violation']);
     });
 
     it('is unknown for a policy built by a function, and when its bucket cannot be resolved', () => {
       expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: '${jsonencode({Statement = []})}' }))).toEqual(['unknown']);
-      expect(kinds(check(policy([denyHttp({ Resource: ['arn:aws:s3:::x', 'arn:aws:s3:::x/*'] })], '${var.bucket}')))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: ['arn:aws:s3:::x', 'arn:aws:s3:::x/*'] })], '${var.bucket}')))).toEqual(['unknown']);
     });
 
     it('fires when the policy is missing', () => {
@@ -94,13 +100,13 @@ describe('s3-tls-only', () => {
     });
 
     it('fires for a document without the deny', () => {
-      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: 'Allow' })))).toEqual(['violation', 'violation']);
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: 'Allow' })))).toEqual(['violation']);
     });
 
     it('is unknown when the document has an expression where it matters, or is dynamic', () => {
-      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: '${var.effect}' })))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, effect: '${var.effect}' })))).toEqual(['unknown']);
       const dynamicDoc = { data: { aws_iam_policy_document: { tls: { dynamic: { statement: { for_each: '${var.x}', content: goodStatement } } } } } };
-      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, dynamicDoc))).toEqual(['unknown', 'unknown']);
+      expect(kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, dynamicDoc))).toEqual(['unknown']);
     });
 
     it('is unknown when the document is not in the stack', () => {
@@ -126,14 +132,51 @@ describe('s3-tls-only', () => {
     it('reads the deprecated inline policy', () => {
       const inline = policyJson([denyHttp({ Resource: ['${aws_s3_bucket.subject.arn}', '${aws_s3_bucket.subject.arn}/*'] })]);
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: inline })).toEqual([]);
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policyJson([]) }))).toEqual(['violation', 'violation']);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policyJson([]) }))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: '${var.policy}' }))).toEqual(['unknown']);
     });
   });
 
   it('has examples that behave', () => {
     const { failing, passing } = exampleFindings(rule);
-    expect(kinds(failing)).toEqual(['violation', 'violation']);
+    expect(kinds(failing)).toEqual(['violation']);
     expect(passing).toEqual([]);
+  });
+
+  describe('a bucket served as an S3 website endpoint (corpus: s3-static-website, serverless-posts)', () => {
+    // new S3Bucket(this, 'www', { bucketPrefix: 'www-example-' });
+    // new S3BucketWebsiteConfiguration(this, 'www-website', { bucket: bucket.bucket, indexDocument: { suffix: 'index.html' } });
+    // new S3BucketPolicy(this, 'www-policy', { bucket: bucket.id, policy: JSON.stringify({ … PublicReadGetObject … }) });
+    const publicRead = { Sid: 'PublicReadGetObject', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '${aws_s3_bucket.www.arn}/*' };
+    const site = (website: Record<string, unknown> = { bucket: '${aws_s3_bucket.www.bucket}', index_document: { suffix: 'index.html' } }) => ({
+      resource: { aws_s3_bucket: { www: { bucket_prefix: 'www-example-' } }, aws_s3_bucket_website_configuration: { 'www-website': website } },
+    });
+    const sitePolicy = { bucket: '${aws_s3_bucket.www.id}', policy: policyJson([publicRead]) };
+
+    it('is not applicable to its policy, and says why: the website endpoint speaks HTTP only', () => {
+      expect(findingsFor(rule, P, sitePolicy, site())).toEqual([]);
+      const all = findings(rule, { resource: { ...site().resource, [P]: { 'www-policy': sitePolicy } } });
+      expect(all).toEqual([]);
+    });
+
+    it('is not applicable to the bucket either, with or without a policy, and through the legacy website block', () => {
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', website: { index_document: 'index.html' } })).toEqual([]);
+      const others = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: '${aws_s3_bucket.subject.id}', index_document: { suffix: 'index.html' } } } } };
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www' }, others)).toEqual([]);
+      const byName = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: 'www', index_document: { suffix: 'index.html' } } } } };
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www' }, byName)).toEqual([]);
+    });
+
+    it('still fires for a bucket that is not a website endpoint, or whose website configuration names another bucket', () => {
+      expect(kinds(findingsFor(rule, P, { ...sitePolicy }, site({ bucket: '${aws_s3_bucket.other.bucket}' })))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: [], content: { index_document: 'index.html' } } } }))).toEqual(['violation']);
+    });
+
+    it('is unknown, not a violation, when a website configuration may point at the bucket', () => {
+      const found = findingsFor(rule, P, sitePolicy, site({ bucket: '${var.site_bucket}' }));
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].message).toMatch(/whether it is a website endpoint/);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: '${var.sites}', content: { index_document: 'index.html' } } } }))).toEqual(['unknown']);
+    });
   });
 });

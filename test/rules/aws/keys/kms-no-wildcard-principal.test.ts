@@ -41,6 +41,16 @@ describe('kms-no-wildcard-principal', () => {
     expect(findingsFor(rule, 'aws_kms_key', { policy: policyJson([ROOT, { ...OPEN, Effect: 'Deny' }]) })).toEqual([]);
   });
 
+  it('fires for a Principal written as a list holding "*" (checkov CKV_AWS_33 reads it as a wildcard too)', () => {
+    // new KmsKey(this, 'key', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: ['*'], … }] }) })
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([ROOT, { ...OPEN, Principal: ['*'] }]) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '*'] }]) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }]) }))).toEqual(['violation']);
+    expect(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root'] }]) })).toEqual([]);
+    expect(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['*'], Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } } }]) })).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '${var.p}'] }]) }))).toEqual(['unknown']);
+  });
+
   it('fires for Allow with NotPrincipal (everyone but someone)', () => {
     const notPrincipal = { Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/x' }, Action: 'kms:Decrypt', Resource: '*' };
     expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([notPrincipal]) }))).toEqual(['violation']);

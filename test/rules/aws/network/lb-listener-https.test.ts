@@ -9,6 +9,20 @@ const lbStack = (lb: Record<string, unknown>) => ({ resource: { aws_lb: { web: l
 describe('lb-listener-https', () => {
   itHonoursItsExamples(rule);
 
+  describe('NLB listeners as cdktf writes them (corpus: nlb-webrtc)', () => {
+    // new Lb(this, 'media', { loadBalancerType: 'network', internal: false, … });
+    // new LbListener(this, 'media-udp-10000', { loadBalancerArn: mediaNlb.arn, port: 10000, protocol: 'UDP', … });
+    const nlb = { resource: { aws_lb: { media: { name: 'webrtc-media', internal: false, load_balancer_type: 'network', subnets: ['s-a', 's-b'] } } } };
+    const on = (body: Record<string, unknown>) => findingsFor(rule, 'aws_lb_listener', { load_balancer_arn: '${aws_lb.media.arn}', default_action: [forward], ...body }, nlb);
+    it('media over UDP and TURN over UDP and TCP are not this rule\'s concern; TURN over TLS passes', () => {
+      expect(on({ port: 10000, protocol: 'UDP' })).toEqual([]);
+      expect(on({ port: 3478, protocol: 'UDP' })).toEqual([]);
+      expect(on({ port: 3478, protocol: 'TCP' })).toEqual([]);
+      expect(on({ port: 5349, protocol: 'TLS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06', certificate_arn: '${var.certificate_arn}' })).toEqual([]);
+    });
+    it('plain HTTP on port 80 through the NLB is still reported', () => expect(kinds(on({ port: 80, protocol: 'TCP' }))).toEqual(['violation']));
+  });
+
   for (const type of ['aws_lb_listener', 'aws_alb_listener']) {
     describe(type, () => {
       const listener = (body: Record<string, unknown>, extra = {}) =>
@@ -19,7 +33,18 @@ describe('lb-listener-https', () => {
         expect(kinds(listener({ protocol: 'HTTP', default_action: redirect() }))).toEqual(['violation']);
         expect(kinds(listener({ protocol: 'HTTP', default_action: redirect('HTTP') }))).toEqual(['violation']);
       });
-      it('fires on plain TCP (passthrough cannot be vouched for)', () => expect(kinds(listener({ protocol: 'TCP', port: 443 }))).toEqual(['violation']));
+      it('does not apply to NLB TCP / UDP / TCP_UDP listeners: what they carry is encrypted end to end, or not, beyond the load balancer', () => {
+        for (const protocol of ['TCP', 'UDP', 'TCP_UDP', 'udp']) expect(listener({ protocol, port: 443 })).toEqual([]);
+        expect(listener({ protocol: 'UDP', port: 80 })).toEqual([]);
+        expect(listener({ protocol: 'TCP', port: '${var.port}' }, lbStack({ internal: true }))).toEqual([]);
+      });
+      it('…except TCP on port 80, plain HTTP by convention, which an NLB cannot redirect', () => {
+        expect(kinds(listener({ protocol: 'TCP', port: 80 }))).toEqual(['violation']);
+        expect(kinds(listener({ protocol: 'TCP_UDP', port: '80' }))).toEqual(['violation']);
+        expect(kinds(listener({ protocol: 'TCP', port: '${var.port}' }))).toEqual(['unknown']);
+        expect(listener({ protocol: 'TCP', port: 80 }, lbStack({ load_balancer_type: 'network', internal: true }))).toEqual([]);
+      });
+      it('anything else that is not encrypted fires', () => expect(kinds(listener({ protocol: 'SMTP' }))).toEqual(['violation']));
       it('stays quiet on HTTPS, TLS, and HTTP that redirects to HTTPS (also inside a dynamic block)', () => {
         expect(listener({ protocol: 'HTTPS', port: 443 })).toEqual([]);
         expect(listener({ protocol: 'tls', port: 443 })).toEqual([]);

@@ -18,9 +18,13 @@ describe('no-admin-ports-from-internet', () => {
     });
     it('fires on RDP from ::/0', () => expect(kinds(sg(tcp(3389, 3389, { ipv6_cidr_blocks: ['::/0'] })))).toEqual(['violation']));
     it('fires on a port range that includes 22', () => expect(kinds(sg(tcp(20, 30, world)))).toEqual(['violation']));
-    it('fires on protocol -1 (all traffic) and on "all"', () => {
-      expect(kinds(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world }))).toEqual(['violation']);
-      expect(kinds(sg({ protocol: 'all', from_port: 0, to_port: 0, ...world }))).toEqual(['violation']);
+    it('leaves protocol -1 / "all" and a 0-65535 range to no-all-ports-from-internet: one opening, one finding', () => {
+      expect(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world })).toEqual([]);
+      expect(sg({ protocol: 'all', from_port: 0, to_port: 0, ...world })).toEqual([]);
+      expect(sg(tcp(0, 65535, world))).toEqual([]);
+      // …but still reports a range that includes 22 without being every port, and an every-port opening whose source is a known non-internet one stays quiet.
+      expect(kinds(sg(tcp(2, 65535, world)))).toEqual(['violation']);
+      expect(kinds(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world }, tcp(22, 22, world)))).toEqual(['violation']);
     });
     it('fires on numeric protocol 6 (tcp) and on WinRM', () => expect(kinds(sg({ protocol: '6', from_port: 5985, to_port: 5986, ...world }))).toEqual(['violation']));
     it('fires on an internet-wide range such as 0.0.0.0/1', () => expect(kinds(sg(tcp(22, 22, { cidr_blocks: ['0.0.0.0/1'] })))).toEqual(['violation']));
@@ -72,7 +76,8 @@ describe('no-admin-ports-from-internet', () => {
     const vpcRule = (body: Record<string, unknown>) => findingsFor(rule, 'aws_vpc_security_group_ingress_rule', { security_group_id: 'sg-1', ...body });
     it('fires on cidr_ipv4 0.0.0.0/0 to 22 and on ip_protocol -1 (no ports)', () => {
       expect(kinds(vpcRule({ ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '0.0.0.0/0' }))).toEqual(['violation']);
-      expect(kinds(vpcRule({ ip_protocol: '-1', cidr_ipv6: '::/0' }))).toEqual(['violation']);
+      // ip_protocol -1 opens every port: no-all-ports-from-internet reports it.
+      expect(vpcRule({ ip_protocol: '-1', cidr_ipv6: '::/0' })).toEqual([]);
     });
     it('stays quiet on a referenced security group or a private CIDR', () => {
       expect(vpcRule({ ip_protocol: 'tcp', from_port: 22, to_port: 22, referenced_security_group_id: 'sg-2' })).toEqual([]);

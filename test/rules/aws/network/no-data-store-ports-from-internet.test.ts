@@ -14,7 +14,10 @@ describe('no-data-store-ports-from-internet', () => {
     const found = sg({ protocol: 'tcp', from_port: 3000, to_port: 3400, ...world });
     expect(found[0].message).toContain('3306 (MySQL)');
   });
-  it('aws_security_group: fires on protocol -1', () => expect(kinds(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world }))).toEqual(['violation']));
+  it('aws_security_group: leaves protocol -1 to no-all-ports-from-internet, fires on a wide range that is not every port', () => {
+    expect(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world })).toEqual([]);
+    expect(kinds(sg({ protocol: 'tcp', from_port: 1024, to_port: 65535, ...world }))).toEqual(['violation']);
+  });
   it('aws_security_group: stays quiet on web ports from the internet and on the database port from the app group', () => {
     expect(sg({ protocol: 'tcp', from_port: 80, to_port: 443, ...world }, { protocol: 'tcp', from_port: 5432, to_port: 5432, security_groups: ['sg-app'] })).toEqual([]);
   });
