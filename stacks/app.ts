@@ -12,6 +12,7 @@ import { AwsRelayStack } from './aws-relay-stack';
 import { AWS_RELAY_SITES, MONITORING_SITE } from './config';
 import { DigitalOceanRelayStack } from './digitalocean-relay-stack';
 import { MonitoringStack } from './monitoring-stack';
+import { DERP_MESH_KEY } from './config';
 import { DERP_AUTH_KEY, MONITORING_AUTH_KEY, SecretsStack } from './secrets-stack';
 import { TailnetStack } from './tailnet-stack';
 
@@ -31,10 +32,19 @@ export function buildReferenceApp(outdir?: string): ReferenceApp {
   const tailnet = new TailnetStack(app, 'tailnet');
   const secrets = new SecretsStack(app, 'secrets', { policy: tailnet.policy });
 
-  const awsRelays = AWS_RELAY_SITES.map((site) => new AwsRelayStack(app, site, secrets.store.secretReference(DERP_AUTH_KEY)));
-  const digitaloceanRelays = new DigitalOceanRelayStack(app, 'derp-digitalocean');
-  for (const relay of [...awsRelays.map((s) => s.relay), ...digitaloceanRelays.relays]) tailnet.fleet.addRelay(relay);
-  for (const stack of awsRelays) secrets.grantRelay(stack.relay.roleName);
+  const versions = tailnet.fleet.versions;
+  const awsRelays = AWS_RELAY_SITES.map(
+    (site) =>
+      new AwsRelayStack(app, {
+        site,
+        versions,
+        authKeySecret: secrets.store.secretReference(DERP_AUTH_KEY),
+        meshKeySecret: secrets.store.secretReference(DERP_MESH_KEY),
+      }),
+  );
+  const digitaloceanRelays = new DigitalOceanRelayStack(app, 'derp-digitalocean', versions);
+  for (const relay of [...awsRelays.flatMap((s) => s.relays), ...digitaloceanRelays.relays]) tailnet.fleet.addRelay(relay);
+  for (const relay of awsRelays.flatMap((s) => s.relays)) secrets.grantRelay(relay.roleName);
 
   const monitoring = new MonitoringStack(app, 'monitoring', {
     fleet: tailnet.fleet,

@@ -12,12 +12,44 @@ export const AWS_ACCOUNT_ID = '123456789012';
 /** Region where the secrets live (Secrets Manager + the store's KMS key). */
 export const SECRETS_REGION = 'eu-central-1';
 
+/** Who the relays' CloudWatch alarms notify (each confirms the SNS subscription AWS mails it). */
+export const ALERT_EMAILS = ['oncall@example.com'];
+
+/** The IAM role (an existing operator role) that puts the secrets' values. */
+export const SECRET_WRITERS = ['derp-secrets-operator'];
+
 /** People who administer the tailnet and the secrets (setec `group:infra`). */
 export const INFRA_GROUP = ['alice@example.com', 'bob@example.com'];
 
-/** Relay software versions. The node exporter comes from the distribution's signed package. */
-export const DERP_VERSIONS: DerpVersions = { nodeExporter: { source: 'distribution-package' } };
+/**
+ * What every relay runs; DerpFleet holds it (one Tailscale version for the fleet, lib/boot's current default)
+ * and hands it to every relay. The node exporter comes from the distribution's signed package.
+ *
+ * derper is built at boot; pin its sha256 per architecture (`derperSha256: { arm64: '…', amd64: '…' }`) from
+ * your own reproducible build (go install tailscale.com/cmd/derper@v<version> with GOFLAGS=-trimpath
+ * CGO_ENABLED=0, the Go version of lib/boot's GO_TOOLCHAIN) and remove trustUnpinnedDerperBuild. This
+ * reference cannot ship a hash nobody here built: an invented one would only fail every boot, so it opts out
+ * explicitly, and the first boot logs the hash to pin (docs/threat-model.md, "Updating the relays").
+ */
+export const DERP_VERSIONS: DerpVersions = { nodeExporter: { source: 'distribution-package' }, trustUnpinnedDerperBuild: true };
 
+/** The Route 53 hosted zone of the AWS relays' host names (derp.example.net). */
+export const DERP_ROUTE53_ZONE_ID = 'Z0123456789ABCDEFGHIJ';
+
+/** The DigitalOcean DNS domain of the DigitalOcean relays' host names (delegated from derp.example.net). */
+export const DIGITALOCEAN_DNS_DOMAIN = 'do.derp.example.net';
+
+/** The mesh key of a region of more than one node (64 hex digits: `openssl rand -hex 32`), in the secret store. */
+export const DERP_MESH_KEY = 'derp/mesh-key';
+
+/** One relay of an AWS site: its host name, derpMap node name, and its Elastic IP, allocated once outside the stacks. */
+export interface AwsRelayNode {
+  readonly hostname: string;
+  readonly nodeName: string;
+  readonly elasticIp: { readonly allocationId: string; readonly publicIp: string };
+}
+
+/** One derpMap region on AWS: one stack, one or more relays (more than one: they mesh). */
 export interface AwsRelaySite {
   readonly stack: string;
   readonly region: string;
@@ -25,11 +57,13 @@ export interface AwsRelaySite {
   readonly subnetId: string;
   /** Ubuntu 24.04 LTS arm64, pinned per region. */
   readonly amiId: string;
-  readonly hostname: string;
-  readonly nodeName: string;
+  readonly amiArchitecture: 'arm64' | 'x86_64';
+  /** Graviton, to match the AMI. */
+  readonly instanceType: string;
   readonly regionId: number;
   readonly regionCode: string;
   readonly regionName: string;
+  readonly nodes: readonly AwsRelayNode[];
 }
 
 export const AWS_RELAY_SITES: readonly AwsRelaySite[] = [
@@ -39,11 +73,16 @@ export const AWS_RELAY_SITES: readonly AwsRelaySite[] = [
     vpcId: 'vpc-0a1b2c3d4e5f60718',
     subnetId: 'subnet-0a1b2c3d4e5f60719',
     amiId: 'ami-0e8d228ad90af673b',
-    hostname: 'derp-fra1.derp.example.net',
-    nodeName: '900a',
+    amiArchitecture: 'arm64',
+    instanceType: 't4g.small',
     regionId: 900,
     regionCode: 'aws-fra',
     regionName: 'AWS Frankfurt',
+    // Two nodes: they mesh (derper -mesh-with, one key from the secret store).
+    nodes: [
+      { hostname: 'derp-fra1.derp.example.net', nodeName: '900a', elasticIp: { allocationId: 'eipalloc-0a1b2c3d4e5f60711', publicIp: '198.51.100.11' } },
+      { hostname: 'derp-fra2.derp.example.net', nodeName: '900b', elasticIp: { allocationId: 'eipalloc-0a1b2c3d4e5f60712', publicIp: '198.51.100.12' } },
+    ],
   },
   {
     stack: 'derp-aws-iad',
@@ -51,11 +90,12 @@ export const AWS_RELAY_SITES: readonly AwsRelaySite[] = [
     vpcId: 'vpc-0b1c2d3e4f5a60718',
     subnetId: 'subnet-0b1c2d3e4f5a60719',
     amiId: 'ami-0a7a4e87939439934',
-    hostname: 'derp-iad1.derp.example.net',
-    nodeName: '901a',
+    amiArchitecture: 'arm64',
+    instanceType: 't4g.small',
     regionId: 901,
     regionCode: 'aws-iad',
     regionName: 'AWS Virginia',
+    nodes: [{ hostname: 'derp-iad1.derp.example.net', nodeName: '901a', elasticIp: { allocationId: 'eipalloc-0b1c2d3e4f5a60711', publicIp: '198.51.100.21' } }],
   },
 ];
 
@@ -67,11 +107,13 @@ export interface DigitalOceanRelaySite {
   readonly regionId: number;
   readonly regionCode: string;
   readonly regionName: string;
+  /** A reserved IP allocated once outside the stacks: the derpMap carries it as a literal. */
+  readonly reservedIp: string;
 }
 
 export const DIGITALOCEAN_RELAY_SITES: readonly DigitalOceanRelaySite[] = [
-  { id: 'relay-ams3', region: 'ams3', hostname: 'derp-ams3.derp.example.net', nodeName: '910a', regionId: 910, regionCode: 'do-ams', regionName: 'DigitalOcean Amsterdam' },
-  { id: 'relay-sfo3', region: 'sfo3', hostname: 'derp-sfo3.derp.example.net', nodeName: '911a', regionId: 911, regionCode: 'do-sfo', regionName: 'DigitalOcean San Francisco' },
+  { id: 'relay-ams3', region: 'ams3', hostname: 'derp-ams3.do.derp.example.net', nodeName: '910a', regionId: 910, regionCode: 'do-ams', regionName: 'DigitalOcean Amsterdam', reservedIp: '203.0.113.31' },
+  { id: 'relay-sfo3', region: 'sfo3', hostname: 'derp-sfo3.do.derp.example.net', nodeName: '911a', regionId: 911, regionCode: 'do-sfo', regionName: 'DigitalOcean San Francisco', reservedIp: '203.0.113.41' },
 ];
 
 /** SSH key fingerprints registered in the DigitalOcean team (required so no root password is emailed). */
@@ -82,6 +124,9 @@ export const MONITORING_SITE = {
   region: 'eu-central-1',
   vpcId: 'vpc-0a1b2c3d4e5f60718',
   subnetId: 'subnet-0a1b2c3d4e5f6071a',
+  /** Ubuntu 24.04 LTS arm64 (the relays' image in this region), so a Graviton instance type. */
   amiId: 'ami-0e8d228ad90af673b',
+  amiArchitecture: 'arm64',
+  instanceType: 't4g.small',
   roleName: 'derp-monitoring',
 } as const;

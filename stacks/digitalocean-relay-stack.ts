@@ -1,18 +1,21 @@
 /**
  * DigitalOcean relays. DigitalOcean has no secret store: each relay joins with its own single-use,
- * pre-authorised, tagged tailnet key that expires within the hour (see DigitalOceanDerpRelay).
+ * pre-authorised, tagged tailnet key that expires within the hour (see DigitalOceanDerpRelay), and for the
+ * same reason cannot mesh, so each DigitalOcean region has one node.
  */
 import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { DigitalOceanDerpRelay } from '../lib/relay';
 import { TailscaleProvider } from '../lib/tailscale';
-import { DERP_VERSIONS, DIGITALOCEAN_RELAY_SITES, DIGITALOCEAN_SSH_KEYS, ENVIRONMENT, OWNER } from './config';
+import type { DerpVersions } from '../lib/boot';
+import { DIGITALOCEAN_DNS_DOMAIN, DIGITALOCEAN_RELAY_SITES, DIGITALOCEAN_SSH_KEYS, ENVIRONMENT, OWNER } from './config';
 
 export class DigitalOceanRelayStack extends TerraformStack {
   readonly relays: readonly DigitalOceanDerpRelay[];
 
-  constructor(scope: Construct, id: string) {
+  /** `versions`: the fleet's (DerpFleet.versions). */
+  constructor(scope: Construct, id: string, versions: DerpVersions) {
     super(scope, id);
     // Tokens come from DIGITALOCEAN_TOKEN and TAILSCALE_OAUTH_CLIENT_* in the environment, never from code.
     new DigitaloceanProvider(this, 'digitalocean', {});
@@ -30,7 +33,10 @@ export class DigitalOceanRelayStack extends TerraformStack {
           owner: OWNER,
           environment: ENVIRONMENT,
           certMode: 'letsencrypt',
-          versions: DERP_VERSIONS,
+          versions,
+          // Pinned address (a literal in the derpMap) and DNS records in DigitalOcean's DNS.
+          reservedIp: site.reservedIp,
+          dnsDomain: DIGITALOCEAN_DNS_DOMAIN,
         }),
     );
   }

@@ -10,7 +10,7 @@ import type { DerpFleet } from '../lib/fleet';
 import { AwsMonitoring } from '../lib/monitoring';
 import type { TailnetPolicy } from '../lib/tailnet';
 import { awsProvider } from './aws-provider';
-import { MONITORING_SITE } from './config';
+import { ALERT_EMAILS, MONITORING_SITE } from './config';
 
 export class MonitoringStack extends TerraformStack {
   readonly monitoring: AwsMonitoring;
@@ -25,8 +25,14 @@ export class MonitoringStack extends TerraformStack {
       vpcId: MONITORING_SITE.vpcId,
       subnetId: MONITORING_SITE.subnetId,
       amiId: MONITORING_SITE.amiId,
+      // The AMI is arm64: a Graviton type (t3.small, the construct's default, cannot boot it).
+      instanceType: MONITORING_SITE.instanceType,
       joinKeySecret: props.joinKeySecret,
       roleName: MONITORING_SITE.roleName,
+      alertEmails: ALERT_EMAILS,
     });
+    // The policy proves monitoring's path at synth (and Tailscale on every change): it reaches every exporter port.
+    const { from, to, ports } = this.monitoring.access;
+    props.policy.addTest({ src: from, proto: 'tcp', accept: ports.map((p) => `${to}:${p}`) });
   }
 }

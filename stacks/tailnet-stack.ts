@@ -4,7 +4,7 @@ import type { Construct } from 'constructs';
 import { DerpFleet } from '../lib/fleet';
 import { TailnetPolicy } from '../lib/tailnet';
 import { TailscaleProvider } from '../lib/tailscale';
-import { INFRA_GROUP } from './config';
+import { DERP_VERSIONS, INFRA_GROUP } from './config';
 
 export class TailnetStack extends TerraformStack {
   readonly policy: TailnetPolicy;
@@ -23,7 +23,10 @@ export class TailnetStack extends TerraformStack {
       manageWithTerraform: true,
       tailscaleProvider: tailscale,
     });
-    // Relays live in one stack per cloud and region: the derpMap names them, and clients resolve the names.
-    this.fleet = new DerpFleet(this, 'fleet', { nodeAddresses: 'dns', omitDefaultRegions: false, tailnetPolicy: this.policy });
+    // Relays live in one stack per cloud and region. Their addresses are pinned (Elastic IPs, reserved IPs
+    // allocated outside the stacks), so the derpMap carries them as literals: clients do not depend on DNS.
+    // The fleet holds the one Tailscale version every relay runs, and hands the policy its relays: the policy
+    // admits the fleet's clients (every member, the default) and proves it, with its tests, at synth.
+    this.fleet = new DerpFleet(this, 'fleet', { nodeAddresses: 'relays', omitDefaultRegions: false, tailnetPolicy: this.policy, versions: DERP_VERSIONS });
   }
 }

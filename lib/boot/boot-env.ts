@@ -40,6 +40,15 @@ export interface BootEnv extends TailscaleBootEnv {
   readonly DERP_DISTRO_CODENAME: string;
   readonly GO_VERSION: string;
   readonly GO_SHA256: string;
+  /**
+   * sha256 install-derper.sh requires of the derper it built (lower-case hex), or `unpinned`
+   * (`versions.trustUnpinnedDerperBuild`: the hash is only logged).
+   */
+  readonly DERPER_SHA256: string;
+  /** The region's mesh key secret (AWS Secrets Manager name or ARN); empty when the relay does not mesh. */
+  readonly MESH_KEY_SECRET_ID: string;
+  /** Region of that secret; empty when the relay does not mesh. */
+  readonly MESH_KEY_REGION: string;
   /** Only with the node exporter release tarball; left out (not written) for the distribution package. */
   readonly NODE_EXPORTER_VERSION?: string;
   /** Only with the node exporter release tarball; left out (not written) for the distribution package. */

@@ -4,9 +4,8 @@
  *
  * Format: compact JSON after the `#cloud-config` header (JSON is YAML; cloud-init accepts it). Every
  * other YAML document lib/ writes goes through the `yaml` package (lib/monitoring/yaml.ts); this one
- * stays JSON for size: AWS caps user data at 16 KiB, and the same document as block YAML (literal
- * blocks, indented) is ~11% larger (about 16.2 KB against 14.6 KB), over the limit once the Terraform
- * references are reserved for.
+ * stays JSON for size. AWS caps user data at 16 KiB; the AWS relay sends it gzip-compressed
+ * ({@link UserDataEncoding}), DigitalOcean (64 KiB) as text, because its key is a Terraform reference.
  *
  * Terraform caveat this module guards against: Terraform treats `${...}` and `%{...}` in any string
  * as template syntax, including user_data. The only `${` our output may contain is a Terraform
@@ -14,6 +13,7 @@
  * reference); the scripts avoid `${var}` in shell for that reason, and rendering fails if anything
  * else slips in.
  */
+import { gzipSync } from 'zlib';
 import { AUTH_KEY_FILE, TailnetAuthKeySource, validateAuthKeySource } from './auth-key';
 import { BootEnv, BOOT_ENV_PATH, renderBootEnv } from './boot-env';
 import { DerpCertMode, derperUnit } from './derper-unit';
@@ -34,15 +34,19 @@ import { AWS_USER_DATA_MAX_BYTES, DIGITALOCEAN_USER_DATA_MAX_BYTES } from './use
 import {
   BootConfigError,
   TERRAFORM_REFERENCE,
+  validateAwsRegion,
   validateFqdn,
   validateOneOf,
+  validateSecretId,
   validateSha256,
   validateTag,
   validateVersion,
 } from './validate';
 import {
   Architecture,
+  compareVersions,
   GO_TOOLCHAIN,
+  MIN_TAILSCALE_VERSION,
   NODE_EXPORTER_VERSION,
   PinnedArchive,
   TAILSCALE_REPO_KEY_FINGERPRINT,
@@ -129,6 +133,38 @@ export interface DerpVersions {
    * @default { source: 'distribution-package' }
    */
   readonly nodeExporter?: NodeExporterInstall;
+  /**
+   * sha256 of the derper binary the boot builds, per architecture (lower-case hex). The boot
+   * refuses to install (so never starts) a derper with another hash. derper's build is
+   * reproducible: build `tailscale.com/cmd/derper@v<tailscale>` once on a machine you trust, the
+   * way install-derper.sh does (Go {@link goToolchain}, `GOFLAGS=-trimpath`, `CGO_ENABLED=0`,
+   * `GOARCH=<architecture>`), and pin `sha256sum derper`; or pin the hash a first boot logged,
+   * after checking it against such a build.
+   * @default none: rendering refuses, unless {@link trustUnpinnedDerperBuild} says otherwise
+   */
+  readonly derperSha256?: Readonly<Partial<Record<Architecture, string>>>;
+  /**
+   * Install whatever derper the boot builds, checking no hash (it is logged). What is given up: a
+   * compromised module proxy, toolchain mirror or build host gives you a relay you did not review.
+   * @default false
+   */
+  readonly trustUnpinnedDerperBuild?: boolean;
+}
+
+/** The secret holding the region's mesh key, read at boot with the instance role (AWS Secrets Manager). */
+export interface MeshKeySource {
+  /** Secret name or ARN. Its value: 64 lower-case hex digits (derper's `-mesh-psk-file` format). */
+  readonly secretId: string;
+  /** Region of the secret. */
+  readonly region: string;
+}
+
+/** derper's mesh with the other nodes of its region. */
+export interface DerpMeshOptions {
+  /** Host names of every node of the region, this one included (derper's `-mesh-with`). */
+  readonly with: readonly string[];
+  /** Where the region's shared key comes from. */
+  readonly key: MeshKeySource;
 }
 
 /** Options of {@link renderDerpUserData}. */
@@ -178,6 +214,11 @@ export interface DerpUserDataOptions {
    * @default 'root-only'
    */
   readonly metadataServiceAccess?: MetadataServiceAccess;
+  /**
+   * Mesh with the region's other nodes (a region of more than one node needs it).
+   * @default none: a region of one node
+   */
+  readonly mesh?: DerpMeshOptions;
 }
 
 /** One cloud-init `write_files` entry. */
@@ -225,6 +266,8 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
   const tags = resolveTags(options.extraTags ?? []);
   const nodeName = hostname.split('.')[0];
   const { distro, codename } = DISTRIBUTIONS[distribution];
+  const mesh = resolveMesh(options.mesh);
+  const certMode = validateOneOf('certMode', options.certMode ?? 'letsencrypt', ['letsencrypt', 'manual'] as const);
 
   const env: BootEnv = {
     DERP_HOSTNAME: hostname,
@@ -240,6 +283,9 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
     AUTH_KEY_REGION: authKey.kind === 'aws-secrets-manager' ? authKey.region : '',
     GO_VERSION: versions.go.version,
     GO_SHA256: versions.go.sha256,
+    DERPER_SHA256: versions.derperSha256,
+    MESH_KEY_SECRET_ID: mesh?.key.secretId ?? '',
+    MESH_KEY_REGION: mesh?.key.region ?? '',
     // Only for the tarball: the distribution package has no version or checksum of ours.
     ...(versions.nodeExporter.source === 'release-tarball'
       ? { NODE_EXPORTER_VERSION: versions.nodeExporter.version, NODE_EXPORTER_SHA256: versions.nodeExporter.sha256 }
@@ -248,7 +294,7 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
 
   const units: SystemdUnit[] = [
     hostFirewallUnit(),
-    derperUnit({ hostname, certMode: options.certMode, manualCertDir: options.manualCertDir }),
+    derperUnit({ hostname, certMode, manualCertDir: options.manualCertDir, ...(mesh ? { meshWith: mesh.with } : {}) }),
     nodeExporterUnit({ source: versions.nodeExporter.source }),
   ];
 
@@ -264,7 +310,7 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
     { path: `${BOOT_LIB_DIR}/node-exporter-start.sh`, content: stripComments(NODE_EXPORTER_START_SCRIPT), owner: 'root:root', permissions: '0755' },
     publicFile(SYSCTL_PATH, renderSysctlConf()),
     publicFile('/etc/apt/apt.conf.d/20auto-upgrades', AUTO_UPGRADES),
-    publicFile(HOST_FIREWALL_RULESET_PATH, renderHostFirewallRuleset({ metadataServiceAccess: options.metadataServiceAccess })),
+    publicFile(HOST_FIREWALL_RULESET_PATH, renderHostFirewallRuleset({ metadataServiceAccess: options.metadataServiceAccess, certMode })),
     // Written in cloud-init's first stage (write_files), long before bootstrap.sh installs anything:
     // the node exporter unit overrides the distribution package's unit of the same name from the start.
     ...units.map((u) => publicFile(`/etc/systemd/system/${u.name}`, renderSystemdUnit(u))),
@@ -282,34 +328,71 @@ export function buildDerpCloudConfig(options: DerpUserDataOptions): DerpCloudCon
     package_upgrade: true,
     packages: PACKAGES,
     // bootcmd runs before write_files: the key's directory exists, root-only, before the key is written.
-    bootcmd: [['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', AUTH_KEY_DIR]],
+    // It also runs before sshd (cloud-init.service orders itself before ssh.service): masked, it never
+    // starts; bootstrap.sh stops a socket-activated one the image may have started earlier.
+    bootcmd: [
+      ['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', AUTH_KEY_DIR],
+      ['systemctl', 'mask', 'ssh.service', 'ssh.socket'],
+    ],
     write_files: writeFiles,
     runcmd: [[`${BOOT_LIB_DIR}/bootstrap.sh`]],
   };
 }
 
 /**
- * Renders the relay's user data: `#cloud-config` followed by the document as JSON.
- * Throws {@link BootConfigError} naming the option for invalid input.
+ * How the user data travels. `text`: as is (`user_data`; the only form that can hold a Terraform
+ * reference, which Terraform substitutes: DigitalOcean's key). `gzip`: gzip-compressed and base64-encoded
+ * (`user_data_base64`; cloud-init decompresses it), which AWS relays use: EC2's 16 KiB counts the raw
+ * (compressed) bytes, and the boot configuration is larger than that as text.
  */
-export function renderDerpUserData(options: DerpUserDataOptions): string {
+export type UserDataEncoding = 'text' | 'gzip';
+
+/**
+ * Renders the relay's user data: `#cloud-config` followed by the document as JSON. The size limit is
+ * checked on the bytes the cloud receives in `encoding` (see {@link UserDataEncoding}; `gzip` needs a
+ * document without Terraform references). Default: `gzip` for AWS Secrets Manager keys named literally,
+ * `text` otherwise. Throws {@link BootConfigError} naming the option for invalid input.
+ */
+export function renderDerpUserData(options: DerpUserDataOptions, encoding?: UserDataEncoding): string {
   const doc = buildDerpCloudConfig(options);
-  // Compact JSON: AWS caps user data at 16 KiB (AWS_USER_DATA_MAX_BYTES), and indentation alone costs ~700 bytes.
+  // Compact JSON: indentation alone costs ~700 bytes.
   const text = `#cloud-config\n${JSON.stringify(doc)}\n`;
   const references = intendedReferences(options.authKey);
+  if (options.authKey.kind === 'aws-secrets-manager' && references.length > 0) {
+    throw new BootConfigError(
+      'authKey.secretId',
+      options.authKey.secretId,
+      "must be the secret's literal name or ARN: AWS user data is sent gzip-compressed (as text the relay's boot configuration is over EC2's 16 KiB), and Terraform substitutes references only in text",
+    );
+  }
+  // AWS: gzip (a literal secret name, no reference); DigitalOcean: text (its key is a reference).
+  encoding ??= options.authKey.kind === 'aws-secrets-manager' ? 'gzip' : 'text';
   assertOnlyIntendedTerraformReferences(text, references);
+  if (encoding === 'gzip' && references.length > 0) {
+    throw new BootConfigError('authKey', '<a Terraform reference>', 'cannot be sent gzip-compressed: Terraform substitutes references only in text user data');
+  }
   // Fail at synth, not at apply. Terraform substitutes the references afterwards; what they
   // resolve to (a secret ARN, a tskey) is well under REFERENCE_RESERVE_BYTES each.
   const limit =
     (options.authKey.kind === 'aws-secrets-manager' ? AWS_USER_DATA_MAX_BYTES : DIGITALOCEAN_USER_DATA_MAX_BYTES) -
     references.length * REFERENCE_RESERVE_BYTES;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = encoding === 'gzip' ? gzipUserData(text).length : Buffer.byteLength(text, 'utf8');
   if (bytes > limit) {
     throw new Error(
-      `renderDerpUserData: user data is ${bytes} bytes, over the ${limit} bytes the provider's limit leaves; shorten extraTags or hostname`,
+      `renderDerpUserData: user data is ${bytes} bytes${encoding === 'gzip' ? ' gzip-compressed' : ''}, over the ${limit} bytes the provider's limit leaves; shorten extraTags or hostname`,
     );
   }
   return text;
+}
+
+/** gzip at level 9: deterministic for the same text, so plans stay stable. */
+export function gzipUserData(text: string): Buffer {
+  return gzipSync(Buffer.from(text, 'utf8'), { level: 9 });
+}
+
+/** The user data as `user_data_base64` wants it with the `gzip` encoding. */
+export function gzipUserDataBase64(text: string): string {
+  return gzipUserData(text).toString('base64');
 }
 
 const INSTALL_NODE_EXPORTER_SCRIPTS: Readonly<Record<NodeExporterSource, string>> = {
@@ -327,8 +410,17 @@ function resolveVersions(versions: DerpVersions = {}, architecture: Architecture
     throw new BootConfigError('versions', versions, 'must be an object (or left out)');
   }
   const go = versions.goToolchain ?? GO_TOOLCHAIN[architecture];
+  const tailscale = validateVersion('versions.tailscale', versions.tailscale ?? TAILSCALE_VERSION);
+  if (compareVersions(tailscale, MIN_TAILSCALE_VERSION) < 0) {
+    throw new BootConfigError(
+      'versions.tailscale',
+      tailscale,
+      `is older than ${MIN_TAILSCALE_VERSION}, the first release with the fix for TS-2025-003 (derper's mesh key comparison leaked the key through timing); use ${TAILSCALE_VERSION} or later`,
+    );
+  }
   return {
-    tailscale: validateVersion('versions.tailscale', versions.tailscale ?? TAILSCALE_VERSION),
+    tailscale,
+    derperSha256: resolveDerperSha256(versions, architecture, tailscale),
     go: {
       version: validateVersion('versions.goToolchain.version', go.version),
       sha256: validateSha256('versions.goToolchain.sha256', go.sha256),
@@ -336,6 +428,44 @@ function resolveVersions(versions: DerpVersions = {}, architecture: Architecture
     // Only a missing value takes the default; an explicit null is a mistake to report, as before.
     nodeExporter: resolveNodeExporter(versions.nodeExporter === undefined ? DEFAULT_NODE_EXPORTER : versions.nodeExporter),
   };
+}
+
+function resolveDerperSha256(versions: DerpVersions, architecture: Architecture, tailscale: string): string {
+  const trust = versions.trustUnpinnedDerperBuild ?? false;
+  if (typeof trust !== 'boolean') throw new BootConfigError('versions.trustUnpinnedDerperBuild', trust, 'must be true or false');
+  const pins = versions.derperSha256;
+  if (pins !== undefined && (pins === null || typeof pins !== 'object' || Array.isArray(pins))) {
+    throw new BootConfigError('versions.derperSha256', pins, "must be { arm64?: '<sha256>', amd64?: '<sha256>' }");
+  }
+  for (const key of Object.keys(pins ?? {})) {
+    if (key !== 'amd64' && key !== 'arm64') throw new BootConfigError(`versions.derperSha256.${key}`, pins?.[key as Architecture], "is not an architecture; use 'amd64' or 'arm64'");
+  }
+  const pin = pins?.[architecture];
+  if (pin !== undefined) {
+    if (trust) {
+      throw new BootConfigError('versions.trustUnpinnedDerperBuild', true, `contradicts versions.derperSha256.${architecture}: pin the hash or trust the build, not both`);
+    }
+    return validateSha256(`versions.derperSha256.${architecture}`, pin);
+  }
+  if (trust) return 'unpinned';
+  throw new BootConfigError(
+    `versions.derperSha256.${architecture}`,
+    undefined,
+    `is required: the relay builds derper v${tailscale} at boot and installs it only if its sha256 is the one you pinned. Build it once where you trust the build (go install tailscale.com/cmd/derper@v${tailscale} with GOFLAGS=-trimpath CGO_ENABLED=0 GOARCH=${architecture}, Go ${GO_TOOLCHAIN[architecture].version}) and pin sha256sum's output; or set versions.trustUnpinnedDerperBuild: true to install an unchecked build`,
+  );
+}
+
+function resolveMesh(mesh: DerpMeshOptions | undefined): DerpMeshOptions | undefined {
+  if (mesh === undefined) return undefined;
+  if (mesh === null || typeof mesh !== 'object') throw new BootConfigError('mesh', mesh, 'must be { with, key } (or left out)');
+  if (mesh.key === null || typeof mesh.key !== 'object') throw new BootConfigError('mesh.key', mesh.key, 'must be { secretId, region }');
+  if (typeof mesh.key.secretId === 'string' && /^[0-9a-f]{64}$/i.test(mesh.key.secretId.trim())) {
+    throw new BootConfigError('mesh.key.secretId', '<redacted>', 'looks like the mesh key itself; pass the id of the secret that holds it');
+  }
+  validateSecretId('mesh.key.secretId', mesh.key.secretId);
+  if (TERRAFORM_REFERENCE.test(mesh.key.secretId)) throw new BootConfigError('mesh.key.secretId', mesh.key.secretId, 'must be a literal secret name or ARN');
+  validateAwsRegion('mesh.key.region', mesh.key.region);
+  return { with: mesh.with, key: { secretId: mesh.key.secretId, region: mesh.key.region } };
 }
 
 function resolveNodeExporter(nodeExporter: NodeExporterInstall): ResolvedNodeExporter {

@@ -6,7 +6,7 @@
  * what depends on the options: the command line and, for manual certificates, the credentials.
  */
 import { execCommandLine, HardeningSettings, SystemdUnit } from './systemd-unit';
-import { validateAbsolutePath, validateFqdn, validateOneOf } from './validate';
+import { BootConfigError, validateAbsolutePath, validateFqdn, validateOneOf } from './validate';
 
 /** How derper gets its TLS certificate. */
 export type DerpCertMode = 'letsencrypt' | 'manual';
@@ -118,13 +118,29 @@ export interface DerperUnitOptions {
    * @default '/etc/derper/certs'
    */
   readonly manualCertDir?: string;
+  /**
+   * Mesh with the other nodes of the relay's region: derper's `-mesh-with` (every node's host name;
+   * derper skips its own) and `-mesh-psk-file`, the region's pre-shared key, handed to the dynamic
+   * user with `LoadCredential=` from {@link MESH_PSK_PATH} (root-only; written at boot from the
+   * secret store). Mesh peers dial each other at `https://<host>/derp` (cmd/derper/mesh.go): port
+   * 443, already open, so meshing adds no port and no bind.
+   * @default no mesh (a region of one node)
+   */
+  readonly meshWith?: readonly string[];
 }
+
+/** Where the boot writes the region's mesh key (root 0600); derper reads it as a credential. */
+export const MESH_PSK_PATH = '/etc/derp-boot/mesh-psk';
+
+/** The credential name of the mesh key (`%d/<name>` in derper's unit). */
+const MESH_PSK_CREDENTIAL = 'mesh-psk';
 
 /** The derper service unit for the given options. */
 export function derperUnit(options: DerperUnitOptions): SystemdUnit {
   const hostname = validateFqdn('hostname', options.hostname);
   const certMode = validateOneOf('certMode', options.certMode ?? 'letsencrypt', ['letsencrypt', 'manual'] as const);
   const manualCertDir = validateAbsolutePath('manualCertDir', options.manualCertDir ?? '/etc/derper/certs');
+  const meshWith = options.meshWith === undefined ? undefined : validateMeshWith(options.meshWith, hostname);
 
   const argv = [
     DERPER_BINARY,
@@ -139,17 +155,19 @@ export function derperUnit(options: DerperUnitOptions): SystemdUnit {
     `-certmode=${certMode}`,
     // %d is systemd's credentials directory (/run/credentials/derper.service), readable only by the service.
     `-certdir=${certMode === 'letsencrypt' ? `${STATE_DIR}/certs` : '%d'}`,
+    ...(meshWith ? [`-mesh-with=${meshWith.join(',')}`, `-mesh-psk-file=%d/${MESH_PSK_CREDENTIAL}`] : []),
+  ];
+  const credentials = [
+    ...(certMode === 'manual' ? [`${hostname}.crt:${manualCertDir}/${hostname}.crt`, `${hostname}.key:${manualCertDir}/${hostname}.key`] : []),
+    ...(meshWith ? [`${MESH_PSK_CREDENTIAL}:${MESH_PSK_PATH}`] : []),
   ];
 
-  const hardening: HardeningSettings =
-    certMode === 'manual'
-      ? {
-          ...DERPER_HARDENING,
-          // Nothing listens on 80 with manual certificates, so it may not be bound either.
-          SocketBindAllow: DERPER_HARDENING.SocketBindAllow.filter((rule) => rule !== 'tcp:80'),
-          LoadCredential: [`${hostname}.crt:${manualCertDir}/${hostname}.crt`, `${hostname}.key:${manualCertDir}/${hostname}.key`],
-        }
-      : DERPER_HARDENING;
+  const hardening: HardeningSettings = {
+    ...DERPER_HARDENING,
+    // Nothing listens on 80 with manual certificates, so it may not be bound either.
+    ...(certMode === 'manual' ? { SocketBindAllow: DERPER_HARDENING.SocketBindAllow.filter((rule) => rule !== 'tcp:80') } : {}),
+    ...(credentials.length > 0 ? { LoadCredential: credentials } : {}),
+  };
 
   return {
     name: DERPER_UNIT_NAME,
@@ -172,4 +190,15 @@ export function derperUnit(options: DerperUnitOptions): SystemdUnit {
     },
     install: { WantedBy: ['multi-user.target'] },
   };
+}
+
+/** The region's host names: FQDNs, no duplicates, this relay's own among them. */
+function validateMeshWith(hosts: readonly string[], own: string): string[] {
+  if (!Array.isArray(hosts) || hosts.length < 2) {
+    throw new BootConfigError('meshWith', hosts, "must list the host names of every node of the relay's region (at least two, its own included)");
+  }
+  hosts.forEach((h, i) => validateFqdn(`meshWith[${i}]`, h));
+  if (new Set(hosts).size !== hosts.length) throw new BootConfigError('meshWith', hosts, 'lists a host name twice');
+  if (!hosts.includes(own)) throw new BootConfigError('meshWith', hosts, `must include this relay's own host name '${own}' (every node of a region gets the same list)`);
+  return [...hosts].sort();
 }

@@ -17,6 +17,9 @@ export const HOST_FIREWALL_UNIT_NAME = 'derp-guard-firewall.service';
 /** Who may reach the cloud instance metadata service (169.254.169.254, AWS also fd00:ec2::254). */
 export type MetadataServiceAccess = 'root-only' | 'all-users';
 
+/** The ports the relay serves to the internet: the same three as its cloud firewall (lib/relay/network-policy.ts). */
+export const HOST_FIREWALL_PUBLIC_PORTS = { derp: 443, stun: 3478, acmeHttp: 80 } as const;
+
 /** Options of {@link renderHostFirewallRuleset}. */
 export interface HostFirewallOptions {
   /**
@@ -28,14 +31,34 @@ export interface HostFirewallOptions {
    * @default 'root-only'
    */
   readonly metadataServiceAccess?: MetadataServiceAccess;
+  /**
+   * `letsencrypt` also accepts 80/tcp (ACME http-01, derper's redirect); `manual` does not.
+   * @default 'letsencrypt'
+   */
+  readonly certMode?: 'letsencrypt' | 'manual';
 }
 
-/** The nftables ruleset (an `nft -f` file). Reloading it replaces only our table. */
+/**
+ * The nftables ruleset (an `nft -f` file). Reloading it replaces only our table.
+ *
+ * Input policy is drop. Accepted: replies (established/related), loopback, everything on tailscale0
+ * (tailscaled filters that interface itself with the tailnet policy), 443/tcp (DERP; also what a
+ * region's mesh peers connect to: derper meshes over `https://<host>/derp`, cmd/derper/mesh.go, so the
+ * mesh needs no port of its own), 3478/udp (STUN), 80/tcp with Let's Encrypt, the ICMP that IPv4 and
+ * IPv6 need to work (path MTU, neighbour discovery, router advertisements, echo) and DHCP replies.
+ * Nothing else: no SSH (port 22 is closed at the cloud firewall too, and sshd is masked at boot), no
+ * unsolicited WireGuard (tailscaled's direct paths are its own outbound flows, let back in as replies).
+ */
 export function renderHostFirewallRuleset(options: HostFirewallOptions = {}): string {
   const access = options.metadataServiceAccess ?? 'root-only';
   if (access !== 'root-only' && access !== 'all-users') {
     throw new BootConfigError('metadataServiceAccess', access, "must be 'root-only' or 'all-users'");
   }
+  const certMode = options.certMode ?? 'letsencrypt';
+  if (certMode !== 'letsencrypt' && certMode !== 'manual') {
+    throw new BootConfigError('certMode', certMode, "must be 'letsencrypt' or 'manual'");
+  }
+  const ports = HOST_FIREWALL_PUBLIC_PORTS;
   const output =
     access === 'root-only'
       ? [
@@ -57,9 +80,22 @@ export function renderHostFirewallRuleset(options: HostFirewallOptions = {}): st
     '',
     'table inet derp_guard {',
     '\tchain input {',
-    '\t\ttype filter hook input priority filter; policy accept;',
+    '\t\ttype filter hook input priority filter; policy drop;',
     '\t\t# Node exporter: only from the tailnet. iifname (not iif) because tailscale0 may not exist yet.',
     '\t\ttcp dport 9100 iifname != "tailscale0" drop',
+    '\t\tct state invalid drop',
+    '\t\tct state established,related accept',
+    '\t\tiifname "lo" accept',
+    '\t\tiifname "tailscale0" accept',
+    // DERP (and the region's mesh peers), STUN, ACME http-01 with Let's Encrypt.
+    `\t\ttcp dport ${ports.derp} accept`,
+    `\t\tudp dport ${ports.stun} accept`,
+    ...(certMode === 'letsencrypt' ? [`\t\ttcp dport ${ports.acmeHttp} accept`] : []),
+    '\t\ticmp type { echo-request, destination-unreachable, time-exceeded, parameter-problem } accept',
+    '\t\ticmpv6 type { echo-request, destination-unreachable, packet-too-big, time-exceeded, parameter-problem, nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert } accept',
+    // DHCP replies (v4, v6).
+    '\t\tudp sport 67 udp dport 68 accept',
+    '\t\tip6 saddr fe80::/10 udp dport 546 accept',
     '\t}',
     ...output,
     '}',

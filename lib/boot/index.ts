@@ -9,12 +9,15 @@ export type { BootEnv, TailscaleBootEnv } from './boot-env';
 export { renderBootEnv, renderTailscaleBootEnv } from './boot-env';
 export type {
   DerpCloudConfig,
+  DerpMeshOptions,
   DerpUserDataOptions,
   DerpVersions,
   Distribution,
+  MeshKeySource,
   NodeExporterDistributionPackage,
   NodeExporterInstall,
   NodeExporterPin,
+  UserDataEncoding,
   WriteFile,
 } from './derp-user-data';
 export {
@@ -23,6 +26,8 @@ export {
   DEFAULT_NODE_EXPORTER,
   DERP_TAG,
   DIGITALOCEAN_USER_DATA_MAX_BYTES,
+  gzipUserData,
+  gzipUserDataBase64,
   renderDerpUserData,
 } from './derp-user-data';
 export type { DerpCertMode, DerperUnitOptions } from './derper-unit';
@@ -31,10 +36,12 @@ export {
   DERPER_EXPOSURE_MEASURED,
   DERPER_HARDENING,
   DERPER_UNIT_NAME,
+  MESH_PSK_PATH,
   derperUnit,
 } from './derper-unit';
 export type { HostFirewallOptions, MetadataServiceAccess } from './host-firewall';
 export {
+  HOST_FIREWALL_PUBLIC_PORTS,
   HOST_FIREWALL_RULESET_PATH,
   HOST_FIREWALL_UNIT_NAME,
   hostFirewallUnit,
@@ -67,7 +74,9 @@ export { execCommandLine, renderSystemdUnit } from './systemd-unit';
 export { BootConfigError } from './validate';
 export type { Architecture, PinnedArchive } from './versions';
 export {
+  compareVersions,
   GO_TOOLCHAIN,
+  MIN_TAILSCALE_VERSION,
   NODE_EXPORTER_VERSION,
   TAILSCALE_REPO_KEY_FINGERPRINT,
   TAILSCALE_VERSION,

@@ -6,6 +6,11 @@
  * tailscaled built from the same git revision (cmd/derper/README.md), so both come from
  * {@link TAILSCALE_VERSION}.
  *
+ * Why derper's own checksum is an input: derper is built at boot from source, and a build is only as
+ * good as everything it fetched. The build is reproducible (pinned toolchain, `-trimpath`, no cgo,
+ * module sums checked against sum.golang.org), so whoever runs the fleet builds it once on a machine
+ * they trust and pins the result (`versions.derperSha256`); the boot refuses any other binary.
+ *
  * Why some checksums are not here: a checksum is only worth something if it came from somewhere
  * other than the download it checks. Where we had such a source we record it next to the value;
  * where we did not (the node exporter release tarball), the checksum is a required input with no
@@ -20,10 +25,29 @@ export type Architecture = 'amd64' | 'arm64';
 /**
  * Tailscale release for both the `tailscale` deb (pkgs.tailscale.com stable apt repository,
  * installed as `tailscale=<version>` and held) and `go install tailscale.com/cmd/derper@v<version>`.
- * 1.78.1 is the v1.78 release published for Linux (tag v1.78.1, 2024-12-05).
- * Update together with {@link GO_TOOLCHAIN}: tailscale's go.mod at v1.78.1 requires go >= 1.23.1.
+ * 1.102.3 is the newest stable release (even minor) in tailscale/tailscale's tags as read for this
+ * change (tag v1.102.3, 2026-08-19; main's VERSION.txt was 1.103.0, an unstable development version).
+ * Update together with {@link GO_TOOLCHAIN}: tailscale's go.mod at v1.102.3 requires go >= 1.26.6.
+ * Rolling a fleet onto a new version: docs/threat-model.md, "Updating the relays".
  */
-export const TAILSCALE_VERSION = '1.78.1';
+export const TAILSCALE_VERSION = '1.102.3';
+
+/**
+ * The oldest Tailscale release a relay may run. TS-2025-003: derper compared mesh keys with `==`, a
+ * timing side channel that let an attacker recover the key and then disconnect clients and enumerate
+ * their keys and addresses. The fix (tailscale/tailscale commit 3ee4c60ff, "cmd/derper: fix mesh auth
+ * for DERP servers", constant-time key.DERPMesh) is in no v1.84.x tag; v1.86.0 is the first release
+ * tag that contains it (`git tag --contains 3ee4c60ff`).
+ */
+export const MIN_TAILSCALE_VERSION = '1.86.0';
+
+/** -1, 0 or 1 as `a` is older than, the same as or newer than `b` (`MAJOR.MINOR.PATCH`). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] < pb[i] ? -1 : 1;
+  return 0;
+}
 
 /** A downloaded archive and the sha256 it must have. */
 export interface PinnedArchive {
@@ -36,14 +60,14 @@ export interface PinnedArchive {
 /**
  * Go toolchain used to build derper (`https://dl.google.com/go/go<version>.linux-<arch>.tar.gz`).
  *
- * Source of the sha256 values: docker-library/golang `versions.json` at commit 7db81882d183
- * ("Update 1.23 to 1.23.4", 2024-12-03), which records the hashes published by go.dev/dl.
+ * Source of the sha256 values: docker-library/golang `versions.json` at commit 8f8c1839e686
+ * ("Update 1.26 to 1.26.7", 2026-08-19), which records the hashes published by go.dev/dl.
  * They MUST be updated together with `version`: take both from https://go.dev/dl/?mode=json
  * (fields `version`, `files[].sha256`), never from a hash of a file you just downloaded.
  */
 export const GO_TOOLCHAIN: Readonly<Record<Architecture, PinnedArchive>> = {
-  amd64: { version: '1.23.4', sha256: '6924efde5de86fe277676e929dc9917d466efa02fb934197bc2eba35d5680971' },
-  arm64: { version: '1.23.4', sha256: '16e5017863a7f6071363782b1b8042eb12c6ca4f4cd71528b2123f0a1275b13e' },
+  amd64: { version: '1.26.7', sha256: 'ffb5f8de10c62550dfddab66b36b57030721e0a44a3218e9e1181d7b59f121ca' },
+  arm64: { version: '1.26.7', sha256: '5a4ec883379d51ee9ce1040d5e87f8d35e20387574dd8c947feb01eabc3c1b37' },
 };
 
 /**

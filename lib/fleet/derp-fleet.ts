@@ -4,21 +4,26 @@
  * nodes claiming one hostname, a relay in two fleets) and produces the derpMap three ways: a Terraform
  * output (not sensitive: it holds host names and public addresses only), `derp-map.json` in the stack's
  * output directory, and the `derpMap` of a TailnetPolicy.
+ *
+ * It also holds what must be the same on every relay: one Tailscale version ({@link DerpFleet.versions},
+ * which relays take as their `versions`; a relay on another version is refused), and, in a region of
+ * more than one node, one mesh (every node meshes with every other under one key; otherwise synth
+ * refuses the fleet, naming the region and its nodes). Given a TailnetPolicy, it hands the policy the
+ * fleet, so the policy admits the fleet's clients (derper -verify-clients) and proves it at synth.
  */
 import { isIP } from 'net';
 import { Lazy, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { DERP_FLEET_MEMBERSHIP, type DerpNodeInfo, type IDerpRelay } from '../contracts/derp-node';
+import { DERP_FLEET_MEMBERSHIP, type DerpNodeInfo, type IDerpNodeSource, type IDerpRelay } from '../contracts/derp-node';
 import type { DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from '../contracts/tailnet-policy';
 import { isPlainFileName, writeJsonBesideStack } from '../tailnet/stack-file';
 import { fqdnProblem } from '../boot/validate';
+import { compareVersions, MIN_TAILSCALE_VERSION, TAILSCALE_VERSION } from '../boot/versions';
+import type { DerpVersions } from '../boot/derp-user-data';
 import { ConstructConfigError } from '../errors';
 
-/** Something that knows the DERP nodes (a DerpFleet); what Monitoring scrapes and probes. */
-export interface IDerpNodeSource {
-  /** The nodes, in the order they were added. */
-  readonly nodes: readonly DerpNodeInfo[];
-}
+/** Something that knows the DERP nodes (a DerpFleet); defined in lib/contracts, re-exported where it was first published. */
+export type { IDerpNodeSource };
 
 export interface DerpFleetProps {
   /**
@@ -34,14 +39,24 @@ export interface DerpFleetProps {
    */
   readonly omitDefaultRegions?: boolean;
   /**
-   * Where clients get each node's address. `relays`: the derpMap carries the relays' public IPv4/IPv6
-   * (Terraform references), so the fleet, its relays and the policy that receives the map must share one
-   * stack. `dns`: the derpMap carries host names only and clients resolve them (publish A/AAAA records for
-   * every relay); relays may then live in any stack (one per cloud or region), with no cross-stack
-   * reference and no remote-state data source.
+   * Where clients get each node's address. `relays`: the derpMap carries the relays' public IPv4/IPv6,
+   * so clients do not depend on DNS to find them. A relay in the fleet's stack may publish Terraform
+   * references (a new Elastic IP, a reserved IP); a relay in another stack must publish literal
+   * addresses (AwsDerpRelay `elasticIp`/`ipv6Address`, DigitalOceanDerpRelay `reservedIp: '<address>'`),
+   * since a reference would become a cross-stack reference (a remote-state data source); its IPv6, if
+   * only a reference, is left out (clients use its AAAA record). `dns`: host names only; clients resolve
+   * them (relays create their A/AAAA records with `dnsZone`/`dnsDomain`).
    * @default 'relays'
    */
   readonly nodeAddresses?: 'relays' | 'dns';
+  /**
+   * What every relay of the fleet runs: one Tailscale version (tailscaled and derper; the default is
+   * lib/boot's TAILSCALE_VERSION), the derper binary's pinned sha256 per architecture, the Go toolchain
+   * and the node exporter source. Relays take {@link DerpFleet.versions} as their `versions`; the fleet
+   * refuses a relay on another Tailscale version, and monitoring reads {@link DerpFleet.tailscaleVersion}.
+   * @default {} (lib/boot's defaults; relays then need derperSha256 or trustUnpinnedDerperBuild of their own)
+   */
+  readonly versions?: DerpVersions;
   /**
    * Tailnet policy to receive the derpMap. Must be in the fleet's stack: the map holds the relays' public
    * addresses as Terraform references, which only resolve in the stack that creates them.
@@ -86,6 +101,10 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
   public readonly omitDefaultRegions: boolean;
   public readonly fileName: string;
   public readonly nodeAddresses: 'relays' | 'dns';
+  /** What every relay runs (pass it as each relay's `versions`). */
+  public readonly versions: DerpVersions;
+  /** The one Tailscale version of the fleet. */
+  public readonly tailscaleVersion: string;
   private readonly members: Member[] = [];
 
   constructor(scope: Construct, id: string, props: DerpFleetProps = {}) {
@@ -99,6 +118,15 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     if (!isPlainFileName(this.fileName)) {
       throw this.error('props.fileName', this.fileName, "must be a plain file name ending in '.json' (no directories)");
     }
+    this.versions = { ...(props.versions ?? {}) };
+    this.tailscaleVersion = this.versions.tailscale ?? TAILSCALE_VERSION;
+    if (typeof this.tailscaleVersion !== 'string' || !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(this.tailscaleVersion)) {
+      throw this.error('props.versions.tailscale', this.tailscaleVersion, "must be a release version like '1.102.3' (no leading 'v')");
+    }
+    if (compareVersions(this.tailscaleVersion, MIN_TAILSCALE_VERSION) < 0) {
+      throw this.error('props.versions.tailscale', this.tailscaleVersion, `is older than ${MIN_TAILSCALE_VERSION}, the first release with the fix for TS-2025-003 (derper mesh key timing leak)`);
+    }
+    this.versions = { ...this.versions, tailscale: this.tailscaleVersion };
     const outputName = props.outputName ?? 'derp_map';
     if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(outputName)) {
       throw this.error('props.outputName', outputName, "must be a Terraform identifier (letters, digits, '_' and '-', not starting with a digit)");
@@ -123,6 +151,7 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       }
       // A live view: relays added later are in it, because the policy reads it at synth.
       const fleet = this;
+      policy.setDerpFleet(this);
       policy.setDerpMap({
         get OmitDefaultRegions() {
           return fleet.omitDefaultRegions;
@@ -149,22 +178,27 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     return this.members.map((m) => m.node);
   }
 
-  /** The derpMap (tokens unresolved). Throws when the fleet has no relay. */
+  /** The derpMap (tokens unresolved). Throws when the fleet has no relay, or a region's nodes do not mesh. */
   public get derpMap(): DerpMap {
     if (this.members.length === 0) {
       throw this.error('relays', [], 'is empty: a fleet needs at least one relay (props.relays or addRelay)');
     }
+    this.checkMeshes();
     const regions = new Map<number, { code: string; name: string; nodes: DerpMapNode[] }>();
-    for (const { node } of this.members) {
+    for (const { relay, node } of this.members) {
       const region = regions.get(node.regionId) ?? { code: node.regionCode, name: node.regionName, nodes: [] };
+      const here = TerraformStack.of(relay) === TerraformStack.of(this);
+      // A reference from another stack cannot be used here; a literal address can, from any stack.
+      const publish = (ip: string | undefined) => ip !== undefined && this.nodeAddresses === 'relays' && (here || !Token.isUnresolved(ip));
       region.nodes.push({
         Name: node.name,
         RegionID: node.regionId,
         HostName: node.hostName,
-        ...(node.ipv4 !== undefined && this.nodeAddresses === 'relays' ? { IPv4: node.ipv4 } : {}),
-        ...(node.ipv6 !== undefined && this.nodeAddresses === 'relays' ? { IPv6: node.ipv6 } : {}),
+        ...(publish(node.ipv4) ? { IPv4: node.ipv4 } : {}),
+        ...(publish(node.ipv6) ? { IPv6: node.ipv6 } : {}),
         STUNPort: node.stunPort,
         DERPPort: node.derpPort,
+        ...(node.canPort80 ? { CanPort80: true } : {}),
       });
       regions.set(node.regionId, region);
     }
@@ -183,14 +217,21 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       const ownerPath = owner instanceof Construct ? owner.node.path : String(owner);
       throw this.error(where, relay.node.path, `is already in the fleet '${ownerPath}'; a relay belongs to one fleet (one derpMap)`);
     }
-    if (this.nodeAddresses === 'relays' && TerraformStack.of(relay) !== TerraformStack.of(this)) {
+    const node = relay.derpNode;
+    if (this.nodeAddresses === 'relays' && TerraformStack.of(relay) !== TerraformStack.of(this) && (node.ipv4 === undefined || Token.isUnresolved(node.ipv4))) {
       throw this.error(
         where,
         relay.node.path,
-        `is in stack '${TerraformStack.of(relay).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}'; its addresses would become cross-stack references (use nodeAddresses: 'dns' for relays in other stacks)`,
+        `is in stack '${TerraformStack.of(relay).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}', and its IPv4 is not a literal, so the derpMap cannot carry it (it would become a cross-stack reference). Pin the address (AwsDerpRelay elasticIp, DigitalOceanDerpRelay reservedIp: '<address>') or use nodeAddresses: 'dns'`,
       );
     }
-    const node = relay.derpNode;
+    if (node.tailscaleVersion !== this.tailscaleVersion) {
+      throw this.error(
+        `${where}.derpNode.tailscaleVersion`,
+        node.tailscaleVersion ?? null,
+        `differs from the fleet's Tailscale version ${this.tailscaleVersion}; a fleet runs one version (build the relay with versions: fleet.versions)`,
+      );
+    }
     this.checkNode(`${where}.derpNode`, node);
     for (const other of this.members) {
       const o = other.node;
@@ -213,6 +254,35 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     }
     Object.defineProperty(relay, DERP_FLEET_MEMBERSHIP, { value: this, enumerable: false, configurable: false, writable: false });
     this.members.push({ relay, node, where });
+  }
+
+  /**
+   * A region of more than one node must mesh: every node lists every node of the region and reads the
+   * same key. Otherwise a client homed on one node cannot reach a client homed on another.
+   */
+  private checkMeshes(): void {
+    const byRegion = new Map<number, Member[]>();
+    for (const m of this.members) byRegion.set(m.node.regionId, [...(byRegion.get(m.node.regionId) ?? []), m]);
+    for (const [regionId, members] of byRegion) {
+      if (members.length < 2) continue;
+      const hosts = members.map((m) => m.node.hostName).sort();
+      const named = members.map((m) => `${m.node.name} (${m.node.hostName}, ${m.relay.node.path})`).join(', ');
+      const head = `region ${regionId} '${members[0].node.regionCode}' has ${members.length} nodes: ${named}; a region of more than one node must mesh (derper -mesh-with every node of the region, -mesh-psk-file one key from the secret store)`;
+      for (const m of members) {
+        const mesh = m.node.mesh;
+        if (m.node.meshUnsupported) throw this.error(`${m.where}.derpNode.mesh`, m.node.name, `cannot join: ${head}, and ${m.node.meshUnsupported}`);
+        if (!mesh) {
+          throw this.error(`${m.where}.derpNode.mesh`, m.node.name, `is missing: ${head}. Give every node mesh: { keySecret, regionHostnames: ${JSON.stringify(hosts)} }`);
+        }
+        const listed = [...mesh.with].sort();
+        if (listed.join(',') !== hosts.join(',')) {
+          throw this.error(`${m.where}.derpNode.mesh.with`, mesh.with, `must list exactly the region's nodes ${JSON.stringify(hosts)}: ${head}`);
+        }
+        if (mesh.keySecret !== members[0].node.mesh?.keySecret) {
+          throw this.error(`${m.where}.derpNode.mesh.keySecret`, mesh.keySecret, `differs from ${members[0].node.name}'s (${members[0].node.mesh?.keySecret ?? 'none'}): ${head}; one key per region`);
+        }
+      }
+    }
   }
 
   private checkNode(where: string, node: DerpNodeInfo): void {

@@ -13,7 +13,16 @@
  *   credentials), an encrypted gp3 root volume, detailed monitoring, EBS-optimized, termination
  *   protection (tagged `critical = true`), no public IP of its own, tagged `role = derp` and approved for
  *   public exposure.
- * - an Elastic IP (the derpMap IPv4) tagged as approved public exposure.
+ * - an Elastic IP (the derpMap IPv4) tagged as approved public exposure, or the association of one allocated
+ *   elsewhere (`elasticIp`: a literal address the derpMap carries from any stack); optionally A/AAAA records
+ *   in a Route 53 zone (`dnsZone`).
+ * - with `mesh` (a region of more than one node), derper meshes with the region's other nodes under one key
+ *   read at boot from the secret store (`-mesh-psk-file` through `LoadCredential=`); no port is added (mesh
+ *   peers use 443).
+ *
+ * The host: nftables input policy drop (443/tcp, 3478/udp, 80/tcp with Let's Encrypt, replies, loopback,
+ * tailscale0), sshd masked, derper installed only if its sha256 is the pinned one (`versions.derperSha256`),
+ * the instance type's architecture checked against the AMI's (`amiArchitecture`).
  *
  * The tailnet auth key never appears in the user data, in outputs or in the Terraform state of this
  * stack: the user data holds only the secret's name, and the node reads the key at first boot with its
@@ -22,24 +31,28 @@
  * Operating notes: the subnet must be a public one (routed to an internet gateway). The instance
  * ignores later changes of its user data (cloud-init would not re-run the boot on it anyway, and the
  * update would only stop and start it); to roll a relay onto new versions, turn off termination
- * protection and replace the instance (`terraform apply -replace=<instance address>`).
+ * protection and replace the instance (`terraform apply -replace=<instance address>`), one region at a
+ * time (docs/threat-model.md, "Updating the relays").
  */
+import { isIP } from 'net';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
+import { EipAssociation } from '@cdktf/provider-aws/lib/eip-association';
 import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
+import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import type { Architecture } from '../boot';
+import { DERP_TAG, gzipUserDataBase64, type Architecture } from '../boot';
 import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import type { SecretReference } from '../contracts/secret-reference';
-import { ANYWHERE_IPV4, ANYWHERE_IPV6, AWS_RELAY_OUTBOUND, relayInboundRules, RelayPortRule } from './network-policy';
+import { ANYWHERE_IPV4, ANYWHERE_IPV6, AWS_RELAY_OUTBOUND, DNS_TTL_SECONDS, relayInboundRules, RelayPortRule } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, ResolvedBaseProps, resolveBaseProps } from './relay-props';
 import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_KMS_KEY_ARN, AWS_SUBNET_ID, AWS_VPC_ID, PropValidator } from '../validate';
 import { relayValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
@@ -52,6 +65,35 @@ export const AWS_USER_DATA_LIMIT_BYTES = AWS_USER_DATA_MAX_BYTES;
 
 /** The only AWS managed policy the relay's role gets: what the SSM agent needs for Session Manager. */
 export const SSM_CORE_POLICY_NAME = 'AmazonSSMManagedInstanceCore';
+
+/** An AMI's architecture, as EC2 spells it. */
+export type AmiArchitecture = 'arm64' | 'x86_64';
+
+/** derper's mesh: the region's key and its nodes. */
+export interface AwsDerpRelayMesh {
+  /**
+   * The Secrets Manager secret holding the region's mesh key (64 lower-case hex digits, e.g.
+   * `openssl rand -hex 32`), e.g. `SecretStore.secretReference('derp/mesh-key')`. Every node of the
+   * region reads the same one. Literal names and ARNs, as for the auth key.
+   */
+  readonly keySecret: SecretReference;
+  /** Host names of every node of the region, this relay's own included. */
+  readonly regionHostnames: readonly string[];
+}
+
+/** An existing Elastic IP. */
+export interface AwsElasticIp {
+  /** `eipalloc-…`. */
+  readonly allocationId: string;
+  /** Its public IPv4 address (a literal). */
+  readonly publicIp: string;
+}
+
+/** A Route 53 hosted zone. */
+export interface AwsDnsZone {
+  /** The hosted zone id (`Z…`) or a reference. */
+  readonly route53ZoneId: string;
+}
 
 /** The AWS approval tag for public exposure (the guardrails' default `publicExposureTag.aws`). */
 export interface AwsExposureTag {
@@ -72,17 +114,54 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
   readonly amiId: string;
   /**
    * Instance type. derper needs little CPU; 2 GiB of memory leaves room for building derper at first
-   * boot. The default is Graviton (arm64), so the AMI must be arm64.
+   * boot. Its architecture must be {@link amiArchitecture}'s: Graviton families (a `g` after the
+   * generation digit: `t4g`, `m7g`, `c7gn`, and `a1`) are arm64, all others x86_64.
    * @default 't4g.small'
    */
   readonly instanceType?: string;
   /**
-   * CPU architecture of {@link amiId}, stated explicitly; it must agree with the instance type (a mismatch
-   * is a construction-time error rather than an instance that cannot boot the image).
-   * @default derived from the instance type: Graviton families (`t4g`, `m7g`, `c7gn`, `a1`, …) are
-   * `arm64`, all others `amd64`
+   * CPU architecture of {@link amiId}, as EC2 spells it (the AMI's `architecture`). The AMI is pinned
+   * by id, not looked up (no data source offline), so its architecture is stated here, and an instance
+   * type of the other architecture is refused at construction rather than an instance that cannot
+   * boot the image.
+   * @default 'arm64' (what the default instance type, t4g.small, runs)
+   */
+  readonly amiArchitecture?: AmiArchitecture;
+  /**
+   * The AMI's architecture in Debian/Go spelling (`amd64`, `arm64`), the name this prop had before
+   * {@link amiArchitecture}. When given, it must agree with it and with the instance type.
+   * @deprecated use {@link amiArchitecture} (`amd64` is `x86_64`)
+   * @default derived from amiArchitecture
    */
   readonly architecture?: Architecture;
+  /**
+   * Mesh with the other nodes of this relay's region: required when the region has more than one node
+   * (the fleet refuses such a region otherwise; clients of one node could not reach clients of
+   * another). derper gets `-mesh-with` (every node's host name) and `-mesh-psk-file` (the key, read at
+   * boot with the instance role from {@link AwsDerpRelayMesh.keySecret} and handed to derper as a
+   * systemd credential). Mesh peers connect to each other on 443, which is open anyway: no port is added.
+   * @default no mesh (a region of one node)
+   */
+  readonly mesh?: AwsDerpRelayMesh;
+  /**
+   * An Elastic IP allocated outside this construct (by hand, or in a stack of addresses that outlives
+   * the relays), associated with the instance. Its address is then a literal, so the derpMap carries it
+   * from any stack (no DNS dependence, no cross-stack reference), and the relay keeps it when replaced.
+   * @default a new Elastic IP, whose address is known only in this stack
+   */
+  readonly elasticIp?: AwsElasticIp;
+  /**
+   * A fixed IPv6 address from the subnet's IPv6 block (implies {@link ipv6}): published in the derpMap
+   * as a literal, like {@link elasticIp}.
+   * @default with ipv6, an address AWS picks (known only in this stack)
+   */
+  readonly ipv6Address?: string;
+  /**
+   * A Route 53 hosted zone holding {@link hostname}: the relay creates its A record (the Elastic IP) and,
+   * with IPv6, its AAAA record.
+   * @default no DNS records (create them yourself)
+   */
+  readonly dnsZone?: AwsDnsZone;
   /**
    * The Secrets Manager secret holding the tailnet auth key (the bare `tskey-auth-…` string), e.g. from
    * SecretStore. Must be literal (names and ARNs, no tokens): the role's policy is scoped to exactly it.
@@ -134,7 +213,10 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
 }
 
 
-/** Graviton families have a `g` in the suffix after the generation (t4g, c7gn, x2gd, g5g, is4gen); a1 is the first. */
+/**
+ * The architecture of an instance type's family. Graviton families have a `g` in the suffix after the
+ * generation digit (t4g, m7g, c7gn, x2gd, g5g, is4gen); a1 is the first Graviton. Everything else is x86_64.
+ */
 export function architectureOf(instanceType: string): Architecture {
   const m = AWS_INSTANCE_TYPE.pattern.exec(instanceType);
   if (!m) return 'amd64';
@@ -146,16 +228,19 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
   readonly derpNode: DerpNodeInfo;
   readonly instance: Instance;
   readonly securityGroup: SecurityGroup;
-  readonly elasticIp: Eip;
+  /** The Elastic IP it creates; undefined with a given {@link AwsDerpRelayProps.elasticIp}. */
+  readonly elasticIp?: Eip;
   /** The instance role (SSM core + read the auth-key secret). */
   readonly role: IamRole;
   /** The instance role's name, known at synth (for grants made in other stacks). */
   readonly roleName: string;
   readonly instanceProfile: IamInstanceProfile;
-  /** The rendered cloud-init user data (holds the secret's name, never the key). */
+  /** The rendered cloud-init user data, as text (holds the secret names, never a key); the instance gets it gzip-compressed. */
   readonly userData: string;
-  /** The architecture the node boots (from the instance type unless given). */
+  /** The architecture the node boots (Debian/Go spelling of amiArchitecture). */
   readonly architecture: Architecture;
+  /** The AMI's architecture (EC2 spelling). */
+  readonly amiArchitecture: AmiArchitecture;
 
   constructor(scope: Construct, id: string, props: AwsDerpRelayProps) {
     super(scope, id);
@@ -165,18 +250,35 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     const subnetId = v.rule('subnetId', props.subnetId, AWS_SUBNET_ID);
     const amiId = v.rule('amiId', props.amiId, AWS_AMI_ID);
     const instanceType = v.rule('instanceType', props.instanceType ?? 't4g.small', AWS_INSTANCE_TYPE);
-    const derived = architectureOf(instanceType);
-    this.architecture = props.architecture === undefined ? derived : v.oneOf('architecture', props.architecture, ['amd64', 'arm64'] as const);
-    if (this.architecture !== derived) {
-      v.fail('architecture', props.architecture, `must match the instance type: ${instanceType} is ${derived}`);
+    const legacy = props.architecture === undefined ? undefined : v.oneOf('architecture', props.architecture, ['amd64', 'arm64'] as const);
+    this.amiArchitecture =
+      props.amiArchitecture === undefined ? (legacy === undefined ? 'arm64' : AMI_ARCHITECTURE[legacy]) : v.oneOf('amiArchitecture', props.amiArchitecture, ['arm64', 'x86_64'] as const);
+    if (legacy !== undefined && AMI_ARCHITECTURE[legacy] !== this.amiArchitecture) {
+      v.fail('architecture', legacy, `contradicts amiArchitecture '${this.amiArchitecture}'; drop the deprecated architecture prop`);
+    }
+    this.architecture = this.amiArchitecture === 'arm64' ? 'arm64' : 'amd64';
+    const typeArchitecture = AMI_ARCHITECTURE[architectureOf(instanceType)];
+    if (typeArchitecture !== this.amiArchitecture) {
+      v.fail(
+        'instanceType',
+        instanceType,
+        `is an ${typeArchitecture} instance type, but the AMI is ${this.amiArchitecture} (amiArchitecture${props.amiArchitecture === undefined ? ', default' : ''}); ` +
+          `use an ${this.amiArchitecture} type (${this.amiArchitecture === 'arm64' ? "Graviton: 't4g.small', 'm7g.medium'" : "'t3.small', 'm7i.large'"}) or an ${typeArchitecture} AMI with amiArchitecture: '${typeArchitecture}'`,
+      );
     }
     const secret = validateSecretReference(v, 'authKeySecret', props.authKeySecret);
+    const mesh = resolveMesh(v, props.mesh);
+    const byoEip = resolveElasticIp(v, props.elasticIp);
+    const ipv6Address = props.ipv6Address === undefined ? undefined : v.matching('ipv6Address', props.ipv6Address, /^[0-9a-f:]+$/, 'an IPv6 address (lower case) from the subnet\'s IPv6 block');
+    if (ipv6Address !== undefined && isIP(ipv6Address) !== 6) v.fail('ipv6Address', ipv6Address, "must be an IPv6 address from the subnet's IPv6 block");
+    if (ipv6Address !== undefined && props.ipv6 === false) v.fail('ipv6', false, 'contradicts ipv6Address; leave ipv6 out or true');
+    const dnsZone = resolveDnsZone(v, props.dnsZone);
     const rootKmsKey =
       props.rootVolumeKmsKeyArn === undefined
         ? undefined
         : v.rule('rootVolumeKmsKeyArn', props.rootVolumeKmsKeyArn, AWS_KMS_KEY_ARN);
     const rootVolumeSize = v.integer('rootVolumeSizeGiB', props.rootVolumeSizeGiB ?? 16, 8, 16384);
-    const ipv6 = v.boolean('ipv6', props.ipv6 ?? false);
+    const ipv6 = v.boolean('ipv6', props.ipv6 ?? ipv6Address !== undefined);
     const exposure = resolveExposureTag(v, props.publicExposureTag);
     const own: Record<string, string> = { role: 'derp' };
     const extra = validateAwsTags(v, 'tags', props.tags);
@@ -197,13 +299,16 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       authKey: { kind: 'aws-secrets-manager', secretId: secret.name, region: secret.region },
       // Only root (cloud-init, the SSM agent, tailscale-join) needs the metadata service and its role credentials.
       metadataServiceAccess: 'root-only',
-    });
-    const userDataBytes = Buffer.byteLength(this.userData, 'utf8');
+      ...(mesh ? { mesh: { with: mesh.regionHostnames, key: { secretId: mesh.secret.name, region: mesh.secret.region } } } : {}),
+    }, 'gzip');
+    // EC2 counts the raw bytes before base64: the gzip stream. cloud-init decompresses it; the guardrails decode it.
+    const userDataBase64 = gzipUserDataBase64(this.userData);
+    const userDataBytes = Buffer.from(userDataBase64, 'base64').length;
     if (userDataBytes > AWS_USER_DATA_MAX_BYTES) {
       v.fail(
         'userData',
         `<${userDataBytes} bytes>`,
-        `is too large: the rendered cloud-init user data (lib/boot) is ${userDataBytes} bytes; EC2 accepts at most ${AWS_USER_DATA_MAX_BYTES}`,
+        `is too large: the rendered cloud-init user data (lib/boot) is ${userDataBytes} bytes gzip-compressed; EC2 accepts at most ${AWS_USER_DATA_MAX_BYTES}`,
       );
     }
 
@@ -233,6 +338,13 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
         role: this.role.id,
         policy: JSON.stringify(readAuthKeyPolicy(secret)),
       });
+      if (mesh) {
+        new IamRolePolicy(this, 'read-mesh-key', {
+          name: 'read-derp-mesh-key',
+          role: this.role.id,
+          policy: JSON.stringify(readSecretPolicy(mesh.secret, 'DerpMeshKey')),
+        });
+      }
     }
     this.instanceProfile = new IamInstanceProfile(this, 'instance-profile', {
       namePrefix: 'derp-relay-',
@@ -246,10 +358,10 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       subnetId,
       vpcSecurityGroupIds: [this.securityGroup.id],
       iamInstanceProfile: this.instanceProfile.name,
-      userData: this.userData,
+      userDataBase64,
       // The Elastic IP is the relay's public address; no second, ephemeral one.
       associatePublicIpAddress: false,
-      ...(ipv6 ? { ipv6AddressCount: 1 } : {}),
+      ...(ipv6Address !== undefined ? { ipv6Addresses: [ipv6Address] } : ipv6 ? { ipv6AddressCount: 1 } : {}),
       metadataOptions: {
         httpEndpoint: 'enabled',
         httpTokens: 'required',
@@ -270,16 +382,36 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       tags: tags({ Name: `derp-${base.nodeName}`, critical: 'true', [exposure.key]: exposure.value }),
       // cloud-init runs the boot once per instance, so new user data on a running relay would only stop and
       // start it for nothing (all relays at once, on the next apply). Rolling a relay means replacing it.
-      lifecycle: { ignoreChanges: ['user_data'] },
+      lifecycle: { ignoreChanges: ['user_data', 'user_data_base64'] },
     });
 
-    this.elasticIp = new Eip(this, 'elastic-ip', {
-      domain: 'vpc',
-      instance: this.instance.id,
-      tags: tags({ Name: `derp-${base.nodeName}`, [exposure.key]: exposure.value }),
-    });
+    let publicIpv4: string;
+    if (byoEip) {
+      new EipAssociation(this, 'elastic-ip-association', { allocationId: byoEip.allocationId, instanceId: this.instance.id });
+      publicIpv4 = byoEip.publicIp;
+    } else {
+      this.elasticIp = new Eip(this, 'elastic-ip', {
+        domain: 'vpc',
+        instance: this.instance.id,
+        tags: tags({ Name: `derp-${base.nodeName}`, [exposure.key]: exposure.value }),
+      });
+      publicIpv4 = this.elasticIp.publicIp;
+    }
+    const publicIpv6 = ipv6Address ?? (ipv6 ? Token.asString(Fn.element(this.instance.ipv6Addresses, 0)) : undefined);
 
-    this.derpNode = derpNodeInfo(base, this.elasticIp.publicIp, ipv6 ? Token.asString(Fn.element(this.instance.ipv6Addresses, 0)) : undefined);
+    if (dnsZone !== undefined) {
+      new Route53Record(this, 'dns-a', { zoneId: dnsZone, name: base.hostname, type: 'A', ttl: DNS_TTL_SECONDS, records: [publicIpv4] });
+      if (publicIpv6 !== undefined) {
+        new Route53Record(this, 'dns-aaaa', { zoneId: dnsZone, name: base.hostname, type: 'AAAA', ttl: DNS_TTL_SECONDS, records: [publicIpv6] });
+      }
+    }
+
+    this.derpNode = derpNodeInfo(base, publicIpv4, publicIpv6, {
+      tailscaleVersion: base.tailscaleVersion,
+      architecture: this.architecture,
+      tailnetTags: [DERP_TAG, ...(props.extraTailnetTags ?? []).filter((t) => t !== DERP_TAG)],
+      ...(mesh ? { mesh: { with: mesh.regionHostnames, keySecret: mesh.secret.arn } } : {}),
+    });
   }
 
   private securityGroupRules(base: ResolvedBaseProps, tags: Record<string, string>): void {
@@ -333,24 +465,55 @@ export function ec2TrustPolicy(): object {
   };
 }
 
+/** EC2 spelling of each architecture. */
+const AMI_ARCHITECTURE: Readonly<Record<Architecture, AmiArchitecture>> = { amd64: 'x86_64', arm64: 'arm64' };
+
+function resolveMesh(v: PropValidator, mesh: AwsDerpRelayMesh | undefined): { secret: ValidSecretReference; regionHostnames: string[] } | undefined {
+  if (mesh === undefined) return undefined;
+  if (mesh === null || typeof mesh !== 'object') v.fail('mesh', mesh, 'must be { keySecret, regionHostnames }');
+  const secret = validateSecretReference(v, 'mesh.keySecret', mesh.keySecret);
+  const regionHostnames = v.nonEmptyList('mesh.regionHostnames', mesh.regionHostnames, "host name of the region's nodes", (prop, h) => v.fqdn(prop, h));
+  return { secret, regionHostnames };
+}
+
+function resolveElasticIp(v: PropValidator, eip: AwsElasticIp | undefined): AwsElasticIp | undefined {
+  if (eip === undefined) return undefined;
+  if (eip === null || typeof eip !== 'object') v.fail('elasticIp', eip, 'must be { allocationId, publicIp }');
+  const allocationId = v.matching('elasticIp.allocationId', eip.allocationId, /^eipalloc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, "an Elastic IP allocation id such as 'eipalloc-0123456789abcdef0'");
+  const publicIp = v.literal('elasticIp.publicIp', eip.publicIp, 'the Elastic IP address');
+  if (isIP(publicIp) !== 4) v.fail('elasticIp.publicIp', publicIp, 'must be an IPv4 address (the Elastic IP of elasticIp.allocationId)');
+  return { allocationId, publicIp };
+}
+
+function resolveDnsZone(v: PropValidator, zone: AwsDnsZone | undefined): string | undefined {
+  if (zone === undefined) return undefined;
+  if (zone === null || typeof zone !== 'object') v.fail('dnsZone', zone, 'must be { route53ZoneId }');
+  return v.literalOrToken('dnsZone.route53ZoneId', zone.route53ZoneId, /^Z[A-Z0-9]{1,32}$/, "a Route 53 hosted zone id such as 'Z0123456789ABCDEFGHIJ' or a reference");
+}
+
 /**
  * Read exactly the auth-key secret. `kms:Decrypt` is limited to calls Secrets Manager makes in the secret's
  * region on the role's behalf, and to this secret's encryption context, so the role cannot use the key
  * directly or for any other secret the key protects.
  */
 export function readAuthKeyPolicy(secret: ValidSecretReference): object {
+  return readSecretPolicy(secret, 'TailnetAuthKey');
+}
+
+/** Read exactly one secret (see {@link readAuthKeyPolicy}); `what` names the statements (`Read<what>`). */
+export function readSecretPolicy(secret: ValidSecretReference, what: string): object {
   const dnsSuffix = 'amazonaws.com';
   return {
     Version: '2012-10-17',
     Statement: [
       {
-        Sid: 'ReadTailnetAuthKey',
+        Sid: `Read${what}`,
         Effect: 'Allow',
         Action: 'secretsmanager:GetSecretValue',
         Resource: secret.arn,
       },
       {
-        Sid: 'DecryptTailnetAuthKeyViaSecretsManager',
+        Sid: `Decrypt${what}ViaSecretsManager`,
         Effect: 'Allow',
         Action: 'kms:Decrypt',
         // KMS authorizes on the key's ARN, never the alias's: given an alias, any key of that account and

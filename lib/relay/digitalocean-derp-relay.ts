@@ -34,9 +34,11 @@
  * without this every such apply would replace the relay. To roll a relay with new boot settings, replace
  * it explicitly (`terraform apply -replace=<droplet address>`).
  */
+import { isIP } from 'net';
 import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
+import { Record as DigitaloceanRecord } from '@cdktf/provider-digitalocean/lib/record';
 import { Firewall, FirewallInboundRule, FirewallOutboundRule } from '@cdktf/provider-digitalocean/lib/firewall';
 import { ReservedIp } from '@cdktf/provider-digitalocean/lib/reserved-ip';
 import { ReservedIpAssignment } from '@cdktf/provider-digitalocean/lib/reserved-ip-assignment';
@@ -46,7 +48,7 @@ import { validateTag } from '../boot/validate';
 import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import { isTailscaleProvider } from '../tailscale/provider';
 import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
-import { ANYWHERE_IPV4, ANYWHERE_IPV6, DIGITALOCEAN_RELAY_OUTBOUND, relayInboundRules } from './network-policy';
+import { ANYWHERE_IPV4, ANYWHERE_IPV6, DIGITALOCEAN_RELAY_OUTBOUND, DNS_TTL_SECONDS, relayInboundRules } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, resolveBaseProps } from './relay-props';
 import { DIGITALOCEAN_IMAGE, DIGITALOCEAN_REGION, DIGITALOCEAN_SIZE, DIGITALOCEAN_SSH_KEY, DIGITALOCEAN_TAG, DIGITALOCEAN_VPC_UUID, PropValidator } from '../validate';
 import { relayValidator } from './validate';
@@ -97,11 +99,20 @@ export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
    */
   readonly vpcUuid?: string;
   /**
-   * Reserve a static IPv4 address (digitalocean_reserved_ip + assignment) and publish it as the derpMap
-   * IPv4, so the relay keeps its address when the droplet is replaced.
+   * A static IPv4 address published as the derpMap IPv4, so the relay keeps its address when the
+   * droplet is replaced. `true`: reserve one here (digitalocean_reserved_ip; its address is known only in
+   * this stack). An address (`'203.0.113.10'`): a reserved IP created outside this construct (by hand or
+   * in a stack of addresses), assigned to the droplet; a literal, so the derpMap carries it from any
+   * stack, with no DNS dependence.
    * @default false (the droplet's own IPv4 is published)
    */
-  readonly reservedIp?: boolean;
+  readonly reservedIp?: boolean | string;
+  /**
+   * A domain managed in DigitalOcean DNS that holds {@link hostname} (e.g. `derp.example.net` for
+   * `derp-ams3.derp.example.net`): the relay creates its A record (the published IPv4) and AAAA record.
+   * @default no DNS records (create them yourself)
+   */
+  readonly dnsDomain?: string;
   /**
    * Lifetime of the single-use tailnet auth key, in seconds (600–3600).
    * @default 3600
@@ -150,7 +161,13 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       return tag;
     });
     const vpcUuid = props.vpcUuid === undefined ? undefined : v.rule('vpcUuid', props.vpcUuid, DIGITALOCEAN_VPC_UUID);
-    const reserved = v.boolean('reservedIp', props.reservedIp ?? false);
+    const reserved =
+      typeof props.reservedIp === 'string' ? v.matching('reservedIp', props.reservedIp, /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/, 'true, false or a reserved IPv4 address') : v.boolean('reservedIp', props.reservedIp ?? false);
+    if (typeof reserved === 'string' && isIP(reserved) !== 4) v.fail('reservedIp', reserved, 'must be true, false or a reserved IPv4 address');
+    const dnsDomain = props.dnsDomain === undefined ? undefined : v.fqdn('dnsDomain', props.dnsDomain);
+    if (dnsDomain !== undefined && !base.hostname.endsWith(`.${dnsDomain}`)) {
+      v.fail('dnsDomain', dnsDomain, `must be a parent domain of hostname '${base.hostname}'`);
+    }
     const expiry = v.integer('authKeyExpirySeconds', props.authKeyExpirySeconds ?? MAX_AUTH_KEY_EXPIRY_SECONDS, 600, MAX_AUTH_KEY_EXPIRY_SECONDS);
     const tailnetTags = [DERP_TAG];
     (props.extraTailnetTags ?? []).forEach((tag, i) => {
@@ -237,13 +254,28 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
     });
 
     let ipv4 = this.droplet.ipv4Address;
-    if (reserved) {
+    if (reserved === true) {
       this.reservedIp = new ReservedIp(this, 'reserved-ip', { region });
       new ReservedIpAssignment(this, 'reserved-ip-assignment', { ipAddress: this.reservedIp.ipAddress, dropletId });
       ipv4 = this.reservedIp.ipAddress;
+    } else if (typeof reserved === 'string') {
+      new ReservedIpAssignment(this, 'reserved-ip-assignment', { ipAddress: reserved, dropletId });
+      ipv4 = reserved;
     }
 
-    this.derpNode = derpNodeInfo(base, ipv4, this.droplet.ipv6Address);
+    if (dnsDomain !== undefined) {
+      const name = base.hostname.slice(0, -(dnsDomain.length + 1));
+      new DigitaloceanRecord(this, 'dns-a', { domain: dnsDomain, name, type: 'A', value: ipv4, ttl: DNS_TTL_SECONDS });
+      new DigitaloceanRecord(this, 'dns-aaaa', { domain: dnsDomain, name, type: 'AAAA', value: this.droplet.ipv6Address, ttl: DNS_TTL_SECONDS });
+    }
+
+    this.derpNode = derpNodeInfo(base, ipv4, this.droplet.ipv6Address, {
+      tailscaleVersion: base.tailscaleVersion,
+      architecture: 'amd64',
+      tailnetTags,
+      meshUnsupported:
+        'a DigitalOcean relay cannot mesh: a droplet has no instance identity to read the mesh key from a secret store with, and the key must not travel in user data (it never expires); put multi-node regions on AWS',
+    });
   }
 }
 

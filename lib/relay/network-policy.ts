@@ -36,6 +36,9 @@ export const STUN_PORT = 3478;
 /** ACME http-01 (and derper's HTTP to HTTPS redirect); open only with Let's Encrypt certificates. */
 export const ACME_HTTP_PORT = 80;
 
+/** TTL of the relay's DNS records: short, so a replaced relay's new address (without a pinned one) spreads fast. */
+export const DNS_TTL_SECONDS = 300;
+
 /** Inbound from anywhere (IPv4 and IPv6). Nothing else is accepted. */
 export function relayInboundRules(certMode: DerpCertMode): readonly RelayPortRule[] {
   const rules: RelayPortRule[] = [

@@ -1,7 +1,7 @@
 /**
  * Props both relay constructs share: the node's identity in the derpMap and what it runs (lib/boot).
  */
-import { BootConfigError, renderDerpUserData, type DerpCertMode, type DerpUserDataOptions, type DerpVersions, type Distribution } from '../boot';
+import { BootConfigError, renderDerpUserData, TAILSCALE_VERSION, type DerpCertMode, type DerpUserDataOptions, type DerpVersions, type Distribution, type UserDataEncoding } from '../boot';
 import type { DerpNodeInfo } from '../contracts/derp-node';
 import { DERP_PORT, STUN_PORT } from './network-policy';
 import { PropValidator, validateDerpMapIdentity } from './validate';
@@ -35,7 +35,9 @@ export interface DerpRelayBaseProps {
   readonly manualCertDir?: string;
   /**
    * Pinned versions of what the node downloads at boot (tailscale, the Go toolchain that builds derper,
-   * node exporter). The node exporter's sha256 has no default on purpose; see lib/boot/versions.ts.
+   * node exporter) and the sha256 derper must have. Pass the fleet's (`DerpFleet.versions`): a fleet
+   * runs one Tailscale version and refuses a relay on another. `derperSha256` (per architecture) is
+   * required unless `trustUnpinnedDerperBuild: true`; see lib/boot/versions.ts.
    */
   readonly versions: DerpVersions;
   /**
@@ -59,6 +61,8 @@ export interface ResolvedBaseProps {
   readonly regionName: string;
   readonly certMode: DerpCertMode;
   readonly distribution: Distribution;
+  /** The Tailscale version the node runs (versions.tailscale or the default). */
+  readonly tailscaleVersion: string;
 }
 
 export function resolveBaseProps(v: PropValidator, props: DerpRelayBaseProps): ResolvedBaseProps {
@@ -69,11 +73,19 @@ export function resolveBaseProps(v: PropValidator, props: DerpRelayBaseProps): R
     hostname: v.fqdn('hostname', props.hostname),
     certMode: v.oneOf('certMode', props.certMode ?? 'letsencrypt', ['letsencrypt', 'manual'] as const),
     distribution: v.oneOf('distribution', props.distribution ?? 'ubuntu-24.04', ['ubuntu-24.04', 'debian-12'] as const),
+    // Checked in full by lib/boot when the user data is rendered.
+    tailscaleVersion: typeof props.versions?.tailscale === 'string' ? props.versions.tailscale : TAILSCALE_VERSION,
   };
 }
 
-export function derpNodeInfo(base: ResolvedBaseProps, ipv4: string, ipv6: string | undefined): DerpNodeInfo {
+/** What a relay adds to its derpMap entry besides its identity and addresses. */
+export type DerpNodeExtras = Pick<DerpNodeInfo, 'tailscaleVersion' | 'architecture' | 'tailnetTags' | 'mesh' | 'meshUnsupported'>;
+
+export function derpNodeInfo(base: ResolvedBaseProps, ipv4: string, ipv6: string | undefined, extras: DerpNodeExtras = {}): DerpNodeInfo {
   return {
+    ...extras,
+    canPort80: base.certMode === 'letsencrypt',
+    verifiesClients: true,
     name: base.nodeName,
     hostName: base.hostname,
     ipv4,
@@ -87,12 +99,12 @@ export function derpNodeInfo(base: ResolvedBaseProps, ipv4: string, ipv6: string
 }
 
 /** lib/boot's user data, with its validation errors named after this construct's props. */
-export function renderUserData(v: PropValidator, options: DerpUserDataOptions): string {
+export function renderUserData(v: PropValidator, options: DerpUserDataOptions, encoding: UserDataEncoding = 'text'): string {
   return v.boot(
     undefined,
     () => {
       try {
-        return renderDerpUserData(options);
+        return renderDerpUserData(options, encoding);
       } catch (e) {
         // lib/boot's checks on the rendered document as a whole (its size, stray template syntax) are
         // plain errors; report them against this construct too.

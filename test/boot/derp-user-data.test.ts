@@ -3,6 +3,7 @@ import {
   AWS_USER_DATA_MAX_BYTES,
   buildDerpCloudConfig,
   DerpUserDataOptions,
+  gzipUserData,
   renderDerpUserData,
 } from '../../lib/boot/derp-user-data';
 import { BOOTSTRAP_SCRIPT } from '../../lib/boot/scripts/bootstrap';
@@ -16,6 +17,8 @@ import { TAILSCALE_JOIN_SCRIPT } from '../../lib/boot/scripts/tailscale-join';
 import { BootConfigError } from '../../lib/boot/validate';
 import { GO_TOOLCHAIN, TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from '../../lib/boot/versions';
 import { withLongInputs } from './long-inputs';
+/** Placeholder derper pins (tests never build derper). */
+const PIN = { derperSha256: { amd64: 'd'.repeat(64), arm64: 'e'.repeat(64) } } as const;
 import { itWithTools, run, withTempFiles } from './tools';
 
 // A syntactically valid placeholder, not the real node exporter hash (tests never download).
@@ -25,13 +28,13 @@ const DO_REF = '${tailscale_tailnet_key.relay.key}';
 const aws: DerpUserDataOptions = {
   hostname: 'derp1.example.com',
   authKey: { kind: 'aws-secrets-manager', secretId: 'derp/auth-key', region: 'eu-central-1' },
-  versions: { nodeExporter: { sha256: NODE_EXPORTER_SHA } },
+  versions: { ...PIN, nodeExporter: { sha256: NODE_EXPORTER_SHA } },
 };
 const digitalOcean: DerpUserDataOptions = {
   hostname: 'derp2.example.net',
   certMode: 'manual',
   authKey: { kind: 'digitalocean-metadata', terraformReference: DO_REF },
-  versions: { nodeExporter: { sha256: NODE_EXPORTER_SHA } },
+  versions: { ...PIN, nodeExporter: { sha256: NODE_EXPORTER_SHA } },
   extraTags: ['tag:prod', 'tag:derp'],
   architecture: 'arm64',
   distribution: 'debian-12',
@@ -46,12 +49,11 @@ const doCdktfToken: DerpUserDataOptions = {
   authKey: { kind: 'digitalocean-metadata', terraformReference: '${TfToken[TOKEN.42]}' },
 };
 // The node exporter from the distribution package: explicitly, and by default (no versions at all).
-const awsPackage: DerpUserDataOptions = { ...aws, versions: { nodeExporter: { source: 'distribution-package' } } };
-const { versions: _unused, ...doDefaults } = digitalOcean;
+const awsPackage: DerpUserDataOptions = { ...aws, versions: { ...PIN, nodeExporter: { source: 'distribution-package' } } };
+const doDefaults: DerpUserDataOptions = { ...digitalOcean, versions: PIN };
 const variants: Array<[string, DerpUserDataOptions]> = [
   ['aws', aws],
   ['digitalocean', digitalOcean],
-  ['aws-arn-reference', awsArnToken],
   ['digitalocean-cdktf-token', doCdktfToken],
   ['aws-distribution-package', awsPackage],
   ['digitalocean-default-versions', doDefaults],
@@ -135,7 +137,10 @@ describe('renderDerpUserData', () => {
     expect(text).not.toMatch(REAL_LOOKING_KEY);
     const key = file(digitalOcean, '/run/derp-boot/tailscale-authkey');
     expect(key).toEqual({ path: '/run/derp-boot/tailscale-authkey', content: DO_REF, owner: 'root:root', permissions: '0600' });
-    expect(parse(text).bootcmd).toEqual([['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', '/run/derp-boot']]);
+    expect(parse(text).bootcmd).toEqual([
+      ['install', '-d', '-m', '0700', '-o', 'root', '-g', 'root', '/run/derp-boot'],
+      ['systemctl', 'mask', 'ssh.service', 'ssh.socket'],
+    ]);
   });
 
   it('contains no Terraform template syntax except the references passed on purpose', () => {
@@ -171,11 +176,19 @@ describe('renderDerpUserData', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('fits AWS\'s 16 KiB user data limit with room to spare, even with long inputs', () => {
+  it('fits AWS\'s 16 KiB user data limit gzip-compressed with room to spare, even with long inputs', () => {
     const long = withLongInputs(aws);
-    expect(Buffer.byteLength(renderDerpUserData(long))).toBeLessThan(AWS_USER_DATA_MAX_BYTES - 1024);
-    const tooMany = { ...aws, extraTags: Array.from({ length: 400 }, (_, i) => `tag:relay-${i}-${'x'.repeat(40)}`) };
-    expect(() => renderDerpUserData(tooMany)).toThrow(/over the 16384 bytes the provider's limit leaves/);
+    expect(gzipUserData(renderDerpUserData(long)).length).toBeLessThan(AWS_USER_DATA_MAX_BYTES / 2);
+    // Random tags do not compress: the limit is checked on what EC2 receives.
+    let seed = 42;
+    const letter = () => 'abcdefghijklmnopqrstuvwxyz0123456789'[(seed = (seed * 1103515245 + 12345) % 2147483648) % 36];
+    const tooMany = { ...aws, extraTags: Array.from({ length: 1000 }, () => `tag:r${Array.from({ length: 40 }, letter).join('')}`) };
+    expect(() => renderDerpUserData(tooMany)).toThrow(/gzip-compressed, over the 16384 bytes the provider's limit leaves/);
+    expect(() => renderDerpUserData(tooMany, 'text')).toThrow(/bytes, over the 16384 bytes/);
+  });
+
+  it('AWS user data cannot hold a Terraform reference (it is gzip-compressed): the secret id must be literal', () => {
+    expect(() => renderDerpUserData(awsArnToken)).toThrow(/^authKey.secretId "\$\{aws_secretsmanager_secret.relay.arn\}" must be the secret's literal name or ARN/);
   });
 
   it('ships the scripts without comment lines (same commands, fewer bytes), keeping #! and shellcheck directives', () => {
@@ -201,10 +214,10 @@ describe('renderDerpUserData', () => {
       ['secretId', { ...aws, authKey: { kind: 'aws-secrets-manager', secretId: "x'; rm -rf /", region: 'eu-central-1' } }, /^authKey.secretId/],
       ['kind', { ...aws, authKey: { kind: 'vault' } as never }, /^authKey.kind "vault"/],
       ['terraformReference', { ...digitalOcean, authKey: { kind: 'digitalocean-metadata', terraformReference: 'key' } }, /^authKey.terraformReference "key"/],
-      ['node exporter sha256', { ...aws, versions: { nodeExporter: { sha256: 'abc' } } }, /^versions.nodeExporter.sha256 "abc"/],
-      ['node exporter sha256 missing', { ...aws, versions: { nodeExporter: {} as never } }, /^versions.nodeExporter.sha256 undefined is required for a release tarball/],
-      ['tailscale version', { ...aws, versions: { ...aws.versions, tailscale: 'v1.78.1' } }, /^versions.tailscale "v1.78.1"/],
-      ['go toolchain', { ...aws, versions: { ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^versions.goToolchain.sha256 ""/],
+      ['node exporter sha256', { ...aws, versions: { ...PIN, nodeExporter: { sha256: 'abc' } } }, /^versions.nodeExporter.sha256 "abc"/],
+      ['node exporter sha256 missing', { ...aws, versions: { ...PIN, nodeExporter: {} as never } }, /^versions.nodeExporter.sha256 undefined is required for a release tarball/],
+      ['tailscale version', { ...aws, versions: { ...PIN, ...aws.versions, tailscale: 'v1.78.1' } }, /^versions.tailscale "v1.78.1"/],
+      ['go toolchain', { ...aws, versions: { ...PIN, ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^versions.goToolchain.sha256 ""/],
     ];
     for (const [name, options, message] of cases) {
       it(name, () => {
@@ -294,7 +307,7 @@ describe('renderDerpUserData', () => {
     });
 
     itWithTools(['bash'], 'every embedded script, and the env file, pass bash -n', () => {
-      const env = file(awsArnToken, '/etc/derp-boot/boot.env').content;
+      const env = file(doCdktfToken, '/etc/derp-boot/boot.env').content;
       const files = {
         ...Object.fromEntries(scripts.map((s) => [s.path.split('/').pop() as string, s.content])),
         'install-node-exporter-package.sh': packageScripts.find((s) => s.path.endsWith('/install-node-exporter.sh'))?.content ?? '',

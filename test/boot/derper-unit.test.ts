@@ -129,3 +129,26 @@ describe('derperUnit', () => {
     });
   });
 });
+
+describe('derper mesh', () => {
+  const hosts = ['derp-a.example.com', 'derp-b.example.com'];
+  it('meshes with the region and reads the key as a credential; no new bind', () => {
+    const unit = derperUnit({ hostname: 'derp-b.example.com', meshWith: hosts });
+    expect(unit.service.ExecStart).toContain('-mesh-with=derp-a.example.com,derp-b.example.com -mesh-psk-file=%d/mesh-psk');
+    expect(unit.service.LoadCredential).toEqual(['mesh-psk:/etc/derp-boot/mesh-psk']);
+    expect(unit.service.SocketBindAllow).toEqual(DERPER_HARDENING.SocketBindAllow);
+  });
+  it('keeps manual certificates next to the mesh key', () => {
+    const unit = derperUnit({ hostname: 'derp-a.example.com', certMode: 'manual', meshWith: hosts });
+    expect(unit.service.LoadCredential).toEqual(['derp-a.example.com.crt:/etc/derper/certs/derp-a.example.com.crt', 'derp-a.example.com.key:/etc/derper/certs/derp-a.example.com.key', 'mesh-psk:/etc/derp-boot/mesh-psk']);
+  });
+  it.each([
+    [['derp-a.example.com'], /at least two/],
+    [['derp-b.example.com', 'derp-c.example.com'], /must include this relay's own host name/],
+    [['derp-a.example.com', 'derp-a.example.com'], /twice/],
+    [['derp-a.example.com', 'not a host'], /meshWith\[1\]/],
+  ])('refuses %j', (list, message) => {
+    expect(() => derperUnit({ hostname: 'derp-a.example.com', meshWith: list })).toThrow(message);
+  });
+});
+

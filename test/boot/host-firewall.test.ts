@@ -11,6 +11,17 @@ describe('renderHostFirewallRuleset', () => {
     expect(rules).not.toMatch(/^\s*flush ruleset/m);
   });
 
+  it('drops by default and accepts only what a relay serves, replies, loopback and tailscale0', () => {
+    const rules = renderHostFirewallRuleset();
+    expect(rules).toContain('type filter hook input priority filter; policy drop;');
+    for (const line of ['ct state established,related accept', 'iifname "lo" accept', 'iifname "tailscale0" accept', 'tcp dport 443 accept', 'udp dport 3478 accept', 'tcp dport 80 accept']) {
+      expect(rules).toContain(line);
+    }
+    expect(renderHostFirewallRuleset({ certMode: 'manual' })).not.toContain('tcp dport 80 accept');
+    expect(rules).not.toMatch(/dport 22\b/);
+    expect(() => renderHostFirewallRuleset({ certMode: 'self' as never })).toThrow(/certMode "self"/);
+  });
+
   it('restricts the metadata service to root by default, and only then', () => {
     expect(renderHostFirewallRuleset()).toContain('ip daddr 169.254.169.254 meta skuid != 0 drop');
     const open = renderHostFirewallRuleset({ metadataServiceAccess: 'all-users' });
@@ -67,22 +78,13 @@ describe('renderHostFirewallRuleset', () => {
         return Object.fromEntries(result.stdout.trim().split('\n').map((line) => line.split('=')));
       });
 
-    (usable ? it : it.skip)('blocks the exporter from the public side and non-root metadata access, and nothing else', () => {
+    (usable ? it : it.skip)('input policy drop: from the public side only DERP (and ACME with letsencrypt); tailscale0 open; metadata root-only', () => {
       // Without the ruleset every probe gets through, so "blocked" below is the ruleset's doing.
-      expect(probe(null)).toEqual({
-        'exporter-via-tailscale0': 'open',
-        'exporter-via-public': 'open',
-        'https-via-public': 'open',
-        'metadata-as-root': 'open',
-        'metadata-as-nobody': 'open',
-      });
-      expect(probe(renderHostFirewallRuleset())).toEqual({
-        'exporter-via-tailscale0': 'open',
-        'exporter-via-public': 'blocked',
-        'https-via-public': 'open',
-        'metadata-as-root': 'open',
-        'metadata-as-nobody': 'blocked',
-      });
-    }, 30_000);
+      const all = { 'exporter-via-tailscale0': 'open', 'exporter-via-public': 'open', 'https-via-public': 'open', 'metadata-as-root': 'open', 'metadata-as-nobody': 'open', 'http-via-public': 'open', 'ssh-via-public': 'open', 'other-via-public': 'open', 'other-via-tailscale0': 'open' };
+      expect(probe(null)).toEqual(all);
+      const relay = { ...all, 'exporter-via-public': 'blocked', 'metadata-as-nobody': 'blocked', 'ssh-via-public': 'blocked', 'other-via-public': 'blocked' };
+      expect(probe(renderHostFirewallRuleset())).toEqual(relay);
+      expect(probe(renderHostFirewallRuleset({ certMode: 'manual' }))).toEqual({ ...relay, 'http-via-public': 'blocked' });
+    }, 60_000);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { AWS_USER_DATA_MAX_BYTES, buildDerpCloudConfig, DerpUserDataOptions, renderDerpUserData } from '../../lib/boot/derp-user-data';
+import { AWS_USER_DATA_MAX_BYTES, buildDerpCloudConfig, DerpUserDataOptions, gzipUserData, renderDerpUserData } from '../../lib/boot/derp-user-data';
 import { HOST_FIREWALL_UNIT_NAME } from '../../lib/boot/host-firewall';
 import {
   NODE_EXPORTER_BINARY,
@@ -26,6 +26,8 @@ import { renderSystemdUnit } from '../../lib/boot/systemd-unit';
 import { BootConfigError } from '../../lib/boot/validate';
 import { GO_TOOLCHAIN, NODE_EXPORTER_VERSION } from '../../lib/boot/versions';
 import { withLongInputs } from './long-inputs';
+/** Placeholder derper pins (tests never build derper). */
+const PIN = { derperSha256: { amd64: 'd'.repeat(64), arm64: 'e'.repeat(64) } } as const;
 import { itWithTools, run, withTempFiles } from './tools';
 
 // A syntactically valid placeholder, not the real node exporter hash (tests never download).
@@ -36,9 +38,10 @@ const INSTALLER_PATH = '/usr/local/lib/derp-boot/install-node-exporter.sh';
 const base: DerpUserDataOptions = {
   hostname: 'derp1.example.com',
   authKey: { kind: 'aws-secrets-manager', secretId: 'derp/auth-key', region: 'eu-central-1' },
+  versions: PIN,
 };
-const pkg: DerpUserDataOptions = { ...base, versions: { nodeExporter: { source: 'distribution-package' } } };
-const tarball: DerpUserDataOptions = { ...base, versions: { nodeExporter: { sha256: SHA } } };
+const pkg: DerpUserDataOptions = { ...base, versions: { ...PIN, nodeExporter: { source: 'distribution-package' } } };
+const tarball: DerpUserDataOptions = { ...base, versions: { ...PIN, nodeExporter: { sha256: SHA } } };
 
 const parse = (options: DerpUserDataOptions) => {
   const text = renderDerpUserData(options);
@@ -55,19 +58,19 @@ describe('versions.nodeExporter', () => {
   it('defaults to the distribution package: versions left out, empty, or the source given all render the same', () => {
     const expected = renderDerpUserData(pkg);
     expect(renderDerpUserData(base)).toBe(expected);
-    expect(renderDerpUserData({ ...base, versions: {} })).toBe(expected);
-    expect(renderDerpUserData({ ...base, versions: { tailscale: undefined, nodeExporter: undefined } })).toBe(expected);
+    expect(renderDerpUserData({ ...base, versions: { ...PIN } })).toBe(expected);
+    expect(renderDerpUserData({ ...base, versions: { ...PIN, tailscale: undefined, nodeExporter: undefined } })).toBe(expected);
     expect(file(base, INSTALLER_PATH)).toBe(stripComments(INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT));
   });
 
   it("keeps the old shape: { sha256 } is a release tarball, the same as with source 'release-tarball'", () => {
-    const explicit = renderDerpUserData({ ...base, versions: { nodeExporter: { source: 'release-tarball', sha256: SHA } } });
+    const explicit = renderDerpUserData({ ...base, versions: { ...PIN, nodeExporter: { source: 'release-tarball', sha256: SHA } } });
     expect(renderDerpUserData(tarball)).toBe(explicit);
     expect(file(tarball, INSTALLER_PATH)).toBe(stripComments(INSTALL_NODE_EXPORTER_SCRIPT));
     const env = file(tarball, '/etc/derp-boot/boot.env');
     expect(env).toContain(`NODE_EXPORTER_SHA256='${SHA}'`);
     expect(env).toContain(`NODE_EXPORTER_VERSION='${NODE_EXPORTER_VERSION}'`);
-    expect(file({ ...base, versions: { nodeExporter: { sha256: SHA, version: '1.9.1' } } }, '/etc/derp-boot/boot.env')).toContain(
+    expect(file({ ...base, versions: { ...PIN, nodeExporter: { sha256: SHA, version: '1.9.1' } } }, '/etc/derp-boot/boot.env')).toContain(
       "NODE_EXPORTER_VERSION='1.9.1'",
     );
   });
@@ -86,7 +89,7 @@ describe('versions.nodeExporter', () => {
     ];
     for (const [name, nodeExporter, message] of cases) {
       it(name, () => {
-        const options = { ...base, versions: { nodeExporter: nodeExporter as never } };
+        const options = { ...base, versions: { ...PIN, nodeExporter: nodeExporter as never } };
         expect(() => renderDerpUserData(options)).toThrow(BootConfigError);
         expect(() => renderDerpUserData(options)).toThrow(message);
       });
@@ -114,10 +117,10 @@ describe('distribution package', () => {
     expect(text).not.toContain(NODE_EXPORTER_BINARY);
     const env = file(pkg, '/etc/derp-boot/boot.env');
     expect(env).not.toMatch(/NODE_EXPORTER/);
-    // The only sha256 in the whole user data is the Go toolchain's (install-derper.sh).
-    expect(text.match(/[0-9a-f]{64}/g)).toEqual([GO_TOOLCHAIN.amd64.sha256]);
+    // The only sha256s in the whole user data are the Go toolchain's and derper's pin (install-derper.sh).
+    expect(text.match(/[0-9a-f]{64}/g)).toEqual([GO_TOOLCHAIN.amd64.sha256, PIN.derperSha256.amd64]);
     // ...whereas the tarball's user data does carry its hash.
-    expect(renderDerpUserData(tarball).match(/[0-9a-f]{64}/g)).toEqual([GO_TOOLCHAIN.amd64.sha256, SHA]);
+    expect(renderDerpUserData(tarball).match(/[0-9a-f]{64}/g)).toEqual([GO_TOOLCHAIN.amd64.sha256, PIN.derperSha256.amd64, SHA]);
   });
 
   it('runs our unit, which starts /usr/bin/prometheus-node-exporter through the tailnet-only wrapper', () => {
@@ -199,7 +202,7 @@ describe('distribution package', () => {
 
   it('fits the AWS limit with room to spare, with long inputs', () => {
     const long = withLongInputs(pkg);
-    expect(Buffer.byteLength(renderDerpUserData(long))).toBeLessThan(AWS_USER_DATA_MAX_BYTES - 1024);
+    expect(gzipUserData(renderDerpUserData(long)).length).toBeLessThan(AWS_USER_DATA_MAX_BYTES / 2);
   });
 });
 

@@ -33,8 +33,12 @@ Guardrails.enforce(app, { profile: 'baseline' });
 const stack = new TerraformStack(app, 'consumer');
 new AwsProvider(stack, 'aws', { region: 'eu-west-1', defaultTags: [{ tags: { owner: 'consumer', environment: 'test' } }] });
 new EbsVolume(stack, 'data', { availabilityZone: 'eu-west-1a', size: 10, encrypted: true });
-const store = new SecretStore(stack, 'secrets', { accountId: '123456789012', region: 'eu-west-1', secrets: ['app/db-password'] });
-store.grant({ tailnet: 'group:app' }, { actions: ['get'], secrets: ['app/*'] });
+const store = new SecretStore(stack, 'secrets', {
+  accountId: '123456789012',
+  region: 'eu-west-1',
+  secrets: [{ name: 'app/db-password', writers: ['secrets-operator'], readers: ['app-server'] }],
+});
+store.grant({ iamRole: 'app-server' }, { actions: ['get'], secrets: ['app/*'] });
 const legacy = new EbsVolume(stack, 'legacy', { availabilityZone: 'eu-west-1a', size: 10 });
 Guardrails.suppress(legacy, 'volume-encryption-required', { reason: 'legacy volume, replaced in Q3', expires: '2999-01-01' });
 if (process.argv[3] === 'break') new EbsVolume(stack, 'broken', { availabilityZone: 'eu-west-1a', size: 10 });

@@ -29,6 +29,14 @@ systemctl daemon-reload
 log "loading the host firewall"
 systemctl enable --now ${HOST_FIREWALL_UNIT_NAME}
 
+# No sshd: bootcmd masked it before it could start; stop a socket the image may have started earlier.
+systemctl mask ssh.service ssh.socket >/dev/null
+systemctl stop ssh.service ssh.socket 2>/dev/null || true
+if systemctl is-active --quiet ssh.service ssh.socket; then
+  log "sshd is still running"
+  exit 1
+fi
+
 log "installing tailscale $TAILSCALE_VERSION"
 ${BOOT_LIB_DIR}/install-tailscale.sh
 log "joining the tailnet"

@@ -13,3 +13,4 @@ export { parsePortList, parseSinglePort, type PortRange } from './ports';
 export { parseGrantIp, parseProtocol, DEFAULT_PROTOCOLS, type IpCapability } from './protocols';
 export { parseIpRange, type IpRange } from './ip-range';
 export type { Tri } from './tri';
+export { peersVisible } from './visibility';

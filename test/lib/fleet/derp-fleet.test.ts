@@ -6,10 +6,14 @@ import { DERP_FLEET_MEMBERSHIP } from '../../../lib/contracts/derp-node';
 import { DerpFleet, DerpFleetError } from '../../../lib/fleet';
 import { TailnetPolicy } from '../../../lib/tailnet';
 import { TailscaleProvider } from '../../../lib/tailscale';
+import { TAILSCALE_VERSION } from '../../../lib/boot/versions';
 import { awsStack, stackFile, testApp } from '../../helpers/app';
 import { FakeRelay } from './fake-relay';
 
 const TAGS = { owner: 'team-infra', environment: 'test' };
+const MESH_KEY = 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:derp/mesh-key-??????';
+const MESH = { with: ['fra1.derp.example.com', 'fra2.derp.example.com'], keySecret: MESH_KEY };
+const OWNERS = { tagOwners: { 'tag:derp': ['autogroup:admin'] } };
 
 function readJson(app: { outdir: string }, file: string, stack = 'fleet'): any {
   return JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', stack, file), 'utf8'));
@@ -19,8 +23,8 @@ function readJson(app: { outdir: string }, file: string, stack = 'fleet'): any {
 function fleetStack() {
   const app = testApp();
   const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
-  const a = new FakeRelay(stack, 'fra1', { withEip: true, ipv6: '2a05:d014::1' });
-  const b = new FakeRelay(stack, 'fra2', { withEip: true });
+  const a = new FakeRelay(stack, 'fra1', { withEip: true, ipv6: '2a05:d014::1', mesh: MESH });
+  const b = new FakeRelay(stack, 'fra2', { withEip: true, mesh: MESH, canPort80: true });
   const c = new FakeRelay(stack, 'ams1', { regionId: 910, regionCode: 'do-ams', regionName: 'DigitalOcean Amsterdam', ipv4: '203.0.113.10' });
   return { app, stack, relays: [a, b, c] };
 }
@@ -28,7 +32,7 @@ function fleetStack() {
 describe('DerpFleet', () => {
   test('derpMap in the output, derp-map.json and the policy; passes every guardrail', () => {
     const { app, stack, relays } = fleetStack();
-    const policy = new TailnetPolicy(stack, 'policy');
+    const policy = new TailnetPolicy(stack, 'policy', OWNERS);
     const fleet = new DerpFleet(stack, 'fleet', { relays: relays.slice(0, 2), tailnetPolicy: policy, omitDefaultRegions: true });
     fleet.addRelay(relays[2]); // added after the policy was fed: the policy still sees it
     synthClean(app);
@@ -39,7 +43,7 @@ describe('DerpFleet', () => {
     expect(map.Regions['900']).toMatchObject({ RegionID: 900, RegionCode: 'aws-fra', RegionName: 'AWS Frankfurt' });
     expect(map.Regions['900'].Nodes).toEqual([
       { Name: 'fra1', RegionID: 900, HostName: 'fra1.derp.example.com', IPv4: expect.stringMatching(/^\$\{aws_eip\.fra1_eip_[0-9A-F]+\.public_ip\}$/), IPv6: '2a05:d014::1', STUNPort: 3478, DERPPort: 443 },
-      { Name: 'fra2', RegionID: 900, HostName: 'fra2.derp.example.com', IPv4: expect.stringMatching(/^\$\{aws_eip\.fra2_eip_[0-9A-F]+\.public_ip\}$/), STUNPort: 3478, DERPPort: 443 },
+      { Name: 'fra2', RegionID: 900, HostName: 'fra2.derp.example.com', IPv4: expect.stringMatching(/^\$\{aws_eip\.fra2_eip_[0-9A-F]+\.public_ip\}$/), STUNPort: 3478, DERPPort: 443, CanPort80: true },
     ]);
     expect(map.Regions['910'].Nodes[0]).toMatchObject({ Name: 'ams1', RegionID: 910, IPv4: '203.0.113.10' });
 
@@ -55,7 +59,7 @@ describe('DerpFleet', () => {
   test('a Terraform-managed policy carries the relays\' addresses as interpolations Terraform fills in', () => {
     const { app, stack, relays } = fleetStack();
     new TailscaleProvider(stack, 'tailscale');
-    const policy = new TailnetPolicy(stack, 'policy', { manageWithTerraform: true });
+    const policy = new TailnetPolicy(stack, 'policy', { ...OWNERS, manageWithTerraform: true });
     new DerpFleet(stack, 'fleet', { relays, tailnetPolicy: policy });
     synthClean(app);
     const tf = JSON.parse(fs.readFileSync(stackFile(app, 'fleet'), 'utf8'));
@@ -119,11 +123,17 @@ describe('DerpFleet', () => {
     expect(() => app.synth()).toThrow(/DerpFleet 'fleet\/fleet': relays \[\] is empty/);
   });
 
-  test('relays and policy must be in the fleet\'s stack (their addresses do not resolve elsewhere)', () => {
+  test('relays in other stacks need literal addresses; the policy must be in the fleet\'s stack', () => {
     const app = testApp();
     const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
     const other = awsStack(app, 'other', { defaultTags: TAGS });
-    expect(() => new DerpFleet(stack, 'f1', { relays: [new FakeRelay(other, 'r')] })).toThrow(/props\.relays\[0\] "other\/r" is in stack 'other'/);
+    expect(() => new DerpFleet(stack, 'f1', { relays: [new FakeRelay(other, 'r', { withEip: true })] })).toThrow(
+      /props\.relays\[0\] "other\/r" is in stack 'other', not the fleet's stack 'fleet', and its IPv4 is not a literal.*Pin the address \(AwsDerpRelay elasticIp/,
+    );
+    // A pinned (literal) address crosses stacks as plain data; an IPv6 reference from the other stack is left out.
+    const pinned = new FakeRelay(other, 'pinned', { ipv4: '198.51.100.7', ipv6: new FakeRelay(other, 'tok', { withEip: true }).derpNode.ipv4 });
+    const fleet = new DerpFleet(stack, 'f3', { relays: [pinned] });
+    expect(fleet.derpMap.Regions['900'].Nodes[0]).toEqual({ Name: 'pinned', RegionID: 900, HostName: 'pinned.derp.example.com', IPv4: '198.51.100.7', STUNPort: 3478, DERPPort: 443 });
     expect(() => new DerpFleet(stack, 'f2', { tailnetPolicy: new TailnetPolicy(other, 'p') })).toThrow(/props\.tailnetPolicy "other\/p" is in stack 'other'/);
   });
 
@@ -148,7 +158,7 @@ describe('DerpFleet', () => {
     const other: TerraformStack = awsStack(app, 'other', { defaultTags: TAGS });
     const policy = new TailnetPolicy(stack, 'policy', { tagOwners: { 'tag:derp': ['autogroup:admin'] } });
     new DerpFleet(stack, 'fleet', { relays: [new FakeRelay(stack, 'r1')], tailnetPolicy: policy });
-    policy.addAcl({ action: 'accept', src: ['autogroup:admin'], dst: ['tag:derp:443'] });
+    policy.addAcl({ action: 'accept', src: ['autogroup:admin'], dst: ['tag:derp:8443'] });
     void other;
     app.synth();
     expect(readJson(app, 'tailnet-policy.json').acls).toHaveLength(1);
@@ -160,5 +170,67 @@ describe('DerpFleet', () => {
     const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
     expect(() => new DerpFleet(stack, 'a', { outputName: '9map' })).toThrow(/props\.outputName "9map"/);
     expect(() => new DerpFleet(stack, 'b', { fileName: 'x/y.json' })).toThrow(/props\.fileName "x\/y\.json"/);
+  });
+
+  describe('one version for the fleet', () => {
+    test('versions default to lib/boot\'s, are handed to relays, and a relay on another version is refused', () => {
+      const { stack } = fleetStack();
+      const fleet = new DerpFleet(stack, 'fleet', { versions: { derperSha256: { arm64: 'a'.repeat(64) } } });
+      expect(fleet.tailscaleVersion).toBe(TAILSCALE_VERSION);
+      expect(fleet.versions).toEqual({ tailscale: TAILSCALE_VERSION, derperSha256: { arm64: 'a'.repeat(64) } });
+      expect(() => fleet.addRelay(new FakeRelay(stack, 'old', { tailscaleVersion: '1.100.0' }))).toThrow(
+        /derpNode\.tailscaleVersion "1\.100\.0" differs from the fleet's Tailscale version 1\.102\.3; a fleet runs one version/,
+      );
+    });
+
+    test('a version without the TS-2025-003 fix is refused', () => {
+      const { stack } = fleetStack();
+      expect(() => new DerpFleet(stack, 'fleet', { versions: { tailscale: '1.84.3' } })).toThrow(/props\.versions\.tailscale "1\.84\.3" is older than 1\.86\.0/);
+    });
+  });
+
+  describe('a region of more than one node meshes or is refused', () => {
+    const synthError = (relays: (stack: TerraformStack) => FakeRelay[]) => {
+      const app = testApp();
+      const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
+      new DerpFleet(stack, 'fleet', { relays: relays(stack) });
+      try {
+        app.synth();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'synthesized';
+    };
+
+    test('two nodes without a mesh: refused, naming the region and the nodes', () => {
+      const message = synthError((s) => [new FakeRelay(s, 'fra1'), new FakeRelay(s, 'fra2')]);
+      expect(message).toMatch(/DerpFleet 'fleet\/fleet': props\.relays\[0\]\.derpNode\.mesh "fra1" is missing: region 900 'aws-fra' has 2 nodes: fra1 \(fra1\.derp\.example\.com, fleet\/fra1\), fra2 \(fra2\.derp\.example\.com, fleet\/fra2\)/);
+      expect(message).toContain('regionHostnames: ["fra1.derp.example.com","fra2.derp.example.com"]');
+    });
+
+    test('a mesh that leaves out a node, or uses another key, is refused', () => {
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: { ...MESH, with: ['fra2.derp.example.com', 'fra3.derp.example.com'] } })])).toMatch(
+        /props\.relays\[1\]\.derpNode\.mesh\.with .* must list exactly the region's nodes \["fra1\.derp\.example\.com","fra2\.derp\.example\.com"\]/,
+      );
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: { ...MESH, keySecret: 'other' } })])).toMatch(/mesh\.keySecret "other" differs from fra1's .*one key per region/);
+    });
+
+    test('a node that cannot mesh (DigitalOcean) cannot share a region', () => {
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { meshUnsupported: 'it is a droplet' })])).toMatch(/mesh "fra2" cannot join: region 900 .*, and it is a droplet/);
+    });
+
+    test('a meshed region and a region of one node synthesize', () => {
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: MESH }), new FakeRelay(s, 'ams1', { regionId: 910, regionCode: 'do-ams' })])).toBe('synthesized');
+    });
+  });
+
+  test('gives the policy the fleet: its clients are admitted to tag:derp, proven at synth', () => {
+    const { app, stack, relays } = fleetStack();
+    const policy = new TailnetPolicy(stack, 'policy', OWNERS);
+    new DerpFleet(stack, 'fleet', { relays, tailnetPolicy: policy });
+    synthClean(app);
+    const doc = readJson(app, 'tailnet-policy.json');
+    expect(doc.grants).toContainEqual({ src: ['autogroup:member', 'tag:derp'], dst: ['tag:derp'], ip: ['tcp:443', 'udp:3478'] });
+    expect(doc.tests.length).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@
 import { Construct } from 'constructs';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import type { DerpNodeInfo, IDerpRelay } from '../../../lib/contracts/derp-node';
+import { TAILSCALE_VERSION } from '../../../lib/boot/versions';
 
 export class FakeRelay extends Construct implements IDerpRelay {
   public readonly derpNode: DerpNodeInfo;
@@ -22,6 +23,7 @@ export class FakeRelay extends Construct implements IDerpRelay {
       regionId: 900,
       regionCode: 'aws-fra',
       regionName: 'AWS Frankfurt',
+      tailscaleVersion: TAILSCALE_VERSION,
       ...rest,
       ...(ipv4 !== undefined ? { ipv4 } : {}),
     };

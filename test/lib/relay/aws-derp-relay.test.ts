@@ -2,7 +2,7 @@ import { TerraformVariable } from 'cdktf';
 import { Guardrails } from '../../../aspects/cdktf/guardrails';
 import { AwsDerpRelay, architectureOf } from '../../../lib/relay/aws-derp-relay';
 import { awsStack, readReport, synthError, testApp } from '../../helpers/app';
-import { awsProps, DEFAULT_TAGS, KMS_KEY_ARN, only, ref, resourcesOf, resourceTypes, SECRET_ARN, synthAws, synthesizedValue, TAILNET_KEY_LITERAL } from './fixtures';
+import { awsProps, DEFAULT_TAGS, incompressibleTags, KMS_KEY_ARN, only, ref, resourcesOf, resourceTypes, SECRET_ARN, synthAws, synthesizedValue, TAILNET_KEY_LITERAL, userDataOf, VERSIONS, withoutMetadata } from './fixtures';
 
 /** `protocol/port/cidr` of every rule resource of a type, sorted. */
 function flows(json: any, type: string): string[] {
@@ -109,7 +109,7 @@ describe('AwsDerpRelay', () => {
     });
 
     test('later user data changes do not stop and start the relay for nothing', () => {
-      expect(instance.lifecycle).toEqual({ ignore_changes: ['user_data'] });
+      expect(instance.lifecycle).toEqual({ ignore_changes: ['user_data', 'user_data_base64'] });
     });
 
     test('tagged role = derp, critical = true and approved for public exposure', () => {
@@ -215,7 +215,7 @@ describe('AwsDerpRelay', () => {
   });
 
   describe('auth key', () => {
-    const userData: string = only(letsencrypt.json, 'aws_instance').user_data;
+    const userData: string = userDataOf(only(letsencrypt.json, 'aws_instance'));
 
     test('user data names the secret and reads the key at boot with the instance role, into a file', () => {
       expect(userData.startsWith('#cloud-config\n')).toBe(true);
@@ -275,9 +275,10 @@ describe('AwsDerpRelay', () => {
     expect(architectureOf('t3.small')).toBe('amd64');
     expect(architectureOf('g4dn.xlarge')).toBe('amd64');
     expect(letsencrypt.relay.architecture).toBe('arm64');
-    expect(only(letsencrypt.json, 'aws_instance').user_data).toContain("DERP_ARCH='arm64'");
-    const amd = synthAws({ instanceType: 't3.small' });
-    expect(only(amd.json, 'aws_instance').user_data).toContain("DERP_ARCH='amd64'");
+    expect(userDataOf(only(letsencrypt.json, 'aws_instance'))).toContain("DERP_ARCH='arm64'");
+    const amd = synthAws({ instanceType: 't3.small', amiArchitecture: 'x86_64' });
+    expect(userDataOf(only(amd.json, 'aws_instance'))).toContain("DERP_ARCH='amd64'");
+    expect(amd.relay.amiArchitecture).toBe('x86_64');
   });
 
   test('extra tags reach every taggable resource', () => {
@@ -305,7 +306,7 @@ test('the guardrail check above can fail: overrides that drop the approval tag a
   const app = testApp();
   Guardrails.enforce(app, { profile: 'strict' });
   const relay = new AwsDerpRelay(awsStack(app, 'main', { defaultTags: DEFAULT_TAGS }), 'relay', awsProps());
-  relay.elasticIp.addOverride('tags.exposure', undefined);
+  relay.elasticIp!.addOverride('tags.exposure', undefined);
   relay.instance.addOverride('metadata_options.http_tokens', 'optional');
   const message = synthError(app)?.message;
   expect(message).toContain('public-ip-requires-approval');
@@ -345,7 +346,22 @@ describe('AwsDerpRelay props validation', () => {
     ['subnetId malformed', { subnetId: 'sub-123' }, 'subnetId'],
     ['vpcId malformed', { vpcId: 'vpc-xyz' }, 'vpcId'],
     ['instanceType malformed', { instanceType: 'small' }, 'instanceType'],
-    ['architecture not matching the instance type', { instanceType: 't3.small', architecture: 'arm64' }, 'architecture'],
+    ['an x86_64 instance type with the default (arm64) AMI', { instanceType: 't3.small' }, 'instanceType'],
+    ['an arm64 instance type with an x86_64 AMI', { instanceType: 'm7g.large', amiArchitecture: 'x86_64' }, 'instanceType'],
+    ['amiArchitecture unknown', { amiArchitecture: 'amd64' }, 'amiArchitecture'],
+    ['deprecated architecture contradicting amiArchitecture', { architecture: 'amd64', amiArchitecture: 'arm64' }, 'architecture'],
+    ['mesh key secret a wildcard', { mesh: { keySecret: { ...secret, arn: SECRET_ARN.replace('-??????', '*') }, regionHostnames: ['derp-fra-1.example.com', 'derp-fra-2.example.com'] } }, 'mesh.keySecret.arn'],
+    ['mesh without the region\'s host names', { mesh: { keySecret: secret, regionHostnames: [] } }, 'mesh.regionHostnames'],
+    ['mesh not listing this relay', { mesh: { keySecret: secret, regionHostnames: ['derp-fra-2.example.com', 'derp-fra-3.example.com'] } }, 'meshWith'],
+    ['elasticIp allocation malformed', { elasticIp: { allocationId: 'eip-1', publicIp: '198.51.100.1' } }, 'elasticIp.allocationId'],
+    ['elasticIp address not IPv4', { elasticIp: { allocationId: 'eipalloc-0123456789abcdef0', publicIp: '2001:db8::1' } }, 'elasticIp.publicIp'],
+    ['elasticIp address a token', (token) => ({ elasticIp: { allocationId: 'eipalloc-0123456789abcdef0', publicIp: token } }), 'elasticIp.publicIp'],
+    ['ipv6Address not IPv6', { ipv6Address: '198.51.100.1' }, 'ipv6Address'],
+    ['ipv6Address with ipv6 false', { ipv6Address: '2a05:d014::10', ipv6: false }, 'ipv6'],
+    ['dnsZone id malformed', { dnsZone: { route53ZoneId: 'example.com' } }, 'dnsZone.route53ZoneId'],
+    ['versions without a derper pin', { versions: { nodeExporter: { source: 'distribution-package' } } }, 'versions.derperSha256.arm64'],
+    ['versions with a derper pin and trust', { versions: { ...VERSIONS, trustUnpinnedDerperBuild: true } }, 'versions.trustUnpinnedDerperBuild'],
+    ['versions on a release without the TS-2025-003 fix', { versions: { ...VERSIONS, tailscale: '1.84.0' } }, 'versions.tailscale'],
     ['rootVolumeSizeGiB too small', { rootVolumeSizeGiB: 4 }, 'rootVolumeSizeGiB'],
     ['rootVolumeKmsKeyArn an alias', { rootVolumeKmsKeyArn: 'alias/ebs' }, 'rootVolumeKmsKeyArn'],
     ['ipv6 not a boolean', { ipv6: 'yes' }, 'ipv6'],
@@ -365,7 +381,7 @@ describe('AwsDerpRelay props validation', () => {
     ['roleName with a path', { roleName: 'ops/derp' }, 'roleName'],
     ['authKeySecretAccess unknown', { authKeySecretAccess: 'none' as never }, 'authKeySecretAccess'],
     ['authKeySecret.kmsKeyArn in another region', { authKeySecret: { ...secret, kmsKeyArn: KMS_KEY_ARN.replace('eu-west-1', 'us-east-1') } }, 'authKeySecret.kmsKeyArn'],
-    ['versions without a node exporter hash', { versions: { nodeExporter: { sha256: 'abc' } } }, 'versions.nodeExporter.sha256'],
+    ['versions without a node exporter hash', { versions: { ...VERSIONS, nodeExporter: { sha256: 'abc' } } }, 'versions.nodeExporter.sha256'],
     ['extraTailnetTags malformed', { extraTailnetTags: ['derp'] }, 'extraTailnetTags[0]'],
   ];
 
@@ -375,8 +391,7 @@ describe('AwsDerpRelay props validation', () => {
   });
 
   test('user data over the EC2 limit is refused at synth, not at apply', () => {
-    const tags = Array.from({ length: 300 }, (_, i) => `tag:edge-${'x'.repeat(40)}-${i}`);
-    const error = errorFor({ extraTailnetTags: tags });
+    const error = errorFor({ extraTailnetTags: incompressibleTags(800) });
     expect(error.message).toContain("AwsDerpRelay 'main/relay': userData");
     expect(error.message).toContain('16384');
   });
@@ -392,5 +407,75 @@ describe('AwsDerpRelay props validation', () => {
     const subnetId = new TerraformVariable(stack, 'subnet', { type: 'string' }).stringValue;
     const vpcId = new TerraformVariable(stack, 'vpc', { type: 'string' }).stringValue;
     expect(() => new AwsDerpRelay(stack, 'relay', { ...awsProps(), subnetId, vpcId })).not.toThrow();
+  });
+});
+
+describe('AwsDerpRelay mesh, pinned addresses, DNS and its derpMap entry', () => {
+  const MESH_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:derp/mesh-key-??????';
+  const meshKey = { name: 'derp/mesh-key', arn: MESH_ARN, region: 'eu-west-1', kmsKeyArn: KMS_KEY_ARN };
+  const hosts = ['derp-fra-1.example.com', 'derp-fra-2.example.com'];
+  const meshed = synthAws({ mesh: { keySecret: meshKey, regionHostnames: hosts } });
+  const text = userDataOf(only(meshed.json, 'aws_instance'));
+  const files: { path: string; content: string }[] = JSON.parse(text.slice('#cloud-config\n'.length)).write_files;
+  const unit = files.find((f) => f.path === '/etc/systemd/system/derper.service')!.content;
+
+  test('derper meshes with every node of the region, its key loaded as a systemd credential', () => {
+    expect(unit).toContain('-mesh-with=derp-fra-1.example.com,derp-fra-2.example.com');
+    expect(unit).toContain('-mesh-psk-file=%d/mesh-psk');
+    expect(unit).toContain('LoadCredential=mesh-psk:/etc/derp-boot/mesh-psk');
+    expect(text).toContain("MESH_KEY_SECRET_ID='derp/mesh-key'");
+    expect(text).toContain("MESH_KEY_REGION='eu-west-1'");
+  });
+
+  test('the role reads the mesh key secret too (role-policy), and exactly it', () => {
+    const policies = resourcesOf(meshed.json, 'aws_iam_role_policy').map((p) => JSON.parse(p.policy));
+    expect(policies).toHaveLength(2);
+    expect(policies[1].Statement[0]).toEqual({ Sid: 'ReadDerpMeshKey', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: MESH_ARN });
+  });
+
+  test('meshing opens no port: the security group is the same as without a mesh', () => {
+    const ports = (json: any) => resourcesOf(json, 'aws_vpc_security_group_ingress_rule').map((r) => `${r.ip_protocol}/${r.from_port}`).sort();
+    expect(ports(meshed.json)).toEqual(ports(synthAws().json));
+  });
+
+  test('the derpMap entry says what the fleet checks: version, architecture, tags, mesh, CanPort80', () => {
+    expect(meshed.relay.derpNode).toMatchObject({
+      tailscaleVersion: '1.102.3',
+      architecture: 'arm64',
+      tailnetTags: ['tag:derp'],
+      verifiesClients: true,
+      canPort80: true,
+      mesh: { with: hosts, keySecret: MESH_ARN },
+    });
+    expect(synthAws({ certMode: 'manual' }).relay.derpNode.canPort80).toBe(false);
+  });
+
+  test('a pinned Elastic IP and IPv6 address are associated, published as literals, and in DNS', () => {
+    const { json, relay } = synthAws({
+      elasticIp: { allocationId: 'eipalloc-0123456789abcdef0', publicIp: '198.51.100.7' },
+      ipv6Address: '2a05:d014::10',
+      dnsZone: { route53ZoneId: 'Z0123456789ABCDEFGHIJ' },
+    });
+    expect(resourcesOf(json, 'aws_eip')).toEqual([]);
+    expect(relay.elasticIp).toBeUndefined();
+    expect(only(json, 'aws_eip_association')).toMatchObject({ allocation_id: 'eipalloc-0123456789abcdef0', instance_id: ref(json, 'aws_instance', 'id') });
+    expect(only(json, 'aws_instance').ipv6_addresses).toEqual(['2a05:d014::10']);
+    expect(relay.derpNode).toMatchObject({ ipv4: '198.51.100.7', ipv6: '2a05:d014::10' });
+    const records = resourcesOf(json, 'aws_route53_record').map(withoutMetadata);
+    expect(records).toEqual([
+      { zone_id: 'Z0123456789ABCDEFGHIJ', name: 'derp-fra-1.example.com', type: 'A', ttl: 300, records: ['198.51.100.7'] },
+      { zone_id: 'Z0123456789ABCDEFGHIJ', name: 'derp-fra-1.example.com', type: 'AAAA', ttl: 300, records: ['2a05:d014::10'] },
+    ]);
+  });
+
+  test('with a zone and a new Elastic IP, the A record points at it', () => {
+    const { json } = synthAws({ dnsZone: { route53ZoneId: 'Z0123456789ABCDEFGHIJ' } });
+    expect(only(json, 'aws_route53_record').records).toEqual([ref(json, 'aws_eip', 'public_ip')]);
+  });
+
+  test('an unpinned derper build is allowed only when asked for, and then only logged', () => {
+    const { json } = synthAws({ versions: { trustUnpinnedDerperBuild: true } });
+    expect(userDataOf(only(json, 'aws_instance'))).toContain("DERPER_SHA256='unpinned'");
+    expect(userDataOf(only(synthAws().json, 'aws_instance'))).toContain(`DERPER_SHA256='${VERSIONS.derperSha256.arm64}'`);
   });
 });

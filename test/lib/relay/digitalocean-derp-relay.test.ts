@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Guardrails } from '../../../aspects/cdktf/guardrails';
 import { DigitalOceanDerpRelay } from '../../../lib/relay/digitalocean-derp-relay';
 import { readReport, synthError, testApp } from '../../helpers/app';
-import { doProps, doStack, only, ref, resourcesOf, resourceTypes, synthDo, synthesizedValue, TAILNET_KEY_LITERAL } from './fixtures';
+import { doProps, doStack, only, ref, resourcesOf, resourceTypes, synthDo, synthesizedValue, TAILNET_KEY_LITERAL, VERSIONS, withoutMetadata } from './fixtures';
 
 const EVERYWHERE = ['0.0.0.0/0', '::/0'];
 
@@ -229,7 +229,11 @@ describe('DigitalOceanDerpRelay props validation', () => {
     ['authKeyExpirySeconds too short to boot', { authKeyExpirySeconds: 60 }, 'authKeyExpirySeconds'],
     ['publicExposureTag malformed', { publicExposureTag: 'exposure public' }, 'publicExposureTag'],
     ['extraTailnetTags malformed', { extraTailnetTags: ['tag:Edge'] }, 'extraTailnetTags[0]'],
-    ['versions without a node exporter hash', { versions: { nodeExporter: {} } }, 'versions.nodeExporter.sha256'],
+    ['versions without a node exporter hash', { versions: { ...VERSIONS, nodeExporter: {} } }, 'versions.nodeExporter.sha256'],
+    ['versions without a derper pin', { versions: { nodeExporter: { source: 'distribution-package' } } }, 'versions.derperSha256.amd64'],
+    ['reservedIp not an address', { reservedIp: 'yes' }, 'reservedIp'],
+    ['reservedIp out of range', { reservedIp: '300.1.1.1' }, 'reservedIp'],
+    ['dnsDomain not a parent of the hostname', { dnsDomain: 'example.org' }, 'dnsDomain'],
   ];
 
   test.each(cases)('%s', (_name, overrides, prop) => {
@@ -249,5 +253,24 @@ describe('DigitalOceanDerpRelay props validation', () => {
     const stack = doStack(app);
     const key = new TerraformVariable(stack, 'key', { type: 'string' }).stringValue;
     expect(() => new DigitalOceanDerpRelay(stack, 'relay', { ...doProps(), sshKeys: [key] })).not.toThrow();
+  });
+});
+
+describe('DigitalOceanDerpRelay pinned address, DNS and derpMap entry', () => {
+  test('a given reserved IP is assigned, published as a literal, and in DNS with the droplet\'s IPv6', () => {
+    const { json, relay } = synthDo({ reservedIp: '203.0.113.10', dnsDomain: 'example.com' });
+    expect(resourcesOf(json, 'digitalocean_reserved_ip')).toEqual([]);
+    expect(only(json, 'digitalocean_reserved_ip_assignment')).toMatchObject({ ip_address: '203.0.113.10' });
+    expect(relay.derpNode.ipv4).toBe('203.0.113.10');
+    expect(resourcesOf(json, 'digitalocean_record').map(withoutMetadata)).toEqual([
+      { domain: 'example.com', name: 'derp-ams-1', type: 'A', value: '203.0.113.10', ttl: 300 },
+      { domain: 'example.com', name: 'derp-ams-1', type: 'AAAA', value: ref(json, 'digitalocean_droplet', 'ipv6_address'), ttl: 300 },
+    ]);
+  });
+
+  test('its derpMap entry cannot mesh, and says why', () => {
+    const { relay } = synthDo();
+    expect(relay.derpNode).toMatchObject({ architecture: 'amd64', tailscaleVersion: '1.102.3', canPort80: true, tailnetTags: ['tag:derp'] });
+    expect(relay.derpNode.meshUnsupported).toMatch(/cannot mesh/);
   });
 });

@@ -1,5 +1,7 @@
 /** Shared inputs and readers for the relay construct tests. */
 import * as fs from 'fs';
+import { gunzipSync } from 'zlib';
+import { createHash } from 'crypto';
 import { App, TerraformLocal, TerraformStack } from 'cdktf';
 import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { AwsDerpRelay, AwsDerpRelayProps } from '../../../lib/relay/aws-derp-relay';
@@ -11,7 +13,7 @@ export const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:
 export const KMS_KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab';
 export const DEFAULT_TAGS = { owner: 'team-infra', environment: 'test' };
 /** Not a real node exporter hash: the tests never download anything. */
-export const VERSIONS = { nodeExporter: { sha256: 'a'.repeat(64) } };
+export const VERSIONS = { nodeExporter: { sha256: 'a'.repeat(64) }, derperSha256: { arm64: 'b'.repeat(64), amd64: 'c'.repeat(64) } };
 
 /** A real tailnet auth key looks like this; nothing synthesized may contain one. */
 export const TAILNET_KEY_LITERAL = /tskey-(?:auth|client|api)-[A-Za-z0-9]+/;
@@ -102,4 +104,21 @@ export function synthesizedValue(stack: TerraformStack, app: App, value: unknown
   new TerraformLocal(stack, id, value);
   app.synth();
   return JSON.parse(fs.readFileSync(stackFile(app, stack.node.id), 'utf8')).locals[id];
+}
+
+/** The cloud-init text of an aws_instance body (sent gzip-compressed in user_data_base64). */
+export function userDataOf(instance: any): string {
+  return gunzipSync(Buffer.from(instance.user_data_base64, 'base64')).toString('utf8');
+}
+
+/** Tags that do not compress (a deterministic pseudo-random stream), to exceed a gzip-measured limit. */
+export function incompressibleTags(count: number): string[] {
+  const word = (i: number) => BigInt(`0x${createHash('sha256').update(String(i)).digest('hex')}`).toString(36).slice(0, 40);
+  return Array.from({ length: count }, (_, i) => `tag:e${word(i)}`);
+}
+
+/** A resource body without cdktf's `//` metadata. */
+export function withoutMetadata(body: any): any {
+  const { '//': _metadata, ...rest } = body;
+  return rest;
 }
