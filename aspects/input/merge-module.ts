@@ -42,9 +42,11 @@ export function mergeModule(parts: readonly ModulePart[], label: string): Merged
       const index = at.get(r.address);
       if (!part.override) {
         if (index !== undefined) {
-          const first = files.get(r.address);
-          const where = first === part.label ? `twice in ${part.label}` : `in ${first} and in ${part.label}`;
-          throw new GuardrailInputError(label, `defines the ${KIND[r.mode]} ${r.address} ${where}; Terraform rejects a duplicate ${KIND[r.mode]}`);
+          // (Twice in one file is refused by the file reader, with the file's own wording.)
+          throw new GuardrailInputError(
+            label,
+            `defines the ${KIND[r.mode]} ${r.address} in ${files.get(r.address)} and in ${part.label}; Terraform rejects a duplicate ${KIND[r.mode]}`,
+          );
         }
         at.set(r.address, resources.length);
         resources.push(r);
@@ -71,16 +73,8 @@ export function mergeModule(parts: readonly ModulePart[], label: string): Merged
       }
     }
   }
-  const first = parts[0].stack;
-  const rejected = parts.flatMap((p) => p.stack.rejectedSuppressions ?? []);
   return {
-    stack: {
-      ...first,
-      resources,
-      providers,
-      suppressions: parts.flatMap((p) => p.stack.suppressions),
-      ...(rejected.length > 0 ? { rejectedSuppressions: rejected } : {}),
-    },
+    stack: { ...parts[0].stack, resources, providers, suppressions: parts.flatMap((p) => p.stack.suppressions) },
     files,
   };
 }

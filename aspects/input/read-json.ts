@@ -52,18 +52,19 @@ export function readRegularFile(file: string, label: string, limits: ReadLimits 
     if (stat.isDirectory()) throw new GuardrailInputError(label, 'is a directory, not a file');
     if (!stat.isFile()) throw new GuardrailInputError(label, `is ${fileKind(stat)}, not a regular file; only regular files are read`);
     if (stat.size > maxBytes) throw new GuardrailInputError(label, tooLarge(stat.size, maxBytes, limits.raiseWith));
-    // Read up to one byte past the cap: a file that grows after the stat is still refused, never cut short.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    // Read to the end, not to the size the stat gave: a file that grows meanwhile, or one whose size the
+    // kernel reports as 0 (procfs), is read whole, and refused the moment it passes the cap.
+    const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      const chunk = Buffer.alloc(Math.min(Math.max(stat.size - length, 64 * 1024), maxBytes + 1 - length));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       length += n;
-      if (length === buffer.length) {
-        if (length > maxBytes) throw new GuardrailInputError(label, tooLarge(length, maxBytes, limits.raiseWith));
-        break;
-      }
+      if (length > maxBytes) throw new GuardrailInputError(label, tooLarge(length, maxBytes, limits.raiseWith));
     }
+    const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
     return buffer.toString('utf8', 0, length);
   } catch (error) {
     if (error instanceof GuardrailInputError) throw error;
@@ -74,7 +75,7 @@ export function readRegularFile(file: string, label: string, limits: ReadLimits 
 }
 
 export function tooLarge(size: number, maxBytes: number, raiseWith?: string): string {
-  const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(n < 1024 * 1024 ? 3 : 0)} MiB`;
+  const mib = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${Math.round(n / (1024 * 1024))} MiB`);
   const how = raiseWith ? `; raise it with ${raiseWith} (at most ${mib(MAX_INPUT_BYTES_LIMIT)})` : '';
   return `is larger than the input size cap (${size >= maxBytes * 2 ? 'at least ' : ''}${mib(size)} > ${mib(maxBytes)})${how}`;
 }
@@ -143,10 +144,10 @@ export function membersWritten(text: string): number {
 /** Members of every object in a parsed document (iterative: any depth JSON.parse accepted). */
 export function membersParsed(doc: unknown): number {
   let count = 0;
-  const pending: unknown[] = [doc];
+  // Only objects and arrays are ever pushed.
+  const pending: object[] = typeof doc === 'object' && doc !== null ? [doc] : [];
   while (pending.length > 0) {
-    const value = pending.pop();
-    if (typeof value !== 'object' || value === null) continue;
+    const value = pending.pop()!;
     if (Array.isArray(value)) {
       for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
       continue;
