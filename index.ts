@@ -2,24 +2,24 @@
  * cdktf-guardrails: security guardrails and hardened constructs for CDK for Terraform.
  * This entry point never loads a provider package's root index (deep imports only).
  */
-export { Guardrails } from './aspects/cdktf/guardrails';
-export { GuardrailsAspect } from './aspects/cdktf/guardrails-aspect';
-export { GuardrailViolationError } from './aspects/engine/violation-error';
-export { GuardrailConfigError } from './aspects/engine/config-error';
-export type { GuardrailOptions, PublicExposureTagConfig } from './aspects/engine/options';
-export type { SuppressionInput } from './aspects/engine/suppressions';
-export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './aspects/engine/types';
-export { defineRule } from './aspects/engine/rule';
-export type { Rule, RuleMetadata, RuleContext, CheckOutput } from './aspects/engine/rule';
-export { pass, violation, unknown, notApplicable, unknownValue } from './aspects/engine/results';
+export { Guardrails } from './aspects/guardrails';
+export { GuardrailsAspect } from './aspects/guardrails-aspect';
+export { GuardrailViolationError } from './engine/violation-error';
+export { GuardrailConfigError } from './engine/config-error';
+export type { GuardrailOptions, PublicExposureTagConfig } from './engine/options';
+export type { SuppressionInput } from './engine/suppressions';
+export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './engine/types';
+export { defineRule } from './engine/rule';
+export type { Rule, RuleMetadata, RuleContext, CheckOutput } from './engine/rule';
+export { pass, violation, unknown, notApplicable, unknownValue } from './engine/results';
 // The shapes the built-in rules are made of, for custom rules: each returns pass / violation / unknown.
-export { requireBool, requireNumber, requireOneOf, requirePresent, forEachBlock } from './aspects/rules/common/shapes';
-export type { ShapeOptions } from './aspects/rules/common/shapes';
-export * as values from './aspects/engine/values';
-export { builtInRules } from './aspects/rules';
-export { evaluate } from './aspects/engine/evaluate';
-export type { EvaluationResult } from './aspects/engine/evaluate';
-export { resolveOptions } from './aspects/engine/options';
+export { requireBool, requireNumber, requireOneOf, requirePresent, forEachBlock } from './rules/common/shapes';
+export type { ShapeOptions } from './rules/common/shapes';
+export * as values from './engine/values';
+export { builtInRules } from './rules';
+export { evaluate } from './engine/evaluate';
+export type { EvaluationResult } from './engine/evaluate';
+export { resolveOptions } from './engine/options';
 
 // Hardened constructs (deep provider imports only).
 export * from './lib/relay';

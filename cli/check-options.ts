@@ -2,11 +2,11 @@
  * `check`'s command-line options → engine options. commander has already checked the fixed choices
  * (format, profile, levels); this checks what it cannot (rule ids, dates) and names the option in errors.
  */
-import { isIsoDate, suggest } from '../aspects/engine/config-error';
-import type { GuardrailOptions } from '../aspects/engine/options';
-import type { RuleLevel, Severity } from '../aspects/engine/types';
-import type { Rule } from '../aspects/engine/rule';
-import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_LIMIT } from '../aspects/input/read-json';
+import { isIsoDate, suggest } from '../engine/config-error';
+import type { GuardrailOptions } from '../engine/options';
+import type { RuleLevel, Severity } from '../engine/types';
+import type { Rule } from '../engine/rule';
+import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_LIMIT } from '../engine/input/read-json';
 import { CliUsageError } from './usage-error';
 import type { CHECK_FORMATS } from './run';
 

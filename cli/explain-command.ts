@@ -1,7 +1,7 @@
 /** `cdktf-guardrails explain RULE_ID`: one rule's metadata, for a person deciding how to comply. */
-import { suggest } from '../aspects/engine/config-error';
-import type { Rule, RuleExample } from '../aspects/engine/rule';
-import { builtInRules } from '../aspects/rules';
+import { suggest } from '../engine/config-error';
+import type { Rule, RuleExample } from '../engine/rule';
+import { builtInRules } from '../rules';
 import type { CliIo } from './io';
 import { profileOf, ruleJson } from './rules-command';
 import { CliUsageError, EXIT_OK } from './usage-error';

@@ -1,5 +1,5 @@
-import { GuardrailInputError } from '../aspects/input/input-error';
-import { tooLarge } from '../aspects/input/read-json';
+import { GuardrailInputError } from '../engine/input/input-error';
+import { tooLarge } from '../engine/input/read-json';
 
 /** What the CLI touches of the outside world, so tests can run it in-process with fake streams. */
 export interface OutputStream {

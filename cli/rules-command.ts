@@ -1,7 +1,7 @@
 /** `cdktf-guardrails rules`: the catalog, generated from the rules' own metadata. */
-import type { Rule } from '../aspects/engine/rule';
-import type { Profile } from '../aspects/engine/types';
-import { builtInRules } from '../aspects/rules';
+import type { Rule } from '../engine/rule';
+import type { Profile } from '../engine/types';
+import { builtInRules } from '../rules';
 import type { CliIo } from './io';
 import { EXIT_OK } from './usage-error';
 

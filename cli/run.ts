@@ -4,9 +4,9 @@
  * cause ends as ONE line on stderr and exit code 2; never a stack trace.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { GuardrailConfigError } from '../aspects/engine/config-error';
-import { GuardrailInputError, oneLine } from '../aspects/input/input-error';
-import { TOOL_NAME, toolVersion } from '../aspects/version';
+import { GuardrailConfigError } from '../engine/config-error';
+import { GuardrailInputError, oneLine } from '../engine/input/input-error';
+import { TOOL_NAME, toolVersion } from '../engine/version';
 import type { CliIo } from './io';
 import { CliUsageError, EXIT_USAGE } from './usage-error';
 

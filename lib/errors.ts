@@ -54,7 +54,7 @@ const REDACTED = '<redacted>';
 
 /**
  * Well-known credential formats. The same families the `no-secrets-in-user-data` rule looks for
- * (aspects/rules/common/user-data/literal-secrets.ts); lib/ does not import the rule engine, and a
+ * (rules/common/user-data/literal-secrets.ts); lib/ does not import the rule engine, and a
  * message only needs the secret hidden, not classified.
  */
 const SECRET_PATTERNS: readonly RegExp[] = [

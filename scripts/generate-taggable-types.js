@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Writes aspects/rules/common-data/aws-taggable-types.ts: every AWS resource type whose configuration has
+ * Writes rules/common-data/aws-taggable-types.ts: every AWS resource type whose configuration has
  * a top-level `tags` map, read from the installed @cdktf/provider-aws bindings. The rules must not load a
  * provider package at runtime, so the list is generated once and committed; re-run after upgrading
  * @cdktf/provider-aws. The output is a .ts module rather than .json because the published package ships
@@ -14,7 +14,7 @@ const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUTPUT = path.join(ROOT, 'aspects/rules/common-data/aws-taggable-types.ts');
+const OUTPUT = path.join(ROOT, 'rules/common-data/aws-taggable-types.ts');
 
 /** The taggable resource types in a provider package's lib/ directory, sorted. */
 function taggableTypes(packageDir) {

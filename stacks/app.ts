@@ -7,7 +7,7 @@
  * synth (secret names and ARN patterns, role names, host names), so each AWS stack plans on its own.
  */
 import { App } from 'cdktf';
-import { Guardrails } from '../aspects/cdktf/guardrails';
+import { Guardrails } from '../aspects/guardrails';
 import { AwsRelayStack } from './aws-relay-stack';
 import { AWS_RELAY_SITES, MONITORING_SITE } from './config';
 import { DigitalOceanRelayStack } from './digitalocean-relay-stack';

@@ -8,11 +8,11 @@
  * Importing this module registers the matchers when jest's `expect` is global; `guardrailMatchers` is
  * exported for `expect.extend` by hand.
  */
-import { checkStack } from '../aspects/cdktf/check-stack';
-import { checkSubject } from '../aspects/cdktf/check-subject';
-import { kindOf } from '../aspects/cdktf/scope';
-import type { GuardrailOptions } from '../aspects/engine/options';
-import type { Violation } from '../aspects/engine/types';
+import { checkStack } from '../aspects/check-stack';
+import { checkSubject } from '../aspects/check-subject';
+import { kindOf } from '../aspects/scope';
+import type { GuardrailOptions } from '../engine/options';
+import type { Violation } from '../engine/types';
 
 export interface ViolationMatch {
   /** Terraform address, e.g. `aws_ebs_volume.data`. */

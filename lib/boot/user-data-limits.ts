@@ -1,7 +1,7 @@
 /**
  * How much user data each cloud accepts: the one definition, used by the relays (lib/boot, lib/relay) and
  * the monitoring server. The guardrail rules do not need it (they read user data of any size), so it
- * lives here rather than under aspects/.
+ * lives here rather than under rules/.
  */
 
 /** EC2 refuses larger user data: 16 KiB, counted on the raw bytes before base64. */

@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderRuleDocs } from '../../aspects/docs/rule-docs';
-import { resolveOptions } from '../../aspects/engine/options';
-import { validateRuleDefinition } from '../../aspects/engine/rule-validation';
-import { builtInRules } from '../../aspects/rules';
+import { renderRuleDocs } from '../../engine/docs/rule-docs';
+import { resolveOptions } from '../../engine/options';
+import { validateRuleDefinition } from '../../engine/rule-validation';
+import { builtInRules } from '../../rules';
 import { exampleFindings } from '../helpers/examples';
 
 const root = path.resolve(__dirname, '..', '..');

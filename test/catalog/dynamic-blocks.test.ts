@@ -5,9 +5,9 @@
  *  - with a `for_each` that is an expression (a variable, or a plan's "known after apply") never makes the
  *    rule go quiet where leaving the block out is reported: Terraform may produce none.
  */
-import type { RuleExample } from '../../aspects/engine/rule';
-import { UNKNOWN_AFTER_APPLY } from '../../aspects/engine/values';
-import { builtInRules } from '../../aspects/rules';
+import type { RuleExample } from '../../engine/rule';
+import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
+import { builtInRules } from '../../rules';
 import { findings } from '../helpers/rule-harness';
 
 type Path = readonly (string | number)[];

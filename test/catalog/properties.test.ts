@@ -4,11 +4,11 @@
  * 2. a configuration a rule passes stays passing when attributes no rule reads are added or changed.
  */
 import fc from 'fast-check';
-import { evaluate } from '../../aspects/engine/evaluate';
-import { resolveOptions } from '../../aspects/engine/options';
-import type { RuleExample } from '../../aspects/engine/rule';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { builtInRules } from '../../aspects/rules';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions } from '../../engine/options';
+import type { RuleExample } from '../../engine/rule';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { builtInRules } from '../../rules';
 
 const strict = resolveOptions({ profile: 'strict' }, builtInRules);
 const exactTypes = [...new Set(builtInRules.flatMap((r) => r.resourceTypes.filter((t) => !t.endsWith('*'))))].sort();

@@ -1,16 +1,16 @@
 /**
  * The catalog is assembled so that a rule file cannot exist without being registered: every module under
- * aspects/rules/** is loaded, and every rule it exports must be in `builtInRules`; every registered rule lives
+ * rules/** is loaded, and every rule it exports must be in `builtInRules`; every registered rule lives
  * in a file of its own, named after its id. A file that calls `defineRule(` must export a registered rule,
  * unless it is a rule factory (it exports the function that calls defineRule, and the rule files call it).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Rule } from '../../aspects/engine/rule';
-import { builtInRules } from '../../aspects/rules';
+import type { Rule } from '../../engine/rule';
+import { builtInRules } from '../../rules';
 import { findings } from '../helpers/rule-harness';
 
-const rulesDir = path.resolve(__dirname, '..', '..', 'aspects', 'rules');
+const rulesDir = path.resolve(__dirname, '..', '..', 'rules');
 
 function sourceFiles(dir: string): string[] {
   return fs
@@ -22,7 +22,7 @@ function sourceFiles(dir: string): string[] {
 const isRule = (value: unknown): value is Rule =>
   typeof value === 'object' && value !== null && typeof (value as Rule).id === 'string' && typeof (value as Rule).check === 'function' && Array.isArray((value as Rule).resourceTypes);
 
-/** Every module under aspects/rules with the rules it exports (index files re-export lists, not rules). */
+/** Every module under rules/ with the rules it exports (index files re-export lists, not rules). */
 const modules = sourceFiles(rulesDir).map((file) => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(file) as Record<string, unknown>;
@@ -32,7 +32,7 @@ const modules = sourceFiles(rulesDir).map((file) => {
 });
 
 describe('rule registration', () => {
-  test('every rule exported from a file under aspects/rules is registered in builtInRules', () => {
+  test('every rule exported from a file under rules/ is registered in builtInRules', () => {
     const unregistered = modules.flatMap((m) => m.rules.filter((r) => !builtInRules.includes(r)).map((r) => `${m.file}: ${r.id}`));
     expect(unregistered).toEqual([]);
   });

@@ -93,7 +93,7 @@ test('no command at all is a usage error (help on stderr)', async () => {
 });
 
 test('a bug of ours is still one line and exit 2, with the trace only on request', async () => {
-  const rules = await import('../../aspects/rules');
+  const rules = await import('../../rules');
   const spy = jest.spyOn(rules.builtInRules, 'filter').mockImplementation(() => {
     throw new Error('boom');
   });

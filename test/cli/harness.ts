@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../cli/run';
-import { builtInRules } from '../../aspects/rules';
+import { builtInRules } from '../../rules';
 
 export interface CliRun {
   readonly code: number;

@@ -7,9 +7,9 @@
  * in properties).
  */
 import * as path from 'path';
-import { GuardrailViolationError } from '../../aspects/engine/violation-error';
-import type { Violation } from '../../aspects/engine/types';
-import { printable } from '../../aspects/engine/printable';
+import { GuardrailViolationError } from '../../engine/violation-error';
+import type { Violation } from '../../engine/types';
+import { printable } from '../../engine/printable';
 import { ENCRYPTION, PUBLIC_IP, cli, expectOneLineError, only, tempDir, writeFiles } from './harness';
 
 const EVIL = 'x\n::error title=pwned::injected\r\n  ::warning::two\u001b[2J\u001b]0;title\u0007##[stop-commands]tok\u0085::x\u2028y\u202e';

@@ -1,6 +1,6 @@
 /** Plan JSON input: after values, unknowns at their exact position, modules, and the cdktf metadata beside it. */
-import { UNKNOWN_AFTER_APPLY } from '../../aspects/engine/values';
-import { looksLikePlanJson, stackFromPlanJson, withUnknowns, shapeOfBody } from '../../aspects/input/plan-json';
+import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
+import { looksLikePlanJson, stackFromPlanJson, withUnknowns, shapeOfBody } from '../../engine/input/plan-json';
 import { ENCRYPTION, PUBLIC_IP, cdktfStack, cli, only, tempDir, writeFiles } from './harness';
 
 const U = UNKNOWN_AFTER_APPLY;

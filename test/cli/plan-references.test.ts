@@ -2,8 +2,8 @@
  * In a plan, `bucket = aws_s3_bucket.b.id` is unknown until apply. The reference is kept (from the
  * cdk.tf.json or the plan's configuration) so rules that pair resources can still follow it.
  */
-import { stackFromPlanJson } from '../../aspects/input/plan-json';
-import { UNKNOWN_AFTER_APPLY } from '../../aspects/engine/values';
+import { stackFromPlanJson } from '../../engine/input/plan-json';
+import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
 
 const plan = (configuration: unknown) => ({
   format_version: '1.2',

@@ -21,7 +21,7 @@ function newestSource(dir: string): number {
 }
 
 beforeAll(() => {
-  const stale = !fs.existsSync(MAIN) || Math.max(newestSource(path.join(ROOT, 'cli')), newestSource(path.join(ROOT, 'aspects'))) > fs.statSync(MAIN).mtimeMs;
+  const stale = !fs.existsSync(MAIN) || Math.max(...['cli', 'aspects', 'engine', 'rules'].map((d) => newestSource(path.join(ROOT, d)))) > fs.statSync(MAIN).mtimeMs;
   if (stale) {
     // Someone else's half-written file may fail type checking; tsc still emits, and main.js is what we need.
     try {

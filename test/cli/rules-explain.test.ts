@@ -1,5 +1,5 @@
 /** `rules` and `explain`: generated from each rule's own metadata, for every rule in the catalog. */
-import { builtInRules } from '../../aspects/rules';
+import { builtInRules } from '../../rules';
 import { cli } from './harness';
 
 test('rules: a table with id, severity, profile, title and resource types, one row per rule', async () => {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { artifactUri } from '../../aspects/reports/sarif-report';
+import { artifactUri } from '../../engine/reports/sarif-report';
 import { validateSarif } from '../helpers/sarif';
 import { ENCRYPTION, cli, only, tempDir, writeFiles } from './harness';
 

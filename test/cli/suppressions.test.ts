@@ -9,8 +9,8 @@ import { Construct } from 'constructs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { Guardrails } from '../../index';
-import { builtInRules } from '../../aspects/rules';
-import type { RuleLevel } from '../../aspects/engine/types';
+import { builtInRules } from '../../rules';
+import type { RuleLevel } from '../../engine/types';
 import { awsStack, readReport, stackFile, synthError, testApp } from '../helpers/app';
 import { ENCRYPTION, PUBLIC_IP, cli, only } from './harness';
 

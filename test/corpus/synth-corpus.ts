@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import { evaluate } from '../../aspects/engine/evaluate';
-import { resolveOptions } from '../../aspects/engine/options';
-import type { Violation } from '../../aspects/engine/types';
-import { loadInputs } from '../../aspects/input/load-inputs';
-import { builtInRules } from '../../aspects/rules';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions } from '../../engine/options';
+import type { Violation } from '../../engine/types';
+import { loadInputs } from '../../engine/input/load-inputs';
+import { builtInRules } from '../../rules';
 import type { CorpusApp } from './apps';
 
 /** One finding, as the reviewed-findings file keys it. */

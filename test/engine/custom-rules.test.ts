@@ -1,9 +1,9 @@
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Guardrails, defineRule, pass, violation } from '../../index';
-import { evaluate } from '../../aspects/engine/evaluate';
-import { resolveOptions } from '../../aspects/engine/options';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { builtInRules } from '../../aspects/rules';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions } from '../../engine/options';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { builtInRules } from '../../rules';
 import { awsStack, readReport, synthError, testApp } from '../helpers/app';
 
 const volumeNames = defineRule({

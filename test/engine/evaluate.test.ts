@@ -2,12 +2,12 @@
  * The engine's contract with checks: whatever a check returns, it is either a result the engine understands
  * or a `rule-error` finding naming the rule. Nothing a check does makes a resource pass silently.
  */
-import { evaluate, createsNothing } from '../../aspects/engine/evaluate';
-import { resolveOptions, type GuardrailOptions } from '../../aspects/engine/options';
-import { defineRule, type Rule } from '../../aspects/engine/rule';
-import { notApplicable, pass, unknown, violation } from '../../aspects/engine/results';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { builtInRules } from '../../aspects/rules';
+import { evaluate, createsNothing } from '../../engine/evaluate';
+import { resolveOptions, type GuardrailOptions } from '../../engine/options';
+import { defineRule, type Rule } from '../../engine/rule';
+import { notApplicable, pass, unknown, violation } from '../../engine/results';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { builtInRules } from '../../rules';
 
 const base = {
   title: 'A test rule',

@@ -4,10 +4,10 @@
  * comparisons is dropped or inverted (mutation testing found that none did before).
  */
 import { defineRule, violation } from '../../index';
-import { evaluate } from '../../aspects/engine/evaluate';
-import { resolveOptions } from '../../aspects/engine/options';
-import { findSuppression, isExpired, scopeCovers, suppressionProblem, MIN_REASON_LENGTH } from '../../aspects/engine/suppressions';
-import type { ResourceRecord, StackDocument, SuppressionRecord } from '../../aspects/engine/types';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions } from '../../engine/options';
+import { findSuppression, isExpired, scopeCovers, suppressionProblem, MIN_REASON_LENGTH } from '../../engine/suppressions';
+import type { ResourceRecord, StackDocument, SuppressionRecord } from '../../engine/types';
 
 const alwaysFires = (id: string) =>
   defineRule({

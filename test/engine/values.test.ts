@@ -31,7 +31,7 @@ import {
   withoutConversions,
   YES,
   type Value,
-} from '../../aspects/engine/values';
+} from '../../engine/values';
 
 describe('values', () => {
   test.each([

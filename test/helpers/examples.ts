@@ -1,6 +1,6 @@
 /** A rule's documented examples, run: the failing one must be reported, the passing one must not. */
-import type { Rule } from '../../aspects/engine/rule';
-import type { Violation } from '../../aspects/engine/types';
+import type { Rule } from '../../engine/rule';
+import type { Violation } from '../../engine/types';
 import { findings } from './rule-harness';
 
 /** Findings on the resource named `example` when the rule's failing or passing example is evaluated. */

@@ -2,12 +2,12 @@
  * Run one rule against hand-written Terraform JSON, without cdktf: the fastest way to show a rule firing on
  * a bad config and staying quiet on a good one.
  */
-import { evaluate } from '../../aspects/engine/evaluate';
-import { resolveOptions, type GuardrailOptions } from '../../aspects/engine/options';
-import type { Rule } from '../../aspects/engine/rule';
-import type { Violation } from '../../aspects/engine/types';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { builtInRules } from '../../aspects/rules';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions, type GuardrailOptions } from '../../engine/options';
+import type { Rule } from '../../engine/rule';
+import type { Violation } from '../../engine/types';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { builtInRules } from '../../rules';
 
 export interface HarnessInput {
   /** Resources as `{ type: { name: body } }`, i.e. Terraform JSON's `resource` block. */

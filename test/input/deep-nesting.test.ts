@@ -3,10 +3,10 @@
  * beyond what any configuration or plan needs is one clear line, exit 2 ("nested too deeply"), before any
  * recursive reader (ours or a rule's) sees it. Never a RangeError, a stack trace or an internal error.
  */
-import { resourceLocations } from '../../aspects/input/locations';
-import { MAX_NESTING, stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { stackFromPlanJson } from '../../aspects/input/plan-json';
-import { UNKNOWN_AFTER_APPLY } from '../../aspects/engine/values';
+import { resourceLocations } from '../../engine/input/locations';
+import { MAX_NESTING, stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { stackFromPlanJson } from '../../engine/input/plan-json';
+import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
 import { ENCRYPTION, cli, expectOneLineError, only, tempDir, writeFiles } from '../cli/harness';
 
 const DEPTH = 100_000;

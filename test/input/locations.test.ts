@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
-import { resourceLocations } from '../../aspects/input/locations';
+import { resourceLocations } from '../../engine/input/locations';
 import { Guardrails } from '../../index';
 import { awsStack, readReport, stackFile, synthError, testApp } from '../helpers/app';
 

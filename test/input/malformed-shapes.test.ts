@@ -4,9 +4,9 @@
  * with `terraform validate` (1.11): "Incorrect JSON value type", "Missing block label", "Invalid resource
  * name", "Duplicate resource". Plans: what `terraform show -json` never writes is refused the same way.
  */
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
-import { stackFromPlanJson } from '../../aspects/input/plan-json';
-import { GuardrailInputError } from '../../aspects/input/input-error';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { stackFromPlanJson } from '../../engine/input/plan-json';
+import { GuardrailInputError } from '../../engine/input/input-error';
 import { ENCRYPTION, cli, expectOneLineError, only, tempDir, writeFiles } from '../cli/harness';
 
 const read = (doc: Record<string, unknown>) => stackFromTerraformJson(doc, { stack: 's', file: 'main.tf.json' });

@@ -8,11 +8,11 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { GuardrailInputError } from '../../aspects/input/input-error';
-import { mergeModule, overrideBody } from '../../aspects/input/merge-module';
-import { firstRepeatedKey, readRegularFile, tooLarge } from '../../aspects/input/read-json';
-import { isIgnoredByTerraform, terraformFiles } from '../../aspects/input/terraform-directory';
-import { stackFromTerraformJson } from '../../aspects/input/terraform-json';
+import { GuardrailInputError } from '../../engine/input/input-error';
+import { mergeModule, overrideBody } from '../../engine/input/merge-module';
+import { firstRepeatedKey, readRegularFile, tooLarge } from '../../engine/input/read-json';
+import { isIgnoredByTerraform, terraformFiles } from '../../engine/input/terraform-directory';
+import { stackFromTerraformJson } from '../../engine/input/terraform-json';
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 /** Repeated keys: the cheap count of members written must agree with JSON.parse exactly, or inputs are refused wrongly. */
 import * as fc from 'fast-check';
-import { membersParsed, membersWritten, parseJsonText } from '../../aspects/input/read-json';
+import { membersParsed, membersWritten, parseJsonText } from '../../engine/input/read-json';
 
 test('members written equal members parsed for any JSON without repeated keys (strings with quotes, colons, backslashes)', () => {
   fc.assert(

@@ -4,7 +4,7 @@
  *
  * Unknown is never rounded to yes or no: an `accept` that rests on an unknown is not proven, and a `deny` that
  * an unknown might break is not proven either, so both are reported as "cannot evaluate" and synth refuses.
- * (The same idea as the engine's `Answer` in aspects/engine/values.ts; kept local so this model stays
+ * (The same idea as the engine's `Answer` in engine/values.ts; kept local so this model stays
  * dependency-free.)
  */
 export type Tri = { readonly kind: 'yes' } | { readonly kind: 'no' } | { readonly kind: 'unknown'; readonly why: string };

@@ -1,5 +1,5 @@
 import { TerraformVariable } from 'cdktf';
-import { Guardrails } from '../../../aspects/cdktf/guardrails';
+import { Guardrails } from '../../../aspects/guardrails';
 import { AwsDerpRelay, architectureOf } from '../../../lib/relay/aws-derp-relay';
 import { awsStack, readReport, synthError, testApp } from '../../helpers/app';
 import { awsProps, DEFAULT_TAGS, incompressibleTags, KMS_KEY_ARN, only, ref, resourcesOf, resourceTypes, SECRET_ARN, synthAws, synthesizedValue, TAILNET_KEY_LITERAL, userDataOf, VERSIONS, withoutMetadata } from './fixtures';

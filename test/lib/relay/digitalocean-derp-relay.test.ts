@@ -1,5 +1,5 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
-import { Guardrails } from '../../../aspects/cdktf/guardrails';
+import { Guardrails } from '../../../aspects/guardrails';
 import { DigitalOceanDerpRelay } from '../../../lib/relay/digitalocean-derp-relay';
 import { readReport, synthError, testApp } from '../../helpers/app';
 import { doProps, doStack, only, ref, resourcesOf, resourceTypes, synthDo, synthesizedValue, TAILNET_KEY_LITERAL, VERSIONS, withoutMetadata } from './fixtures';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Guardrails } from '../../../aspects/cdktf/guardrails';
+import { Guardrails } from '../../../aspects/guardrails';
 import { stackFile, testApp } from '../../helpers/app';
 import { describeWithTerraform, initValidatePlan } from '../../helpers/terraform';
 import { referenceStore, secretsStack } from './helpers';

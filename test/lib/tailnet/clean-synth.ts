@@ -1,6 +1,6 @@
 /** Synthesize with every guardrail (strict, no suppression) and require a clean report: no error, warning or unknown. */
 import type { App } from 'cdktf';
-import { Guardrails } from '../../../aspects/cdktf/guardrails';
+import { Guardrails } from '../../../aspects/guardrails';
 import { readReport } from '../../helpers/app';
 
 export function synthClean(app: App): void {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
-import { Guardrails } from '../../../aspects/cdktf/guardrails';
+import { Guardrails } from '../../../aspects/guardrails';
 import { TailscaleAcl, TailscaleProvider, TailscaleTailnetKey } from '../../../lib/tailscale';
 import { stackFile, testApp } from '../../helpers/app';
 

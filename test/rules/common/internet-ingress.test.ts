@@ -10,22 +10,22 @@ import {
   selectedPorts,
   type IngressEntry,
   type Opening,
-} from '../../../aspects/rules/common/internet-ingress';
-import { ADMIN_PORTS } from '../../../aspects/rules/common/ports';
-import { ingressEntries } from '../../../aspects/rules/aws/network/security-group-ingress';
-import { inboundRules } from '../../../aspects/rules/digitalocean/firewall-inbound';
-import { noAllPortsFromInternet } from '../../../aspects/rules/aws/network/no-all-ports-from-internet';
-import { noAdminPortsFromInternet } from '../../../aspects/rules/aws/network/no-admin-ports-from-internet';
-import { doFirewallNoAllPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-all-ports-from-internet';
-import { doFirewallNoAdminPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-admin-ports-from-internet';
-import { noDataStorePortsFromInternet } from '../../../aspects/rules/aws/network/no-data-store-ports-from-internet';
-import { noMonitoringPortsFromInternet } from '../../../aspects/rules/aws/network/no-monitoring-ports-from-internet';
-import { doFirewallNoDataStorePortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
-import { doFirewallNoMonitoringPortsFromInternet } from '../../../aspects/rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
-import { awsIngress } from '../../../aspects/rules/aws/network/security-group-ingress';
-import { noPortsFromInternetRule } from '../../../aspects/rules/common/internet-ingress';
-import type { ResourceRecord } from '../../../aspects/engine/types';
-import { known, maybe } from '../../../aspects/engine/values';
+} from '../../../rules/common/internet-ingress';
+import { ADMIN_PORTS } from '../../../rules/common/ports';
+import { ingressEntries } from '../../../rules/aws/network/security-group-ingress';
+import { inboundRules } from '../../../rules/digitalocean/firewall-inbound';
+import { noAllPortsFromInternet } from '../../../rules/aws/network/no-all-ports-from-internet';
+import { noAdminPortsFromInternet } from '../../../rules/aws/network/no-admin-ports-from-internet';
+import { doFirewallNoAllPortsFromInternet } from '../../../rules/digitalocean/do-firewall-no-all-ports-from-internet';
+import { doFirewallNoAdminPortsFromInternet } from '../../../rules/digitalocean/do-firewall-no-admin-ports-from-internet';
+import { noDataStorePortsFromInternet } from '../../../rules/aws/network/no-data-store-ports-from-internet';
+import { noMonitoringPortsFromInternet } from '../../../rules/aws/network/no-monitoring-ports-from-internet';
+import { doFirewallNoDataStorePortsFromInternet } from '../../../rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
+import { doFirewallNoMonitoringPortsFromInternet } from '../../../rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
+import { awsIngress } from '../../../rules/aws/network/security-group-ingress';
+import { noPortsFromInternetRule } from '../../../rules/common/internet-ingress';
+import type { ResourceRecord } from '../../../engine/types';
+import { known, maybe } from '../../../engine/values';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
 const resource = (type: string, body: Record<string, unknown>): ResourceRecord => ({ type, name: 'r', address: `${type}.r`, mode: 'managed', body, constructPath: 's', ownedByConstruct: false });

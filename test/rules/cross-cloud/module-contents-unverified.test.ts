@@ -1,5 +1,5 @@
 import { TerraformHclModule } from 'cdktf';
-import { moduleContentsUnverified as rule } from '../../../aspects/rules/cross-cloud/module-contents-unverified';
+import { moduleContentsUnverified as rule } from '../../../rules/cross-cloud/module-contents-unverified';
 import { Guardrails, GuardrailViolationError } from '../../../index';
 import { awsStack, readReport, synthError, testApp } from '../../helpers/app';
 import { findings, kinds } from '../../helpers/rule-harness';

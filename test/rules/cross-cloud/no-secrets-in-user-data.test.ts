@@ -1,6 +1,6 @@
 import { gzipSync } from 'zlib';
-import { ENTROPY_THRESHOLD, shannonEntropy } from '../../../aspects/rules/common/user-data/literal-secrets';
-import { noSecretsInUserData as rule } from '../../../aspects/rules/cross-cloud/no-secrets-in-user-data';
+import { ENTROPY_THRESHOLD, shannonEntropy } from '../../../rules/common/user-data/literal-secrets';
+import { noSecretsInUserData as rule } from '../../../rules/cross-cloud/no-secrets-in-user-data';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { publicIpRequiresApproval as rule } from '../../../aspects/rules/cross-cloud/public-ip-requires-approval';
+import { publicIpRequiresApproval as rule } from '../../../rules/cross-cloud/public-ip-requires-approval';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 
 const approved = { exposure: 'public' };

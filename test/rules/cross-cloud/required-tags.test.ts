@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { AWS_TAGGABLE_TYPES } from '../../../aspects/rules/common-data/aws-taggable-types';
-import { requiredTags as rule } from '../../../aspects/rules/cross-cloud/required-tags';
+import { AWS_TAGGABLE_TYPES } from '../../../rules/common-data/aws-taggable-types';
+import { requiredTags as rule } from '../../../rules/cross-cloud/required-tags';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 
 const generator = require('../../../scripts/generate-taggable-types.js') as { generate(): string; OUTPUT: string };

@@ -1,4 +1,4 @@
-import { volumeEncryptionRequired as rule } from '../../../aspects/rules/cross-cloud/volume-encryption-required';
+import { volumeEncryptionRequired as rule } from '../../../rules/cross-cloud/volume-encryption-required';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
 const enc = { encrypted: true };

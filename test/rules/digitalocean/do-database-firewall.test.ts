@@ -1,4 +1,4 @@
-import { doDatabaseFirewall as rule } from '../../../aspects/rules/digitalocean/do-database-firewall';
+import { doDatabaseFirewall as rule } from '../../../rules/digitalocean/do-database-firewall';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

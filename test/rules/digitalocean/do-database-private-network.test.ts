@@ -1,4 +1,4 @@
-import { doDatabasePrivateNetwork as rule } from '../../../aspects/rules/digitalocean/do-database-private-network';
+import { doDatabasePrivateNetwork as rule } from '../../../rules/digitalocean/do-database-private-network';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

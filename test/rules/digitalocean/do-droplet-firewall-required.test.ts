@@ -1,4 +1,4 @@
-import { doDropletFirewallRequired as rule } from '../../../aspects/rules/digitalocean/do-droplet-firewall-required';
+import { doDropletFirewallRequired as rule } from '../../../rules/digitalocean/do-droplet-firewall-required';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

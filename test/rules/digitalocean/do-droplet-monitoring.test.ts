@@ -1,4 +1,4 @@
-import { doDropletMonitoring as rule } from '../../../aspects/rules/digitalocean/do-droplet-monitoring';
+import { doDropletMonitoring as rule } from '../../../rules/digitalocean/do-droplet-monitoring';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doDropletSshKeys as rule } from '../../../aspects/rules/digitalocean/do-droplet-ssh-keys';
+import { doDropletSshKeys as rule } from '../../../rules/digitalocean/do-droplet-ssh-keys';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

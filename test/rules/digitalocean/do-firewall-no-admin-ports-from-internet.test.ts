@@ -1,4 +1,4 @@
-import { doFirewallNoAdminPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-admin-ports-from-internet';
+import { doFirewallNoAdminPortsFromInternet as rule } from '../../../rules/digitalocean/do-firewall-no-admin-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doFirewallNoAllPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-all-ports-from-internet';
+import { doFirewallNoAllPortsFromInternet as rule } from '../../../rules/digitalocean/do-firewall-no-all-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doFirewallNoDataStorePortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
+import { doFirewallNoDataStorePortsFromInternet as rule } from '../../../rules/digitalocean/do-firewall-no-data-store-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doFirewallNoMonitoringPortsFromInternet as rule } from '../../../aspects/rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
+import { doFirewallNoMonitoringPortsFromInternet as rule } from '../../../rules/digitalocean/do-firewall-no-monitoring-ports-from-internet';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doKubernetesAutoUpgrade as rule } from '../../../aspects/rules/digitalocean/do-kubernetes-auto-upgrade';
+import { doKubernetesAutoUpgrade as rule } from '../../../rules/digitalocean/do-kubernetes-auto-upgrade';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

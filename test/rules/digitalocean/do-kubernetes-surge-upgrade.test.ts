@@ -1,4 +1,4 @@
-import { doKubernetesSurgeUpgrade as rule } from '../../../aspects/rules/digitalocean/do-kubernetes-surge-upgrade';
+import { doKubernetesSurgeUpgrade as rule } from '../../../rules/digitalocean/do-kubernetes-surge-upgrade';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doLoadbalancerHttpsRedirect as rule } from '../../../aspects/rules/digitalocean/do-loadbalancer-https-redirect';
+import { doLoadbalancerHttpsRedirect as rule } from '../../../rules/digitalocean/do-loadbalancer-https-redirect';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

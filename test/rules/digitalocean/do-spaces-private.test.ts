@@ -1,4 +1,4 @@
-import { doSpacesPrivate as rule } from '../../../aspects/rules/digitalocean/do-spaces-private';
+import { doSpacesPrivate as rule } from '../../../rules/digitalocean/do-spaces-private';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { doSpacesVersioning as rule } from '../../../aspects/rules/digitalocean/do-spaces-versioning';
+import { doSpacesVersioning as rule } from '../../../rules/digitalocean/do-spaces-versioning';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { tailnetAclNoAllowAll as rule } from '../../../aspects/rules/tailscale/tailnet-acl-no-allow-all';
+import { tailnetAclNoAllowAll as rule } from '../../../rules/tailscale/tailnet-acl-no-allow-all';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
 const acl = (policy: object) => ({ acl: JSON.stringify(policy) });

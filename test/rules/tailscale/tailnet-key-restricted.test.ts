@@ -1,4 +1,4 @@
-import { tailnetKeyRestricted as rule } from '../../../aspects/rules/tailscale/tailnet-key-restricted';
+import { tailnetKeyRestricted as rule } from '../../../rules/tailscale/tailnet-key-restricted';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
 const good = { reusable: false, preauthorized: true, tags: ['tag:derp'], expiry: 3600 };

@@ -1,4 +1,4 @@
-import { imdsHopLimit as rule } from '../../../../aspects/rules/aws/compute/imds-hop-limit';
+import { imdsHopLimit as rule } from '../../../../rules/aws/compute/imds-hop-limit';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { imdsv2Required as rule } from '../../../../aspects/rules/aws/compute/imdsv2-required';
+import { imdsv2Required as rule } from '../../../../rules/aws/compute/imdsv2-required';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { instanceDetailedMonitoring as rule } from '../../../../aspects/rules/aws/compute/instance-detailed-monitoring';
+import { instanceDetailedMonitoring as rule } from '../../../../rules/aws/compute/instance-detailed-monitoring';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

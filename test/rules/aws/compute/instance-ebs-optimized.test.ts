@@ -1,4 +1,4 @@
-import { instanceEbsOptimized as rule } from '../../../../aspects/rules/aws/compute/instance-ebs-optimized';
+import { instanceEbsOptimized as rule } from '../../../../rules/aws/compute/instance-ebs-optimized';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { instanceProfileRequired as rule } from '../../../../aspects/rules/aws/compute/instance-profile-required';
+import { instanceProfileRequired as rule } from '../../../../rules/aws/compute/instance-profile-required';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

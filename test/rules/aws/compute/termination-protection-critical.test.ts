@@ -1,4 +1,4 @@
-import { terminationProtectionCritical as rule } from '../../../../aspects/rules/aws/compute/termination-protection-critical';
+import { terminationProtectionCritical as rule } from '../../../../rules/aws/compute/termination-protection-critical';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { amiNotPublic as rule } from '../../../../aspects/rules/aws/data/ami-not-public';
+import { amiNotPublic as rule } from '../../../../rules/aws/data/ami-not-public';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

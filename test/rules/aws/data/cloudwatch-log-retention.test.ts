@@ -1,4 +1,4 @@
-import { cloudwatchLogRetention as rule } from '../../../../aspects/rules/aws/data/cloudwatch-log-retention';
+import { cloudwatchLogRetention as rule } from '../../../../rules/aws/data/cloudwatch-log-retention';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { ebsDefaultEncryption as rule } from '../../../../aspects/rules/aws/data/ebs-default-encryption';
+import { ebsDefaultEncryption as rule } from '../../../../rules/aws/data/ebs-default-encryption';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

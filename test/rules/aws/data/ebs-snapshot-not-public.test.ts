@@ -1,4 +1,4 @@
-import { ebsSnapshotNotPublic as rule } from '../../../../aspects/rules/aws/data/ebs-snapshot-not-public';
+import { ebsSnapshotNotPublic as rule } from '../../../../rules/aws/data/ebs-snapshot-not-public';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { rdsBackupRetention as rule } from '../../../../aspects/rules/aws/data/rds-backup-retention';
+import { rdsBackupRetention as rule } from '../../../../rules/aws/data/rds-backup-retention';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

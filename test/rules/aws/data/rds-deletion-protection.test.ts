@@ -1,4 +1,4 @@
-import { rdsDeletionProtection as rule } from '../../../../aspects/rules/aws/data/rds-deletion-protection';
+import { rdsDeletionProtection as rule } from '../../../../rules/aws/data/rds-deletion-protection';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

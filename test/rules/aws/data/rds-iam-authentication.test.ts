@@ -1,4 +1,4 @@
-import { rdsIamAuthentication as rule } from '../../../../aspects/rules/aws/data/rds-iam-authentication';
+import { rdsIamAuthentication as rule } from '../../../../rules/aws/data/rds-iam-authentication';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { rdsNotPublic as rule } from '../../../../aspects/rules/aws/data/rds-not-public';
+import { rdsNotPublic as rule } from '../../../../rules/aws/data/rds-not-public';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

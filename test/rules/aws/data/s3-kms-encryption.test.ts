@@ -1,4 +1,4 @@
-import { s3KmsEncryption as rule } from '../../../../aspects/rules/aws/data/s3-kms-encryption';
+import { s3KmsEncryption as rule } from '../../../../rules/aws/data/s3-kms-encryption';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { at, exampleFindings } from '../policy/helpers';
 

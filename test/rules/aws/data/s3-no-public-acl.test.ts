@@ -1,4 +1,4 @@
-import { s3NoPublicAcl as rule } from '../../../../aspects/rules/aws/data/s3-no-public-acl';
+import { s3NoPublicAcl as rule } from '../../../../rules/aws/data/s3-no-public-acl';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { s3PublicAccessBlock as rule } from '../../../../aspects/rules/aws/data/s3-public-access-block';
+import { s3PublicAccessBlock as rule } from '../../../../rules/aws/data/s3-public-access-block';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { at, exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { s3TlsOnly as rule } from '../../../../aspects/rules/aws/data/s3-tls-only';
+import { s3TlsOnly as rule } from '../../../../rules/aws/data/s3-tls-only';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { s3Versioning as rule } from '../../../../aspects/rules/aws/data/s3-versioning';
+import { s3Versioning as rule } from '../../../../rules/aws/data/s3-versioning';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { at, exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { snapshotCopiesEncrypted as rule } from '../../../../aspects/rules/aws/data/snapshot-copies-encrypted';
+import { snapshotCopiesEncrypted as rule } from '../../../../rules/aws/data/snapshot-copies-encrypted';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { iamNoAccessKeys as rule } from '../../../../aspects/rules/aws/identity/iam-no-access-keys';
+import { iamNoAccessKeys as rule } from '../../../../rules/aws/identity/iam-no-access-keys';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { iamNoAdminPolicy as rule } from '../../../../aspects/rules/aws/identity/iam-no-admin-policy';
+import { iamNoAdminPolicy as rule } from '../../../../rules/aws/identity/iam-no-admin-policy';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 import { POLICY_HOLDERS as holders } from './holders';

@@ -1,4 +1,4 @@
-import { iamNoPassroleWildcard as rule, isAnyRolePattern } from '../../../../aspects/rules/aws/identity/iam-no-passrole-wildcard';
+import { iamNoPassroleWildcard as rule, isAnyRolePattern } from '../../../../rules/aws/identity/iam-no-passrole-wildcard';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 import { POLICY_HOLDERS } from './holders';

@@ -1,4 +1,4 @@
-import { iamNoUserPolicies as rule } from '../../../../aspects/rules/aws/identity/iam-no-user-policies';
+import { iamNoUserPolicies as rule } from '../../../../rules/aws/identity/iam-no-user-policies';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings, policyJson } from '../policy/helpers';
 

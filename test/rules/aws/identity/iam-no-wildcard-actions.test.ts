@@ -1,4 +1,4 @@
-import { iamNoWildcardActions as rule } from '../../../../aspects/rules/aws/identity/iam-no-wildcard-actions';
+import { iamNoWildcardActions as rule } from '../../../../rules/aws/identity/iam-no-wildcard-actions';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 import { POLICY_HOLDERS } from './holders';

@@ -1,4 +1,4 @@
-import { iamTrustPolicyNoWildcard as rule } from '../../../../aspects/rules/aws/identity/iam-trust-policy-no-wildcard';
+import { iamTrustPolicyNoWildcard as rule } from '../../../../rules/aws/identity/iam-trust-policy-no-wildcard';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 

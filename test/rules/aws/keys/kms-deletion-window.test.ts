@@ -1,4 +1,4 @@
-import { kmsDeletionWindow as rule } from '../../../../aspects/rules/aws/keys/kms-deletion-window';
+import { kmsDeletionWindow as rule } from '../../../../rules/aws/keys/kms-deletion-window';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { kmsKeyRotation as rule } from '../../../../aspects/rules/aws/keys/kms-key-rotation';
+import { kmsKeyRotation as rule } from '../../../../rules/aws/keys/kms-key-rotation';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

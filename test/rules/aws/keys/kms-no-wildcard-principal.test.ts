@@ -1,4 +1,4 @@
-import { kmsNoWildcardPrincipal as rule } from '../../../../aspects/rules/aws/keys/kms-no-wildcard-principal';
+import { kmsNoWildcardPrincipal as rule } from '../../../../rules/aws/keys/kms-no-wildcard-principal';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { docRef, exampleFindings, policyJson } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { secretsManagerCmk as rule } from '../../../../aspects/rules/aws/keys/secrets-manager-cmk';
+import { secretsManagerCmk as rule } from '../../../../rules/aws/keys/secrets-manager-cmk';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

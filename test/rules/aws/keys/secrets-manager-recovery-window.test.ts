@@ -1,4 +1,4 @@
-import { secretsManagerRecoveryWindow as rule } from '../../../../aspects/rules/aws/keys/secrets-manager-recovery-window';
+import { secretsManagerRecoveryWindow as rule } from '../../../../rules/aws/keys/secrets-manager-recovery-window';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { secretsManagerRotation as rule } from '../../../../aspects/rules/aws/keys/secrets-manager-rotation';
+import { secretsManagerRotation as rule } from '../../../../rules/aws/keys/secrets-manager-rotation';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { exampleFindings } from '../policy/helpers';
 

@@ -1,4 +1,4 @@
-import { albDropInvalidHeaders as rule } from '../../../../aspects/rules/aws/network/alb-drop-invalid-headers';
+import { albDropInvalidHeaders as rule } from '../../../../rules/aws/network/alb-drop-invalid-headers';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

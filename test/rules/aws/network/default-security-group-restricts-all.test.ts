@@ -1,4 +1,4 @@
-import { defaultSecurityGroupRestrictsAll as rule } from '../../../../aspects/rules/aws/network/default-security-group-restricts-all';
+import { defaultSecurityGroupRestrictsAll as rule } from '../../../../rules/aws/network/default-security-group-restricts-all';
 import { findings, findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

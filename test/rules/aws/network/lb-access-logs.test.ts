@@ -1,4 +1,4 @@
-import { lbAccessLogs as rule } from '../../../../aspects/rules/aws/network/lb-access-logs';
+import { lbAccessLogs as rule } from '../../../../rules/aws/network/lb-access-logs';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

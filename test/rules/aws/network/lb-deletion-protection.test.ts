@@ -1,4 +1,4 @@
-import { lbDeletionProtection as rule } from '../../../../aspects/rules/aws/network/lb-deletion-protection';
+import { lbDeletionProtection as rule } from '../../../../rules/aws/network/lb-deletion-protection';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { lbListenerHttps as rule } from '../../../../aspects/rules/aws/network/lb-listener-https';
+import { lbListenerHttps as rule } from '../../../../rules/aws/network/lb-listener-https';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

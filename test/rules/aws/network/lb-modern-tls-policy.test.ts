@@ -1,4 +1,4 @@
-import { lbModernTlsPolicy as rule } from '../../../../aspects/rules/aws/network/lb-modern-tls-policy';
+import { lbModernTlsPolicy as rule } from '../../../../rules/aws/network/lb-modern-tls-policy';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { noAdminPortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-admin-ports-from-internet';
+import { noAdminPortsFromInternet as rule } from '../../../../rules/aws/network/no-admin-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { noAllPortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-all-ports-from-internet';
+import { noAllPortsFromInternet as rule } from '../../../../rules/aws/network/no-all-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { noDataStorePortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-data-store-ports-from-internet';
+import { noDataStorePortsFromInternet as rule } from '../../../../rules/aws/network/no-data-store-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { noMonitoringPortsFromInternet as rule } from '../../../../aspects/rules/aws/network/no-monitoring-ports-from-internet';
+import { noMonitoringPortsFromInternet as rule } from '../../../../rules/aws/network/no-monitoring-ports-from-internet';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

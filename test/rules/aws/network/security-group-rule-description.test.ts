@@ -1,4 +1,4 @@
-import { securityGroupRuleDescription as rule } from '../../../../aspects/rules/aws/network/security-group-rule-description';
+import { securityGroupRuleDescription as rule } from '../../../../rules/aws/network/security-group-rule-description';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

@@ -1,4 +1,4 @@
-import { vpcFlowLogsEnabled as rule } from '../../../../aspects/rules/aws/network/vpc-flow-logs-enabled';
+import { vpcFlowLogsEnabled as rule } from '../../../../rules/aws/network/vpc-flow-logs-enabled';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 

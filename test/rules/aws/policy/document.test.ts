@@ -1,4 +1,4 @@
-import { readPolicy, type PolicyRead, type PolicyStatement } from '../../../../aspects/rules/aws/policy';
+import { readPolicy, type PolicyRead, type PolicyStatement } from '../../../../rules/aws/policy';
 import { contextOf, docRef, policyJson } from './helpers';
 
 function known(read: PolicyRead): { statements: readonly PolicyStatement[]; unseen: readonly string[]; origin: string } {

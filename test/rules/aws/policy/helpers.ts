@@ -1,8 +1,8 @@
 /** Test helpers for the AWS data, keys and identity rules: stack contexts, policy JSON builders, example runs. */
-import { createContext } from '../../../../aspects/engine/context';
-import type { Rule, RuleContext } from '../../../../aspects/engine/rule';
-import type { Violation } from '../../../../aspects/engine/types';
-import { stackFromTerraformJson } from '../../../../aspects/input/terraform-json';
+import { createContext } from '../../../../engine/context';
+import type { Rule, RuleContext } from '../../../../engine/rule';
+import type { Violation } from '../../../../engine/types';
+import { stackFromTerraformJson } from '../../../../engine/input/terraform-json';
 import { findings } from '../../../helpers/rule-harness';
 
 export function contextOf(doc: { resource?: Record<string, unknown>; data?: Record<string, unknown> } = {}): RuleContext {

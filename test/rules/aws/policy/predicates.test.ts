@@ -10,8 +10,8 @@ import {
   readPolicy,
   restrictedByCondition,
   type PolicyStatement,
-} from '../../../../aspects/rules/aws/policy';
-import { and, maybe, NO, not, or, YES, type Answer } from '../../../../aspects/engine/values';
+} from '../../../../rules/aws/policy';
+import { and, maybe, NO, not, or, YES, type Answer } from '../../../../engine/values';
 import { contextOf, policyJson } from './helpers';
 
 const ctx = contextOf();

@@ -1,4 +1,4 @@
-import { globMatch, isConcreteReference, literalOf, splitTemplate, worstCase, CONCRETE_VALUE } from '../../../../aspects/rules/aws/policy/template';
+import { globMatch, isConcreteReference, literalOf, splitTemplate, worstCase, CONCRETE_VALUE } from '../../../../rules/aws/policy/template';
 
 describe('splitTemplate', () => {
   it('separates literal text from expressions, keeping escapes as written', () => {

@@ -1,0 +1,121 @@
+/**
+ * The report a person reads at a glance: findings grouped by stack, then rule (with the rule's fix once),
+ * then one line per resource; then what was suppressed, expired, malformed or not covered; then one
+ * summary line. Colour is the caller's decision (a TTY with NO_COLOR unset), never forced into files.
+ *
+ * Every name and message from the input is printed with control characters escaped (`printable`), so it
+ * stays on its line and cannot drive the terminal; and no line starts a GitHub workflow command (`::`).
+ */
+import { styleText } from 'util';
+import type { RuleMetadata } from '../rule';
+import type { Severity } from '../types';
+import type { ReportInput } from './report-input';
+import { errorsOf, warningsOf } from './report-input';
+import { TOOL_NAME } from '../version';
+import { noCommandLines, printable as safe } from '../printable';
+
+export interface TextReportOptions {
+  /** ANSI colour. @default false */
+  readonly color?: boolean;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export function renderTextReport({ result, rules }: ReportInput, options: TextReportOptions = {}): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
+  const meta = new Map<string, RuleMetadata>(rules.map((r) => [r.id, r]));
+  const severityLabel = (s: Severity): string => (s === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning'));
+  const lines: string[] = [];
+
+  const stackFiles = new Map(result.stacks.map((s) => [s.name, s.file]));
+  const byStack = groupBy(result.violations, (v) => v.stack);
+  for (const [stack, findings] of byStack) {
+    const file = stackFiles.get(stack);
+    lines.push(`${paint('bold', safe(stack))}${file ? paint('dim', `  ${safe(file)}`) : ''}`);
+    for (const [ruleId, ruleFindings] of groupBy(findings, (v) => v.ruleId)) {
+      const rule = meta.get(ruleId);
+      const worst: Severity = ruleFindings.some((v) => v.severity === 'error') ? 'error' : 'warning';
+      lines.push(`  ${severityLabel(worst)} ${paint('bold', safe(ruleId))}${rule ? `  ${safe(rule.title)}` : ''}`);
+      for (const v of ruleFindings) {
+        const tag = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
+        const level = v.severity === worst ? '' : ` [${v.severity}]`;
+        const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${safe(v.constructPath)})`) : '';
+        const at = v.line !== undefined ? paint('dim', `  ${safe(v.file ?? '')}:${v.line}`) : '';
+        lines.push(`    ${paint('cyan', safe(v.address))}${tag}${level}${where}${at}`);
+        lines.push(`      ${v.attribute ? `${safe(v.attribute)}: ` : ''}${safe(v.message)}`);
+      }
+      lines.push(`    ${paint('green', 'fix:')} ${safe(ruleFindings[0].fix)}`);
+    }
+    lines.push('');
+  }
+  if (result.violations.length === 0) lines.push(paint('green', 'No findings.'), '');
+
+  if (result.suppressed.length > 0) {
+    lines.push(paint('bold', `Suppressed (${result.suppressed.length}):`));
+    for (const { violation: v, suppression: s } of result.suppressed) {
+      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(s.reason)}"${s.expires ? ` (until ${safe(s.expires)})` : ''}`);
+    }
+    lines.push('');
+  }
+  const expired = result.violations.filter((v) => v.kind === 'expired-suppression');
+  if (expired.length > 0) {
+    lines.push(paint('bold', `Expired suppressions (${expired.length}), reported above again:`));
+    for (const v of expired) {
+      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(v.suppression?.reason ?? '')}" expired on ${safe(v.suppression?.expires ?? '?')}`);
+    }
+    lines.push('');
+  }
+  if (result.invalidSuppressions.length > 0) {
+    lines.push(paint('bold', `Invalid suppressions, not honoured (${result.invalidSuppressions.length}):`));
+    for (const s of result.invalidSuppressions) lines.push(`  ${safe(s.stack)}: ${safe(s.problem)}`);
+    lines.push('');
+  }
+  if (result.changes.length > 0) {
+    lines.push(paint('bold', 'Rule levels changed from the profile:'));
+    for (const c of result.changes) lines.push(`  ${safe(c.ruleId)}: ${c.from} -> ${c.to}`);
+    lines.push('');
+  }
+  const uncoveredTypes = result.uncoveredTypes;
+  if (uncoveredTypes.length > 0) {
+    lines.push(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
+    lines.push(`  ${uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', ')}`);
+    lines.push('');
+  }
+  lines.push(summaryLine(result, paint));
+  return noCommandLines(`${lines.join('\n')}\n`);
+}
+
+function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string): string {
+  const errors = errorsOf(result).length;
+  const warnings = warningsOf(result).length;
+  const unknown = result.violations.filter((v) => v.kind === 'unknown').length;
+  const expired = result.violations.filter((v) => v.kind === 'expired-suppression').length;
+  const counts = [
+    paint(errors > 0 ? ['bold', 'red'] : 'green', plural(errors, 'error')),
+    paint(warnings > 0 ? ['bold', 'yellow'] : 'green', plural(warnings, 'warning')),
+    ...(unknown > 0 ? [`${unknown} unknown value${unknown === 1 ? '' : 's'}`] : []),
+    `${result.suppressed.length} suppressed`,
+    ...(expired > 0 ? [plural(expired, 'expired suppression')] : []),
+    ...(result.invalidSuppressions.length > 0 ? [plural(result.invalidSuppressions.length, 'invalid suppression')] : []),
+  ];
+  return (
+    `${TOOL_NAME}: ${counts.join(', ')} ` +
+    `(${plural(result.stacks.length, 'stack')}, ${plural(result.resourcesChecked, 'resource')}, ${plural(result.rules.length, 'rule')}, ${result.profile})`
+  );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Group preserving first-seen order (the engine already orders by stack, address, rule). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

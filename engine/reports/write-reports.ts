@@ -1,0 +1,17 @@
+/** Writes report.json and report.sarif next to the synthesized stacks, and the summary on stderr. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { EvaluationResult } from '../evaluate';
+import type { RuleMetadata } from '../rule';
+import { toolVersion } from '../version';
+import { renderJsonReport } from './json-report';
+import { renderSarifReport } from './sarif-report';
+import { renderSummary } from './summary';
+
+export function writeReports(dir: string, result: EvaluationResult, rules: readonly RuleMetadata[]): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const input = { result, rules, toolVersion: toolVersion() };
+  fs.writeFileSync(path.join(dir, 'report.json'), renderJsonReport(input));
+  fs.writeFileSync(path.join(dir, 'report.sarif'), renderSarifReport(input));
+  if (process.env.CDKTF_GUARDRAILS_QUIET !== '1') process.stderr.write(`${renderSummary(result, dir)}\n`);
+}
