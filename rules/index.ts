@@ -13,6 +13,10 @@ import { awsNetworkRules } from './aws/network';
 import { awsDataRules } from './aws/data';
 import { awsKeyRules } from './aws/keys';
 import { awsIdentityRules } from './aws/identity';
+import { awsLoggingRules } from './aws/logging';
+import { awsEdgeRules } from './aws/edge';
+import { awsDataStoreRules } from './aws/datastores';
+import { awsContainerRules } from './aws/containers';
 import { digitaloceanRules } from './digitalocean';
 import { tailscaleRules } from './tailscale';
 
@@ -27,6 +31,10 @@ export const builtInRules: readonly Rule[] = [
   ...awsDataRules,
   ...awsKeyRules,
   ...awsIdentityRules,
+  ...awsLoggingRules,
+  ...awsEdgeRules,
+  ...awsDataStoreRules,
+  ...awsContainerRules,
   ...digitaloceanRules,
   ...tailscaleRules,
 ];
