@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { withLocations } from '../engine/with-locations';
+import { withResourceFiles } from '../engine/with-resource-files';
 import { evaluate, type EvaluationResult } from '../engine/evaluate';
 import { resolveOptions } from '../engine/options';
 import { GuardrailInputError } from '../engine/input/input-error';
@@ -81,16 +82,3 @@ function render(format: CheckFormat, input: ReportInput, color: boolean): string
   }
 }
 
-/** A stack read from a directory of several files: each finding names the file its resource is in. */
-function withResourceFiles(result: EvaluationResult, files: ReadonlyMap<string, ReadonlyMap<string, string>>): EvaluationResult {
-  if (files.size === 0) return result;
-  const fileOf = <T extends { stack: string; address: string }>(v: T): T => {
-    const file = files.get(v.stack)?.get(v.address);
-    return file === undefined ? v : { ...v, file };
-  };
-  return {
-    ...result,
-    violations: result.violations.map(fileOf),
-    suppressed: result.suppressed.map((s) => ({ ...s, violation: fileOf(s.violation) })),
-  };
-}
