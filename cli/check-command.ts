@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { withLocations } from '../engine/with-locations';
 import { withResourceFiles } from '../engine/with-resource-files';
-import { evaluate, type EvaluationResult } from '../engine/evaluate';
+import { evaluate } from '../engine/evaluate';
 import { resolveOptions } from '../engine/options';
 import { GuardrailInputError } from '../engine/input/input-error';
 import { printable } from '../engine/printable';
