@@ -26,7 +26,7 @@ import { wantsColor, type CliIo } from './io';
 import { CliUsageError, EXIT_OK, EXIT_VIOLATIONS } from './usage-error';
 
 export async function runCheck(paths: readonly string[], raw: Record<string, unknown>, io: CliIo): Promise<number> {
-  const options = parseCheckOptions(raw, builtInRules);
+  const options = parseCheckOptions(raw, builtInRules, io.cwd);
   // Options are checked before any file is read: a typo fails in milliseconds, not after a 50k-resource parse.
   const resolved = resolveOptions(options.guardrails, builtInRules, 'command line options');
   const inputs = paths.length > 0 ? paths : defaultInputs(io.cwd);

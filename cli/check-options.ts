@@ -7,6 +7,10 @@ import type { GuardrailOptions } from '../engine/options';
 import type { RuleLevel, Severity } from '../engine/types';
 import type { Rule } from '../engine/rule';
 import { DEFAULT_MAX_INPUT_BYTES, MAX_INPUT_BYTES_LIMIT } from '../engine/input/read-json';
+import * as path from 'path';
+import type { ApprovedModule } from '../engine/approved-modules';
+import { GuardrailInputError } from '../engine/input/input-error';
+import { parseJsonText, readRegularFile } from '../engine/input/read-json';
 import { CliUsageError } from './usage-error';
 import type { CHECK_FORMATS } from './run';
 
@@ -24,7 +28,7 @@ export interface CheckOptions {
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
 
-export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonly Rule[]): CheckOptions {
+export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonly Rule[], cwd: string = process.cwd()): CheckOptions {
   const rules: Record<string, RuleLevel> = {};
   const ids = catalog.map((r) => r.id);
   for (const spec of (raw.rule as string[] | undefined) ?? []) {
@@ -41,12 +45,14 @@ export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonl
   const today = raw.today as string | undefined;
   if (today !== undefined && !isIsoDate(today)) throw new CliUsageError(`--today '${today}': expected a date YYYY-MM-DD`);
   const requiredTags = raw.requiredTags as string | undefined;
+  const approvedModules = raw.approvedModules === undefined ? undefined : readApprovals(String(raw.approvedModules), cwd);
   const guardrails: GuardrailOptions = {
     ...(raw.profile !== undefined ? { profile: raw.profile as GuardrailOptions['profile'] } : {}),
     ...(raw.unknownValues !== undefined ? { unknownValues: raw.unknownValues as Severity } : {}),
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
     ...(requiredTags !== undefined ? { requiredTags: requiredTags.split(',').map((t) => t.trim()).filter((t) => t !== '') } : {}),
     ...(today !== undefined ? { today } : {}),
+    ...(approvedModules !== undefined ? { approvedModules } : {}),
   };
   return {
     format: (raw.format as CheckFormat | undefined) ?? 'text',
@@ -68,4 +74,12 @@ function parseInputCap(raw: unknown): number {
   }
   if (mib > limit) throw new CliUsageError(`--max-input-mb '${raw}': at most ${limit} MiB (a larger JSON text cannot be held in memory as one string)`);
   return Math.floor(mib * 1024 * 1024);
+}
+
+/** `--approved-modules FILE`: the JSON list of reviewed modules (validated with the other options). */
+function readApprovals(file: string, cwd: string): ApprovedModule[] {
+  const label = `--approved-modules ${file}`;
+  const doc = parseJsonText(readRegularFile(path.resolve(cwd, file), label), label);
+  if (!Array.isArray(doc)) throw new GuardrailInputError(label, 'expected a JSON array of { "source", "version", "reason" }');
+  return doc as ApprovedModule[];
 }

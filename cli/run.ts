@@ -50,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--unknown-values <level>', 'what a value that cannot be known counts as; error when not given').choices(['error', 'warning']))
     .option('--required-tags <keys>', 'comma-separated tag keys every taggable resource must carry (default: owner,environment)')
+    .option('--approved-modules <file>', 'a JSON file listing reviewed modules: [{ "source", "version", "reason" }] (see docs/ci.md)')
     .option('--today <date>', 'compare suppression expiry dates with this day, YYYY-MM-DD (default: today, UTC)')
     .option('--max-input-mb <mib>', 'refuse any input file (or stdin) larger than this many MiB (default: 256, at most 500)')
     .option('--config <file>', 'the cdk.tf.json a plan was made from, for construct paths and suppressions (default: cdk.tf.json next to the plan)')

@@ -1,11 +1,12 @@
 /** The lookups a rule may make within its stack, indexed once per stack. */
 import type { ResolvedTagConfig } from './options';
+import type { ApprovedModule } from './approved-modules';
 import type { RuleContext } from './rule';
 import type { ProviderRecord, ResourceRecord, StackDocument } from './types';
 
 const PROVIDER_REF = /^([a-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?$/;
 
-export function createContext(stack: StackDocument, tags: ResolvedTagConfig): RuleContext {
+export function createContext(stack: StackDocument, tags: ResolvedTagConfig, approvedModules: readonly ApprovedModule[] = []): RuleContext {
   const byAddress = new Map<string, ResourceRecord>();
   const byType = new Map<string, ResourceRecord[]>();
   for (const resource of stack.resources) {
@@ -19,6 +20,7 @@ export function createContext(stack: StackDocument, tags: ResolvedTagConfig): Ru
   return {
     stack,
     tags,
+    approvedModules,
     memo: <T>(key: string, compute: () => T): T => {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;

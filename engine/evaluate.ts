@@ -2,6 +2,7 @@
  * The engine: every active rule on every resource it covers, in every stack. Results are data; what to do
  * with them (refuse synth, exit 1, write SARIF) is the entry points' business.
  */
+import { approvalFor, type ApprovedModule } from './approved-modules';
 import { createContext } from './context';
 import type { ResolvedOptions } from './options';
 import { ruleCoversType, type Rule } from './rule';
@@ -13,6 +14,12 @@ export interface InvalidSuppression {
   readonly stack: string;
   readonly record: unknown;
   readonly problem: string;
+}
+
+export interface UsedApproval extends ApprovedModule {
+  readonly stack: string;
+  readonly address: string;
+  readonly constructPath: string;
 }
 
 export interface UncoveredType {
@@ -36,6 +43,8 @@ export interface EvaluationResult {
   readonly suppressed: readonly SuppressedFinding[];
   /** Suppression records that were malformed and therefore not honoured. */
   readonly invalidSuppressions: readonly InvalidSuppression[];
+  /** Module calls that an approval in the options let through, with the approval: audited like suppressions. */
+  readonly approvedModules: readonly UsedApproval[];
   /** Managed resource types no active rule names explicitly (coverage gaps: shown, not errors). */
   readonly uncoveredTypes: readonly UncoveredType[];
   readonly resourcesChecked: number;
@@ -50,6 +59,7 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
   const violations: Violation[] = [];
   const suppressed: SuppressedFinding[] = [];
   const invalidSuppressions: InvalidSuppression[] = [];
+  const approvedModules: UsedApproval[] = [];
   const uncovered = new Map<string, { count: number; stacks: Set<string> }>();
   let resourcesChecked = 0;
   // Which active rules run on a type, and whether one names it exactly: worked out once per type, not once
@@ -66,7 +76,12 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
   };
 
   for (const stack of stacks) {
-    const context = createContext(stack, options.tags);
+    const context = createContext(stack, options.tags, options.approvedModules);
+    for (const call of stack.resources) {
+      if (call.mode !== 'module') continue;
+      const approval = approvalFor(call.body, options.approvedModules);
+      if (approval) approvedModules.push({ stack: stack.name, address: call.address, constructPath: call.constructPath, ...approval });
+    }
     const suppressions = validSuppressions(stack, options, invalidSuppressions);
     for (const resource of stack.resources) {
       if (resource.mode === 'data' || createsNothing(resource)) continue;
@@ -102,6 +117,7 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
     violations,
     suppressed,
     invalidSuppressions,
+    approvedModules,
     uncoveredTypes: [...uncovered.entries()]
       .map(([type, e]) => ({ type, count: e.count, stacks: [...e.stacks].sort() }))
       .sort((a, b) => a.type.localeCompare(b.type)),

@@ -26,6 +26,7 @@ export function mergeResults(results: readonly EvaluationResult[]): EvaluationRe
     violations: results.flatMap((r) => r.violations),
     suppressed: results.flatMap((r) => r.suppressed),
     invalidSuppressions: results.flatMap((r) => r.invalidSuppressions),
+    approvedModules: results.flatMap((r) => r.approvedModules),
     uncoveredTypes: [...uncovered.entries()].map(([type, e]) => ({ type, count: e.count, stacks: [...e.stacks].sort() })),
     resourcesChecked: results.reduce((n, r) => n + r.resourcesChecked, 0),
   };

@@ -2,6 +2,7 @@
  * The options both entry points accept, and their validation. Every mistake is reported with the option's
  * name and what was expected, before anything is synthesized or read.
  */
+import { validateApprovedModules, type ApprovedModule } from './approved-modules';
 import { GuardrailConfigError, describe, isIsoDate, suggest, todayUtc } from './config-error';
 import { validateRuleDefinition } from './rule-validation';
 import type { Rule } from './rule';
@@ -49,6 +50,12 @@ export interface GuardrailOptions {
    * @default today
    */
   readonly today?: string;
+  /**
+   * Modules whose contents were reviewed: a call with this source (and exact version) is not reported by
+   * `module-contents-unverified`; every approval used is listed in the reports.
+   * @default none: every module call is reported unknown
+   */
+  readonly approvedModules?: readonly ApprovedModule[];
 }
 
 export interface ResolvedTagConfig {
@@ -85,6 +92,7 @@ export interface ResolvedOptions {
   readonly today: string;
   /** Every rule id that exists (built-in and custom), for suppression validation. */
   readonly knownRuleIds: ReadonlySet<string>;
+  readonly approvedModules: readonly ApprovedModule[];
 }
 
 
@@ -108,7 +116,7 @@ export function resolveOptions(
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new GuardrailConfigError(`${where}: expected an object, got ${describe(options)}`);
   }
-  const known = new Set(['profile', 'rules', 'unknownValues', 'publicExposureTag', 'requiredTags', 'customRules', 'today']);
+  const known = new Set(['profile', 'rules', 'unknownValues', 'publicExposureTag', 'requiredTags', 'customRules', 'today', 'approvedModules']);
   for (const key of Object.keys(options)) {
     if (!known.has(key)) {
       throw new GuardrailConfigError(`${where}: unknown option '${key}' (expected one of ${[...known].join(', ')})`);
@@ -154,6 +162,7 @@ export function resolveOptions(
     tags: resolveTags(options, where),
     today,
     knownRuleIds: new Set(byId.keys()),
+    approvedModules: validateApprovedModules(options.approvedModules, where),
   };
 }
 

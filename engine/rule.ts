@@ -1,5 +1,6 @@
 import type { CheckResult, Profile, ProviderRecord, ResourceRecord, Severity, StackDocument } from './types';
 import type { ResolvedTagConfig } from './options';
+import type { ApprovedModule } from './approved-modules';
 
 /** Peers whose checks a rule may name as equivalents. */
 export const PEERS = ['checkov', 'kics', 'cdk-nag', 'trivy'] as const;
@@ -75,6 +76,8 @@ export interface RuleContext {
   readonly stack: StackDocument;
   /** Tag conventions in force (approval tag for public exposure, required tags). */
   readonly tags: ResolvedTagConfig;
+  /** Modules the options approve (source, exact version, reason). */
+  readonly approvedModules: readonly ApprovedModule[];
   /** The resource at a Terraform address in the same stack (`aws_subnet.a`), if there is one. */
   resourceAt(address: string): ResourceRecord | undefined;
   /** All resources of a type in the same stack. */

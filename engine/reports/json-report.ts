@@ -33,6 +33,7 @@ export function renderJsonReport({ result, rules, toolVersion }: ReportInput): s
     violations: result.violations,
     suppressed: result.suppressed.map((s) => ({ ...s.violation, suppression: s.suppression })),
     invalidSuppressions: result.invalidSuppressions,
+    approvedModules: result.approvedModules,
     uncoveredTypes: result.uncoveredTypes,
     catalog: rules.filter((r) => !ruleIds.has(r.id)).map((r) => r.id),
   };

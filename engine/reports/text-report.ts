@@ -70,6 +70,13 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
     for (const s of result.invalidSuppressions) lines.push(`  ${safe(s.stack)}: ${safe(s.problem)}`);
     lines.push('');
   }
+  if (result.approvedModules.length > 0) {
+    lines.push(paint('bold', `Modules let through by approvedModules (${result.approvedModules.length}):`));
+    for (const a of result.approvedModules) {
+      lines.push(`  ${safe(a.stack)} ${safe(a.address)}: ${safe(a.source)}${a.version ? `@${safe(a.version)}` : ''}: "${safe(a.reason)}"`);
+    }
+    lines.push('');
+  }
   if (result.changes.length > 0) {
     lines.push(paint('bold', 'Rule levels changed from the profile:'));
     for (const c of result.changes) lines.push(`  ${safe(c.ruleId)}: ${c.from} -> ${c.to}`);

@@ -4,7 +4,8 @@
  * they are visible, in a plan.
  */
 import { defineRule } from '../../engine/rule';
-import { unknown } from '../../engine/results';
+import { approvalFor } from '../../engine/approved-modules';
+import { pass, unknown } from '../../engine/results';
 import { stringAttr } from '../../engine/values';
 
 export const moduleContentsUnverified = defineRule({
@@ -23,14 +24,18 @@ export const moduleContentsUnverified = defineRule({
     'Check the plan, where modules are expanded: `terraform show -json tfplan > plan.json && cdktf-guardrails check ' +
     'plan.json`. Then either suppress this rule for the module construct with the reason "checked in the plan ' +
     'gate" (Guardrails.suppress(module, "module-contents-unverified", { reason })), or use `unknownValues: ' +
-    "'warning'`. Better still, build the resources with constructs so they are checked at synth.",
+    "'warning'`. A module whose contents your team has reviewed can be approved at its exact version with the " +
+    "`approvedModules` option (source, version, reason), which every report lists. Better still, build the " +
+    'resources with constructs so they are checked at synth.',
   examples: {
     failing: { resourceType: 'module', body: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0' } },
     passing: { resourceType: 'module', body: { source: './modules/empty', count: 0 } },
   },
-  check(call) {
+  check(call, context) {
+    const approval = approvalFor(call.body, context.approvedModules);
+    if (approval) return pass(`${approval.source}${approval.version ? `@${approval.version}` : ''} is approved: ${approval.reason}`);
     const source = stringAttr(call.body, 'source');
     const from = source.state === 'known' ? ` (source ${source.value})` : '';
-    return unknown(`${call.address}${from} creates resources that are not in this configuration; check them in the plan`, 'source');
+    return unknown(`${call.address}${from} creates resources that are not in this configuration; check them in the plan, or approve the module (approvedModules)`, 'source');
   },
 });
