@@ -28,8 +28,11 @@ export * from './lib/tailnet';
 export * from './lib/tailscale';
 export * from './lib/fleet';
 export * from './lib/monitoring';
-export type { DerpNodeInfo, IDerpRelay } from './lib/contracts/derp-node';
-export type { AclRule, GrantRule, DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from './lib/contracts/tailnet-policy';
+export type { DerpNodeInfo, DerpNodeMesh, IDerpNodeSource, IDerpRelay } from './lib/contracts/derp-node';
+export type { AclRule, GrantRule, DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy, PolicyTestEntry } from './lib/contracts/tailnet-policy';
+// The offline evaluator synth proves tailnet policies with: which flows a policy allows, who sees whom, and its tests.
+export { peersVisible, evaluatePolicyTests, policyAllows, policyTestsPass, describePolicyTestFailures } from './lib/tailnet/evaluate';
+export type { EvaluablePolicy, FlowDecision, FlowVerdict, PairDecision, PolicyTestResult, DestinationResult, TestOutcome } from './lib/tailnet/evaluate';
 export type { SecretReference } from './lib/contracts/secret-reference';
 export * as boot from './lib/boot';
 export { ConstructConfigError, redactSecrets } from './lib/errors';

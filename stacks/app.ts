@@ -5,15 +5,19 @@
  *
  * The stacks share no Terraform references (no remote state): what crosses stacks is plain data known at
  * synth (secret names and ARN patterns, role names, host names), so each AWS stack plans on its own.
+ *
+ * Every AWS node (relay or monitoring) joins the tailnet with its own single-use, pre-authorized, tagged key
+ * that expires within the hour (SecretsStack.joinKey: a NodeJoinKey readable by that node's role only);
+ * DigitalOcean relays make theirs in their own stack. No join key is shared or reusable.
  */
 import { App } from 'cdktf';
 import { Guardrails } from '../aspects/guardrails';
+import type { SecretReference } from '../lib/contracts/secret-reference';
 import { AwsRelayStack } from './aws-relay-stack';
-import { AWS_RELAY_SITES, MONITORING_SITE } from './config';
+import { AWS_RELAY_SITES, MONITORING_SITE, relayRoleName, relayTailnetTags } from './config';
 import { DigitalOceanRelayStack } from './digitalocean-relay-stack';
 import { MonitoringStack } from './monitoring-stack';
-import { DERP_MESH_KEY } from './config';
-import { DERP_AUTH_KEY, MONITORING_AUTH_KEY, SecretsStack } from './secrets-stack';
+import { SecretsStack } from './secrets-stack';
 import { TailnetStack } from './tailnet-stack';
 
 export interface ReferenceApp {
@@ -33,25 +37,24 @@ export function buildReferenceApp(outdir?: string): ReferenceApp {
   const secrets = new SecretsStack(app, 'secrets', { policy: tailnet.policy });
 
   const versions = tailnet.fleet.versions;
-  const awsRelays = AWS_RELAY_SITES.map(
-    (site) =>
-      new AwsRelayStack(app, {
-        site,
-        versions,
-        authKeySecret: secrets.store.secretReference(DERP_AUTH_KEY),
-        meshKeySecret: secrets.store.secretReference(DERP_MESH_KEY),
-      }),
-  );
+  const awsRelays = AWS_RELAY_SITES.map((site) => {
+    // One key per node, for the relay's own role, tagged as the relay advertises itself.
+    const joinKeySecrets = new Map<string, SecretReference>(
+      site.nodes.map((node) => [node.nodeName, secrets.joinKey(node.nodeName, relayRoleName(node.nodeName), relayTailnetTags(site))]),
+    );
+    // Only the relays of a region that meshes read the mesh key.
+    let meshKeySecret: SecretReference | undefined;
+    if (site.nodes.length > 1) for (const node of site.nodes) meshKeySecret = secrets.meshKeyReader(relayRoleName(node.nodeName));
+    return new AwsRelayStack(app, { site, versions, joinKeySecrets, ...(meshKeySecret ? { meshKeySecret } : {}) });
+  });
   const digitaloceanRelays = new DigitalOceanRelayStack(app, 'derp-digitalocean', versions);
   for (const relay of [...awsRelays.flatMap((s) => s.relays), ...digitaloceanRelays.relays]) tailnet.fleet.addRelay(relay);
-  for (const relay of awsRelays.flatMap((s) => s.relays)) secrets.grantRelay(relay.roleName);
 
   const monitoring = new MonitoringStack(app, 'monitoring', {
     fleet: tailnet.fleet,
     policy: tailnet.policy,
-    joinKeySecret: secrets.store.secretReference(MONITORING_AUTH_KEY),
+    joinKeySecret: secrets.joinKey(MONITORING_SITE.name, MONITORING_SITE.roleName, ['tag:monitoring']),
   });
-  secrets.grantMonitoring(MONITORING_SITE.roleName);
 
   return { app, tailnet, secrets, awsRelays, digitaloceanRelays, monitoring };
 }

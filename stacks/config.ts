@@ -15,8 +15,15 @@ export const SECRETS_REGION = 'eu-central-1';
 /** Who the relays' CloudWatch alarms notify (each confirms the SNS subscription AWS mails it). */
 export const ALERT_EMAILS = ['oncall@example.com'];
 
-/** The IAM role (an existing operator role) that puts the secrets' values. */
-export const SECRET_WRITERS = ['derp-secrets-operator'];
+/**
+ * The IAM role that applies the stacks (CI). In the secrets stack it writes each node's join key (a
+ * NodeJoinKey: Terraform makes the key and puts it into the node's secret), so it may also read them back
+ * (the AWS provider refreshes a secret version with GetSecretValue).
+ */
+export const TERRAFORM_ROLE = `arn:aws:iam::${AWS_ACCOUNT_ID}:role/terraform-apply`;
+
+/** The operator role (an existing role of the account) that puts the values of the secrets Terraform does not make: the mesh key, developers' secrets. */
+export const SECRETS_OPERATOR_ROLE = `arn:aws:iam::${AWS_ACCOUNT_ID}:role/derp-secrets-operator`;
 
 /** People who administer the tailnet and the secrets (setec `group:infra`). */
 export const INFRA_GROUP = ['alice@example.com', 'bob@example.com'];
@@ -42,6 +49,19 @@ export const DIGITALOCEAN_DNS_DOMAIN = 'do.derp.example.net';
 /** The mesh key of a region of more than one node (64 hex digits: `openssl rand -hex 32`), in the secret store. */
 export const DERP_MESH_KEY = 'derp/mesh-key';
 
+/**
+ * The instance role of an AWS relay: fixed, so the secrets stack can give it (and only it) the node's join
+ * key (NodeJoinKey `nodeRole`) without a cross-stack reference.
+ */
+export function relayRoleName(nodeName: string): string {
+  return `derp-relay-${nodeName}`;
+}
+
+/** The tailnet tags an AWS relay of `site` advertises, hence the tags of its join key: `tag:derp` and the site's extra tags. */
+export function relayTailnetTags(site: AwsRelaySite): string[] {
+  return ['tag:derp', ...(site.extraTailnetTags ?? []).filter((t) => t !== 'tag:derp')];
+}
+
 /** One relay of an AWS site: its host name, derpMap node name, and its Elastic IP, allocated once outside the stacks. */
 export interface AwsRelayNode {
   readonly hostname: string;
@@ -64,6 +84,8 @@ export interface AwsRelaySite {
   readonly regionCode: string;
   readonly regionName: string;
   readonly nodes: readonly AwsRelayNode[];
+  /** Tailnet tags the site's relays advertise besides `tag:derp` (their join keys carry them too). */
+  readonly extraTailnetTags?: readonly string[];
 }
 
 export const AWS_RELAY_SITES: readonly AwsRelaySite[] = [
@@ -129,4 +151,6 @@ export const MONITORING_SITE = {
   amiArchitecture: 'arm64',
   instanceType: 't4g.small',
   roleName: 'derp-monitoring',
+  /** The server's name, tailnet host name and join-key node name (`join-keys/derp-monitoring`). */
+  name: 'derp-monitoring',
 } as const;

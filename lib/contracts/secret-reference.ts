@@ -4,7 +4,7 @@
  * ARNs computed from the account, region and name.
  */
 export interface SecretReference {
-  /** Path-like secret name, e.g. `derp/auth-key`. */
+  /** Path-like secret name, e.g. `join-keys/900a`. */
   readonly name: string;
   /** ARN, or ARN pattern ending in `-??????`/`*` (Secrets Manager appends a random suffix). */
   readonly arn: string;

@@ -40,7 +40,10 @@ export interface AlertTopicProps {
    * @default none: the role exists already (or elsewhere)
    */
   readonly publisherRole?: IamRole;
-  /** @default the stack's default AWS provider */
+  /**
+   * AWS provider of the topic, its key and subscriptions (its region must be `region`).
+   * @default the stack's default AWS provider
+   */
   readonly provider?: AwsProvider;
 }
 

@@ -15,7 +15,7 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { SecretReference } from '../contracts/secret-reference';
-import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_SUBNET_ID, AWS_VPC_ID, type PropValidator } from '../validate';
+import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_SUBNET_ID, AWS_VPC_ID, checkInstanceArchitecture, type AmiArchitecture, type PropValidator } from '../validate';
 import { validateSecretReference } from '../validate/secret-reference';
 import { Ec2StatusCheckAlarm } from './alarms';
 import { AlertTopic } from './alert-topic';
@@ -31,15 +31,26 @@ export interface AwsMonitoringServerProps {
   readonly vpcId: string;
   /** A private subnet with a route to the internet through a NAT gateway (the server gets no public IP). */
   readonly subnetId: string;
-  /** Pinned AMI id of a Debian 12 or Ubuntu 22.04/24.04 image (no lookups: stacks plan offline). */
+  /** Pinned AMI id of a Debian 12 or Ubuntu 22.04/24.04 image (no lookups: stacks plan offline), of {@link amiArchitecture}. */
   readonly amiId: string;
-  /** The secret holding the server's tailnet join key (SecretStore.secretReference). */
+  /**
+   * The secret holding the server's tailnet join key: best a NodeJoinKey's `secretReference` (a single-use,
+   * one-hour key of its own, readable by {@link roleName} only), or SecretStore.secretReference.
+   */
   readonly joinKeySecret: SecretReference;
   /**
-   * EC2 instance type.
+   * EC2 instance type. Its architecture must be {@link amiArchitecture}'s: Graviton families (a `g` after
+   * the generation digit: `t4g`, `m7g`, `c7gn`, and `a1`) are arm64, all others x86_64.
    * @default 't3.small' (2 vCPU, 2 GiB: Prometheus for a fleet of tens of nodes)
    */
   readonly instanceType?: string;
+  /**
+   * CPU architecture of {@link amiId}, as EC2 spells it (the AMI's `architecture`). The AMI is pinned by id,
+   * not looked up, so its architecture is stated here, and an instance type of the other architecture is
+   * refused at construction rather than launched into an instance that cannot boot the image.
+   * @default 'x86_64' (what the default instance type, t3.small, runs)
+   */
+  readonly amiArchitecture?: AmiArchitecture;
   /**
    * Root volume size in GiB (Prometheus data lives there).
    * @default 20
@@ -51,7 +62,7 @@ export interface AwsMonitoringServerProps {
    */
   readonly rootVolumeKmsKeyId?: string;
   /**
-   * IAM role name of the instance (grant it the join key with SecretStore.grant).
+   * IAM role name of the instance: the NodeJoinKey's `nodeRole` (or the role a SecretStore grants the join key).
    * @default `<name>-instance`
    */
   readonly roleName?: string;
@@ -124,6 +135,8 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   const region = aws.region === undefined ? secret.region : v.matching(`${prop}.region`, aws.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
   const alertEmails = (aws.alertEmails ?? []).map((e, i) => v.matching(`${prop}.alertEmails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'));
   const instanceType = v.rule(`${prop}.instanceType`, aws.instanceType ?? 't3.small', AWS_INSTANCE_TYPE);
+  const amiArchitecture = v.oneOf(`${prop}.amiArchitecture`, aws.amiArchitecture ?? 'x86_64', ['arm64', 'x86_64'] as const);
+  checkInstanceArchitecture(v, `${prop}.instanceType`, instanceType, amiArchitecture, `${prop}.amiArchitecture`, aws.amiArchitecture === undefined);
   const size = v.integer(`${prop}.rootVolumeSizeGiB`, aws.rootVolumeSizeGiB ?? 20, 8, 16384);
   const roleName = v.rule(`${prop}.roleName`, aws.roleName ?? `${model.name}-instance`, AWS_IAM_ROLE_NAME);
   const name = model.name;
@@ -232,8 +245,9 @@ function providerRegionProblems(host: Construct, v: PropValidator, prop: string,
  * pkgs.tailscale.com, Secrets Manager, probes) and 41641/3478 udp (WireGuard, STUN), IMDSv2 only with hop
  * limit 1, an encrypted gp3 root, an instance profile with only the SSM core policy (shell access through
  * Session Manager, no SSH), detailed monitoring and termination protection. The join key is read at boot
- * from Secrets Manager with the instance role: grant the role with SecretStore.grant. CloudWatch alarms on
- * the instance (and optionally on other instances) fire even when the server is down.
+ * from Secrets Manager with the instance role: give it a NodeJoinKey of its own (`nodeRole`: the role's name;
+ * the key's store grants the read). The image's architecture (`amiArchitecture`) must be the instance
+ * type's. CloudWatch alarms on the instance (and optionally on other instances) fire even when the server is down.
  *
  * It watches the fleet over the tailnet: the one access model (`tag:monitoring -> tag:derp:9100`) makes both the
  * scrape targets and the tailnet ACL entry; it probes the nodes' public HTTPS and STUN endpoints outbound and
@@ -249,7 +263,7 @@ export class AwsMonitoring extends Construct {
   public readonly instance: Instance;
   public readonly securityGroup: SecurityGroup;
   public readonly role: IamRole;
-  /** The instance role's name, known at synth (grant it the join key with SecretStore.grant). */
+  /** The instance role's name, known at synth (the `nodeRole` of its NodeJoinKey). */
   public readonly roleName: string;
   /** The alert topic every alarm and the Alertmanager publish to. */
   public readonly alertTopic: SnsTopic;

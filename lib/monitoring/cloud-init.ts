@@ -47,6 +47,12 @@ export interface MonitoringCloudInitOptions {
   readonly tailnetTag: string;
   readonly tailnetHostName: string;
   readonly joinKey: JoinKeySource;
+  /**
+   * The Tailscale version to install (and to build derpprobe at): the fleet's, so the relays and their
+   * monitoring run one version.
+   * @default TAILSCALE_VERSION (lib/boot)
+   */
+  readonly tailscaleVersion?: string;
   /** TSDB retention. @default 30 */
   readonly retentionDays?: number;
   /** Run a local Alertmanager with this configuration. @default none: no local Alertmanager */
@@ -189,7 +195,8 @@ export const INSTALL_TAILSCALE_SCRIPT = stripComments(installTailscaleScript(PAT
 /**
  * The monitoring server's tailscale-join.sh: lib/boot's (the relays'), with this server's paths, MagicDNS on
  * (Prometheus scrapes the DERP nodes by their tailnet names) and, on AWS, up to 30 minutes of tries to read
- * the key: the role's grant (SecretStore.grant) may be applied after this boot starts. Shipped without comment lines.
+ * the key (60 reads, 30 s apart, as the relays): the key's value and the role's read grant (a NodeJoinKey in
+ * the secrets stack) may be applied after this boot starts. Shipped without comment lines.
  */
 export const TAILSCALE_JOIN_SCRIPT = stripComments(
   tailscaleJoinScript({
@@ -205,7 +212,7 @@ const ENV_VALUE = /^[A-Za-z0-9:/_.@+=,-]*$/;
 function bootEnv(options: MonitoringCloudInitOptions): string {
   const key = options.joinKey;
   const env: TailscaleBootEnv = {
-    TAILSCALE_VERSION,
+    TAILSCALE_VERSION: options.tailscaleVersion ?? TAILSCALE_VERSION,
     TAILSCALE_KEY_FINGERPRINT: TAILSCALE_REPO_KEY_FINGERPRINT,
     TAILSCALE_TAGS: options.tailnetTag,
     TAILSCALE_NODE_NAME: options.tailnetHostName,
@@ -247,7 +254,7 @@ export function renderMonitoringCloudInit(options: MonitoringCloudInitOptions): 
     ...(options.derpprobe
       ? [
           { path: DERPPROBE.derpMap, content: options.derpprobe.derpMap, permissions: '0644' },
-          { path: DERPPROBE.env, content: renderDerpprobeEnv(options.derpprobe.sha256), permissions: '0600' },
+          { path: DERPPROBE.env, content: renderDerpprobeEnv(options.derpprobe.sha256, options.tailscaleVersion), permissions: '0600' },
           { path: DERPPROBE.installScript, content: INSTALL_DERPPROBE_SCRIPT, permissions: '0700' },
           { path: DERPPROBE.unit, content: DERPPROBE_UNIT, permissions: '0644' },
         ]

@@ -123,12 +123,13 @@ fi
 install -m 0755 -o root -g root "$work/bin/derpprobe" ${DERPPROBE.binary}
 `;
 
-/** derpprobe.env: the pinned versions and hashes install-derpprobe.sh reads (all literals checked here). */
-export function renderDerpprobeEnv(sha256?: string): string {
+/** derpprobe.env: the pinned versions and hashes install-derpprobe.sh reads (all literals checked here); the fleet's Tailscale version. */
+export function renderDerpprobeEnv(sha256?: string, tailscaleVersion: string = TAILSCALE_VERSION): string {
   if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`derpprobe sha256 ${JSON.stringify(sha256)} must be 64 lower-case hex digits`);
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(tailscaleVersion)) throw new Error(`derpprobe tailscale version ${JSON.stringify(tailscaleVersion)} must be a release version such as '1.102.3'`);
   if (GO_TOOLCHAIN.amd64.version !== GO_TOOLCHAIN.arm64.version) throw new Error('the pinned Go toolchains of amd64 and arm64 differ in version');
   const env: Record<string, string> = {
-    TAILSCALE_VERSION,
+    TAILSCALE_VERSION: tailscaleVersion,
     GO_VERSION: GO_TOOLCHAIN.amd64.version,
     GO_SHA256_AMD64: GO_TOOLCHAIN.amd64.sha256,
     GO_SHA256_ARM64: GO_TOOLCHAIN.arm64.sha256,

@@ -30,6 +30,12 @@ export const DIGITALOCEAN_EXTRA_EGRESS: readonly { readonly protocol: 'tcp' | 'u
 export interface DigitalOceanMonitoringServerProps {
   /** Region slug, e.g. `fra1`. */
   readonly region: string;
+  /**
+   * DigitalOcean backups of the droplet (billed): Prometheus's history lives on it (the strict catalog's
+   * `do-droplet-backups`). A backup also holds tailscaled's node key: limit who may restore it.
+   * @default true
+   */
+  readonly backups?: boolean;
   /** SSH key ids or fingerprints (required: without keys DigitalOcean emails a root password; port 22 stays closed). */
   readonly sshKeys: readonly string[];
   /**
@@ -152,7 +158,7 @@ export function buildDigitalOceanServer(
     sshKeys,
     monitoring: true,
     ipv6: false,
-    backups: false,
+    backups: v.boolean(`${prop}.backups`, d.backups ?? true),
     dropletAgent: d.allowDigitalOceanConsole ?? false,
     gracefulShutdown: true,
     ...(vpcUuid ? { vpcUuid } : {}),

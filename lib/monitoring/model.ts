@@ -9,7 +9,8 @@ import type { Construct } from 'constructs';
 import type { DerpNodeInfo } from '../contracts/derp-node';
 import type { ITailnetPolicy } from '../contracts/tailnet-policy';
 import { ConstructConfigError } from '../errors';
-import type { IDerpNodeSource } from '../fleet/derp-fleet';
+import type { IDerpNodeSource } from '../contracts/derp-node';
+import { TAILSCALE_VERSION } from '../boot/versions';
 import { checkTagOwner } from '../tailnet/syntax';
 import { PropValidator } from '../validate';
 import { DERP_EXPORTER_ACCESS, accessAcl, accessProblem, type TailnetAccess } from './access';
@@ -153,6 +154,10 @@ export class MonitoringModel {
   ) {
     if (!props || typeof props !== 'object') v.fail('props', null, 'are required');
     if (!props.fleet || !('nodes' in props.fleet)) v.fail('props.fleet', null, 'must be a DerpFleet (anything with `nodes`)');
+    const version = props.fleet.tailscaleVersion;
+    if (version !== undefined && (typeof version !== 'string' || !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(version))) {
+      v.fail('props.fleet.tailscaleVersion', version, "must be a release version such as '1.102.3' (the fleet's one Tailscale version, which monitoring installs too)");
+    }
     this.access = props.access ?? DERP_EXPORTER_ACCESS;
     const problem = accessProblem(this.access);
     if (problem) v.fail(`props.access.${problem.prop}`, problem.value, problem.reason);
@@ -186,6 +191,16 @@ export class MonitoringModel {
     props.tailnetPolicy?.addTagOwner(this.access.from, owners);
     props.tailnetPolicy?.addAcl(accessAcl(this.access));
     if (this.derperMetrics) props.tailnetPolicy?.addAcl({ action: 'accept', src: [this.access.from], dst: [`${this.access.to}:${DERPER_METRICS_PORT}`] });
+    // ... and the policy proves it at synth (and Tailscale on every change): monitoring reaches every exporter port.
+    props.tailnetPolicy?.addTest({ src: this.access.from, proto: 'tcp', accept: this.access.ports.map((p) => `${this.access.to}:${p}`) });
+  }
+
+  /**
+   * The Tailscale version the server installs and builds derpprobe at, and the release the relays are
+   * expected to run: the fleet's, so the fleet and its monitoring run one version.
+   */
+  get tailscaleVersion(): string {
+    return this.props.fleet.tailscaleVersion ?? TAILSCALE_VERSION;
   }
 
   readonly derpprobe: boolean;
@@ -269,6 +284,7 @@ export class MonitoringModel {
       derpprobe: this.derpprobe,
       derperMetrics: this.derperMetrics,
       relayVersionMaxAgeDays: this.props.relayVersionMaxAgeDays,
+      expectedRelayVersion: this.tailscaleVersion,
     });
   }
 
@@ -291,6 +307,7 @@ export class MonitoringModel {
       stunTargets: targets.map((t) => ({ node: t.node, host: t.hostName, port: t.stunPort, region: t.regionCode })),
       tailnetTag: this.access.from,
       tailnetHostName: this.tailnetHostName,
+      tailscaleVersion: this.tailscaleVersion,
       joinKey,
       retentionDays: this.props.retentionDays,
       alertmanagerConfig: renderAlertmanagerConfig(receivers),

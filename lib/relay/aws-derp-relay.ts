@@ -6,9 +6,10 @@
  *   Let's Encrypt certificates, from anywhere (IPv4 and IPv6); nothing else inbound, no SSH. Egress is
  *   limited to the ports in {@link AWS_RELAY_OUTBOUND} (network-policy.ts), each rule described.
  * - an IAM role that only EC2 can assume, with exactly two grants: the AWS managed
- *   `AmazonSSMManagedInstanceCore` (shell access through SSM Session Manager instead of SSH) and an inline
- *   policy that reads the one auth-key secret (`secretsmanager:GetSecretValue` on its ARN, `kms:Decrypt`
- *   on its key only through Secrets Manager in its region and only for that secret).
+ *   `AmazonSSMManagedInstanceCore` (shell access through SSM Session Manager instead of SSH) and the read of
+ *   its one join-key secret (`secretsmanager:GetSecretValue` on its ARN, `kms:Decrypt` on its key only
+ *   through Secrets Manager in its region and only for that secret): an inline policy of its own, or, with
+ *   `authKeySecretAccess: 'granted-elsewhere'`, the grant of the SecretStore holding the node's NodeJoinKey.
  * - the instance: IMDSv2 only with hop limit 1 (a container or a forwarded request cannot reach the role's
  *   credentials), an encrypted gp3 root volume, detailed monitoring, EBS-optimized, termination
  *   protection (tagged `critical = true`), no public IP of its own, tagged `role = derp` and approved for
@@ -54,7 +55,7 @@ import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import type { SecretReference } from '../contracts/secret-reference';
 import { ANYWHERE_IPV4, ANYWHERE_IPV6, AWS_RELAY_OUTBOUND, DNS_TTL_SECONDS, relayInboundRules, RelayPortRule } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, ResolvedBaseProps, resolveBaseProps } from './relay-props';
-import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_KMS_KEY_ARN, AWS_SUBNET_ID, AWS_VPC_ID, PropValidator } from '../validate';
+import { AMI_ARCHITECTURE, AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_KMS_KEY_ARN, AWS_SUBNET_ID, AWS_VPC_ID, architectureOf, checkInstanceArchitecture, PropValidator, type AmiArchitecture } from '../validate';
 import { relayValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
 
 /**
@@ -66,8 +67,10 @@ export const AWS_USER_DATA_LIMIT_BYTES = AWS_USER_DATA_MAX_BYTES;
 /** The only AWS managed policy the relay's role gets: what the SSM agent needs for Session Manager. */
 export const SSM_CORE_POLICY_NAME = 'AmazonSSMManagedInstanceCore';
 
-/** An AMI's architecture, as EC2 spells it. */
-export type AmiArchitecture = 'arm64' | 'x86_64';
+/** An AMI's architecture, as EC2 spells it (defined in lib/validate, shared with AwsMonitoring). */
+export type { AmiArchitecture };
+/** Moved to lib/validate (AwsMonitoring checks its instance type too); re-exported where it was first published. */
+export { architectureOf };
 
 /** derper's mesh: the region's key and its nodes. */
 export interface AwsDerpRelayMesh {
@@ -163,21 +166,25 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
    */
   readonly dnsZone?: AwsDnsZone;
   /**
-   * The Secrets Manager secret holding the tailnet auth key (the bare `tskey-auth-…` string), e.g. from
-   * SecretStore. Must be literal (names and ARNs, no tokens): the role's policy is scoped to exactly it.
+   * The Secrets Manager secret holding the tailnet auth key (the bare `tskey-auth-…` string): best a
+   * NodeJoinKey's `secretReference` (this node's own single-use, pre-authorized, tagged key that expires
+   * within the hour, readable by this relay's role only). Must be literal (names and ARNs, no tokens): the
+   * role's policy is scoped to exactly it. The node keeps trying to read it for 30 minutes after boot.
    */
   readonly authKeySecret: SecretReference;
   /**
    * Who writes the instance role's permission to read {@link authKeySecret}: the relay (`role-policy`, an
    * inline policy scoped to exactly that secret and its key), or a grant made elsewhere
-   * (`granted-elsewhere`), e.g. `SecretStore.grant({ tailnet: 'tag:derp', iamRoleName: relay.roleName }, …)`.
-   * A SecretStore's key policy lets only roles it granted use its key, so relays reading from a store use
-   * `granted-elsewhere` and the store's grant, which writes the permission once.
+   * (`granted-elsewhere`), e.g. by a NodeJoinKey whose `nodeRole` is {@link roleName} (its store grants
+   * that role, and only it, the key). A SecretStore's key policy lets only roles it granted use its key, so
+   * relays reading from a store use `granted-elsewhere` and the store's grant, which writes the permission
+   * once (the mesh key's too).
    * @default 'role-policy'
    */
   readonly authKeySecretAccess?: 'role-policy' | 'granted-elsewhere';
   /**
-   * Name of the instance role; fixed (not generated) so that a grant in another stack can name it.
+   * Name of the instance role; fixed (not generated) so that a grant in another stack (the NodeJoinKey's
+   * `nodeRole`) can name it.
    * @default `derp-relay-<nodeName>`
    */
   readonly roleName?: string;
@@ -213,16 +220,6 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
 }
 
 
-/**
- * The architecture of an instance type's family. Graviton families have a `g` in the suffix after the
- * generation digit (t4g, m7g, c7gn, x2gd, g5g, is4gen); a1 is the first Graviton. Everything else is x86_64.
- */
-export function architectureOf(instanceType: string): Architecture {
-  const m = AWS_INSTANCE_TYPE.pattern.exec(instanceType);
-  if (!m) return 'amd64';
-  return m[3].includes('g') || `${m[1]}${m[2]}` === 'a1' ? 'arm64' : 'amd64';
-}
-
 export class AwsDerpRelay extends Construct implements IDerpRelay {
   /** This node's entry in the derpMap; IPv4 is the Elastic IP. */
   readonly derpNode: DerpNodeInfo;
@@ -257,15 +254,7 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       v.fail('architecture', legacy, `contradicts amiArchitecture '${this.amiArchitecture}'; drop the deprecated architecture prop`);
     }
     this.architecture = this.amiArchitecture === 'arm64' ? 'arm64' : 'amd64';
-    const typeArchitecture = AMI_ARCHITECTURE[architectureOf(instanceType)];
-    if (typeArchitecture !== this.amiArchitecture) {
-      v.fail(
-        'instanceType',
-        instanceType,
-        `is an ${typeArchitecture} instance type, but the AMI is ${this.amiArchitecture} (amiArchitecture${props.amiArchitecture === undefined ? ', default' : ''}); ` +
-          `use an ${this.amiArchitecture} type (${this.amiArchitecture === 'arm64' ? "Graviton: 't4g.small', 'm7g.medium'" : "'t3.small', 'm7i.large'"}) or an ${typeArchitecture} AMI with amiArchitecture: '${typeArchitecture}'`,
-      );
-    }
+    checkInstanceArchitecture(v, 'instanceType', instanceType, this.amiArchitecture, 'amiArchitecture', props.amiArchitecture === undefined);
     const secret = validateSecretReference(v, 'authKeySecret', props.authKeySecret);
     const mesh = resolveMesh(v, props.mesh);
     const byoEip = resolveElasticIp(v, props.elasticIp);
@@ -464,9 +453,6 @@ export function ec2TrustPolicy(): object {
     ],
   };
 }
-
-/** EC2 spelling of each architecture. */
-const AMI_ARCHITECTURE: Readonly<Record<Architecture, AmiArchitecture>> = { amd64: 'x86_64', arm64: 'arm64' };
 
 function resolveMesh(v: PropValidator, mesh: AwsDerpRelayMesh | undefined): { secret: ValidSecretReference; regionHostnames: string[] } | undefined {
   if (mesh === undefined) return undefined;

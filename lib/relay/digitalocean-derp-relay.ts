@@ -66,6 +66,13 @@ export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
   /** Region slug, e.g. `fra1`. */
   readonly region: string;
   /**
+   * DigitalOcean backups of the droplet (billed). A relay holds little state (its certificate cache and
+   * tailscaled's node key), but the strict catalog's `do-droplet-backups` asks for them. A backup holds the
+   * node's tailscale identity: restoring one is restoring that node, so limit who may.
+   * @default true
+   */
+  readonly backups?: boolean;
+  /**
    * Droplet size slug. derper needs little CPU; 2 GiB of memory leaves room for building derper at first boot.
    * @default 's-1vcpu-2gb'
    */
@@ -161,6 +168,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       return tag;
     });
     const vpcUuid = props.vpcUuid === undefined ? undefined : v.rule('vpcUuid', props.vpcUuid, DIGITALOCEAN_VPC_UUID);
+    const backups = v.boolean('backups', props.backups ?? true);
     const reserved =
       typeof props.reservedIp === 'string' ? v.matching('reservedIp', props.reservedIp, /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/, 'true, false or a reserved IPv4 address') : v.boolean('reservedIp', props.reservedIp ?? false);
     if (typeof reserved === 'string' && isIP(reserved) !== 4) v.fail('reservedIp', reserved, 'must be true, false or a reserved IPv4 address');
@@ -223,6 +231,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       image,
       ipv6: true,
       monitoring: true,
+      backups,
       sshKeys,
       tags,
       userData: this.userData,

@@ -43,7 +43,7 @@ export function secretNameProblem(name: unknown): string | undefined {
   if (typeof name !== 'string' || name.length === 0) return 'must be a non-empty string';
   if (name.length > 512) return 'must be at most 512 characters';
   if (!NAME_CHARS.test(name)) return "may only contain letters, digits and / _ + = . @ -";
-  if (name.startsWith('/')) return "must not start with '/' (names are paths relative to the store, e.g. 'derp/auth-key')";
+  if (name.startsWith('/')) return "must not start with '/' (names are paths relative to the store, e.g. 'join-keys/900a')";
   if (name.split('/').some((s) => s === '')) return "must not have empty path segments ('//' or a trailing '/')";
   if (LOOKS_SUFFIXED.test(name)) return "must not end in '-' and six characters: that is the suffix Secrets Manager adds to ARNs, so ARN patterns for it would be ambiguous";
   return undefined;

@@ -16,8 +16,8 @@
  *
  * Why not workload identity (the node proving who it is, no key at all): Tailscale's workload identity
  * federation trusts OIDC tokens from an issuer it is configured with; an EC2 instance has no OIDC token of
- * its own without extra machinery (an issuer to run and protect), and the relays' pinned tailscale (lib/boot
- * versions) predates `tailscale up` support for it. A single-use, one-hour key read with the instance role
+ * its own without extra machinery (an issuer to run and protect, whose signing key would then be the
+ * credential that matters). A single-use, one-hour key read with the instance role
  * leaves the instance role (IMDSv2, hop limit 1, root only) as the one credential that matters, which is
  * what workload identity would rest on too.
  */
@@ -156,10 +156,14 @@ export class NodeJoinKey extends Construct {
       readers: [writer.given, role.given],
     });
     this.readGrant = store.grants.find((g) => g.iamRole?.name === role.name && g.secrets.includes(this.secretName))!;
+    // Terraform may put the value only once its role's policy (PutSecretValue, and GenerateDataKey through
+    // Secrets Manager) is in place: without the ordering, a first apply can race the policy and fail.
+    const writerPolicy = store.grants.find((g) => g.iamRole?.name === writer.name && g.iamPolicy)?.iamPolicy;
     this.secretVersion = new SecretsmanagerSecretVersion(this, 'value', {
       secretId: this.secret.id,
       secretString: this.tailnetKey.key,
       provider: store.provider,
+      ...(writerPolicy ? { dependsOn: [writerPolicy] } : {}),
     });
     this.secretReference = store.secretReference(this.secretName);
 

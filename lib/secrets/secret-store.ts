@@ -1,5 +1,5 @@
 /**
- * Secrets under path-like names (`derp/auth-key`) in AWS Secrets Manager, encrypted with one customer-managed
+ * Secrets under path-like names (`join-keys/900a`) in AWS Secrets Manager, encrypted with one customer-managed
  * KMS key, with ONE access model: every secret names its writers and readers (IAM roles, by name or ARN, and
  * optionally tailnet identities), and `grant()` adds wider grants by pattern. From that one model come:
  *
@@ -63,7 +63,7 @@ export const WRITER_ACTIONS: readonly SecretAction[] = ['put'];
 export const READER_ACTIONS: readonly SecretAction[] = ['get'];
 
 export interface SecretSpec {
-  /** Path-like name, e.g. `derp/auth-key`. */
+  /** Path-like name, e.g. `derp/mesh-key`. */
   readonly name: string;
   /**
    * What the secret is for.
@@ -97,7 +97,7 @@ export interface AddSecretOptions {
 export interface SecretGrantOptions {
   /** setec action words: get, put, info, activate, delete. */
   readonly actions: readonly SecretAction[];
-  /** Names or patterns (`derp/*`, `dev/*`, `derp/auth-key`); `*` matches any characters, `/` included. */
+  /** Names or patterns (`derp/*`, `dev/*`, `derp/mesh-key`); `*` matches any characters, `/` included. */
   readonly secrets: readonly string[];
 }
 

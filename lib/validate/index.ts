@@ -162,3 +162,6 @@ export class PropValidator {
     return value.map((v, i) => item(`${prop}[${i}]`, v));
   }
 }
+
+/** An instance type's architecture, checked against the AMI's (AwsDerpRelay, AwsMonitoring). */
+export { AMI_ARCHITECTURE, architectureOf, checkInstanceArchitecture, type AmiArchitecture } from './instance-architecture';

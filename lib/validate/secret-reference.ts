@@ -27,7 +27,7 @@ export interface ValidSecretReference extends SecretReference {
  */
 export function validateSecretReference(v: PropValidator, prop: string, ref: SecretReference | undefined): ValidSecretReference {
   if (ref === null || typeof ref !== 'object') v.fail(prop, ref, 'must be a SecretReference { name, arn, region, kmsKeyArn }');
-  const name = v.matching(`${prop}.name`, ref.name, SECRET_NAME, "a Secrets Manager secret name such as 'derp/auth-key'");
+  const name = v.matching(`${prop}.name`, ref.name, SECRET_NAME, "a Secrets Manager secret name such as 'join-keys/900a'");
   const region = v.boot(`${prop}.region`, () => validateAwsRegion(`${prop}.region`, v.literal(`${prop}.region`, ref.region, 'an AWS region')));
   const arn = v.literal(`${prop}.arn`, ref.arn, 'a Secrets Manager secret ARN');
   const arnParts = SECRET_ARN_PREFIX.exec(arn);

@@ -12,7 +12,7 @@ const env: BootEnv = {
   TAILSCALE_TAGS: 'tag:derp',
   TAILSCALE_NODE_NAME: 'derp1',
   AUTH_KEY_SOURCE: 'aws-secrets-manager',
-  AUTH_KEY_SECRET_ID: 'derp/auth-key',
+  AUTH_KEY_SECRET_ID: 'join-keys/900a',
   AUTH_KEY_REGION: 'eu-central-1',
   GO_VERSION: '1.23.4',
   DERPER_SHA256: 'unpinned',
@@ -25,7 +25,7 @@ const env: BootEnv = {
 
 describe('renderBootEnv', () => {
   it("writes single-quoted KEY='value' lines", () => {
-    expect(renderBootEnv(env)).toContain("AUTH_KEY_SECRET_ID='derp/auth-key'\n");
+    expect(renderBootEnv(env)).toContain("AUTH_KEY_SECRET_ID='join-keys/900a'\n");
   });
 
   it('leaves out the node exporter version and hash when they are undefined (distribution package), and only those', () => {

@@ -27,7 +27,7 @@ const DO_REF = '${tailscale_tailnet_key.relay.key}';
 
 const aws: DerpUserDataOptions = {
   hostname: 'derp1.example.com',
-  authKey: { kind: 'aws-secrets-manager', secretId: 'derp/auth-key', region: 'eu-central-1' },
+  authKey: { kind: 'aws-secrets-manager', secretId: 'join-keys/900a', region: 'eu-central-1' },
   versions: { ...PIN, nodeExporter: { sha256: NODE_EXPORTER_SHA } },
 };
 const digitalOcean: DerpUserDataOptions = {
@@ -127,7 +127,7 @@ describe('renderDerpUserData', () => {
     expect(script('tailscale-join.sh')).toContain('umask 077');
     const env = file(aws, '/etc/derp-boot/boot.env');
     expect(env.permissions).toBe('0600');
-    expect(env.content).toContain("AUTH_KEY_SECRET_ID='derp/auth-key'");
+    expect(env.content).toContain("AUTH_KEY_SECRET_ID='join-keys/900a'");
     expect(env.content).toContain("AUTH_KEY_REGION='eu-central-1'");
     expect(parse(text).write_files.some((f) => f.path === '/run/derp-boot/tailscale-authkey')).toBe(false);
   });

@@ -9,7 +9,7 @@ export function withLongInputs(base: DerpUserDataOptions): DerpUserDataOptions {
     extraTags: ['tag:prod', 'tag:monitoring-target', 'tag:eu-central', 'tag:relay-fleet-a'],
     authKey: {
       kind: 'aws-secrets-manager',
-      secretId: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:derp/relay-auth-key-AbCdEf',
+      secretId: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:join-keys/derp-relay-long-AbCdEf',
       region: 'eu-central-1',
     },
   };

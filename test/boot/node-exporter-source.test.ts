@@ -37,7 +37,7 @@ const INSTALLER_PATH = '/usr/local/lib/derp-boot/install-node-exporter.sh';
 
 const base: DerpUserDataOptions = {
   hostname: 'derp1.example.com',
-  authKey: { kind: 'aws-secrets-manager', secretId: 'derp/auth-key', region: 'eu-central-1' },
+  authKey: { kind: 'aws-secrets-manager', secretId: 'join-keys/900a', region: 'eu-central-1' },
   versions: PIN,
 };
 const pkg: DerpUserDataOptions = { ...base, versions: { ...PIN, nodeExporter: { source: 'distribution-package' } } };

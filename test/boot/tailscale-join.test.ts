@@ -95,7 +95,7 @@ const AWS_ENV = {
   TAILSCALE_TAGS: 'tag:derp',
   TAILSCALE_NODE_NAME: 'derp1',
   AUTH_KEY_SOURCE: 'aws-secrets-manager',
-  AUTH_KEY_SECRET_ID: 'derp/auth-key',
+  AUTH_KEY_SECRET_ID: 'join-keys/900a',
   AUTH_KEY_REGION: 'eu-central-1',
 };
 const DO_ENV = { ...AWS_ENV, AUTH_KEY_SOURCE: 'digitalocean-metadata', AUTH_KEY_SECRET_ID: '', AUTH_KEY_REGION: '' };
@@ -105,7 +105,7 @@ describe('tailscale-join.sh, run', () => {
     const r = runJoin(RELAY, AWS_ENV, 0);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.calls.filter((c) => c.startsWith('aws '))).toEqual(['aws secretsmanager get-secret-value --secret-id derp/auth-key --region eu-central-1 --query SecretString --output text']);
+    expect(r.calls.filter((c) => c.startsWith('aws '))).toEqual(['aws secretsmanager get-secret-value --secret-id join-keys/900a --region eu-central-1 --query SecretString --output text']);
     const up = r.calls.find((c) => c.startsWith('tailscale up '));
     expect(up).toMatch(/--auth-key=file:\S+\/run\/tailscale-authkey /);
     expect(up).toContain('--advertise-tags=tag:derp --hostname=derp1 --ssh=false --accept-dns=false');

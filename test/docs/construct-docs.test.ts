@@ -63,7 +63,9 @@ describe('docs/constructs.md', () => {
       'Monitoring',
       'Ec2StatusCheckAlarm',
       'DropletHealthAlerts',
+      'AlertTopic',
       'SecretStore',
+      'NodeJoinKey',
       'TailnetPolicy',
       'TailscaleProvider',
       'TailscaleAcl',
@@ -88,6 +90,12 @@ describe('docs/constructs.md', () => {
     expect(row(aws, 'vpcId').description).toMatch(/^VPC of `subnetId`;/);
 
     expect(row(section(doc, '## SecretStore'), 'recoveryWindowInDays').default).toBe('`30`');
+    // The default architecture is the default instance type's (t3.small: x86_64).
+    expect(row(section(doc, '## AwsMonitoring'), 'amiArchitecture').default).toBe("`'x86_64'` (what the default instance type, t3.small, runs)");
+    const joinKey = section(doc, '## NodeJoinKey');
+    expect(row(joinKey, 'expirySeconds').default).toBe('`3600`');
+    expect(row(joinKey, 'nodeRole').default).toBe('required');
+    expect(row(section(doc, '## AlertTopic'), 'emails').default).toBe('none: add subscriptions elsewhere, or nobody is notified');
 
     const fleet = section(doc, '## DerpFleet');
     expect(row(fleet, 'nodeAddresses')).toMatchObject({ type: "`'relays' \\| 'dns'`", default: "`'relays'`" });

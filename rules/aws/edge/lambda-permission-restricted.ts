@@ -2,7 +2,7 @@
 import { defineRule } from '../../../engine/rule';
 import { pass, unknown, unknownValue, violation } from '../../../engine/results';
 import type { JsonObject } from '../../../engine/types';
-import { known, stringAttr, type Answer } from '../../../engine/values';
+import { known, stringAttr, type Answer, type Known } from '../../../engine/values';
 import { isSet } from './edge-common';
 
 const PERMISSION = 'aws_lambda_permission';
@@ -10,7 +10,7 @@ const PERMISSION = 'aws_lambda_permission';
 /** The first of `names` that is set (see isSet), or the first that may be, or none. */
 function bound(body: JsonObject, names: readonly string[]): Answer<string> | undefined {
   const answers = names.map((name) => isSet(stringAttr(body, name), name));
-  const yes = answers.find((a) => a.state === 'known' && a.value);
+  const yes = answers.find((a): a is Known<boolean> => a.state === 'known' && a.value);
   if (yes) return known(yes.why ?? '');
   return answers.find((a) => a.state === 'unknown');
 }

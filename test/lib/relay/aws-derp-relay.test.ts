@@ -220,7 +220,7 @@ describe('AwsDerpRelay', () => {
     test('user data names the secret and reads the key at boot with the instance role, into a file', () => {
       expect(userData.startsWith('#cloud-config\n')).toBe(true);
       expect(userData).toContain("AUTH_KEY_SOURCE='aws-secrets-manager'");
-      expect(userData).toContain("AUTH_KEY_SECRET_ID='derp/auth-key'");
+      expect(userData).toContain("AUTH_KEY_SECRET_ID='join-keys/900a'");
       expect(userData).toContain("AUTH_KEY_REGION='eu-west-1'");
       expect(userData).toContain('--auth-key=\\"file:');
     });
@@ -370,7 +370,7 @@ describe('AwsDerpRelay props validation', () => {
     ['authKeySecret missing', { authKeySecret: undefined }, 'authKeySecret'],
     ['authKeySecret.arn a wildcard', { authKeySecret: { ...secret, arn: SECRET_ARN.replace('-??????', '*') } }, 'authKeySecret.arn'],
     ['authKeySecret.arn without suffix', { authKeySecret: { ...secret, arn: SECRET_ARN.replace('-??????', '') } }, 'authKeySecret.arn'],
-    ['authKeySecret.arn of another secret', { authKeySecret: { ...secret, arn: SECRET_ARN.replace('auth-key', 'other') } }, 'authKeySecret.arn'],
+    ['authKeySecret.arn of another secret', { authKeySecret: { ...secret, arn: SECRET_ARN.replace('900a', 'other') } }, 'authKeySecret.arn'],
     ['authKeySecret.arn in another region', { authKeySecret: { ...secret, arn: SECRET_ARN.replace('eu-west-1', 'us-east-1') } }, 'authKeySecret.arn'],
     ['authKeySecret.arn a token', (token) => ({ authKeySecret: { ...secret, arn: token } }), 'authKeySecret.arn'],
     ['authKeySecret.kmsKeyArn a token', (token) => ({ authKeySecret: { ...secret, kmsKeyArn: token } }), 'authKeySecret.kmsKeyArn'],

@@ -74,6 +74,11 @@ describe('DigitalOceanDerpRelay', () => {
       expect(only(synthDo({ tags: ['cost-center:net'] }).json, 'digitalocean_droplet').tags).toContain('cost-center:net');
     });
 
+    test('backups on by default (the strict do-droplet-backups), off when asked', () => {
+      expect(droplet.backups).toBe(true);
+      expect(only(synthDo({ backups: false }).json, 'digitalocean_droplet').backups).toBe(false);
+    });
+
     test('pinned image slug, default size, FQDN name, region', () => {
       expect(droplet).toMatchObject({ image: 'ubuntu-24-04-x64', size: 's-1vcpu-2gb', name: 'derp-ams-1.example.com', region: 'ams3' });
       expect(only(synthDo({ distribution: 'debian-12' }).json, 'digitalocean_droplet').image).toBe('debian-12-x64');

@@ -9,7 +9,7 @@ import { DigitalOceanDerpRelay, DigitalOceanDerpRelayProps } from '../../../lib/
 import { TailscaleProvider } from '../../../lib/tailscale/provider';
 import { awsStack, stackFile, testApp } from '../../helpers/app';
 
-export const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:derp/auth-key-??????';
+export const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:join-keys/900a-??????';
 export const KMS_KEY_ARN = 'arn:aws:kms:eu-west-1:123456789012:key/0123abcd-0123-4567-89ab-0123456789ab';
 export const DEFAULT_TAGS = { owner: 'team-infra', environment: 'test' };
 /** Not a real node exporter hash: the tests never download anything. */
@@ -28,7 +28,7 @@ export const awsProps = (): AwsDerpRelayProps => ({
   subnetId: 'subnet-0123456789abcdef0',
   amiId: 'ami-0123456789abcdef0',
   versions: VERSIONS,
-  authKeySecret: { name: 'derp/auth-key', arn: SECRET_ARN, region: 'eu-west-1', kmsKeyArn: KMS_KEY_ARN },
+  authKeySecret: { name: 'join-keys/900a', arn: SECRET_ARN, region: 'eu-west-1', kmsKeyArn: KMS_KEY_ARN },
 });
 
 export const doProps = (): DigitalOceanDerpRelayProps => ({

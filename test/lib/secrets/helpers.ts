@@ -33,7 +33,7 @@ export function referenceStore(stack: TerraformStack, policy?: TailnetPolicy): S
     region: REGION,
     terraformRole: 'ci-deploy',
     secrets: [
-      { name: 'derp/auth-key', writers: ['ci-deploy', OPERATOR_ARN], readers: [{ iamRole: 'derp-relay', tailnet: 'tag:derp' }] },
+      { name: 'derp/mesh-key', writers: ['ci-deploy', OPERATOR_ARN], readers: [{ iamRole: 'derp-relay', tailnet: 'tag:derp' }] },
       { name: 'dev/api-token', description: 'token for the dev API', writers: [OPERATOR_ARN] },
     ],
     tailnetPolicy: policy,

@@ -80,6 +80,16 @@ describe('NodeJoinKey', () => {
     expect(generates).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci-deploy`]);
   });
 
+  test("Terraform puts each key only after its own role's policy (PutSecretValue, GenerateDataKey) exists", () => {
+    const tf = synthTf((stack) => fleetKeys(stack));
+    const policies = tf.resource.aws_iam_role_policy;
+    const writer = Object.keys(policies).find((name) => policies[name].role === 'ci-deploy')!;
+    expect(JSON.parse(policies[writer].policy).Statement.some((st: any) => Array.isArray(st.Action) && st.Action.includes('secretsmanager:PutSecretValue'))).toBe(true);
+    for (const version of Object.values(tf.resource.aws_secretsmanager_secret_version) as any[]) {
+      expect(version.depends_on).toEqual([`aws_iam_role_policy.${writer}`]);
+    }
+  });
+
   test('the read grant and the reference for the node construct', () => {
     const app = testApp();
     const { fra, iad } = fleetKeys(secretsStack(app));

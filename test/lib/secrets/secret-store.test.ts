@@ -57,9 +57,9 @@ describe('SecretStore', () => {
     const arn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
     const summary = usage.map((s: any) => [s.Condition.ArnLike['aws:PrincipalArn'][0].split(':role/')[1], s.Action, s.Condition.StringLike['kms:EncryptionContext:SecretARN']]);
     expect(summary).toEqual([
-      ['ci-deploy', ['kms:GenerateDataKey'], [arn('derp/auth-key-??????')]],
-      ['operators/secrets-operator', ['kms:GenerateDataKey'], [arn('derp/auth-key-??????'), arn('dev/api-token-??????')]],
-      ['derp-relay', ['kms:Decrypt'], [arn('derp/auth-key-??????')]],
+      ['ci-deploy', ['kms:GenerateDataKey'], [arn('derp/mesh-key-??????')]],
+      ['operators/secrets-operator', ['kms:GenerateDataKey'], [arn('derp/mesh-key-??????'), arn('dev/api-token-??????')]],
+      ['derp-relay', ['kms:Decrypt'], [arn('derp/mesh-key-??????')]],
       ['infra-admin', ['kms:Decrypt'], [arn('dev/*')]],
       ['infra-admin', ['kms:GenerateDataKey'], [arn('dev/*')]],
     ]);
@@ -76,7 +76,7 @@ describe('SecretStore', () => {
   test('secrets: encrypted with the store key, 30-day recovery window, no value in Terraform', () => {
     const { tf } = synth((stack) => referenceStore(stack));
     const secrets = Object.values(tf.resource.aws_secretsmanager_secret) as any[];
-    expect(secrets.map((s) => s.name).sort()).toEqual(['derp/auth-key', 'dev/api-token']);
+    expect(secrets.map((s) => s.name).sort()).toEqual(['derp/mesh-key', 'dev/api-token']);
     const keyName = Object.keys(tf.resource.aws_kms_key)[0];
     for (const s of secrets) {
       expect(s.kms_key_id).toBe(`\${aws_kms_key.${keyName}.arn}`);
@@ -105,15 +105,15 @@ describe('SecretStore', () => {
       },
     });
     expect(byRole['derp-relay'].Statement).toEqual([
-      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [arn('derp/auth-key-??????')] },
-      keyStatement('StoreKeyDecryptThroughSecretsManager', 'kms:Decrypt', [arn('derp/auth-key-??????')]),
+      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [arn('derp/mesh-key-??????')] },
+      keyStatement('StoreKeyDecryptThroughSecretsManager', 'kms:Decrypt', [arn('derp/mesh-key-??????')]),
     ]);
     expect(byRole['ci-deploy'].Statement).toEqual([
-      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:PutSecretValue'], Resource: [arn('derp/auth-key-??????')] },
-      keyStatement('StoreKeyGenerateDataKeyThroughSecretsManager', 'kms:GenerateDataKey', [arn('derp/auth-key-??????')]),
+      { Sid: 'Secrets0', Effect: 'Allow', Action: ['secretsmanager:PutSecretValue'], Resource: [arn('derp/mesh-key-??????')] },
+      keyStatement('StoreKeyGenerateDataKeyThroughSecretsManager', 'kms:GenerateDataKey', [arn('derp/mesh-key-??????')]),
     ]);
     expect(byRole['secrets-operator'].Statement.map((s: any) => s.Resource)).toEqual([
-      [arn('derp/auth-key-??????')],
+      [arn('derp/mesh-key-??????')],
       [arn('dev/api-token-??????')],
       `arn:aws:kms:${REGION}:${ACCOUNT}:key/*`,
     ]);
@@ -146,7 +146,7 @@ describe('SecretStore', () => {
     synthClean(app);
     const doc = JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', 'secrets', 'tailnet-policy.json'), 'utf8'));
     expect(doc.grants).toEqual([
-      { src: ['tag:derp'], dst: ['tag:setec'], ip: ['tcp:443'], app: { 'tailscale.com/cap/secrets': [{ action: ['get'], secret: ['derp/auth-key'] }] } },
+      { src: ['tag:derp'], dst: ['tag:setec'], ip: ['tcp:443'], app: { 'tailscale.com/cap/secrets': [{ action: ['get'], secret: ['derp/mesh-key'] }] } },
       {
         src: ['group:infra'],
         dst: ['tag:setec'],
@@ -160,8 +160,8 @@ describe('SecretStore', () => {
     const app = testApp();
     const stack = secretsStack(app);
     const policy = new TailnetPolicy(stack, 'policy', { tagOwners: { 'tag:derp': ['autogroup:admin'] } });
-    const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, tailnetPolicy: policy, secrets: [{ name: 'derp/auth-key', writers: ['ci-deploy'] }] });
-    const g = store.grant({ tailnet: 'tag:derp', iamRole: 'derp-relay' }, { actions: ['get'], secrets: ['derp/auth-key'] });
+    const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, tailnetPolicy: policy, secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }] });
+    const g = store.grant({ tailnet: 'tag:derp', iamRole: 'derp-relay' }, { actions: ['get'], secrets: ['derp/mesh-key'] });
     expect(g.tailnetGrant).toBeUndefined();
     expect(() => store.grant({ tailnet: 'group:infra' }, { actions: ['put'], secrets: ['derp/*'] })).toThrow(
       /grant\('group:infra'\)\.principal .* grants nothing: it has no iamRole, and without a setec server \(props\.setecServerTag\)/,
@@ -173,9 +173,9 @@ describe('SecretStore', () => {
 
   test('a setec grant without network access carries the capability only', () => {
     const { tf } = synth((stack) => {
-      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, setecServerTag: 'tag:setec', grantNetworkAccessToSetec: false, secrets: [{ name: 'derp/auth-key', writers: ['ci-deploy'] }] });
-      const g = store.grant({ tailnet: 'alice@example.com' }, { actions: ['info'], secrets: ['derp/auth-key'] });
-      expect(g.tailnetGrant).toEqual({ src: ['alice@example.com'], dst: ['tag:setec'], app: { 'tailscale.com/cap/secrets': [{ action: ['info'], secret: ['derp/auth-key'] }] } });
+      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, setecServerTag: 'tag:setec', grantNetworkAccessToSetec: false, secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }] });
+      const g = store.grant({ tailnet: 'alice@example.com' }, { actions: ['info'], secrets: ['derp/mesh-key'] });
+      expect(g.tailnetGrant).toEqual({ src: ['alice@example.com'], dst: ['tag:setec'], app: { 'tailscale.com/cap/secrets': [{ action: ['info'], secret: ['derp/mesh-key'] }] } });
       expect(g.iamPolicy).toBeUndefined();
     });
     // Only the writer's role policy; the tailnet-only grant makes no IAM policy and no key usage.
@@ -188,9 +188,9 @@ describe('SecretStore', () => {
     const store = new SecretStore(secretsStack(app), 'store', {
       accountId: ACCOUNT,
       region: REGION,
-      secrets: [{ name: 'derp/auth-key', readers: ['derp-relay'] }, { name: 'dev/x', writers: ['ci-deploy'] }],
+      secrets: [{ name: 'derp/mesh-key', readers: ['derp-relay'] }, { name: 'dev/x', writers: ['ci-deploy'] }],
     });
-    store.addSecret('monitoring/auth-key', { readers: ['monitoring'] });
+    store.addSecret('monitoring/webhook-token', { readers: ['monitoring'] });
     // A reader-only grant does not make a writer.
     store.grant({ iamRole: 'infra-admin' }, { actions: ['get', 'info'], secrets: ['monitoring/*'] });
     let message = '';
@@ -199,14 +199,14 @@ describe('SecretStore', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/SecretStore 'secrets\/store': props\.secrets\[0\]\.writers "derp\/auth-key" names no IAM role that can write the secret/);
-    expect(message).toMatch(/SecretStore 'secrets\/store': addSecret\('monitoring\/auth-key'\)\.writers "monitoring\/auth-key" names no IAM role/);
+    expect(message).toMatch(/SecretStore 'secrets\/store': props\.secrets\[0\]\.writers "derp\/mesh-key" names no IAM role that can write the secret/);
+    expect(message).toMatch(/SecretStore 'secrets\/store': addSecret\('monitoring\/webhook-token'\)\.writers "monitoring\/webhook-token" names no IAM role/);
     expect(message).not.toMatch(/"dev\/x"/);
   });
 
   test('a put grant by pattern counts as a writer', () => {
     synth((stack) => {
-      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/auth-key', 'derp/other'] });
+      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/mesh-key', 'derp/other'] });
       store.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/ci` }, { actions: ['put'], secrets: ['derp/*'] });
       expect(store.iamRolesAllowed('put', 'derp/other')).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci`]);
       expect(store.iamRolesAllowed('get', 'derp/other')).toEqual([]);
@@ -216,13 +216,13 @@ describe('SecretStore', () => {
   test('secretReference: plain ARN pattern and key alias ARN, no token', () => {
     const app = testApp();
     const store = referenceStore(secretsStack(app));
-    expect(store.secretReference('derp/auth-key')).toEqual({
-      name: 'derp/auth-key',
-      arn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/auth-key-??????`,
+    expect(store.secretReference('derp/mesh-key')).toEqual({
+      name: 'derp/mesh-key',
+      arn: `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/mesh-key-??????`,
       region: REGION,
       kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/secret-store/secrets/store`,
     });
-    expect(() => store.secretReference('derp/other')).toThrow(/secretReference\('derp\/other'\) "derp\/other" is not a secret of this store \(known: derp\/auth-key, dev\/api-token\)/);
+    expect(() => store.secretReference('derp/other')).toThrow(/secretReference\('derp\/other'\) "derp\/other" is not a secret of this store \(known: derp\/mesh-key, dev\/api-token\)/);
   });
 
   test.each([
@@ -243,14 +243,14 @@ describe('SecretStore', () => {
     ['one role spelled two ways', (s: SecretStore) => { s.grant({ iamRole: 'ci' }, { actions: ['put'], secrets: ['derp/*'] }); s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/x/ci` }, { actions: ['get'], secrets: ['derp/*'] }); }, /names the role 'ci' differently/],
     ['a writer that is not a role', (s: SecretStore) => s.addSecret('derp/x', { writers: ['not a role'] }), /addSecret\('derp\/x'\)\.writers\[0\]\.principal\.iamRole "not a role" must be an IAM role name/],
     ['a reader token', (s: SecretStore) => s.addSecret('derp/y', { readers: [Token.asString({ Ref: 'x' })] }), /readers\[0\]\.principal\.iamRole .* must be a literal/],
-    ['a duplicate secret', (s: SecretStore) => s.addSecret('derp/auth-key'), /addSecret\('derp\/auth-key'\) "derp\/auth-key" is already a secret/],
+    ['a duplicate secret', (s: SecretStore) => s.addSecret('derp/mesh-key'), /addSecret\('derp\/mesh-key'\) "derp\/mesh-key" is already a secret/],
     ['a name with a leading slash', (s: SecretStore) => s.addSecret('/derp/x'), /must not start with '\/'/],
     ['a name with an empty segment', (s: SecretStore) => s.addSecret('derp//x'), /empty path segments/],
     ['a name that looks like an ARN suffix', (s: SecretStore) => s.addSecret('derp/key-abcdef'), /six characters/],
     ['a name with a space', (s: SecretStore) => s.addSecret('derp/a key'), /may only contain/],
   ])('refuses %s, naming the construct and the prop', (_name, act, message) => {
     const app = testApp();
-    const store = new SecretStore(secretsStack(app), 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/auth-key'] });
+    const store = new SecretStore(secretsStack(app), 'store', { accountId: ACCOUNT, region: REGION, secrets: ['derp/mesh-key'] });
     let error: unknown;
     try {
       act(store);
@@ -286,13 +286,13 @@ describe('SecretStore', () => {
 
   test('ARN patterns and setec matching agree', () => {
     const where = { accountId: ACCOUNT, region: REGION };
-    expect(secretArnPattern(where, 'derp/auth-key')).toBe(`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/auth-key-??????`);
+    expect(secretArnPattern(where, 'derp/mesh-key')).toBe(`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/mesh-key-??????`);
     expect(secretArnPattern(where, 'derp/*')).toBe(`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:derp/*`);
     expect(secretArnPattern(where, 'dev/*/token')).toBe(`arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:dev/*/token-??????`);
-    expect(patternMatches('derp/*', 'derp/auth-key')).toBe(true);
+    expect(patternMatches('derp/*', 'derp/mesh-key')).toBe(true);
     expect(patternMatches('derp/*', 'derp/a/b')).toBe(true);
     expect(patternMatches('derp/*', 'dev/x')).toBe(false);
-    expect(patternMatches('derp/auth-key', 'derp/auth-key')).toBe(true);
+    expect(patternMatches('derp/mesh-key', 'derp/mesh-key')).toBe(true);
     expect(patternMatches('derp/auth.key', 'derp/authxkey')).toBe(false);
   });
 });
