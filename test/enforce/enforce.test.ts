@@ -289,11 +289,11 @@ describe('Guardrails.enforce on an App', () => {
     Guardrails.enforce(app);
     const stack = awsStack(app);
     new EbsVolume(stack, 'data', goodVolume);
-    stack.addOverride('resource.aws_sqs_queue.jobs', { name: 'jobs' });
+    stack.addOverride('resource.aws_cloudwatch_dashboard.ops', { dashboard_name: 'ops', dashboard_body: '{}' });
     expect(synthError(app)).toBeUndefined();
     const report = readReport(app);
     expect(report.rulesEvaluated.map((r: any) => r.id)).toEqual(expect.arrayContaining(['volume-encryption-required', 'public-ip-requires-approval']));
-    expect(report.uncoveredTypes).toContainEqual({ type: 'aws_sqs_queue', count: 1, stacks: ['main'] });
+    expect(report.uncoveredTypes).toContainEqual({ type: 'aws_cloudwatch_dashboard', count: 1, stacks: ['main'] });
   });
 });
 

@@ -15,7 +15,7 @@ function auditedApp() {
   const legacy = new Construct(stack, 'legacy');
   new EbsVolume(legacy, 'old', { availabilityZone: 'a' });
   Guardrails.suppress(legacy, 'volume-encryption-required', { reason: 'legacy data, migrated in INFRA-77', expires: '2999-01-01' });
-  stack.addOverride('resource.aws_sqs_queue.jobs', { name: 'jobs' });
+  stack.addOverride('resource.aws_cloudwatch_dashboard.ops', { dashboard_name: 'ops', dashboard_body: '{}' });
   expect(synthError(app)).toBeUndefined();
   return app;
 }
@@ -32,7 +32,7 @@ describe('report.json', () => {
     ]);
     expect(report.rulesOff).toContainEqual({ ruleId: 'imdsv2-required', reason: 'turned-off' });
     expect(report.levelChanges).toContainEqual({ ruleId: 'volume-encryption-required', from: 'error', to: 'warning' });
-    expect(report.uncoveredTypes).toContainEqual({ type: 'aws_sqs_queue', count: 1, stacks: ['main'] });
+    expect(report.uncoveredTypes).toContainEqual({ type: 'aws_cloudwatch_dashboard', count: 1, stacks: ['main'] });
     expect(report.summary).toMatchObject({ errors: 0, warnings: 1, suppressed: 1 });
   });
 });
