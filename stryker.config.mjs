@@ -6,19 +6,22 @@ export default {
   testRunner: 'jest',
   jest: { configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
   coverageAnalysis: 'perTest',
-  mutate: (process.env.MUTATE ?? [
-    'engine/values.ts',
-    'engine/suppressions.ts',
-    'engine/evaluate.ts',
-    'engine/input/merge-module.ts',
-    'engine/input/terraform-directory.ts',
-    'engine/input/read-json.ts',
-    'rules/cross-cloud/volume-encryption-required.ts',
-    'rules/cross-cloud/public-ip-requires-approval.ts',
-    'rules/aws/network/security-group-ingress.ts',
-    'rules/digitalocean/firewall-inbound.ts',
-    'rules/common/internet-ingress.ts',
-  ].join(',')).split(','),
+  mutate: (
+    process.env.MUTATE ??
+    [
+      'engine/values.ts',
+      'engine/suppressions.ts',
+      'engine/evaluate.ts',
+      'engine/input/merge-module.ts',
+      'engine/input/terraform-directory.ts',
+      'engine/input/read-json.ts',
+      'rules/cross-cloud/volume-encryption-required.ts',
+      'rules/cross-cloud/public-ip-requires-approval.ts',
+      'rules/aws/network/security-group-ingress.ts',
+      'rules/digitalocean/firewall-inbound.ts',
+      'rules/common/internet-ingress.ts',
+    ].join(',')
+  ).split(','),
   // String literals are messages; mutating them tests wording, not behaviour.
   mutator: { excludedMutations: ['StringLiteral'] },
   concurrency: 2,

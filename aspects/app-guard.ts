@@ -227,7 +227,12 @@ export function settle(input: SettleInput): void {
     const stagedDir = path.join(staging, workingDirectory);
     const targetDir = path.join(outdir, workingDirectory);
     if (!isOwnStackDirectory(workingDirectory)) {
-      uncheckable.push(new UncheckableStackError(stack.node.path, `has the working directory ${JSON.stringify(workingDirectory)}, which is not a directory of its own under stacks/ (a stack id of '.' or '..'?)`));
+      uncheckable.push(
+        new UncheckableStackError(
+          stack.node.path,
+          `has the working directory ${JSON.stringify(workingDirectory)}, which is not a directory of its own under stacks/ (a stack id of '.' or '..'?)`,
+        ),
+      );
       continue;
     }
     const options = guard.stackOptions.get(stack) ?? guard.appOptions;

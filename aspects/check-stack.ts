@@ -19,9 +19,10 @@ export function checkStack(stack: TerraformStack, options?: GuardrailOptions, wh
   const guard = app ? existingGuard(app) : undefined;
   const registered = guard?.suppressions ?? [];
   recordSuppressions([stack], registered);
-  const resolved = options !== undefined
-    ? resolveOptions(options, builtInRules, `${where} options`)
-    : (guard?.stackOptions.get(stack) ?? guard?.appOptions ?? resolveOptions({}, builtInRules, where));
+  const resolved =
+    options !== undefined
+      ? resolveOptions(options, builtInRules, `${where} options`)
+      : (guard?.stackOptions.get(stack) ?? guard?.appOptions ?? resolveOptions({}, builtInRules, where));
   const wasInspecting = guard?.inspecting;
   if (guard) guard.inspecting = true;
   let outdir: string;

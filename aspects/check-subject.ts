@@ -36,7 +36,8 @@ function documentsOf(received: unknown, where: string): StackDocument[] {
     try {
       doc = parseJsonText(received, `${where}: the string it was given`);
     } catch (error) {
-      if (error instanceof GuardrailInputError) throw new Error(`${where}: expected ${EXPECTED}; got a string that is neither a directory nor Terraform JSON (${error.problem})`, { cause: error });
+      if (error instanceof GuardrailInputError)
+        throw new Error(`${where}: expected ${EXPECTED}; got a string that is neither a directory nor Terraform JSON (${error.problem})`, { cause: error });
       throw error;
     }
     return [fromJson(doc, where, 'a JSON string')];
@@ -46,7 +47,8 @@ function documentsOf(received: unknown, where: string): StackDocument[] {
 }
 
 function fromJson(doc: unknown, where: string, what: string): StackDocument {
-  if (!looksLikeTerraformJson(doc)) throw new Error(`${where}: expected ${EXPECTED}; got ${what} that is not Terraform JSON (no resource, provider, terraform, … block)`);
+  if (!looksLikeTerraformJson(doc))
+    throw new Error(`${where}: expected ${EXPECTED}; got ${what} that is not Terraform JSON (no resource, provider, terraform, … block)`);
   return stackFromTerraformJson(doc, { stack: 'stack' });
 }
 

@@ -52,7 +52,11 @@ export function adoptAspects(app: App): AppGuard | undefined {
     for (const aspect of Aspects.of(scope).all) {
       if (!isGuardrailsAspect(aspect)) continue;
       guard ??= guardFor(app);
-      registerOptions(guard, scope as App | TerraformStack, { given: aspect.options, by: 'aspect', where: `the GuardrailsAspect on '${scope.node.path || '<app>'}'` });
+      registerOptions(guard, scope as App | TerraformStack, {
+        given: aspect.options,
+        by: 'aspect',
+        where: `the GuardrailsAspect on '${scope.node.path || '<app>'}'`,
+      });
     }
   }
   return guard;
@@ -102,7 +106,11 @@ function canonical(value: unknown): string {
       return `#object${identities.get(object)}`;
     }
     if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });

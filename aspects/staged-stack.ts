@@ -29,7 +29,10 @@ export interface ReadStagedStack {
 
 /** Thrown for a stack that cannot be checked as written: synth is refused, naming the stack. */
 export class UncheckableStackError extends Error {
-  constructor(readonly stackPath: string, reason: string) {
+  constructor(
+    readonly stackPath: string,
+    reason: string,
+  ) {
     super(`cdktf-guardrails: stack '${stackPath}' ${reason}; refusing to synthesize it.`);
     this.name = 'UncheckableStackError';
   }
@@ -43,7 +46,10 @@ export function readStagedStack(
 ): ReadStagedStack {
   const { stack } = staged;
   if (!fs.existsSync(staged.stagedDir)) {
-    throw new UncheckableStackError(stack.node.path, `wrote nothing into its working directory ${staged.workingDirectory} during synth (a custom synthesizer that writes elsewhere?), so what Terraform would apply cannot be checked`);
+    throw new UncheckableStackError(
+      stack.node.path,
+      `wrote nothing into its working directory ${staged.workingDirectory} during synth (a custom synthesizer that writes elsewhere?), so what Terraform would apply cannot be checked`,
+    );
   }
   let read;
   try {
@@ -56,7 +62,8 @@ export function readStagedStack(
       whenEmpty: 'holds no Terraform configuration after synth (a custom synthesizer?)',
     });
   } catch (error) {
-    if (error instanceof GuardrailInputError) throw new UncheckableStackError(stack.node.path, `cannot be checked as Terraform would read it: ${error.message}`);
+    if (error instanceof GuardrailInputError)
+      throw new UncheckableStackError(stack.node.path, `cannot be checked as Terraform would read it: ${error.message}`);
     throw error;
   }
   const document = withTreePaths(read.stack, stack);

@@ -20,7 +20,8 @@ const entries = [
 ];
 
 function measure(code) {
-  const script = `const t=process.hrtime.bigint();${code};const ms=Number(process.hrtime.bigint()-t)/1e6;` +
+  const script =
+    `const t=process.hrtime.bigint();${code};const ms=Number(process.hrtime.bigint()-t)/1e6;` +
     `const roots=Object.keys(require.cache).filter(k=>/@cdktf[\\/\\\\]provider-[a-z-]+[\\/\\\\]lib[\\/\\\\]index\\.js$/.test(k)).length;` +
     `process.stdout.write(JSON.stringify({ms,rss:process.memoryUsage().rss,roots}))`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });

@@ -35,13 +35,21 @@ function child(n) {
         if (i % 3 === 0) new EbsVolume(stack, `v${i}`, { availabilityZone: 'eu-west-1a', size: 10, encrypted: true });
         else if (i % 3 === 1) {
           new SecurityGroup(stack, `sg${i}`, {
-            name: `sg${i}`, description: 'bench', vpcId: 'vpc-0123456789abcdef0',
+            name: `sg${i}`,
+            description: 'bench',
+            vpcId: 'vpc-0123456789abcdef0',
             ingress: [{ fromPort: 443, toPort: 443, protocol: 'tcp', cidrBlocks: ['10.0.0.0/8'], description: 'https' }],
           });
         } else {
           new Instance(stack, `i${i}`, {
-            ami: 'ami-0123456789abcdef0', instanceType: 't3.micro', subnetId: 'subnet-0123', associatePublicIpAddress: false,
-            rootBlockDevice: { encrypted: true }, metadataOptions: { httpTokens: 'required' }, monitoring: true, ebsOptimized: true,
+            ami: 'ami-0123456789abcdef0',
+            instanceType: 't3.micro',
+            subnetId: 'subnet-0123',
+            associatePublicIpAddress: false,
+            rootBlockDevice: { encrypted: true },
+            metadataOptions: { httpTokens: 'required' },
+            monitoring: true,
+            ebsOptimized: true,
           });
         }
       }
@@ -65,21 +73,37 @@ function child(n) {
   timeSynth(false); // warm-up: module loading and JIT, not counted
   const bare = timeSynth(false);
   const guarded = timeSynth(true);
-  process.stdout.write(JSON.stringify({ n, bare: bare.ms, guarded: guarded.ms, violations: guarded.violations, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ n, bare: bare.ms, guarded: guarded.ms, violations: guarded.violations, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+  );
 }
 
 if (process.argv[2] === '--child') {
   child(Number(process.argv[3]));
 } else {
   console.log('synth of N resources: bare vs full catalog enforced (strict), same process');
-  console.log('resources'.padStart(10), 'bare ms'.padStart(10), 'guarded ms'.padStart(11), 'ratio'.padStart(7), 'findings'.padStart(9), 'peak RSS MB'.padStart(12));
+  console.log(
+    'resources'.padStart(10),
+    'bare ms'.padStart(10),
+    'guarded ms'.padStart(11),
+    'ratio'.padStart(7),
+    'findings'.padStart(9),
+    'peak RSS MB'.padStart(12),
+  );
   const rows = [];
   for (const n of SIZES) {
     const r = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(r.stderr);
     const row = JSON.parse(r.stdout);
     rows.push(row);
-    console.log(String(n).padStart(10), row.bare.toFixed(0).padStart(10), row.guarded.toFixed(0).padStart(11), (row.guarded / row.bare).toFixed(2).padStart(7), String(row.violations).padStart(9), row.peakRssMb.toFixed(0).padStart(12));
+    console.log(
+      String(n).padStart(10),
+      row.bare.toFixed(0).padStart(10),
+      row.guarded.toFixed(0).padStart(11),
+      (row.guarded / row.bare).toFixed(2).padStart(7),
+      String(row.violations).padStart(9),
+      row.peakRssMb.toFixed(0).padStart(12),
+    );
   }
   module.exports = rows;
 }

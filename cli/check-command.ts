@@ -62,9 +62,7 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
 
 function defaultInputs(cwd: string): string[] {
   if (fs.existsSync(path.join(cwd, 'cdktf.out'))) return ['cdktf.out'];
-  throw new CliUsageError(
-    'check: no PATH given and ./cdktf.out does not exist: pass a cdktf output dir, a *.tf.json file or dir, a plan JSON, or - for stdin',
-  );
+  throw new CliUsageError('check: no PATH given and ./cdktf.out does not exist: pass a cdktf output dir, a *.tf.json file or dir, a plan JSON, or - for stdin');
 }
 
 function render(format: CheckFormat, input: ReportInput, color: boolean): string {
@@ -81,4 +79,3 @@ function render(format: CheckFormat, input: ReportInput, color: boolean): string
       return renderTextReport(input, { color });
   }
 }
-

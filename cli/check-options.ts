@@ -50,7 +50,14 @@ export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonl
     ...(raw.profile !== undefined ? { profile: raw.profile as GuardrailOptions['profile'] } : {}),
     ...(raw.unknownValues !== undefined ? { unknownValues: raw.unknownValues as Severity } : {}),
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
-    ...(requiredTags !== undefined ? { requiredTags: requiredTags.split(',').map((t) => t.trim()).filter((t) => t !== '') } : {}),
+    ...(requiredTags !== undefined
+      ? {
+          requiredTags: requiredTags
+            .split(',')
+            .map((t) => t.trim())
+            .filter((t) => t !== ''),
+        }
+      : {}),
     ...(today !== undefined ? { today } : {}),
     ...(approvedModules !== undefined ? { approvedModules } : {}),
   };

@@ -32,8 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     })
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing at or above --fail-on, 1 violations, 2 usage or input error.\n' +
-        `Run \`${TOOL_NAME} check --help\` for the check options.`,
+      '\nExit codes: 0 nothing at or above --fail-on, 1 violations, 2 usage or input error.\n' + `Run \`${TOOL_NAME} check --help\` for the check options.`,
     );
 
   program
@@ -46,7 +45,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addOption(new Option('-f, --format <format>', 'report format').choices(CHECK_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to FILE (a one-line summary still goes to stderr)')
     .addOption(new Option('--profile <profile>', 'rule set; baseline when not given').choices(['baseline', 'strict']))
-    .option('--rule <id=level>', 'set one rule to error, warning or off; repeatable', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--rule <id=level>', 'set one rule to error, warning or off; repeatable', (value: string, previous: string[] | undefined) => [
+      ...(previous ?? []),
+      value,
+    ])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning']).default('error'))
     .addOption(new Option('--unknown-values <level>', 'what a value that cannot be known counts as; error when not given').choices(['error', 'warning']))
     .option('--required-tags <keys>', 'comma-separated tag keys every taggable resource must carry (default: owner,environment)')

@@ -25,20 +25,26 @@ const isLocal = (source: string) => source.startsWith('./') || source.startsWith
 
 export function validateApprovedModules(value: unknown, where: string): readonly ApprovedModule[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new GuardrailConfigError(`${where}.approvedModules: expected an array of { source, version, reason }, got ${describe(value)}`);
+  if (!Array.isArray(value))
+    throw new GuardrailConfigError(`${where}.approvedModules: expected an array of { source, version, reason }, got ${describe(value)}`);
   return value.map((entry: unknown, i) => {
     const at = `${where}.approvedModules[${i}]`;
     if (typeof entry !== 'object' || entry === null) throw new GuardrailConfigError(`${at}: expected { source, version, reason }, got ${describe(entry)}`);
     const { source, version, reason } = entry as Record<string, unknown>;
-    if (typeof source !== 'string' || source.trim() === '') throw new GuardrailConfigError(`${at}.source: expected the module source as the call writes it, got ${describe(source)}`);
+    if (typeof source !== 'string' || source.trim() === '')
+      throw new GuardrailConfigError(`${at}.source: expected the module source as the call writes it, got ${describe(source)}`);
     if (version !== undefined && (typeof version !== 'string' || !/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(version))) {
       throw new GuardrailConfigError(`${at}.version: expected an exact version such as '5.8.1' (not a range), got ${describe(version)}`);
     }
     if (version === undefined && !isLocal(source)) {
-      throw new GuardrailConfigError(`${at}.version: a registry or remote module is approved at an exact version, so that a new one is reviewed again; got none for '${source}'`);
+      throw new GuardrailConfigError(
+        `${at}.version: a registry or remote module is approved at an exact version, so that a new one is reviewed again; got none for '${source}'`,
+      );
     }
     if (typeof reason !== 'string' || reason.trim().length < MIN_APPROVAL_REASON) {
-      throw new GuardrailConfigError(`${at}.reason: say who reviewed it and why it may be trusted (at least ${MIN_APPROVAL_REASON} characters), got ${describe(reason)}`);
+      throw new GuardrailConfigError(
+        `${at}.reason: say who reviewed it and why it may be trusted (at least ${MIN_APPROVAL_REASON} characters), got ${describe(reason)}`,
+      );
     }
     return { source, ...(typeof version === 'string' ? { version } : {}), reason: reason.trim() };
   });

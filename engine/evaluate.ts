@@ -148,7 +148,10 @@ function runCheck(rule: Rule, resource: ResourceRecord, context: ReturnType<type
     const problem = resultProblem(result);
     if (problem === undefined) return result as CheckResult;
     const where = Array.isArray(output) ? `result [${i}]` : 'result';
-    return ruleError(rule, `returned a ${where} the engine does not understand (${problem}); a check returns pass / violation / unknown / notApplicable results`);
+    return ruleError(
+      rule,
+      `returned a ${where} the engine does not understand (${problem}); a check returns pass / violation / unknown / notApplicable results`,
+    );
   });
 }
 
@@ -174,14 +177,7 @@ function ruleError(rule: Rule, what: string): RunResult {
   return { status: 'rule-error', message: `rule '${rule.id}' ${what}` };
 }
 
-function toViolation(
-  rule: Rule,
-  level: Severity,
-  result: RunResult,
-  resource: ResourceRecord,
-  stack: StackDocument,
-  options: ResolvedOptions,
-): Violation {
+function toViolation(rule: Rule, level: Severity, result: RunResult, resource: ResourceRecord, stack: StackDocument, options: ResolvedOptions): Violation {
   const kind = result.status === 'unknown' ? 'unknown' : result.status === 'rule-error' ? 'rule-error' : 'violation';
   const when = stack.source === 'plan' ? 'before apply' : 'at synth time';
   const message = kind === 'unknown' ? `cannot be verified ${when}: ${result.message}` : result.message;

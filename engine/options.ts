@@ -95,23 +95,16 @@ export interface ResolvedOptions {
   readonly approvedModules: readonly ApprovedModule[];
 }
 
-
 const PROFILES: readonly Profile[] = ['baseline', 'strict'];
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'off'];
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
 const DO_TAG = /^[A-Za-z0-9:_-]{1,255}$/;
 
-
-
 /**
  * Check options against the catalog and work out each rule's level.
  * @param where how the caller names the options in errors, e.g. `Guardrails.enforce options`
  */
-export function resolveOptions(
-  options: GuardrailOptions | undefined,
-  catalog: readonly Rule[],
-  where = 'options',
-): ResolvedOptions {
+export function resolveOptions(options: GuardrailOptions | undefined, catalog: readonly Rule[], where = 'options'): ResolvedOptions {
   if (options === undefined || options === null) options = {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new GuardrailConfigError(`${where}: expected an object, got ${describe(options)}`);
@@ -166,11 +159,7 @@ export function resolveOptions(
   };
 }
 
-function validateLevels(
-  levels: GuardrailOptions['rules'],
-  byId: ReadonlyMap<string, Rule>,
-  where: string,
-): Map<string, RuleLevel> {
+function validateLevels(levels: GuardrailOptions['rules'], byId: ReadonlyMap<string, Rule>, where: string): Map<string, RuleLevel> {
   const result = new Map<string, RuleLevel>();
   if (levels === undefined) return result;
   if (typeof levels !== 'object' || levels === null || Array.isArray(levels)) {
@@ -229,4 +218,3 @@ function resolveTags(options: GuardrailOptions, where: string): ResolvedTagConfi
 function nonEmpty(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
 }
-

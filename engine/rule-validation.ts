@@ -54,11 +54,14 @@ function validateDeviations(rule: Rule, label: string): void {
     }
     if (typeof check !== 'string' || check.trim() === '') throw new GuardrailConfigError(`${at}: 'check' must name the peer's check, got ${describe(check)}`);
     if (peer === 'checkov' && !(rule.references?.checkov ?? []).includes(check)) {
-      throw new GuardrailConfigError(`${at}: checkov check '${check}' is not among references.checkov (${(rule.references?.checkov ?? []).join(', ') || 'none'})`);
+      throw new GuardrailConfigError(
+        `${at}: checkov check '${check}' is not among references.checkov (${(rule.references?.checkov ?? []).join(', ') || 'none'})`,
+      );
     }
     if (typeof kind !== 'string' || !DEVIATION_KINDS.includes(kind)) {
       throw new GuardrailConfigError(`${at}: 'kind' must be one of ${DEVIATION_KINDS.join(', ')}, got ${describe(kind)}`);
     }
-    if (typeof why !== 'string' || why.trim().length < 10) throw new GuardrailConfigError(`${at}: 'why' must say what differs and why (at least 10 characters), got ${describe(why)}`);
+    if (typeof why !== 'string' || why.trim().length < 10)
+      throw new GuardrailConfigError(`${at}: 'why' must say what differs and why (at least 10 characters), got ${describe(why)}`);
   });
 }

@@ -106,7 +106,5 @@ export function defineRule(rule: Rule): Rule {
 
 /** Whether a rule's `resourceTypes` covers a type. */
 export function ruleCoversType(rule: RuleMetadata, type: string): boolean {
-  return rule.resourceTypes.some((pattern) =>
-    pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type,
-  );
+  return rule.resourceTypes.some((pattern) => (pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type));
 }

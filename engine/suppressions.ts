@@ -15,22 +15,13 @@ export interface SuppressionInput {
 }
 
 /** Throw a GuardrailConfigError naming the argument when a suppression is malformed. */
-export function validateSuppression(
-  ruleId: unknown,
-  input: SuppressionInput | undefined,
-  knownRuleIds: ReadonlySet<string>,
-  where: string,
-): void {
+export function validateSuppression(ruleId: unknown, input: SuppressionInput | undefined, knownRuleIds: ReadonlySet<string>, where: string): void {
   const problem = suppressionProblem(ruleId, input, knownRuleIds);
   if (problem) throw new GuardrailConfigError(`${where}: ${problem}`);
 }
 
 /** What is wrong with a suppression, or undefined when it is well-formed. */
-export function suppressionProblem(
-  ruleId: unknown,
-  input: Partial<SuppressionInput> | undefined,
-  knownRuleIds: ReadonlySet<string>,
-): string | undefined {
+export function suppressionProblem(ruleId: unknown, input: Partial<SuppressionInput> | undefined, knownRuleIds: ReadonlySet<string>): string | undefined {
   if (typeof ruleId !== 'string' || !knownRuleIds.has(ruleId)) {
     const hint = typeof ruleId === 'string' ? suggest(ruleId, [...knownRuleIds]) : '';
     return `ruleId: unknown rule id ${describe(ruleId)}${hint}`;

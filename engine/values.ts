@@ -89,7 +89,10 @@ export function chain<T, U>(value: Value<T>, f: (value: T) => Value<U>): Value<U
 }
 
 /** One function per state: a value read without nested ternaries. */
-export function match<T, R>(value: Value<T>, cases: { readonly known: (value: T) => R; readonly unknown: (expression: string) => R; readonly absent: () => R }): R {
+export function match<T, R>(
+  value: Value<T>,
+  cases: { readonly known: (value: T) => R; readonly unknown: (expression: string) => R; readonly absent: () => R },
+): R {
   if (value.state === 'known') return cases.known(value.value);
   return value.state === 'unknown' ? cases.unknown(value.expression) : cases.absent();
 }

@@ -35,6 +35,7 @@ function formatRefusal(violations: readonly Violation[], reportPath?: string, re
     lines.push(`  fix:       ${printable(v.fix)}`);
   }
   if (reportPath) lines.push('', `Full report: ${printable(reportPath)}`);
-  if (refusedOutput.length > 0) lines.push(`Refused output (Terraform does not read it there; \`cdktf-guardrails check <dir>\` does): ${refusedOutput.map(printable).join(', ')}`);
+  if (refusedOutput.length > 0)
+    lines.push(`Refused output (Terraform does not read it there; \`cdktf-guardrails check <dir>\` does): ${refusedOutput.map(printable).join(', ')}`);
   return noCommandLines(lines.join('\n'));
 }

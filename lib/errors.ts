@@ -109,7 +109,11 @@ function shannonEntropy(value: string): number {
 
 /** The value as shown in a message: JSON, shortened, secrets redacted. */
 function describeValue(prop: string, value: unknown): { text: string; redacted: boolean } {
-  const lastSegment = prop.split(/[.[\]]/).filter(Boolean).pop() ?? prop;
+  const lastSegment =
+    prop
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? prop;
   if (typeof value === 'string' && SECRET_PROP.test(lastSegment)) return { text: REDACTED, redacted: true };
   if (value === undefined) return { text: 'undefined', redacted: false };
   let text: string;

@@ -155,9 +155,7 @@ class Sources {
 function localDeclaration(sf, name) {
   return sf.statements.find(
     (s) =>
-      (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) &&
-      s.name &&
-      s.name.text === name,
+      (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isClassDeclaration(s) || ts.isEnumDeclaration(s)) && s.name && s.name.text === name,
   );
 }
 
@@ -227,7 +225,7 @@ function findConstructs(sources, warnings) {
   }
   // Subclasses of a construct declared here are constructs too.
   const constructNames = new Set();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const c of classes) {
       if (!constructNames.has(c.name) && (CONSTRUCT_BASES.has(c.base) || constructNames.has(c.base))) {
@@ -401,7 +399,13 @@ function escapeProse(text, inTable) {
   return text
     .split(/(`+[^`]*?`+)/)
     .map((part, i) => {
-      let out = i % 2 === 1 ? part : part.replace(/&(?![a-zA-Z]+;|#\d+;)/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      let out =
+        i % 2 === 1
+          ? part
+          : part
+              .replace(/&(?![a-zA-Z]+;|#\d+;)/g, '&amp;')
+              .replace(/</g, '&lt;')
+              .replace(/>/g, '&gt;');
       if (inTable) out = out.replace(/\|/g, '\\|');
       return out;
     })
@@ -414,7 +418,10 @@ function cell(text) {
   return paragraphs
     .map((paragraph) => {
       let out = '';
-      for (const line of paragraph.split('\n').map((l) => l.trim()).filter(Boolean)) {
+      for (const line of paragraph
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)) {
         const escaped = escapeProse(line, true);
         if (out === '') out = escaped;
         else if (/^([-*]|\d+\.)\s/.test(line)) out += `<br>${escaped}`;

@@ -34,8 +34,14 @@ export class AwsRelayStack extends TerraformStack {
     awsProvider(this, site.region);
     const regionHostnames = site.nodes.map((n) => n.hostname);
     // Alarms publish only to a topic in their own region: one per relay region.
-    const alerts = new AlertTopic(this, 'alerts', { name: `derp-alerts-${site.regionCode}`, accountId: AWS_ACCOUNT_ID, region: site.region, emails: ALERT_EMAILS });
-    if (site.nodes.length > 1 && !props.meshKeySecret) throw new Error(`AwsRelayStack '${site.stack}': a region of ${site.nodes.length} nodes meshes and needs props.meshKeySecret`);
+    const alerts = new AlertTopic(this, 'alerts', {
+      name: `derp-alerts-${site.regionCode}`,
+      accountId: AWS_ACCOUNT_ID,
+      region: site.region,
+      emails: ALERT_EMAILS,
+    });
+    if (site.nodes.length > 1 && !props.meshKeySecret)
+      throw new Error(`AwsRelayStack '${site.stack}': a region of ${site.nodes.length} nodes meshes and needs props.meshKeySecret`);
     this.relays = site.nodes.map((node) => {
       const joinKey = props.joinKeySecrets.get(node.nodeName);
       if (!joinKey) throw new Error(`AwsRelayStack '${site.stack}': no join key for node '${node.nodeName}' in props.joinKeySecrets (SecretsStack.joinKey)`);
@@ -61,7 +67,11 @@ export class AwsRelayStack extends TerraformStack {
         dnsZone: { route53ZoneId: DERP_ROUTE53_ZONE_ID },
         ...(site.nodes.length > 1 ? { mesh: { keySecret: props.meshKeySecret!, regionHostnames } } : {}),
       });
-      new Ec2StatusCheckAlarm(this, `status-check-${node.nodeName}`, { alarmName: `derp-${node.nodeName}-status-check`, instanceId: relay.instance.id, alarmActions: [alerts.topicArn] });
+      new Ec2StatusCheckAlarm(this, `status-check-${node.nodeName}`, {
+        alarmName: `derp-${node.nodeName}-status-check`,
+        instanceId: relay.instance.id,
+        alarmActions: [alerts.topicArn],
+      });
       return relay;
     });
   }

@@ -134,8 +134,26 @@ export interface DigitalOceanRelaySite {
 }
 
 export const DIGITALOCEAN_RELAY_SITES: readonly DigitalOceanRelaySite[] = [
-  { id: 'relay-ams3', region: 'ams3', hostname: 'derp-ams3.do.derp.example.net', nodeName: '910a', regionId: 910, regionCode: 'do-ams', regionName: 'DigitalOcean Amsterdam', reservedIp: '203.0.113.31' },
-  { id: 'relay-sfo3', region: 'sfo3', hostname: 'derp-sfo3.do.derp.example.net', nodeName: '911a', regionId: 911, regionCode: 'do-sfo', regionName: 'DigitalOcean San Francisco', reservedIp: '203.0.113.41' },
+  {
+    id: 'relay-ams3',
+    region: 'ams3',
+    hostname: 'derp-ams3.do.derp.example.net',
+    nodeName: '910a',
+    regionId: 910,
+    regionCode: 'do-ams',
+    regionName: 'DigitalOcean Amsterdam',
+    reservedIp: '203.0.113.31',
+  },
+  {
+    id: 'relay-sfo3',
+    region: 'sfo3',
+    hostname: 'derp-sfo3.do.derp.example.net',
+    nodeName: '911a',
+    regionId: 911,
+    regionCode: 'do-sfo',
+    regionName: 'DigitalOcean San Francisco',
+    reservedIp: '203.0.113.41',
+  },
 ];
 
 /** SSH key fingerprints registered in the DigitalOcean team (required so no root password is emailed). */

@@ -43,7 +43,6 @@ export interface LoadedInputs {
   readonly locate: Locate;
 }
 
-
 export async function loadInputs(paths: readonly string[], options: LoadOptions): Promise<LoadedInputs> {
   if (paths.filter((p) => p === '-').length > 1) throw new GuardrailInputError('-', 'stdin can be read only once; give `-` once');
   const loader = new Loader(options);
@@ -129,7 +128,10 @@ class Loader {
       }
       const fileLabel = this.display(file);
       if (file.endsWith('.tf')) {
-        throw new GuardrailInputError(fileLabel, `stack '${id}' was synthesized as HCL (hclOutput), which this tool does not read: synthesize JSON, or check a plan (\`terraform show -json\`)`);
+        throw new GuardrailInputError(
+          fileLabel,
+          `stack '${id}' was synthesized as HCL (hclOutput), which this tool does not read: synthesize JSON, or check a plan (\`terraform show -json\`)`,
+        );
       }
       if (!fs.existsSync(file)) {
         throw new GuardrailInputError(label, `stack '${id}' points to ${fileLabel}, which does not exist${refusedHint(dir, id)}`);
@@ -150,7 +152,8 @@ class Loader {
       const relative = path.relative(root, target);
       return relative === '' || relative.startsWith('..') || path.isAbsolute(relative);
     };
-    if (outside(dir, file)) throw new GuardrailInputError(label, `stack '${id}' has a synthesizedStackPath outside the output directory (${JSON.stringify(stackPath)})`);
+    if (outside(dir, file))
+      throw new GuardrailInputError(label, `stack '${id}' has a synthesizedStackPath outside the output directory (${JSON.stringify(stackPath)})`);
     let realDir: string;
     let realStackDir: string;
     try {
@@ -194,7 +197,7 @@ class Loader {
   private fromFile(file: string): void {
     const label = this.display(file);
     if (file.endsWith('.tf')) {
-      throw new GuardrailInputError(label, 'is HCL (.tf), which this tool does not read: check cdktf\'s JSON output, or a plan (`terraform show -json`)');
+      throw new GuardrailInputError(label, "is HCL (.tf), which this tool does not read: check cdktf's JSON output, or a plan (`terraform show -json`)");
     }
     this.fromDocument(this.read(file, label), { label, name: defaultStackName(file), file });
   }
@@ -259,7 +262,13 @@ function notTerraform(doc: unknown): string {
     return 'is a Terraform state (`terraform show -json` without a plan file), not a plan: run `terraform plan -out=tfplan` and check `terraform show -json tfplan`';
   }
   if (isObject(doc) && isObject(doc.stacks) && 'version' in doc) return 'is a cdktf manifest: pass the directory that holds it';
-  const what = Array.isArray(doc) ? 'an array' : isObject(doc) ? (Object.keys(doc).length === 0 ? 'an empty object' : 'an object') : `a ${doc === null ? 'null' : typeof doc}`;
+  const what = Array.isArray(doc)
+    ? 'an array'
+    : isObject(doc)
+      ? Object.keys(doc).length === 0
+        ? 'an empty object'
+        : 'an object'
+      : `a ${doc === null ? 'null' : typeof doc}`;
   return (
     `is JSON (${what}) but neither Terraform JSON (no resource, data, provider, terraform, module, … block) ` +
     'nor a plan (`terraform show -json`: format_version with planned_values or resource_changes)'
@@ -282,5 +291,7 @@ function defaultStackName(file: string): string {
 /** Where a refused synth kept a stack's output (Terraform never reads it there), when it did. */
 function refusedHint(dir: string, id: string): string {
   const refused = path.join(dir, 'guardrails', 'refused', 'stacks', id);
-  return fs.existsSync(refused) ? `: guardrails refused it at synth; the refused output is in ${refused} and can be checked from there` : ' (synthesize again?)';
+  return fs.existsSync(refused)
+    ? `: guardrails refused it at synth; the refused output is in ${refused} and can be checked from there`
+    : ' (synthesize again?)';
 }

@@ -54,7 +54,10 @@ export function mergeModule(parts: readonly ModulePart[], label: string): Merged
         continue;
       }
       if (index === undefined) {
-        throw new GuardrailInputError(part.label, `overrides the ${KIND[r.mode]} ${r.address}, which no other file of ${label} defines; Terraform rejects an override of a missing block`);
+        throw new GuardrailInputError(
+          part.label,
+          `overrides the ${KIND[r.mode]} ${r.address}, which no other file of ${label} defines; Terraform rejects an override of a missing block`,
+        );
       }
       resources[index] = { ...resources[index], body: overrideBody(resources[index].body, r.body) };
     }
@@ -63,11 +66,15 @@ export function mergeModule(parts: readonly ModulePart[], label: string): Merged
       const index = providerAt.get(key);
       const name = p.alias === undefined ? `provider ${p.type}` : `provider ${p.type} (alias ${p.alias})`;
       if (!part.override) {
-        if (index !== undefined) throw new GuardrailInputError(label, `configures the ${name} twice (again in ${part.label}); Terraform rejects a duplicate provider configuration`);
+        if (index !== undefined)
+          throw new GuardrailInputError(label, `configures the ${name} twice (again in ${part.label}); Terraform rejects a duplicate provider configuration`);
         providerAt.set(key, providers.length);
         providers.push(p);
       } else if (index === undefined) {
-        throw new GuardrailInputError(part.label, `overrides the ${name}, which no other file of ${label} configures; Terraform rejects an override of a missing block`);
+        throw new GuardrailInputError(
+          part.label,
+          `overrides the ${name}, which no other file of ${label} configures; Terraform rejects an override of a missing block`,
+        );
       } else {
         providers[index] = { ...providers[index], body: overrideBody(providers[index].body, p.body) };
       }

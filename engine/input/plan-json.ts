@@ -58,8 +58,7 @@ interface RawResource {
 export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDocument {
   const label = source.file ?? source.stack;
   assertNesting(plan, label);
-  const bad = (problem: string): GuardrailInputError =>
-    new GuardrailInputError(label, `${problem} (not a plan as \`terraform show -json\` writes it)`);
+  const bad = (problem: string): GuardrailInputError => new GuardrailInputError(label, `${problem} (not a plan as \`terraform show -json\` writes it)`);
   if (own(plan, 'errored') === true) {
     throw new GuardrailInputError(label, 'is the plan of a failed `terraform plan` (errored: true): its values are incomplete');
   }
@@ -67,7 +66,9 @@ export function stackFromPlanJson(plan: JsonObject, source: PlanSource): StackDo
   if (typeof version !== 'string' || !/^1\.\d+$/.test(version)) {
     throw new GuardrailInputError(label, `has plan format_version ${JSON.stringify(version)}; only 1.x (Terraform 1.x) is read, so it cannot be checked`);
   }
-  const config = source.config ? stackFromTerraformJson(source.config, { stack: source.stack, file: source.configFile ?? `the configuration of ${label}` }) : undefined;
+  const config = source.config
+    ? stackFromTerraformJson(source.config, { stack: source.stack, file: source.configFile ?? `the configuration of ${label}` })
+    : undefined;
   const stackPath = stackNameOf(source.config) ?? source.stack;
   const byConfigAddress = new Map((config?.resources ?? []).map((r) => [r.address, r]));
   const modulePaths = new Map<string, string>();
@@ -224,7 +225,8 @@ function fromPlannedValues(planned: unknown, toResource: ToResource, bad: Bad): 
     list.forEach((r, i) => {
       const raw = rawResource(r, `${at}.resources[${i}]`, bad);
       const values = own(raw.entry, 'values');
-      if (values !== undefined && values !== null && !isObject(values)) throw bad(`${at}.resources[${i}] (${raw.address}) has values ${kindOf(values)}, not an object`);
+      if (values !== undefined && values !== null && !isObject(values))
+        throw bad(`${at}.resources[${i}] (${raw.address}) has values ${kindOf(values)}, not an object`);
       resources.push(toResource(raw, values, undefined, address));
     });
     const children = own(module, 'child_modules') ?? [];

@@ -103,7 +103,8 @@ export function parseJsonText(text: string, label: string): unknown {
   // Cheap test first: as many members written as parsed means no key was repeated.
   if (membersWritten(body) !== membersParsed(doc)) {
     const repeated = repeatedKeyOrNesting(body, label);
-    if (!repeated) throw new GuardrailInputError(label, 'holds more object members than it parses to, but no repeated key was found: refusing rather than guessing');
+    if (!repeated)
+      throw new GuardrailInputError(label, 'holds more object members than it parses to, but no repeated key was found: refusing rather than guessing');
     throw new GuardrailInputError(
       label,
       `repeats the key ${JSON.stringify(repeated.key)} in one object${at(body, repeated.offset)}: Terraform reads every copy, JSON parsers keep only the last, so it cannot be checked as written`,

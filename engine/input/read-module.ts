@@ -47,7 +47,11 @@ export function readModule(dir: string, options: ReadModuleOptions): ReadModule 
   if (found.length === 0) {
     throw new GuardrailInputError(options.label, options.whenEmpty ?? 'holds no Terraform configuration file (*.tf.json)');
   }
-  const documents = found.map((file) => ({ file, label: `${options.label}/${file.name}`, doc: readConfigFile(file, `${options.label}/${file.name}`, options) }));
+  const documents = found.map((file) => ({
+    file,
+    label: `${options.label}/${file.name}`,
+    doc: readConfigFile(file, `${options.label}/${file.name}`, options),
+  }));
   const name = options.stackName?.(documents[0].doc) ?? options.label;
   const parts: ModulePart[] = documents.map(({ file, label, doc }) => ({
     stack: stackFromTerraformJson(doc, { stack: name, file: label }),

@@ -143,7 +143,8 @@ class BlockReader {
   /** The bodies of one labelled block; `address` is set for resources and module calls (one each). */
   private bodies(value: unknown, path: string, address?: string): JsonObject[] {
     let bodies: JsonObject[];
-    if (value === null) bodies = []; // no block at all
+    if (value === null)
+      bodies = []; // no block at all
     else if (isObject(value)) bodies = [value];
     else if (Array.isArray(value)) {
       bodies = value.map((item, i) => {
@@ -154,7 +155,9 @@ class BlockReader {
     } else throw this.rejected(`\`${path}\` must be a JSON object (the block's arguments) or an array of them, not ${kindOf(value)}`);
     if (address === undefined) return bodies;
     if (bodies.length > 1 || (bodies.length === 1 && this.declared.has(address))) {
-      throw this.rejected(`${address} is declared more than once ("Duplicate ${path.startsWith('module.') ? 'module call' : path.startsWith('data.') ? 'data' : 'resource'}")`);
+      throw this.rejected(
+        `${address} is declared more than once ("Duplicate ${path.startsWith('module.') ? 'module call' : path.startsWith('data.') ? 'data' : 'resource'}")`,
+      );
     }
     for (const body of bodies) refuseResourceSuppressions(body, address, this.where);
     if (bodies.length > 0) this.declared.add(address);
@@ -247,7 +250,10 @@ export function assertNesting(doc: unknown, where: string, limit: number = MAX_N
     const depth = depths.pop() as number;
     if (typeof value !== 'object' || value === null) continue;
     if (depth > limit) {
-      throw new GuardrailInputError(where, `is nested too deeply (more than ${limit} levels of objects and arrays), far beyond any Terraform configuration or plan`);
+      throw new GuardrailInputError(
+        where,
+        `is nested too deeply (more than ${limit} levels of objects and arrays), far beyond any Terraform configuration or plan`,
+      );
     }
     for (const item of Array.isArray(value) ? value : Object.values(value)) {
       if (typeof item === 'object' && item !== null) {

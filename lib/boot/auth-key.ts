@@ -88,7 +88,11 @@ export function validateAuthKeySource(source: TailnetAuthKeySource): TailnetAuth
       const ref = source.terraformReference;
       if (typeof ref === 'string' && /tskey-/i.test(ref)) {
         // Do not echo the value: it is probably a real key.
-        throw new BootConfigError('authKey.terraformReference', '<redacted>', 'looks like a literal Tailscale auth key; pass a Terraform reference such as ${tailscale_tailnet_key.relay.key}');
+        throw new BootConfigError(
+          'authKey.terraformReference',
+          '<redacted>',
+          'looks like a literal Tailscale auth key; pass a Terraform reference such as ${tailscale_tailnet_key.relay.key}',
+        );
       }
       if (typeof ref !== 'string' || !TERRAFORM_REFERENCE.test(ref)) {
         throw new BootConfigError('authKey.terraformReference', ref, 'must be a Terraform reference such as ${tailscale_tailnet_key.relay.key}');

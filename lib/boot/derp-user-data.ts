@@ -374,8 +374,7 @@ export function renderDerpUserData(options: DerpUserDataOptions, encoding?: User
   // Fail at synth, not at apply. Terraform substitutes the references afterwards; what they
   // resolve to (a secret ARN, a tskey) is well under REFERENCE_RESERVE_BYTES each.
   const limit =
-    (options.authKey.kind === 'aws-secrets-manager' ? AWS_USER_DATA_MAX_BYTES : DIGITALOCEAN_USER_DATA_MAX_BYTES) -
-    references.length * REFERENCE_RESERVE_BYTES;
+    (options.authKey.kind === 'aws-secrets-manager' ? AWS_USER_DATA_MAX_BYTES : DIGITALOCEAN_USER_DATA_MAX_BYTES) - references.length * REFERENCE_RESERVE_BYTES;
   const bytes = encoding === 'gzip' ? gzipUserData(text).length : Buffer.byteLength(text, 'utf8');
   if (bytes > limit) {
     throw new Error(
@@ -402,8 +401,7 @@ const INSTALL_NODE_EXPORTER_SCRIPTS: Readonly<Record<NodeExporterSource, string>
 
 /** A validated node exporter source. */
 type ResolvedNodeExporter =
-  | { readonly source: 'release-tarball'; readonly version: string; readonly sha256: string }
-  | { readonly source: 'distribution-package' };
+  { readonly source: 'release-tarball'; readonly version: string; readonly sha256: string } | { readonly source: 'distribution-package' };
 
 function resolveVersions(versions: DerpVersions = {}, architecture: Architecture) {
   if (versions === null || typeof versions !== 'object') {
@@ -438,12 +436,17 @@ function resolveDerperSha256(versions: DerpVersions, architecture: Architecture,
     throw new BootConfigError('versions.derperSha256', pins, "must be { arm64?: '<sha256>', amd64?: '<sha256>' }");
   }
   for (const key of Object.keys(pins ?? {})) {
-    if (key !== 'amd64' && key !== 'arm64') throw new BootConfigError(`versions.derperSha256.${key}`, pins?.[key as Architecture], "is not an architecture; use 'amd64' or 'arm64'");
+    if (key !== 'amd64' && key !== 'arm64')
+      throw new BootConfigError(`versions.derperSha256.${key}`, pins?.[key as Architecture], "is not an architecture; use 'amd64' or 'arm64'");
   }
   const pin = pins?.[architecture];
   if (pin !== undefined) {
     if (trust) {
-      throw new BootConfigError('versions.trustUnpinnedDerperBuild', true, `contradicts versions.derperSha256.${architecture}: pin the hash or trust the build, not both`);
+      throw new BootConfigError(
+        'versions.trustUnpinnedDerperBuild',
+        true,
+        `contradicts versions.derperSha256.${architecture}: pin the hash or trust the build, not both`,
+      );
     }
     return validateSha256(`versions.derperSha256.${architecture}`, pin);
   }

@@ -199,6 +199,7 @@ function validateMeshWith(hosts: readonly string[], own: string): string[] {
   }
   hosts.forEach((h, i) => validateFqdn(`meshWith[${i}]`, h));
   if (new Set(hosts).size !== hosts.length) throw new BootConfigError('meshWith', hosts, 'lists a host name twice');
-  if (!hosts.includes(own)) throw new BootConfigError('meshWith', hosts, `must include this relay's own host name '${own}' (every node of a region gets the same list)`);
+  if (!hosts.includes(own))
+    throw new BootConfigError('meshWith', hosts, `must include this relay's own host name '${own}' (every node of a region gets the same list)`);
   return [...hosts].sort();
 }

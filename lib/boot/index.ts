@@ -31,22 +31,9 @@ export {
   renderDerpUserData,
 } from './derp-user-data';
 export type { DerpCertMode, DerperUnitOptions } from './derper-unit';
-export {
-  DERPER_BINARY,
-  DERPER_EXPOSURE_MEASURED,
-  DERPER_HARDENING,
-  DERPER_UNIT_NAME,
-  MESH_PSK_PATH,
-  derperUnit,
-} from './derper-unit';
+export { DERPER_BINARY, DERPER_EXPOSURE_MEASURED, DERPER_HARDENING, DERPER_UNIT_NAME, MESH_PSK_PATH, derperUnit } from './derper-unit';
 export type { HostFirewallOptions, MetadataServiceAccess } from './host-firewall';
-export {
-  HOST_FIREWALL_PUBLIC_PORTS,
-  HOST_FIREWALL_RULESET_PATH,
-  HOST_FIREWALL_UNIT_NAME,
-  hostFirewallUnit,
-  renderHostFirewallRuleset,
-} from './host-firewall';
+export { HOST_FIREWALL_PUBLIC_PORTS, HOST_FIREWALL_RULESET_PATH, HOST_FIREWALL_UNIT_NAME, hostFirewallUnit, renderHostFirewallRuleset } from './host-firewall';
 export type { NodeExporterSource, NodeExporterUnitOptions } from './node-exporter-unit';
 export {
   NODE_EXPORTER_BINARIES,
@@ -62,22 +49,8 @@ export {
 } from './node-exporter-unit';
 export { NODE_EXPORTER_COLLECTOR_UNITS, NODE_EXPORTER_PACKAGE } from './scripts/install-node-exporter-package';
 export { RELAY_SYSCTLS, renderSysctlConf } from './sysctl';
-export type {
-  DirectiveValue,
-  HardeningSettings,
-  InstallSection,
-  ServiceSection,
-  SystemdUnit,
-  UnitSection,
-} from './systemd-unit';
+export type { DirectiveValue, HardeningSettings, InstallSection, ServiceSection, SystemdUnit, UnitSection } from './systemd-unit';
 export { execCommandLine, renderSystemdUnit } from './systemd-unit';
 export { BootConfigError } from './validate';
 export type { Architecture, PinnedArchive } from './versions';
-export {
-  compareVersions,
-  GO_TOOLCHAIN,
-  MIN_TAILSCALE_VERSION,
-  NODE_EXPORTER_VERSION,
-  TAILSCALE_REPO_KEY_FINGERPRINT,
-  TAILSCALE_VERSION,
-} from './versions';
+export { compareVersions, GO_TOOLCHAIN, MIN_TAILSCALE_VERSION, NODE_EXPORTER_VERSION, TAILSCALE_REPO_KEY_FINGERPRINT, TAILSCALE_VERSION } from './versions';

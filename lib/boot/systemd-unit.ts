@@ -121,10 +121,7 @@ export function renderSystemdUnit(unit: SystemdUnit): string {
   if (!UNIT_NAME.test(unit.name)) {
     throw new Error(`renderSystemdUnit: invalid unit name ${JSON.stringify(unit.name)}`);
   }
-  const sections: string[] = [
-    renderSection(unit.name, 'Unit', unit.unit),
-    renderSection(unit.name, 'Service', unit.service),
-  ];
+  const sections: string[] = [renderSection(unit.name, 'Unit', unit.unit), renderSection(unit.name, 'Service', unit.service)];
   if (unit.install !== undefined) {
     sections.push(renderSection(unit.name, 'Install', unit.install));
   }
@@ -167,7 +164,5 @@ export function execCommandLine(argv: readonly string[]): string {
   if (argv.length === 0 || !argv[0].startsWith('/')) {
     throw new Error(`execCommandLine: the executable must be an absolute path, got ${JSON.stringify(argv[0])}`);
   }
-  return argv
-    .map((arg) => (PLAIN_ARG.test(arg) ? arg : `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`))
-    .join(' ');
+  return argv.map((arg) => (PLAIN_ARG.test(arg) ? arg : `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(' ');
 }

@@ -106,7 +106,11 @@ export function validateSecretId(option: string, value: string): string {
   if (typeof value === 'string' && (SECRET_NAME.test(value) || SECRET_ARN.test(value) || TERRAFORM_REFERENCE.test(value))) {
     return value;
   }
-  throw new BootConfigError(option, value, 'must be a Secrets Manager secret name, its ARN, or a Terraform reference such as ${aws_secretsmanager_secret.relay.arn}');
+  throw new BootConfigError(
+    option,
+    value,
+    'must be a Secrets Manager secret name, its ARN, or a Terraform reference such as ${aws_secretsmanager_secret.relay.arn}',
+  );
 }
 
 const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9_.-]+\/?)*$/;

@@ -124,7 +124,11 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       throw this.error('props.versions.tailscale', this.tailscaleVersion, "must be a release version like '1.102.3' (no leading 'v')");
     }
     if (compareVersions(this.tailscaleVersion, MIN_TAILSCALE_VERSION) < 0) {
-      throw this.error('props.versions.tailscale', this.tailscaleVersion, `is older than ${MIN_TAILSCALE_VERSION}, the first release with the fix for TS-2025-003 (derper mesh key timing leak)`);
+      throw this.error(
+        'props.versions.tailscale',
+        this.tailscaleVersion,
+        `is older than ${MIN_TAILSCALE_VERSION}, the first release with the fix for TS-2025-003 (derper mesh key timing leak)`,
+      );
     }
     this.versions = { ...this.versions, tailscale: this.tailscaleVersion };
     const outputName = props.outputName ?? 'derp_map';
@@ -149,7 +153,9 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
           `is in stack '${TerraformStack.of(policy).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}'; the derpMap refers to the relays' addresses, which resolve only in their own stack. Create the TailnetPolicy in the fleet's stack (other stacks can still add entries to it).`,
         );
       }
-      // A live view: relays added later are in it, because the policy reads it at synth.
+      // A live view: relays added later are in it, because the policy reads it at synth. (The getters
+      // need the fleet, and `this` inside them is the derpMap object.)
+      // eslint-disable-next-line @typescript-eslint/no-this-alias
       const fleet = this;
       policy.setDerpFleet(this);
       policy.setDerpMap({
@@ -236,10 +242,18 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     for (const other of this.members) {
       const o = other.node;
       if (o.name === node.name) {
-        throw this.error(`${where}.derpNode.name`, node.name, `is also the name of ${other.where} (${other.relay.node.path}); node names must be unique in the fleet`);
+        throw this.error(
+          `${where}.derpNode.name`,
+          node.name,
+          `is also the name of ${other.where} (${other.relay.node.path}); node names must be unique in the fleet`,
+        );
       }
       if (o.hostName.toLowerCase() === node.hostName.toLowerCase()) {
-        throw this.error(`${where}.derpNode.hostName`, node.hostName, `is also the host name of ${other.where} (${other.relay.node.path}); each node needs its own name and certificate`);
+        throw this.error(
+          `${where}.derpNode.hostName`,
+          node.hostName,
+          `is also the host name of ${other.where} (${other.relay.node.path}); each node needs its own name and certificate`,
+        );
       }
       if (o.regionId === node.regionId && (o.regionCode !== node.regionCode || o.regionName !== node.regionName)) {
         throw this.error(
@@ -249,7 +263,11 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
         );
       }
       if (o.regionId !== node.regionId && o.regionCode === node.regionCode) {
-        throw this.error(`${where}.derpNode.regionCode`, node.regionCode, `is used by RegionID ${o.regionId} (${other.relay.node.path}) and ${node.regionId}; region codes must be unique`);
+        throw this.error(
+          `${where}.derpNode.regionCode`,
+          node.regionCode,
+          `is used by RegionID ${o.regionId} (${other.relay.node.path}) and ${node.regionId}; region codes must be unique`,
+        );
       }
     }
     Object.defineProperty(relay, DERP_FLEET_MEMBERSHIP, { value: this, enumerable: false, configurable: false, writable: false });
@@ -272,14 +290,22 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
         const mesh = m.node.mesh;
         if (m.node.meshUnsupported) throw this.error(`${m.where}.derpNode.mesh`, m.node.name, `cannot join: ${head}, and ${m.node.meshUnsupported}`);
         if (!mesh) {
-          throw this.error(`${m.where}.derpNode.mesh`, m.node.name, `is missing: ${head}. Give every node mesh: { keySecret, regionHostnames: ${JSON.stringify(hosts)} }`);
+          throw this.error(
+            `${m.where}.derpNode.mesh`,
+            m.node.name,
+            `is missing: ${head}. Give every node mesh: { keySecret, regionHostnames: ${JSON.stringify(hosts)} }`,
+          );
         }
         const listed = [...mesh.with].sort();
         if (listed.join(',') !== hosts.join(',')) {
           throw this.error(`${m.where}.derpNode.mesh.with`, mesh.with, `must list exactly the region's nodes ${JSON.stringify(hosts)}: ${head}`);
         }
         if (mesh.keySecret !== members[0].node.mesh?.keySecret) {
-          throw this.error(`${m.where}.derpNode.mesh.keySecret`, mesh.keySecret, `differs from ${members[0].node.name}'s (${members[0].node.mesh?.keySecret ?? 'none'}): ${head}; one key per region`);
+          throw this.error(
+            `${m.where}.derpNode.mesh.keySecret`,
+            mesh.keySecret,
+            `differs from ${members[0].node.name}'s (${members[0].node.mesh?.keySecret ?? 'none'}): ${head}; one key per region`,
+          );
         }
       }
     }
@@ -293,25 +319,35 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       return value;
     };
     const name = literal('name');
-    if (typeof name !== 'string' || !NODE_NAME.test(name)) throw this.error(`${where}.name`, name, "must be 1-63 letters, digits or '-', starting with a letter or digit");
+    if (typeof name !== 'string' || !NODE_NAME.test(name))
+      throw this.error(`${where}.name`, name, "must be 1-63 letters, digits or '-', starting with a letter or digit");
     const host = literal('hostName');
     const hostProblem = typeof host === 'string' ? fqdnProblem(host) : 'must be a string';
     if (hostProblem) throw this.error(`${where}.hostName`, host, hostProblem);
     const regionId = literal('regionId');
     if (typeof regionId !== 'number' || !Number.isInteger(regionId) || regionId < CUSTOM_REGION_IDS.min || regionId > CUSTOM_REGION_IDS.max) {
-      throw this.error(`${where}.regionId`, regionId, `must be a whole number from ${CUSTOM_REGION_IDS.min} to ${CUSTOM_REGION_IDS.max} (the RegionIDs reserved for custom DERP regions)`);
+      throw this.error(
+        `${where}.regionId`,
+        regionId,
+        `must be a whole number from ${CUSTOM_REGION_IDS.min} to ${CUSTOM_REGION_IDS.max} (the RegionIDs reserved for custom DERP regions)`,
+      );
     }
     const code = literal('regionCode');
-    if (typeof code !== 'string' || !REGION_CODE.test(code)) throw this.error(`${where}.regionCode`, code, "must be lower-case letters, digits or '-', e.g. 'aws-fra'");
+    if (typeof code !== 'string' || !REGION_CODE.test(code))
+      throw this.error(`${where}.regionCode`, code, "must be lower-case letters, digits or '-', e.g. 'aws-fra'");
     const regionName = literal('regionName');
     if (typeof regionName !== 'string' || regionName.trim() === '' || regionName.length > 100) {
       throw this.error(`${where}.regionName`, regionName, 'must be a non-empty name of at most 100 characters');
     }
     for (const prop of ['stunPort', 'derpPort'] as const) {
       const port = literal(prop);
-      if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) throw this.error(`${where}.${prop}`, port, 'must be a port from 1 to 65535');
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+        throw this.error(`${where}.${prop}`, port, 'must be a port from 1 to 65535');
     }
-    for (const [prop, family] of [['ipv4', 4], ['ipv6', 6]] as const) {
+    for (const [prop, family] of [
+      ['ipv4', 4],
+      ['ipv6', 6],
+    ] as const) {
       const ip = node[prop];
       if (ip === undefined || Token.isUnresolved(ip)) continue;
       if (isIP(ip) !== family) throw this.error(`${where}.${prop}`, ip, `must be an IPv${family} address (or a Terraform reference to one)`);

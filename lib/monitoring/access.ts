@@ -25,7 +25,8 @@ export function accessProblem(access: TailnetAccess): { prop: string; value: unk
       return { prop, value: access[prop] ?? null, reason: "must be a tailnet tag such as 'tag:monitoring'" };
     }
   }
-  if (access.from === access.to) return { prop: 'to', value: access.to, reason: 'must differ from `from`: monitoring must not share the tag of what it watches' };
+  if (access.from === access.to)
+    return { prop: 'to', value: access.to, reason: 'must differ from `from`: monitoring must not share the tag of what it watches' };
   if (!Array.isArray(access.ports) || access.ports.length === 0) return { prop: 'ports', value: access.ports ?? null, reason: 'must list at least one port' };
   const bad = access.ports.find((p) => !Number.isInteger(p) || p < 1 || p > 65535);
   if (bad !== undefined) return { prop: 'ports', value: access.ports, reason: `has ${bad}, which is not a port from 1 to 65535` };

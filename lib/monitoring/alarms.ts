@@ -60,7 +60,11 @@ export class Ec2StatusCheckAlarm extends Construct {
     if (!ALARM_NAME.test(props.alarmName ?? '')) throw err('props.alarmName', props.alarmName ?? null, 'must be 1-200 letters, digits, spaces or . _ / : -');
     checkArns(err, 'props.alarmActions', props.alarmActions);
     if ((props.alarmActions ?? []).length === 0 && v.boolean('props.alertsGoNowhere', props.alertsGoNowhere ?? false) !== true) {
-      throw err('props.alarmActions', props.alarmActions ?? null, 'must list at least one action (an SNS topic in the alarm\'s region, e.g. an AlertTopic\'s topicArn): an alarm that notifies no one is only seen by whoever opens the console. Set alertsGoNowhere: true to accept that');
+      throw err(
+        'props.alarmActions',
+        props.alarmActions ?? null,
+        "must list at least one action (an SNS topic in the alarm's region, e.g. an AlertTopic's topicArn): an alarm that notifies no one is only seen by whoever opens the console. Set alertsGoNowhere: true to accept that",
+      );
     }
     const actions = props.alarmActions ? [...props.alarmActions] : undefined;
     this.alarm = new CloudwatchMetricAlarm(this, 'alarm', {
@@ -147,7 +151,12 @@ export class DropletHealthAlerts extends Construct {
       if (!Token.isUnresolved(e) && !EMAIL.test(e)) throw err(`props.emails[${i}]`, e, 'must be an email address');
     });
     (props.slack ?? []).forEach((s, i) => {
-      if (!Token.isUnresolved(s.url)) throw err(`props.slack[${i}].url`, '<redacted>', 'is a literal; a webhook URL is a credential and would sit in plain text in cdk.tf.json. Pass a sensitive TerraformVariable.');
+      if (!Token.isUnresolved(s.url))
+        throw err(
+          `props.slack[${i}].url`,
+          '<redacted>',
+          'is a literal; a webhook URL is a credential and would sit in plain text in cdk.tf.json. Pass a sensitive TerraformVariable.',
+        );
     });
     const t = props.thresholds ?? {};
     const thresholds: [string, string, number][] = [

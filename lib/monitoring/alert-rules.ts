@@ -69,7 +69,9 @@ function derperRules(maxAgeDays: number, expected: string, dates: Readonly<Recor
   const node = '{{ $labels.derp_node }} ({{ $labels.derp_hostname }})';
   const known = Object.keys(dates).sort();
   if (known.length === 0) throw new Error('renderAlertRules: releaseDates is empty');
-  const age = known.map((v) => `(version{job="${JOBS.derper}",version=~"${versionLabelPattern(v)}"} * 0 + time() - ${releaseEpochSeconds(v, dates)})`).join(' or ');
+  const age = known
+    .map((v) => `(version{job="${JOBS.derper}",version=~"${versionLabelPattern(v)}"} * 0 + time() - ${releaseEpochSeconds(v, dates)})`)
+    .join(' or ');
   return [
     {
       alert: ALERTS.derperMetricsDown,
@@ -109,7 +111,13 @@ export function renderAlertRules(options: AlertRuleOptions = {}): string {
   const diskFree = options.diskFreeRatio ?? 0.1;
   const extra: Rule[] = [
     ...(options.derpprobe ? derpprobeRules() : []),
-    ...(options.derperMetrics ? derperRules(options.relayVersionMaxAgeDays ?? 180, options.expectedRelayVersion ?? PINNED_RELAY_VERSION, options.releaseDates ?? TAILSCALE_RELEASE_DATES) : []),
+    ...(options.derperMetrics
+      ? derperRules(
+          options.relayVersionMaxAgeDays ?? 180,
+          options.expectedRelayVersion ?? PINNED_RELAY_VERSION,
+          options.releaseDates ?? TAILSCALE_RELEASE_DATES,
+        )
+      : []),
   ];
   const node = '{{ $labels.derp_node }} ({{ $labels.derp_hostname }})';
   return toYaml({
@@ -124,7 +132,8 @@ export function renderAlertRules(options: AlertRuleOptions = {}): string {
             labels: { severity: 'critical' },
             annotations: {
               summary: `DERP node ${node} is down or unreachable over the tailnet`,
-              description: 'Prometheus cannot scrape the node exporter on {{ $labels.instance }} over the tailnet for 5 minutes: the node, its tailscaled, or the tailnet ACL that lets monitoring reach it is broken.',
+              description:
+                'Prometheus cannot scrape the node exporter on {{ $labels.instance }} over the tailnet for 5 minutes: the node, its tailscaled, or the tailnet ACL that lets monitoring reach it is broken.',
             },
           },
           {
@@ -134,7 +143,8 @@ export function renderAlertRules(options: AlertRuleOptions = {}): string {
             labels: { severity: 'critical' },
             annotations: {
               summary: `DERP HTTPS probe of ${node} failing`,
-              description: '{{ $labels.instance }} has not answered with a valid certificate and the expected status for 5 minutes; clients cannot relay through it.',
+              description:
+                '{{ $labels.instance }} has not answered with a valid certificate and the expected status for 5 minutes; clients cannot relay through it.',
             },
           },
           {

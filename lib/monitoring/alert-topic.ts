@@ -67,7 +67,9 @@ export class AlertTopic extends Construct {
     const name = v.matching('props.name', props.name, /^[A-Za-z0-9_-]{1,200}$/, 'a topic name of letters, digits, _ and - (1-200)');
     const accountId = v.matching('props.accountId', props.accountId, /^[0-9]{12}$/, 'a 12-digit AWS account id');
     const region = v.matching('props.region', props.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
-    const emails = (props.emails ?? []).map((e, i) => (Token.isUnresolved(e) ? e : v.matching(`props.emails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address')));
+    const emails = (props.emails ?? []).map((e, i) =>
+      Token.isUnresolved(e) ? e : v.matching(`props.emails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'),
+    );
     const publisher = props.publisherRoleName === undefined ? undefined : v.rule('props.publisherRoleName', props.publisherRoleName, AWS_IAM_ROLE_NAME);
     this.topicArnLiteral = `arn:aws:sns:${region}:${accountId}:${name}`;
     this.receiver = { topicArn: this.topicArnLiteral, region };
@@ -114,7 +116,9 @@ export class AlertTopic extends Construct {
     new KmsAlias(this, 'alias', { name: aliasName, targetKeyId: this.key.keyId, provider: props.provider });
     this.topic = new SnsTopic(this, 'topic', { name, kmsMasterKeyId: this.key.arn, tags: { Name: name }, provider: props.provider });
     this.topicArn = this.topic.arn;
-    emails.forEach((email, i) => new SnsTopicSubscription(this, `email-${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email, provider: props.provider }));
+    emails.forEach(
+      (email, i) => new SnsTopicSubscription(this, `email-${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email, provider: props.provider }),
+    );
     if (publisher) {
       this.publishPolicy = new IamRolePolicy(this, 'publish', {
         name: `publish-${name}`.slice(0, 128),

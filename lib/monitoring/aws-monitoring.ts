@@ -15,7 +15,16 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { SecretReference } from '../contracts/secret-reference';
-import { AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_SUBNET_ID, AWS_VPC_ID, checkInstanceArchitecture, type AmiArchitecture, type PropValidator } from '../validate';
+import {
+  AWS_AMI_ID,
+  AWS_IAM_ROLE_NAME,
+  AWS_INSTANCE_TYPE,
+  AWS_SUBNET_ID,
+  AWS_VPC_ID,
+  checkInstanceArchitecture,
+  type AmiArchitecture,
+  type PropValidator,
+} from '../validate';
 import { validateSecretReference } from '../validate/secret-reference';
 import { Ec2StatusCheckAlarm } from './alarms';
 import { AlertTopic } from './alert-topic';
@@ -131,8 +140,14 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   v.rule(`${prop}.subnetId`, aws.subnetId, AWS_SUBNET_ID);
   v.rule(`${prop}.amiId`, aws.amiId, AWS_AMI_ID);
   const secret = validateSecretReference(v, `${prop}.joinKeySecret`, aws.joinKeySecret);
-  const accountId = aws.accountId === undefined ? /:([0-9]{12}):secret:/.exec(secret.arn)![1] : v.matching(`${prop}.accountId`, aws.accountId, /^[0-9]{12}$/, 'a 12-digit AWS account id');
-  const region = aws.region === undefined ? secret.region : v.matching(`${prop}.region`, aws.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
+  const accountId =
+    aws.accountId === undefined
+      ? /:([0-9]{12}):secret:/.exec(secret.arn)![1]
+      : v.matching(`${prop}.accountId`, aws.accountId, /^[0-9]{12}$/, 'a 12-digit AWS account id');
+  const region =
+    aws.region === undefined
+      ? secret.region
+      : v.matching(`${prop}.region`, aws.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
   const alertEmails = (aws.alertEmails ?? []).map((e, i) => v.matching(`${prop}.alertEmails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'));
   const instanceType = v.rule(`${prop}.instanceType`, aws.instanceType ?? 't3.small', AWS_INSTANCE_TYPE);
   const amiArchitecture = v.oneOf(`${prop}.amiArchitecture`, aws.amiArchitecture ?? 'x86_64', ['arm64', 'x86_64'] as const);
@@ -180,7 +195,15 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   });
   const profile = new IamInstanceProfile(host, 'instance-profile', { name: roleName, role: role.name, tags: { Name: roleName }, provider });
   const joinKey = awsJoinKey(aws);
-  const alerts = new AlertTopic(host, 'alerts', { name: `${name}-alerts`, accountId, region, publisherRoleName: roleName, publisherRole: role, emails: alertEmails, provider });
+  const alerts = new AlertTopic(host, 'alerts', {
+    name: `${name}-alerts`,
+    accountId,
+    region,
+    publisherRoleName: roleName,
+    publisherRole: role,
+    emails: alertEmails,
+    provider,
+  });
   host.node.addValidation({ validate: () => providerRegionProblems(host, v, `${prop}.region`, region, provider) });
   host.node.addValidation({
     validate: () =>
@@ -232,7 +255,8 @@ function providerRegionProblems(host: Construct, v: PropValidator, prop: string,
   const stack = TerraformStack.of(host);
   const p =
     provider ??
-    (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as AwsProvider | undefined);
+    (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as
+      AwsProvider | undefined);
   const actual = p?.region;
   if (actual === undefined || Token.isUnresolved(actual) || actual === region) return [];
   return [v.error(prop, region, `differs from the AWS provider's region '${actual}'; the alert topic's ARN would be wrong (set ${prop})`).message];

@@ -96,7 +96,12 @@ export const STUN_PROBE_HARDENING: Readonly<Record<string, string>> = {
 
 function unit(sections: Record<string, Record<string, string>>): string {
   return Object.entries(sections)
-    .map(([name, directives]) => `[${name}]\n${Object.entries(directives).map(([k, v]) => `${k}=${v}`).join('\n')}\n`)
+    .map(
+      ([name, directives]) =>
+        `[${name}]\n${Object.entries(directives)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('\n')}\n`,
+    )
     .join('\n');
 }
 
@@ -110,7 +115,11 @@ const STUN_SERVICE = unit({
 });
 
 const REFRESH_SERVICE = unit({
-  Unit: { Description: 'Re-apply the DERP monitoring configuration from the current EC2 user data', After: 'network-online.target cloud-final.service', Wants: 'network-online.target' },
+  Unit: {
+    Description: 'Re-apply the DERP monitoring configuration from the current EC2 user data',
+    After: 'network-online.target cloud-final.service',
+    Wants: 'network-online.target',
+  },
   Service: { Type: 'oneshot', ExecStart: `/usr/bin/python3 ${REFRESH.script}`, ...REFRESH_HARDENING },
   Install: { WantedBy: 'multi-user.target' },
 });
@@ -147,12 +156,29 @@ function dropIns(retentionDays: number, alertmanager: boolean): Record<string, s
 
 /** The bootstrap script, with the optional parts (Alertmanager, derpprobe) in or out. */
 export function bootstrapScript(parts: { alertmanager?: boolean; derpprobe?: boolean } = {}): string {
-  const packages = ['prometheus', 'prometheus-blackbox-exporter', 'prometheus-node-exporter', ...(parts.alertmanager ? ['prometheus-alertmanager'] : []), 'python3', 'curl', 'gnupg', 'ca-certificates'];
-  const services = ['prometheus.service', 'prometheus-blackbox-exporter.service', 'prometheus-node-exporter.service', ...(parts.alertmanager ? ['prometheus-alertmanager.service'] : [])];
+  const packages = [
+    'prometheus',
+    'prometheus-blackbox-exporter',
+    'prometheus-node-exporter',
+    ...(parts.alertmanager ? ['prometheus-alertmanager'] : []),
+    'python3',
+    'curl',
+    'gnupg',
+    'ca-certificates',
+  ];
+  const services = [
+    'prometheus.service',
+    'prometheus-blackbox-exporter.service',
+    'prometheus-node-exporter.service',
+    ...(parts.alertmanager ? ['prometheus-alertmanager.service'] : []),
+  ];
   return BOOTSTRAP_TEMPLATE.replace('@PACKAGES@', packages.join(' '))
     .replace('@CHECKS@', parts.alertmanager ? `amtool check-config ${PATHS.alertmanagerConfig}\n` : '')
     .replace('@SERVICES@', services.join(' '))
-    .replace('@DERPPROBE@', parts.derpprobe ? `log "building derpprobe"\n${DERPPROBE.installScript}\nsystemctl daemon-reload\nsystemctl enable --now derpprobe.service\n` : '');
+    .replace(
+      '@DERPPROBE@',
+      parts.derpprobe ? `log "building derpprobe"\n${DERPPROBE.installScript}\nsystemctl daemon-reload\nsystemctl enable --now derpprobe.service\n` : '',
+    );
 }
 
 const BOOTSTRAP_TEMPLATE = String.raw`#!/bin/bash
@@ -244,13 +270,23 @@ export function renderMonitoringCloudInit(options: MonitoringCloudInitOptions): 
     { path: PATHS.blackboxConfig, content: options.blackboxConfig, permissions: '0644' },
     { path: STUN_PROBE.targets, content: `${JSON.stringify(options.stunTargets, null, 1)}\n`, permissions: '0644' },
     { path: STUN_PROBE.script, content: STUN_PROBE_SCRIPT, permissions: '0755' },
-    { path: `${PATHS.libDir}/bootstrap.sh`, content: bootstrapScript({ alertmanager: options.alertmanagerConfig !== undefined, derpprobe: options.derpprobe !== undefined }), permissions: '0700' },
+    {
+      path: `${PATHS.libDir}/bootstrap.sh`,
+      content: bootstrapScript({ alertmanager: options.alertmanagerConfig !== undefined, derpprobe: options.derpprobe !== undefined }),
+      permissions: '0700',
+    },
     { path: `${PATHS.libDir}/install-tailscale.sh`, content: INSTALL_TAILSCALE_SCRIPT, permissions: '0700' },
     { path: `${PATHS.libDir}/tailscale-join.sh`, content: TAILSCALE_JOIN_SCRIPT, permissions: '0700' },
     { path: '/etc/systemd/system/derp-stun-probe.service', content: STUN_SERVICE, permissions: '0644' },
     { path: '/etc/systemd/system/derp-stun-probe.timer', content: STUN_TIMER, permissions: '0644' },
-    ...Object.entries(dropIns(options.retentionDays ?? 30, options.alertmanagerConfig !== undefined)).map(([path, content]) => ({ path, content, permissions: '0644' })),
-    ...(options.alertmanagerConfig !== undefined ? [{ path: PATHS.alertmanagerConfig, content: options.alertmanagerConfig, permissions: '0640', owner: 'root:prometheus' }] : []),
+    ...Object.entries(dropIns(options.retentionDays ?? 30, options.alertmanagerConfig !== undefined)).map(([path, content]) => ({
+      path,
+      content,
+      permissions: '0644',
+    })),
+    ...(options.alertmanagerConfig !== undefined
+      ? [{ path: PATHS.alertmanagerConfig, content: options.alertmanagerConfig, permissions: '0640', owner: 'root:prometheus' }]
+      : []),
     ...(options.derpprobe
       ? [
           { path: DERPPROBE.derpMap, content: options.derpprobe.derpMap, permissions: '0644' },

@@ -126,7 +126,8 @@ install -m 0755 -o root -g root "$work/bin/derpprobe" ${DERPPROBE.binary}
 /** derpprobe.env: the pinned versions and hashes install-derpprobe.sh reads (all literals checked here); the fleet's Tailscale version. */
 export function renderDerpprobeEnv(sha256?: string, tailscaleVersion: string = TAILSCALE_VERSION): string {
   if (sha256 !== undefined && !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`derpprobe sha256 ${JSON.stringify(sha256)} must be 64 lower-case hex digits`);
-  if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(tailscaleVersion)) throw new Error(`derpprobe tailscale version ${JSON.stringify(tailscaleVersion)} must be a release version such as '1.102.3'`);
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+$/.test(tailscaleVersion))
+    throw new Error(`derpprobe tailscale version ${JSON.stringify(tailscaleVersion)} must be a release version such as '1.102.3'`);
   if (GO_TOOLCHAIN.amd64.version !== GO_TOOLCHAIN.arm64.version) throw new Error('the pinned Go toolchains of amd64 and arm64 differ in version');
   const env: Record<string, string> = {
     TAILSCALE_VERSION: tailscaleVersion,
@@ -135,7 +136,9 @@ export function renderDerpprobeEnv(sha256?: string, tailscaleVersion: string = T
     GO_SHA256_ARM64: GO_TOOLCHAIN.arm64.sha256,
     DERPPROBE_SHA256: sha256 ?? '',
   };
-  return Object.entries(env).map(([k, v]) => `${k}='${v}'\n`).join('');
+  return Object.entries(env)
+    .map(([k, v]) => `${k}='${v}'\n`)
+    .join('');
 }
 
 /** The derpprobe unit file. */
@@ -148,7 +151,9 @@ Wants=network-online.target
 ExecStart=${DERPPROBE_EXEC}
 Restart=always
 RestartSec=5
-${Object.entries(DERPPROBE_HARDENING).map(([k, v]) => `${k}=${v}`).join('\n')}
+${Object.entries(DERPPROBE_HARDENING)
+  .map(([k, v]) => `${k}=${v}`)
+  .join('\n')}
 
 [Install]
 WantedBy=multi-user.target

@@ -10,7 +10,15 @@ import type { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/prov
 import { DIGITALOCEAN_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
 import { isTailscaleProvider, type TailscaleProvider } from '../tailscale/provider';
-import { DIGITALOCEAN_IMAGE, DIGITALOCEAN_REGION, DIGITALOCEAN_SIZE, DIGITALOCEAN_SSH_KEY, DIGITALOCEAN_TAG, DIGITALOCEAN_VPC_UUID, type PropValidator } from '../validate';
+import {
+  DIGITALOCEAN_IMAGE,
+  DIGITALOCEAN_REGION,
+  DIGITALOCEAN_SIZE,
+  DIGITALOCEAN_SSH_KEY,
+  DIGITALOCEAN_TAG,
+  DIGITALOCEAN_VPC_UUID,
+  type PropValidator,
+} from '../validate';
 import type { TailnetAccess } from './access';
 import { DropletHealthAlerts, type DropletHealthThresholds } from './alarms';
 import { MONITORING_EGRESS, MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
@@ -116,8 +124,11 @@ export function buildDigitalOceanServer(
 ): DigitalOceanMonitoringResources {
   if (!d || typeof d !== 'object') v.fail(prop, d ?? null, 'are required');
   const region = v.rule(`${prop}.region`, d.region ?? null, DIGITALOCEAN_REGION);
-  const sshKeys = v.nonEmptyList(`${prop}.sshKeys`, d.sshKeys ?? null, 'SSH key: a droplet without one gets a root password by email (port 22 stays closed either way)', (p, key) =>
-    v.rule(p, key, DIGITALOCEAN_SSH_KEY),
+  const sshKeys = v.nonEmptyList(
+    `${prop}.sshKeys`,
+    d.sshKeys ?? null,
+    'SSH key: a droplet without one gets a root password by email (port 22 stays closed either way)',
+    (p, key) => v.rule(p, key, DIGITALOCEAN_SSH_KEY),
   );
   if (!Array.isArray(d.tags)) v.fail(`${prop}.tags`, d.tags ?? null, 'must be a list of key:value tags');
   d.tags.forEach((t, i) => v.rule(`${prop}.tags[${i}]`, t, DIGITALOCEAN_TAG));
@@ -148,7 +159,14 @@ export function buildDigitalOceanServer(
     provider: d.tailscaleProvider,
   });
   // DigitalOcean has no SNS: the Alertmanager's receivers are the props' (webhooks, email) or an external Alertmanager.
-  host.node.addValidation({ validate: () => model.alertDestinationProblems(model.receivers(), false, 'DigitalOcean has no alert topic (the droplet monitor alerts to alertEmails cover CPU, memory and disk only)') });
+  host.node.addValidation({
+    validate: () =>
+      model.alertDestinationProblems(
+        model.receivers(),
+        false,
+        'DigitalOcean has no alert topic (the droplet monitor alerts to alertEmails cover CPU, memory and disk only)',
+      ),
+  });
   const tags = [...new Set([...d.tags, 'role:monitoring', 'exposure:public'])];
   const droplet = new Droplet(host, 'droplet', {
     name,

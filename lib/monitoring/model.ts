@@ -156,7 +156,11 @@ export class MonitoringModel {
     if (!props.fleet || !('nodes' in props.fleet)) v.fail('props.fleet', null, 'must be a DerpFleet (anything with `nodes`)');
     const version = props.fleet.tailscaleVersion;
     if (version !== undefined && (typeof version !== 'string' || !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(version))) {
-      v.fail('props.fleet.tailscaleVersion', version, "must be a release version such as '1.102.3' (the fleet's one Tailscale version, which monitoring installs too)");
+      v.fail(
+        'props.fleet.tailscaleVersion',
+        version,
+        "must be a release version such as '1.102.3' (the fleet's one Tailscale version, which monitoring installs too)",
+      );
     }
     this.access = props.access ?? DERP_EXPORTER_ACCESS;
     const problem = accessProblem(this.access);
@@ -176,7 +180,8 @@ export class MonitoringModel {
     });
     this.checkAlerting(props);
     this.derpprobe = v.boolean('props.derpprobe', props.derpprobe ?? true);
-    if (props.derpprobeSha256 !== undefined) v.matching('props.derpprobeSha256', props.derpprobeSha256, /^[0-9a-f]{64}$/, 'a sha256 of 64 lower-case hex digits');
+    if (props.derpprobeSha256 !== undefined)
+      v.matching('props.derpprobeSha256', props.derpprobeSha256, /^[0-9a-f]{64}$/, 'a sha256 of 64 lower-case hex digits');
     this.derperMetrics = v.boolean('props.scrapeDerperMetrics', props.scrapeDerperMetrics ?? true);
     v.integer('props.relayVersionMaxAgeDays', props.relayVersionMaxAgeDays ?? 180, 30, 730);
     v.boolean('props.alertsGoNowhere', props.alertsGoNowhere ?? false);
@@ -224,7 +229,9 @@ export class MonitoringModel {
     });
     if (a.email !== undefined) {
       const e = a.email;
-      this.v.nonEmptyList('props.alerting.email.to', e?.to, 'recipient address', (p, x) => this.v.matching(p, x, /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/, 'an email address'));
+      this.v.nonEmptyList('props.alerting.email.to', e?.to, 'recipient address', (p, x) =>
+        this.v.matching(p, x, /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/, 'an email address'),
+      );
       this.v.matching('props.alerting.email.from', e.from, /^[^@\s'"]+@[^@\s'"]+\.[^@\s'"]+$/, 'an email address');
       this.v.matching('props.alerting.email.smarthost', e.smarthost, /^[a-z0-9.-]+:[0-9]{1,5}$/, "an SMTP relay 'host:port'");
     }
@@ -232,7 +239,11 @@ export class MonitoringModel {
 
   /** The Alertmanager receivers: the props' plus the cloud's (an SNS topic on AWS). */
   receivers(snsTopic?: AlertReceivers['snsTopic']): AlertReceivers {
-    return { ...(snsTopic ? { snsTopic } : {}), webhooks: this.props.alerting?.webhooks ?? [], ...(this.props.alerting?.email ? { email: this.props.alerting.email } : {}) };
+    return {
+      ...(snsTopic ? { snsTopic } : {}),
+      webhooks: this.props.alerting?.webhooks ?? [],
+      ...(this.props.alerting?.email ? { email: this.props.alerting.email } : {}),
+    };
   }
 
   /**
@@ -298,7 +309,12 @@ export class MonitoringModel {
     if (targets.length === 0) this.v.fail('props.fleet', [], 'has no DERP nodes to monitor');
     if (this.derperMetrics) {
       const other = targets.find((t) => t.derpPort !== DERPER_METRICS_PORT);
-      if (other) this.v.fail('props.scrapeDerperMetrics', true, `needs every node's DERP port to be ${DERPER_METRICS_PORT} (the tailnet ACL opens that port), but node '${other.node}' uses ${other.derpPort}`);
+      if (other)
+        this.v.fail(
+          'props.scrapeDerperMetrics',
+          true,
+          `needs every node's DERP port to be ${DERPER_METRICS_PORT} (the tailnet ACL opens that port), but node '${other.node}' uses ${other.derpPort}`,
+        );
     }
     return renderMonitoringCloudInit({
       prometheusConfig: this.prometheusConfig,
@@ -311,7 +327,9 @@ export class MonitoringModel {
       joinKey,
       retentionDays: this.props.retentionDays,
       alertmanagerConfig: renderAlertmanagerConfig(receivers),
-      ...(this.derpprobe ? { derpprobe: { derpMap: renderProbeDerpMap(targets), ...(this.props.derpprobeSha256 ? { sha256: this.props.derpprobeSha256 } : {}) } } : {}),
+      ...(this.derpprobe
+        ? { derpprobe: { derpMap: renderProbeDerpMap(targets), ...(this.props.derpprobeSha256 ? { sha256: this.props.derpprobeSha256 } : {}) } }
+        : {}),
     });
   }
 
@@ -327,7 +345,8 @@ export class MonitoringModel {
 
   /** Refuses user data over the cloud's limit, naming the fleet (its size is what grows). */
   checkUserDataSize(bytes: number, limit: number): void {
-    if (bytes > limit) this.v.fail('props.fleet', `<${this.props.fleet.nodes.length} nodes>`, `makes user data of ${bytes} bytes, over the cloud's limit of ${limit}`);
+    if (bytes > limit)
+      this.v.fail('props.fleet', `<${this.props.fleet.nodes.length} nodes>`, `makes user data of ${bytes} bytes, over the cloud's limit of ${limit}`);
   }
 
   private days(prop: string, value: number, min: number, max: number): void {

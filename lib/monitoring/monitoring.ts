@@ -116,6 +116,9 @@ export class Monitoring extends Construct {
   /** The cloud-config text (before any compression), for review. */
   public get cloudInit(): string {
     const joinKey = this.joinKey;
-    return this.model.cloudInit(this.props.cloud === 'aws' || joinKey === undefined ? awsJoinKey(this.props.aws!) : { kind: 'user-data', keyReference: joinKey.key }, this.receivers);
+    return this.model.cloudInit(
+      this.props.cloud === 'aws' || joinKey === undefined ? awsJoinKey(this.props.aws!) : { kind: 'user-data', keyReference: joinKey.key },
+      this.receivers,
+    );
   }
 }

@@ -20,7 +20,13 @@ export const JOBS = {
   derper: 'derper',
 } as const;
 
-export const LOCAL = { prometheus: '127.0.0.1:9090', blackbox: '127.0.0.1:9115', nodeExporter: '127.0.0.1:9100', derpprobe: '127.0.0.1:8030', alertmanager: '127.0.0.1:9093' } as const;
+export const LOCAL = {
+  prometheus: '127.0.0.1:9090',
+  blackbox: '127.0.0.1:9115',
+  nodeExporter: '127.0.0.1:9100',
+  derpprobe: '127.0.0.1:8030',
+  alertmanager: '127.0.0.1:9093',
+} as const;
 
 export interface PrometheusConfigOptions {
   readonly targets: readonly NodeTargets[];

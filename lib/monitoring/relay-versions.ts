@@ -22,7 +22,8 @@ export function releaseEpochSeconds(version: string, dates: Readonly<Record<stri
   const date = dates[version];
   if (date === undefined) return undefined;
   const epoch = Date.parse(`${date}T00:00:00Z`) / 1000;
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date) || !Number.isFinite(epoch)) throw new Error(`release date ${JSON.stringify(date)} of ${version} is not YYYY-MM-DD`);
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(date) || !Number.isFinite(epoch))
+    throw new Error(`release date ${JSON.stringify(date)} of ${version} is not YYYY-MM-DD`);
   return epoch;
 }
 

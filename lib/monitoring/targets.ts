@@ -40,7 +40,10 @@ export interface TargetOptions {
 /** Targets per node. Throws (with the node) on a value that is a token or not a DNS name. */
 export function nodeTargets(nodes: readonly DerpNodeInfo[], options: TargetOptions): NodeTargets[] {
   return nodes.map((node) => {
-    for (const [prop, value] of [['name', node.name], ['hostName', node.hostName]] as const) {
+    for (const [prop, value] of [
+      ['name', node.name],
+      ['hostName', node.hostName],
+    ] as const) {
       if (Token.isUnresolved(value)) throw new Error(`DERP node ${prop} '${value}' is a Terraform token; monitoring needs it at synth`);
     }
     const short = options.nodeTailnetName(node);

@@ -40,6 +40,5 @@ export function toYaml(value: YamlValue): string {
 function literalBlockFits(s: string): boolean {
   if (!s.includes('\n') || s.trim() === '') return false;
   if (/^[ \t]/.test(s) || /^\n/.test(s)) return false;
-  // eslint-disable-next-line no-control-regex
   return !/[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(s);
 }

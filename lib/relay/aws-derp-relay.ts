@@ -55,7 +55,19 @@ import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
 import type { SecretReference } from '../contracts/secret-reference';
 import { ANYWHERE_IPV4, ANYWHERE_IPV6, AWS_RELAY_OUTBOUND, DNS_TTL_SECONDS, relayInboundRules, RelayPortRule } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, ResolvedBaseProps, resolveBaseProps } from './relay-props';
-import { AMI_ARCHITECTURE, AWS_AMI_ID, AWS_IAM_ROLE_NAME, AWS_INSTANCE_TYPE, AWS_KMS_KEY_ARN, AWS_SUBNET_ID, AWS_VPC_ID, architectureOf, checkInstanceArchitecture, PropValidator, type AmiArchitecture } from '../validate';
+import {
+  AMI_ARCHITECTURE,
+  AWS_AMI_ID,
+  AWS_IAM_ROLE_NAME,
+  AWS_INSTANCE_TYPE,
+  AWS_KMS_KEY_ARN,
+  AWS_SUBNET_ID,
+  AWS_VPC_ID,
+  architectureOf,
+  checkInstanceArchitecture,
+  PropValidator,
+  type AmiArchitecture,
+} from '../validate';
 import { relayValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
 
 /**
@@ -219,7 +231,6 @@ export interface AwsDerpRelayProps extends DerpRelayBaseProps {
   readonly publicExposureTag?: AwsExposureTag;
 }
 
-
 export class AwsDerpRelay extends Construct implements IDerpRelay {
   /** This node's entry in the derpMap; IPv4 is the Elastic IP. */
   readonly derpNode: DerpNodeInfo;
@@ -249,7 +260,11 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     const instanceType = v.rule('instanceType', props.instanceType ?? 't4g.small', AWS_INSTANCE_TYPE);
     const legacy = props.architecture === undefined ? undefined : v.oneOf('architecture', props.architecture, ['amd64', 'arm64'] as const);
     this.amiArchitecture =
-      props.amiArchitecture === undefined ? (legacy === undefined ? 'arm64' : AMI_ARCHITECTURE[legacy]) : v.oneOf('amiArchitecture', props.amiArchitecture, ['arm64', 'x86_64'] as const);
+      props.amiArchitecture === undefined
+        ? legacy === undefined
+          ? 'arm64'
+          : AMI_ARCHITECTURE[legacy]
+        : v.oneOf('amiArchitecture', props.amiArchitecture, ['arm64', 'x86_64'] as const);
     if (legacy !== undefined && AMI_ARCHITECTURE[legacy] !== this.amiArchitecture) {
       v.fail('architecture', legacy, `contradicts amiArchitecture '${this.amiArchitecture}'; drop the deprecated architecture prop`);
     }
@@ -258,14 +273,14 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     const secret = validateSecretReference(v, 'authKeySecret', props.authKeySecret);
     const mesh = resolveMesh(v, props.mesh);
     const byoEip = resolveElasticIp(v, props.elasticIp);
-    const ipv6Address = props.ipv6Address === undefined ? undefined : v.matching('ipv6Address', props.ipv6Address, /^[0-9a-f:]+$/, 'an IPv6 address (lower case) from the subnet\'s IPv6 block');
+    const ipv6Address =
+      props.ipv6Address === undefined
+        ? undefined
+        : v.matching('ipv6Address', props.ipv6Address, /^[0-9a-f:]+$/, "an IPv6 address (lower case) from the subnet's IPv6 block");
     if (ipv6Address !== undefined && isIP(ipv6Address) !== 6) v.fail('ipv6Address', ipv6Address, "must be an IPv6 address from the subnet's IPv6 block");
     if (ipv6Address !== undefined && props.ipv6 === false) v.fail('ipv6', false, 'contradicts ipv6Address; leave ipv6 out or true');
     const dnsZone = resolveDnsZone(v, props.dnsZone);
-    const rootKmsKey =
-      props.rootVolumeKmsKeyArn === undefined
-        ? undefined
-        : v.rule('rootVolumeKmsKeyArn', props.rootVolumeKmsKeyArn, AWS_KMS_KEY_ARN);
+    const rootKmsKey = props.rootVolumeKmsKeyArn === undefined ? undefined : v.rule('rootVolumeKmsKeyArn', props.rootVolumeKmsKeyArn, AWS_KMS_KEY_ARN);
     const rootVolumeSize = v.integer('rootVolumeSizeGiB', props.rootVolumeSizeGiB ?? 16, 8, 16384);
     const ipv6 = v.boolean('ipv6', props.ipv6 ?? ipv6Address !== undefined);
     const exposure = resolveExposureTag(v, props.publicExposureTag);
@@ -276,20 +291,24 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     }
     const tags = (more: Record<string, string> = {}) => ({ ...extra, ...own, ...more });
 
-    this.userData = renderUserData(v, {
-      hostname: base.hostname,
-      certMode: base.certMode,
-      manualCertDir: props.manualCertDir,
-      distribution: base.distribution,
-      architecture: this.architecture,
-      versions: props.versions,
-      extraTags: props.extraTailnetTags,
-      // The key is fetched at boot with the instance role; the user data names the secret only.
-      authKey: { kind: 'aws-secrets-manager', secretId: secret.name, region: secret.region },
-      // Only root (cloud-init, the SSM agent, tailscale-join) needs the metadata service and its role credentials.
-      metadataServiceAccess: 'root-only',
-      ...(mesh ? { mesh: { with: mesh.regionHostnames, key: { secretId: mesh.secret.name, region: mesh.secret.region } } } : {}),
-    }, 'gzip');
+    this.userData = renderUserData(
+      v,
+      {
+        hostname: base.hostname,
+        certMode: base.certMode,
+        manualCertDir: props.manualCertDir,
+        distribution: base.distribution,
+        architecture: this.architecture,
+        versions: props.versions,
+        extraTags: props.extraTailnetTags,
+        // The key is fetched at boot with the instance role; the user data names the secret only.
+        authKey: { kind: 'aws-secrets-manager', secretId: secret.name, region: secret.region },
+        // Only root (cloud-init, the SSM agent, tailscale-join) needs the metadata service and its role credentials.
+        metadataServiceAccess: 'root-only',
+        ...(mesh ? { mesh: { with: mesh.regionHostnames, key: { secretId: mesh.secret.name, region: mesh.secret.region } } } : {}),
+      },
+      'gzip',
+    );
     // EC2 counts the raw bytes before base64: the gzip stream. cloud-init decompresses it; the guardrails decode it.
     const userDataBase64 = gzipUserDataBase64(this.userData);
     const userDataBytes = Buffer.from(userDataBase64, 'base64').length;
@@ -435,7 +454,8 @@ function resolveExposureTag(v: PropValidator, tag: AwsExposureTag | undefined): 
   if (tag === null || typeof tag !== 'object') v.fail('publicExposureTag', tag, 'must be { key, value }');
   const key = v.matching('publicExposureTag.key', tag.key, /^[\p{L}\p{N}\s_.:/=+@-]{1,128}$/u, 'a tag key of 1-128 characters');
   const value = v.matching('publicExposureTag.value', tag.value, /^[\p{L}\p{N}\s_.:/=+@-]{0,256}$/u, 'a tag value of up to 256 characters');
-  if (key === 'role' || key === 'critical' || key === 'Name') v.fail('publicExposureTag.key', key, `is refused: '${key}' is used by the relay for something else`);
+  if (key === 'role' || key === 'critical' || key === 'Name')
+    v.fail('publicExposureTag.key', key, `is refused: '${key}' is used by the relay for something else`);
   return { key, value };
 }
 
@@ -465,7 +485,12 @@ function resolveMesh(v: PropValidator, mesh: AwsDerpRelayMesh | undefined): { se
 function resolveElasticIp(v: PropValidator, eip: AwsElasticIp | undefined): AwsElasticIp | undefined {
   if (eip === undefined) return undefined;
   if (eip === null || typeof eip !== 'object') v.fail('elasticIp', eip, 'must be { allocationId, publicIp }');
-  const allocationId = v.matching('elasticIp.allocationId', eip.allocationId, /^eipalloc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/, "an Elastic IP allocation id such as 'eipalloc-0123456789abcdef0'");
+  const allocationId = v.matching(
+    'elasticIp.allocationId',
+    eip.allocationId,
+    /^eipalloc-(?:[0-9a-f]{8}|[0-9a-f]{17})$/,
+    "an Elastic IP allocation id such as 'eipalloc-0123456789abcdef0'",
+  );
   const publicIp = v.literal('elasticIp.publicIp', eip.publicIp, 'the Elastic IP address');
   if (isIP(publicIp) !== 4) v.fail('elasticIp.publicIp', publicIp, 'must be an IPv4 address (the Elastic IP of elasticIp.allocationId)');
   return { allocationId, publicIp };
@@ -474,7 +499,12 @@ function resolveElasticIp(v: PropValidator, eip: AwsElasticIp | undefined): AwsE
 function resolveDnsZone(v: PropValidator, zone: AwsDnsZone | undefined): string | undefined {
   if (zone === undefined) return undefined;
   if (zone === null || typeof zone !== 'object') v.fail('dnsZone', zone, 'must be { route53ZoneId }');
-  return v.literalOrToken('dnsZone.route53ZoneId', zone.route53ZoneId, /^Z[A-Z0-9]{1,32}$/, "a Route 53 hosted zone id such as 'Z0123456789ABCDEFGHIJ' or a reference");
+  return v.literalOrToken(
+    'dnsZone.route53ZoneId',
+    zone.route53ZoneId,
+    /^Z[A-Z0-9]{1,32}$/,
+    "a Route 53 hosted zone id such as 'Z0123456789ABCDEFGHIJ' or a reference",
+  );
 }
 
 /**

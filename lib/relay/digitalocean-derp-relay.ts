@@ -50,7 +50,15 @@ import { isTailscaleProvider } from '../tailscale/provider';
 import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
 import { ANYWHERE_IPV4, ANYWHERE_IPV6, DIGITALOCEAN_RELAY_OUTBOUND, DNS_TTL_SECONDS, relayInboundRules } from './network-policy';
 import { DerpRelayBaseProps, derpNodeInfo, renderUserData, resolveBaseProps } from './relay-props';
-import { DIGITALOCEAN_IMAGE, DIGITALOCEAN_REGION, DIGITALOCEAN_SIZE, DIGITALOCEAN_SSH_KEY, DIGITALOCEAN_TAG, DIGITALOCEAN_VPC_UUID, PropValidator } from '../validate';
+import {
+  DIGITALOCEAN_IMAGE,
+  DIGITALOCEAN_REGION,
+  DIGITALOCEAN_SIZE,
+  DIGITALOCEAN_SSH_KEY,
+  DIGITALOCEAN_TAG,
+  DIGITALOCEAN_VPC_UUID,
+  PropValidator,
+} from '../validate';
 import { relayValidator } from './validate';
 
 /**
@@ -132,7 +140,6 @@ export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
   readonly publicExposureTag?: string;
 }
 
-
 const DEFAULT_IMAGES = { 'ubuntu-24.04': 'ubuntu-24-04-x64', 'debian-12': 'debian-12-x64' } as const;
 
 export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
@@ -170,7 +177,9 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
     const vpcUuid = props.vpcUuid === undefined ? undefined : v.rule('vpcUuid', props.vpcUuid, DIGITALOCEAN_VPC_UUID);
     const backups = v.boolean('backups', props.backups ?? true);
     const reserved =
-      typeof props.reservedIp === 'string' ? v.matching('reservedIp', props.reservedIp, /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/, 'true, false or a reserved IPv4 address') : v.boolean('reservedIp', props.reservedIp ?? false);
+      typeof props.reservedIp === 'string'
+        ? v.matching('reservedIp', props.reservedIp, /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/, 'true, false or a reserved IPv4 address')
+        : v.boolean('reservedIp', props.reservedIp ?? false);
     if (typeof reserved === 'string' && isIP(reserved) !== 4) v.fail('reservedIp', reserved, 'must be true, false or a reserved IPv4 address');
     const dnsDomain = props.dnsDomain === undefined ? undefined : v.fqdn('dnsDomain', props.dnsDomain);
     if (dnsDomain !== undefined && !base.hostname.endsWith(`.${dnsDomain}`)) {
@@ -217,7 +226,11 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
     });
     const userDataBytes = Buffer.byteLength(this.userData, 'utf8');
     if (userDataBytes > DIGITALOCEAN_USER_DATA_MAX_BYTES) {
-      v.fail('userData', `<${userDataBytes} bytes>`, `is too large: the rendered user data is ${userDataBytes} bytes; DigitalOcean accepts at most ${DIGITALOCEAN_USER_DATA_MAX_BYTES}`);
+      v.fail(
+        'userData',
+        `<${userDataBytes} bytes>`,
+        `is too large: the rendered user data is ${userDataBytes} bytes; DigitalOcean accepts at most ${DIGITALOCEAN_USER_DATA_MAX_BYTES}`,
+      );
     }
 
     const tags = ['role:derp', exposureTag, `owner:${owner}`, `environment:${environment}`];
@@ -289,5 +302,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
 }
 
 function validateSshKeys(v: PropValidator, keys: readonly string[] | undefined): string[] {
-  return v.nonEmptyList('sshKeys', keys, 'SSH key id or fingerprint (without keys DigitalOcean emails a root password)', (prop, key) => v.rule(prop, key, DIGITALOCEAN_SSH_KEY));
+  return v.nonEmptyList('sshKeys', keys, 'SSH key id or fingerprint (without keys DigitalOcean emails a root password)', (prop, key) =>
+    v.rule(prop, key, DIGITALOCEAN_SSH_KEY),
+  );
 }

@@ -1,7 +1,16 @@
 /**
  * Props both relay constructs share: the node's identity in the derpMap and what it runs (lib/boot).
  */
-import { BootConfigError, renderDerpUserData, TAILSCALE_VERSION, type DerpCertMode, type DerpUserDataOptions, type DerpVersions, type Distribution, type UserDataEncoding } from '../boot';
+import {
+  BootConfigError,
+  renderDerpUserData,
+  TAILSCALE_VERSION,
+  type DerpCertMode,
+  type DerpUserDataOptions,
+  type DerpVersions,
+  type Distribution,
+  type UserDataEncoding,
+} from '../boot';
 import type { DerpNodeInfo } from '../contracts/derp-node';
 import { DERP_PORT, STUN_PORT } from './network-policy';
 import { PropValidator, validateDerpMapIdentity } from './validate';

@@ -42,7 +42,12 @@ export function validateDerpMapIdentity(v: PropValidator, props: DerpMapIdentity
     // 900-999 is the range Tailscale reserves for custom DERP regions.
     regionId: v.integer('regionId', props.regionId, 900, 999),
     regionCode: v.matching('regionCode', props.regionCode, REGION_CODE, "a lower-case code such as 'aws-fra' (a-z, 0-9, single '-' between parts)"),
-    regionName: v.matching('regionName', props.regionName, REGION_NAME, "a readable name such as 'AWS Frankfurt' (1-64 letters, digits, spaces and , . ( ) / _ -)"),
+    regionName: v.matching(
+      'regionName',
+      props.regionName,
+      REGION_NAME,
+      "a readable name such as 'AWS Frankfurt' (1-64 letters, digits, spaces and , . ( ) / _ -)",
+    ),
     nodeName: v.matching('nodeName', props.nodeName, NODE_NAME, "a node name such as '900a' (1-63 of a-z, 0-9, '-', not starting with '-')"),
   };
 }

@@ -42,10 +42,11 @@ const LOOKS_SUFFIXED = /-[A-Za-z0-9]{6}$/;
 export function secretNameProblem(name: unknown): string | undefined {
   if (typeof name !== 'string' || name.length === 0) return 'must be a non-empty string';
   if (name.length > 512) return 'must be at most 512 characters';
-  if (!NAME_CHARS.test(name)) return "may only contain letters, digits and / _ + = . @ -";
+  if (!NAME_CHARS.test(name)) return 'may only contain letters, digits and / _ + = . @ -';
   if (name.startsWith('/')) return "must not start with '/' (names are paths relative to the store, e.g. 'join-keys/900a')";
   if (name.split('/').some((s) => s === '')) return "must not have empty path segments ('//' or a trailing '/')";
-  if (LOOKS_SUFFIXED.test(name)) return "must not end in '-' and six characters: that is the suffix Secrets Manager adds to ARNs, so ARN patterns for it would be ambiguous";
+  if (LOOKS_SUFFIXED.test(name))
+    return "must not end in '-' and six characters: that is the suffix Secrets Manager adds to ARNs, so ARN patterns for it would be ambiguous";
   return undefined;
 }
 
@@ -53,7 +54,7 @@ export function secretNameProblem(name: unknown): string | undefined {
 export function secretPatternProblem(pattern: unknown): string | undefined {
   if (typeof pattern !== 'string' || pattern.length === 0) return 'must be a non-empty string';
   if (pattern.length > 512) return 'must be at most 512 characters';
-  if (!PATTERN_CHARS.test(pattern)) return "may only contain letters, digits, / _ + = . @ - and the wildcard *";
+  if (!PATTERN_CHARS.test(pattern)) return 'may only contain letters, digits, / _ + = . @ - and the wildcard *';
   if (pattern.startsWith('/')) return "must not start with '/'";
   if (pattern.startsWith('*')) return "must start with a literal prefix such as 'derp/': a leading '*' would match every secret in the account and region";
   if (pattern.split('/').some((s) => s === '')) return "must not have empty path segments ('//' or a trailing '/')";

@@ -104,7 +104,11 @@ export class NodeJoinKey extends Construct {
     const store = props.store;
     if (!store || typeof (store as SecretStore).secretReference !== 'function') v.fail('props.store', null, 'must be a SecretStore');
     if (TerraformStack.of(store) !== TerraformStack.of(this)) {
-      v.fail('props.store', store.node.path, `must be in this construct's stack ('${TerraformStack.of(this).node.id}'): the key, its secret and its value are made together`);
+      v.fail(
+        'props.store',
+        store.node.path,
+        `must be in this construct's stack ('${TerraformStack.of(this).node.id}'): the key, its secret and its value are made together`,
+      );
     }
     const nodeName = v.matching('props.nodeName', props.nodeName, NODE_NAME, "a node name of lower-case letters, digits and '-' such as '900a'");
     const role = parseIamRole(props.nodeRole, store.accountId);
@@ -112,9 +116,14 @@ export class NodeJoinKey extends Construct {
     this.nodeRole = role;
     const writer = store.terraformRole;
     if (!writer) {
-      v.fail('props.store', store.node.path, "has no terraformRole: set SecretStore props.terraformRole to the IAM role that applies this stack; it writes the key into the secret");
+      v.fail(
+        'props.store',
+        store.node.path,
+        'has no terraformRole: set SecretStore props.terraformRole to the IAM role that applies this stack; it writes the key into the secret',
+      );
     }
-    if (writer.name === role.name) v.fail('props.nodeRole', props.nodeRole, "must not be the store's terraformRole: a node's role must read its own key and nothing more");
+    if (writer.name === role.name)
+      v.fail('props.nodeRole', props.nodeRole, "must not be the store's terraformRole: a node's role must read its own key and nothing more");
     const tags = v.nonEmptyList('props.tags', props.tags, "tailnet tag such as 'tag:derp' (an untagged key makes the node a person's device)", (p, t) =>
       v.matching(p, t, TAG, "a tailnet tag such as 'tag:derp'"),
     );
@@ -135,7 +144,12 @@ export class NodeJoinKey extends Construct {
     const roles = NODE_ROLES.get(store) ?? new Map<string, string>();
     NODE_ROLES.set(store, roles);
     const sharing = roles.get(role.name);
-    if (sharing !== undefined) v.fail('props.nodeRole', props.nodeRole, `is already the role of node '${sharing}' of this store: each node needs its own role, or either could read the other's key`);
+    if (sharing !== undefined)
+      v.fail(
+        'props.nodeRole',
+        props.nodeRole,
+        `is already the role of node '${sharing}' of this store: each node needs its own role, or either could read the other's key`,
+      );
     roles.set(role.name, nodeName);
 
     this.tailnetKey = new TailscaleTailnetKey(this, 'key', {

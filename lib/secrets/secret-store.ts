@@ -221,7 +221,6 @@ export const KEY_ADMIN_ACTIONS: readonly string[] = [
   'kms:CancelKeyDeletion',
 ];
 
-
 /** One role's share of the key policy and its IAM policy, gathered from every grant to it. */
 interface RoleAccess {
   readonly role: IamRoleRef;
@@ -354,7 +353,11 @@ export class SecretStore extends Construct {
       if (problem) throw this.error(`${where}.principal.tailnet`, tailnet, problem);
     }
     if (principal.iamRole !== undefined && principal.iamRoleName !== undefined) {
-      throw this.error(`${where}.principal.iamRoleName`, principal.iamRoleName, 'must not be set together with iamRole (it is the deprecated name of the same thing)');
+      throw this.error(
+        `${where}.principal.iamRoleName`,
+        principal.iamRoleName,
+        'must not be set together with iamRole (it is the deprecated name of the same thing)',
+      );
     }
     const roleProp = principal.iamRole !== undefined ? 'iamRole' : 'iamRoleName';
     const roleValue = principal.iamRole ?? principal.iamRoleName;
@@ -451,7 +454,9 @@ export class SecretStore extends Construct {
 
   /** Secret ARN patterns of the grants whose actions need `kmsAction`. */
   private arnsFor(grants: readonly SecretGrantRecord[], kmsAction: string): string[] {
-    return unique(grants.filter((g) => g.actions.some((a) => KMS_ACTIONS[a].includes(kmsAction))).flatMap((g) => g.secrets.map((p) => secretArnPattern(this, p))));
+    return unique(
+      grants.filter((g) => g.actions.some((a) => KMS_ACTIONS[a].includes(kmsAction))).flatMap((g) => g.secrets.map((p) => secretArnPattern(this, p))),
+    );
   }
 
   /**
@@ -461,9 +466,7 @@ export class SecretStore extends Construct {
    */
   private keyPolicy(): object {
     const root = `arn:aws:iam::${this.accountId}:root`;
-    const statements: object[] = [
-      { Sid: 'AccountAdministersKey', Effect: 'Allow', Principal: { AWS: root }, Action: [...KEY_ADMIN_ACTIONS], Resource: '*' },
-    ];
+    const statements: object[] = [{ Sid: 'AccountAdministersKey', Effect: 'Allow', Principal: { AWS: root }, Action: [...KEY_ADMIN_ACTIONS], Resource: '*' }];
     [...this.roles.values()].forEach((access, i) => {
       for (const [sid, kmsAction] of KEY_USES) {
         const arns = this.arnsFor(access.grants, kmsAction);
@@ -504,7 +507,10 @@ export class SecretStore extends Construct {
     this.secretsByName.set(name, secret);
     this.declaredAt.set(name, typeof spec === 'string' ? where : `${where}`);
     if (typeof spec !== 'string') {
-      for (const [prop, actions] of [['writers', WRITER_ACTIONS], ['readers', READER_ACTIONS]] as const) {
+      for (const [prop, actions] of [
+        ['writers', WRITER_ACTIONS],
+        ['readers', READER_ACTIONS],
+      ] as const) {
         const list = spec[prop];
         if (list === undefined) continue;
         if (!Array.isArray(list)) throw this.error(`${where}.${prop}`, list, 'must be a list of IAM role names or ARNs, or principals');
@@ -532,7 +538,8 @@ export class SecretStore extends Construct {
   }
 
   private checkActions(where: string, actions: readonly SecretAction[] | undefined): SecretAction[] {
-    if (!Array.isArray(actions) || actions.length === 0) throw this.error(where, actions ?? null, `must list at least one action (${SECRET_ACTIONS.join(', ')})`);
+    if (!Array.isArray(actions) || actions.length === 0)
+      throw this.error(where, actions ?? null, `must list at least one action (${SECRET_ACTIONS.join(', ')})`);
     actions.forEach((a, i) => {
       if (!SECRET_ACTIONS.includes(a)) throw this.error(`${where}[${i}]`, a, `is not a setec action; use ${SECRET_ACTIONS.join(', ')}`);
     });
@@ -540,7 +547,8 @@ export class SecretStore extends Construct {
   }
 
   private checkPatterns(where: string, patterns: readonly string[] | undefined): string[] {
-    if (!Array.isArray(patterns) || patterns.length === 0) throw this.error(where, patterns ?? null, "must list at least one secret name or pattern, e.g. 'derp/*'");
+    if (!Array.isArray(patterns) || patterns.length === 0)
+      throw this.error(where, patterns ?? null, "must list at least one secret name or pattern, e.g. 'derp/*'");
     patterns.forEach((p, i) => {
       const problem = secretPatternProblem(p);
       if (problem) throw this.error(`${where}[${i}]`, p, problem);
@@ -572,10 +580,17 @@ export class SecretStore extends Construct {
     const stack = TerraformStack.of(this);
     const provider =
       this.provider ??
-      (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as AwsProvider | undefined);
+      (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as
+        AwsProvider | undefined);
     const region = provider?.region;
     if (region === undefined || Token.isUnresolved(region) || region === this.region) return [];
-    return [this.error('props.region', this.region, `differs from the AWS provider's region '${region}' (${provider?.node.path}); the secrets would be created in '${region}' while every ARN and policy says '${this.region}'`).message];
+    return [
+      this.error(
+        'props.region',
+        this.region,
+        `differs from the AWS provider's region '${region}' (${provider?.node.path}); the secrets would be created in '${region}' while every ARN and policy says '${this.region}'`,
+      ).message,
+    ];
   }
 
   /** An error of this store, to throw. */

@@ -97,7 +97,9 @@ export const checkGrantIp: Check = (v) => {
 
 /** A grant `app` capability name: a domain and path, e.g. `tailscale.com/cap/secrets`. */
 export const checkCapability: Check = (v) =>
-  /^[a-z0-9.-]+\.[a-z]{2,}(\/[A-Za-z0-9._~-]+)+$/.test(v) ? undefined : "must be a capability name such as 'tailscale.com/cap/secrets' (domain/path, no scheme)";
+  /^[a-z0-9.-]+\.[a-z]{2,}(\/[A-Za-z0-9._~-]+)+$/.test(v)
+    ? undefined
+    : "must be a capability name such as 'tailscale.com/cap/secrets' (domain/path, no scheme)";
 
 /** Every `tag:` and `group:` a principal-ish string refers to (an ACL destination's host part included). */
 export function referencedNames(value: string): { tags: string[]; groups: string[] } {

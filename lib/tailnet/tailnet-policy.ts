@@ -189,7 +189,9 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
     (props.ssh ?? []).forEach((rule, i) => this.addSshRuleFrom(`props.ssh[${i}]`, rule));
     (props.tests ?? []).forEach((test, i) => this.addTestFrom(`props.tests[${i}]`, test));
     this.derpClients = [...(props.derpClients ?? ['autogroup:member'])];
-    this.list('props.derpClients', this.derpClients, (c) => (c === '*' ? "is refused: '*' also covers subnet routes; name users, groups, tags or autogroups" : checkPrincipal(c)));
+    this.list('props.derpClients', this.derpClients, (c) =>
+      c === '*' ? "is refused: '*' also covers subnet routes; name users, groups, tags or autogroups" : checkPrincipal(c),
+    );
     this.derpClientAdmission = props.derpClientAdmission ?? 'grant';
     if (this.derpClientAdmission !== 'grant' && this.derpClientAdmission !== 'own-rules') {
       throw this.error('props.derpClientAdmission', this.derpClientAdmission, "must be 'grant' or 'own-rules'");
@@ -240,7 +242,11 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
   /** Set the derpMap. Only one fleet may own it: a second, different map is an error. */
   public setDerpMap(map: DerpMap): void {
     if (this.derpMap !== undefined && this.derpMap !== map) {
-      throw this.error('setDerpMap(map)', '<a second derpMap>', 'conflicts with the derpMap already set; a tailnet has one derpMap, so feed this policy from one DerpFleet');
+      throw this.error(
+        'setDerpMap(map)',
+        '<a second derpMap>',
+        'conflicts with the derpMap already set; a tailnet has one derpMap, so feed this policy from one DerpFleet',
+      );
     }
     if (map === null || typeof map !== 'object') throw this.error('setDerpMap(map)', map, 'must be a derpMap object');
     this.derpMap = map;
@@ -248,7 +254,8 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
 
   /** The fleet whose relays this policy admits clients to. Only one: a tailnet has one derpMap. */
   public setDerpFleet(fleet: IDerpNodeSource): void {
-    if (fleet === null || typeof fleet !== 'object' || !('nodes' in fleet)) throw this.error('setDerpFleet(fleet)', fleet, 'must be a DerpFleet (anything with `nodes`)');
+    if (fleet === null || typeof fleet !== 'object' || !('nodes' in fleet))
+      throw this.error('setDerpFleet(fleet)', fleet, 'must be a DerpFleet (anything with `nodes`)');
     if (this.derpFleet !== undefined && this.derpFleet !== fleet) {
       throw this.error('setDerpFleet(fleet)', '<a second fleet>', 'conflicts with the fleet already set; a tailnet has one DERP fleet (one derpMap)');
     }
@@ -339,7 +346,11 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
     }
     for (const [group, where] of usedGroups) {
       if (!this.groups.has(group)) {
-        throw this.error(where, group, `uses a group that is not defined; Tailscale rejects the policy. Add it with addGroup('${group}', [...]) or props.groups`);
+        throw this.error(
+          where,
+          group,
+          `uses a group that is not defined; Tailscale rejects the policy. Add it with addGroup('${group}', [...]) or props.groups`,
+        );
       }
     }
     this.checkRelaySecrets(doc);
@@ -386,7 +397,9 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
           `props.derpClients[${i}]`,
           client,
           `cannot use the DERP fleet: its relays run derper -verify-clients, which admits only nodes the relay's tailscaled has as peers, and no acl or grant makes '${client}' and ${DERP_TAG} peers (${decision.verdict}: ${decision.reason}). ` +
-            (this.derpClientAdmission === 'own-rules' ? "Add a rule from it to tag:derp (e.g. ip ['tcp:443', 'udp:3478']) or use derpClientAdmission: 'grant'" : 'Check the groups and tags it names'),
+            (this.derpClientAdmission === 'own-rules'
+              ? "Add a rule from it to tag:derp (e.g. ip ['tcp:443', 'udp:3478']) or use derpClientAdmission: 'grant'"
+              : 'Check the groups and tags it names'),
         );
       }
     });
@@ -462,12 +475,18 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
   private addTestFrom(where: string, test: PolicyTestEntry): void {
     if (test === null || typeof test !== 'object') throw this.error(where, test, 'must be { src, proto?, accept?, deny? }');
     this.one(`${where}.src`, test.src, (v) => (v === '*' ? "'*' is not one device; name a user, group, tag or autogroup" : checkPrincipal(v)));
-    if (test.proto !== undefined && !['tcp', 'udp', 'sctp'].includes(test.proto)) throw this.error(`${where}.proto`, test.proto, "must be 'tcp', 'udp' or 'sctp'");
+    if (test.proto !== undefined && !['tcp', 'udp', 'sctp'].includes(test.proto))
+      throw this.error(`${where}.proto`, test.proto, "must be 'tcp', 'udp' or 'sctp'");
     const destination: Check = (v) => (/:[0-9]{1,5}$/.test(v) ? checkAclDestination(v) : "must be 'host:port' with one port, e.g. 'tag:derp:443'");
     if (test.accept !== undefined) this.list(`${where}.accept`, test.accept, destination, { allowEmpty: true });
     if (test.deny !== undefined) this.list(`${where}.deny`, test.deny, destination, { allowEmpty: true });
     if ((test.accept ?? []).length === 0 && (test.deny ?? []).length === 0) throw this.error(where, test, 'has neither accept nor deny destinations');
-    this.userTests.push({ src: test.src, ...(test.proto ? { proto: test.proto } : {}), ...(test.accept ? { accept: [...test.accept] } : {}), ...(test.deny ? { deny: [...test.deny] } : {}) });
+    this.userTests.push({
+      src: test.src,
+      ...(test.proto ? { proto: test.proto } : {}),
+      ...(test.accept ? { accept: [...test.accept] } : {}),
+      ...(test.deny ? { deny: [...test.deny] } : {}),
+    });
   }
 
   private addSshRuleFrom(where: string, rule: SshRule): void {
@@ -475,7 +494,11 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
     this.list(`${where}.src`, rule.src, checkPrincipal);
     this.list(`${where}.dst`, rule.dst, checkPrincipal);
     this.list(`${where}.users`, rule.users, (u) =>
-      u === 'root' ? "is refused: log in as a named user and use sudo (or 'autogroup:nonroot')" : /^[a-z_][a-z0-9_-]*$|^autogroup:nonroot$/.test(u) ? undefined : 'must be a local user name or autogroup:nonroot',
+      u === 'root'
+        ? "is refused: log in as a named user and use sudo (or 'autogroup:nonroot')"
+        : /^[a-z_][a-z0-9_-]*$|^autogroup:nonroot$/.test(u)
+          ? undefined
+          : 'must be a local user name or autogroup:nonroot',
     );
     if (rule.checkPeriod !== undefined && !/^[0-9]+[hm]$|^always$/.test(rule.checkPeriod)) {
       throw this.error(`${where}.checkPeriod`, rule.checkPeriod, "must be a duration such as '12h' or 'always'");

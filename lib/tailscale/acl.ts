@@ -45,14 +45,14 @@ export class TailscaleAcl extends TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  protected synthesizeAttributes(): { [name: string]: any } {
+  protected synthesizeAttributes(): Record<string, unknown> {
     return {
       acl: stringToTerraform(this._acl),
       overwrite_existing_content: booleanToTerraform(this._overwriteExistingContent),
     };
   }
 
-  protected synthesizeHclAttributes(): { [name: string]: any } {
+  protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs = {
       acl: { value: stringToHclTerraform(this._acl), isBlock: false, type: 'simple', storageClassType: 'string' },
       overwrite_existing_content: {

@@ -121,7 +121,7 @@ export class TailscaleProvider extends TerraformProvider {
     this._alias = value;
   }
 
-  protected synthesizeAttributes(): { [name: string]: any } {
+  protected synthesizeAttributes(): Record<string, unknown> {
     return {
       api_key: stringToTerraform(this._apiKey),
       oauth_client_id: stringToTerraform(this._oauthClientId),
@@ -133,7 +133,7 @@ export class TailscaleProvider extends TerraformProvider {
     };
   }
 
-  protected synthesizeHclAttributes(): { [name: string]: any } {
+  protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs: Record<string, { value: unknown; isBlock: boolean; type: string; storageClassType: string }> = {
       api_key: { value: stringToHclTerraform(this._apiKey), isBlock: false, type: 'simple', storageClassType: 'string' },
       oauth_client_id: { value: stringToHclTerraform(this._oauthClientId), isBlock: false, type: 'simple', storageClassType: 'string' },

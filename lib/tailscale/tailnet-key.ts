@@ -127,7 +127,7 @@ export class TailscaleTailnetKey extends TerraformResource {
     return this.getStringAttribute('expires_at');
   }
 
-  protected synthesizeAttributes(): { [name: string]: any } {
+  protected synthesizeAttributes(): Record<string, unknown> {
     return {
       reusable: booleanToTerraform(this._reusable),
       ephemeral: booleanToTerraform(this._ephemeral),
@@ -139,7 +139,7 @@ export class TailscaleTailnetKey extends TerraformResource {
     };
   }
 
-  protected synthesizeHclAttributes(): { [name: string]: any } {
+  protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs = {
       reusable: { value: booleanToHclTerraform(this._reusable), isBlock: false, type: 'simple', storageClassType: 'boolean' },
       ephemeral: { value: booleanToHclTerraform(this._ephemeral), isBlock: false, type: 'simple', storageClassType: 'boolean' },

@@ -25,14 +25,34 @@ export interface PropRule {
 const awsId = (prefix: string) => new RegExp(`^${prefix}-(?:[0-9a-f]{8}|[0-9a-f]{17})$`);
 
 export const AWS_VPC_ID: PropRule = { pattern: awsId('vpc'), expected: "a VPC id such as 'vpc-0123456789abcdef0' or a reference", referenceAllowed: true };
-export const AWS_SUBNET_ID: PropRule = { pattern: awsId('subnet'), expected: "a subnet id such as 'subnet-0123456789abcdef0' or a reference", referenceAllowed: true };
-export const AWS_INSTANCE_ID: PropRule = { pattern: awsId('i'), expected: "an instance id such as 'i-0123456789abcdef0' or a reference", referenceAllowed: true };
+export const AWS_SUBNET_ID: PropRule = {
+  pattern: awsId('subnet'),
+  expected: "a subnet id such as 'subnet-0123456789abcdef0' or a reference",
+  referenceAllowed: true,
+};
+export const AWS_INSTANCE_ID: PropRule = {
+  pattern: awsId('i'),
+  expected: "an instance id such as 'i-0123456789abcdef0' or a reference",
+  referenceAllowed: true,
+};
 /** Pinned, never looked up: the stack plans offline and a server built today boots yesterday's image. */
-export const AWS_AMI_ID: PropRule = { pattern: awsId('ami'), expected: "a pinned AMI id such as 'ami-0123456789abcdef0' (ami- and 8 or 17 hex digits)", referenceAllowed: false };
+export const AWS_AMI_ID: PropRule = {
+  pattern: awsId('ami'),
+  expected: "a pinned AMI id such as 'ami-0123456789abcdef0' (ami- and 8 or 17 hex digits)",
+  referenceAllowed: false,
+};
 /** Family, generation, options, size: `t4g.small`, `c7gn.xlarge`, `m5.large`. */
-export const AWS_INSTANCE_TYPE: PropRule = { pattern: /^([a-z]+)([0-9]+)([a-z-]*)\.([a-z0-9]+)$/, expected: "an EC2 instance type such as 't4g.small'", referenceAllowed: false };
+export const AWS_INSTANCE_TYPE: PropRule = {
+  pattern: /^([a-z]+)([0-9]+)([a-z-]*)\.([a-z0-9]+)$/,
+  expected: "an EC2 instance type such as 't4g.small'",
+  referenceAllowed: false,
+};
 /** A literal: grants made in other stacks name the role. */
-export const AWS_IAM_ROLE_NAME: PropRule = { pattern: /^[\w+=,.@-]{1,64}$/, expected: 'an IAM role name (1-64 of letters, digits and + = , . @ _ -; no path)', referenceAllowed: false };
+export const AWS_IAM_ROLE_NAME: PropRule = {
+  pattern: /^[\w+=,.@-]{1,64}$/,
+  expected: 'an IAM role name (1-64 of letters, digits and + = , . @ _ -; no path)',
+  referenceAllowed: false,
+};
 export const AWS_KMS_KEY_ARN: PropRule = {
   pattern: /^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/(?:mrk-)?[0-9a-f-]{32,36}$/,
   expected: 'a KMS key ARN (not an alias) or a reference',
@@ -40,7 +60,11 @@ export const AWS_KMS_KEY_ARN: PropRule = {
 };
 
 export const DIGITALOCEAN_REGION: PropRule = { pattern: /^[a-z]{3}[0-9]$/, expected: "a DigitalOcean region slug such as 'fra1'", referenceAllowed: false };
-export const DIGITALOCEAN_SIZE: PropRule = { pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, expected: "a droplet size slug such as 's-1vcpu-2gb'", referenceAllowed: false };
+export const DIGITALOCEAN_SIZE: PropRule = {
+  pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+  expected: "a droplet size slug such as 's-1vcpu-2gb'",
+  referenceAllowed: false,
+};
 export const DIGITALOCEAN_IMAGE: PropRule = {
   pattern: /^(?:[0-9]+|[a-z0-9]+(?:[.-][a-z0-9]+)*)$/,
   expected: "an image slug such as 'ubuntu-24-04-x64' or a numeric image id",
@@ -52,7 +76,11 @@ export const DIGITALOCEAN_SSH_KEY: PropRule = {
   referenceAllowed: true,
 };
 /** Tags are literals: the guardrails read them (approval tags, required tags). */
-export const DIGITALOCEAN_TAG: PropRule = { pattern: /^[A-Za-z0-9:_-]{1,255}$/, expected: "a DigitalOcean tag (letters, digits, ':', '-', '_')", referenceAllowed: false };
+export const DIGITALOCEAN_TAG: PropRule = {
+  pattern: /^[A-Za-z0-9:_-]{1,255}$/,
+  expected: "a DigitalOcean tag (letters, digits, ':', '-', '_')",
+  referenceAllowed: false,
+};
 export const DIGITALOCEAN_VPC_UUID: PropRule = {
   pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   expected: 'a VPC uuid or a reference',

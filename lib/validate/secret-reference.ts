@@ -11,7 +11,8 @@ export type AwsPartition = 'aws' | 'aws-us-gov';
 
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const SECRET_ARN_PREFIX = /^arn:(aws|aws-us-gov):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:/;
-const KMS_KEY_ARN = /^arn:(aws|aws-us-gov):kms:([a-z0-9-]+):([0-9]{12}):(?:key\/((?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(alias\/[A-Za-z0-9/_-]{1,250}))$/;
+const KMS_KEY_ARN =
+  /^arn:(aws|aws-us-gov):kms:([a-z0-9-]+):([0-9]{12}):(?:key\/((?:mrk-)?[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})|(alias\/[A-Za-z0-9/_-]{1,250}))$/;
 
 /** A validated secret reference, with the partition taken from its ARN. */
 export interface ValidSecretReference extends SecretReference {
@@ -32,7 +33,11 @@ export function validateSecretReference(v: PropValidator, prop: string, ref: Sec
   const arn = v.literal(`${prop}.arn`, ref.arn, 'a Secrets Manager secret ARN');
   const arnParts = SECRET_ARN_PREFIX.exec(arn);
   if (!arnParts) {
-    v.fail(`${prop}.arn`, arn, "must be a Secrets Manager secret ARN in partition 'aws' or 'aws-us-gov' (arn:aws:secretsmanager:<region>:<account>:secret:<name>-??????)");
+    v.fail(
+      `${prop}.arn`,
+      arn,
+      "must be a Secrets Manager secret ARN in partition 'aws' or 'aws-us-gov' (arn:aws:secretsmanager:<region>:<account>:secret:<name>-??????)",
+    );
   }
   const [prefix, partition, arnRegion] = arnParts;
   if (arnRegion !== region) v.fail(`${prop}.arn`, arn, `is in region ${arnRegion} but ${prop}.region is ${region}`);
@@ -64,4 +69,3 @@ export function validateSecretReference(v: PropValidator, prop: string, ref: Sec
     ...(kmsParts[5] !== undefined ? { kmsKeyAlias: kmsParts[5], kmsKeyAccount: kmsParts[3] } : {}),
   };
 }
-

@@ -77,11 +77,28 @@ export interface PortSelection {
 }
 
 const PORT_NAMES: Readonly<Record<number, string>> = {
-  22: 'SSH', 3389: 'RDP', 5985: 'WinRM', 5986: 'WinRM over HTTPS',
-  1433: 'SQL Server', 1521: 'Oracle', 2379: 'etcd', 3306: 'MySQL', 5432: 'PostgreSQL', 5984: 'CouchDB', 6379: 'Redis',
-  7000: 'Cassandra', 9042: 'Cassandra CQL', 9200: 'Elasticsearch', 9300: 'Elasticsearch transport', 11211: 'memcached',
-  25060: 'DigitalOcean databases', 27017: 'MongoDB',
-  9100: 'node exporter', 9090: 'Prometheus', 9093: 'Alertmanager', 3000: 'Grafana',
+  22: 'SSH',
+  3389: 'RDP',
+  5985: 'WinRM',
+  5986: 'WinRM over HTTPS',
+  1433: 'SQL Server',
+  1521: 'Oracle',
+  2379: 'etcd',
+  3306: 'MySQL',
+  5432: 'PostgreSQL',
+  5984: 'CouchDB',
+  6379: 'Redis',
+  7000: 'Cassandra',
+  9042: 'Cassandra CQL',
+  9200: 'Elasticsearch',
+  9300: 'Elasticsearch transport',
+  11211: 'memcached',
+  25060: 'DigitalOcean databases',
+  27017: 'MongoDB',
+  9100: 'node exporter',
+  9090: 'Prometheus',
+  9093: 'Alertmanager',
+  3000: 'Grafana',
 };
 
 const named = (ports: readonly number[]) => ports.map((p) => (PORT_NAMES[p] ? `${p} (${PORT_NAMES[p]})` : String(p))).join(', ');
@@ -114,7 +131,10 @@ export function entryResult(entry: IngressEntry, selection: PortSelection): Chec
   if (entry.opens.state === 'known' && entry.from.state === 'known') {
     const sources = entry.from.value!;
     const what = selectedPorts(entry.opens.value, selection);
-    return violation(`${where} allows ${describeOpening(entry.opens.value)} from ${sources.cidrs.join(', ')}, which opens ${what} to the internet`, sources.attribute);
+    return violation(
+      `${where} allows ${describeOpening(entry.opens.value)} from ${sources.cidrs.join(', ')}, which opens ${what} to the internet`,
+      sources.attribute,
+    );
   }
   const why = [
     entry.from.state === 'unknown' ? entry.from.expression : `it allows ${entry.from.value!.cidrs.join(', ')}`,
@@ -158,7 +178,9 @@ export function internetIngressResults(set: IngressSet, selection: PortSelection
 export function noPortsFromInternetRule(reader: IngressReader, selection: PortSelection, metadata: Omit<RuleMetadata, 'resourceTypes' | 'category'>): Rule {
   const everyPort = selection.ports === 'every';
   if (everyPort !== (metadata.id === reader.everyPortRule)) {
-    throw new Error(`rule '${metadata.id}': the every-port rule of ${reader.resourceTypes.join(', ')} is '${reader.everyPortRule}', and only it selects every port`);
+    throw new Error(
+      `rule '${metadata.id}': the every-port rule of ${reader.resourceTypes.join(', ')} is '${reader.everyPortRule}', and only it selects every port`,
+    );
   }
   const rationale = everyPort
     ? `${metadata.rationale} It is the one rule that reports an opening of every port: the rules for named ports leave such an opening to it.`

@@ -25,7 +25,8 @@ const show = (value: unknown) => (typeof value === 'string' ? (isExpression(valu
 export function instancesBehindInterface(value: unknown, context: RuleContext): InterfaceInstances {
   const address = referencedAddress(value);
   const eni = address ? context.resourceAt(address) : undefined;
-  if (eni?.type !== 'aws_network_interface') return { instances: [], doubts: [`network interface ${show(value)} is not an aws_network_interface in this stack`] };
+  if (eni?.type !== 'aws_network_interface')
+    return { instances: [], doubts: [`network interface ${show(value)} is not an aws_network_interface in this stack`] };
 
   const instances: ResourceRecord[] = [];
   const doubts: string[] = [];
@@ -44,7 +45,9 @@ export function instancesBehindInterface(value: unknown, context: RuleContext): 
   }
   for (const type of AWS_INSTANCE_TYPES) {
     for (const instance of context.resourcesOfType(type)) {
-      const launchedWith = blocks(instance.body, 'network_interface').occurrences.some((nic) => referencedAddress(nic.body.network_interface_id) === eni.address);
+      const launchedWith = blocks(instance.body, 'network_interface').occurrences.some(
+        (nic) => referencedAddress(nic.body.network_interface_id) === eni.address,
+      );
       if (launchedWith) instances.push(instance);
     }
   }

@@ -71,8 +71,20 @@ function ipv6Exposure(body: JsonObject, subnet: ResourceRecord | undefined): Ans
   const count = numberAttr(body, 'ipv6_address_count');
   const addresses = listAttr(body, 'ipv6_addresses');
   const own = or(
-    holds(count, positive, 'it has global IPv6 addresses (ipv6_address_count)', `ipv6_address_count is ${count.state === 'unknown' ? describeExpression(count.expression) : ''}`, 'ipv6_address_count'),
-    holds(addresses, nonEmpty, 'it has global IPv6 addresses (ipv6_addresses)', `ipv6_addresses is ${addresses.state === 'unknown' ? describeExpression(addresses.expression) : ''}`, 'ipv6_addresses'),
+    holds(
+      count,
+      positive,
+      'it has global IPv6 addresses (ipv6_address_count)',
+      `ipv6_address_count is ${count.state === 'unknown' ? describeExpression(count.expression) : ''}`,
+      'ipv6_address_count',
+    ),
+    holds(
+      addresses,
+      nonEmpty,
+      'it has global IPv6 addresses (ipv6_addresses)',
+      `ipv6_addresses is ${addresses.state === 'unknown' ? describeExpression(addresses.expression) : ''}`,
+      'ipv6_addresses',
+    ),
   );
   if (!isNo(own) || !subnet) return isNo(own) ? no('no IPv6 address') : own;
   const assign = holds(
@@ -136,8 +148,20 @@ export function awsSubnetExposure(subnet: ResourceRecord): Answer {
 export function templateInterfaceExposure(nic: BlockOccurrence): Answer {
   const at = (attribute: string) => `${nic.path}.${attribute}`;
   const public_ = or(
-    holds(boolAttr(nic.body, 'associate_public_ip_address'), isTrue, `${at('associate_public_ip_address')} = true`, `${at('associate_public_ip_address')} is not known`, nic.path),
-    holds(numberAttr(nic.body, 'ipv6_address_count'), positive, `${nic.path} has global IPv6 addresses (ipv6_address_count)`, `${at('ipv6_address_count')} is not known`, nic.path),
+    holds(
+      boolAttr(nic.body, 'associate_public_ip_address'),
+      isTrue,
+      `${at('associate_public_ip_address')} = true`,
+      `${at('associate_public_ip_address')} is not known`,
+      nic.path,
+    ),
+    holds(
+      numberAttr(nic.body, 'ipv6_address_count'),
+      positive,
+      `${nic.path} has global IPv6 addresses (ipv6_address_count)`,
+      `${at('ipv6_address_count')} is not known`,
+      nic.path,
+    ),
     holds(listAttr(nic.body, 'ipv6_addresses'), nonEmpty, `${nic.path} has IPv6 addresses`, `${at('ipv6_addresses')} is not known`, nic.path),
   );
   return isNo(public_) ? no('no public address') : public_;
@@ -179,7 +203,11 @@ const EIP_INBOUND_USES: readonly { readonly type: string; readonly attributes: r
 export function awsElasticIpExposure(eip: ResourceRecord, context: RuleContext): Answer {
   const isPublic = yes('an Elastic IP is a public address');
   if (['instance', 'network_interface'].some((a) => eip.body[a] !== undefined && eip.body[a] !== null)) return isPublic;
-  const nat = context.resourcesOfType('aws_nat_gateway').find((g) => g.mode === 'managed' && allocationValues(g.body, ['allocation_id', 'secondary_allocation_ids']).some((v) => referencedAddress(v) === eip.address));
+  const nat = context
+    .resourcesOfType('aws_nat_gateway')
+    .find(
+      (g) => g.mode === 'managed' && allocationValues(g.body, ['allocation_id', 'secondary_allocation_ids']).some((v) => referencedAddress(v) === eip.address),
+    );
   if (!nat) return isPublic;
   for (const use of EIP_INBOUND_USES) {
     for (const user of context.resourcesOfType(use.type)) {

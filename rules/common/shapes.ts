@@ -101,7 +101,13 @@ export function forEachBlock(
   // Blocks that may not exist: unless their content already fails, the missing case decides.
   if (missing && present.state === 'unknown' && !found.unknownExpression && results.every(passes)) {
     const result = missing();
-    if (!passes(result)) results.push(unknown(`${name} comes from a dynamic block whose for_each (${describeExpression(present.expression)}) may be empty, and without it: ${result.message}`, name));
+    if (!passes(result))
+      results.push(
+        unknown(
+          `${name} comes from a dynamic block whose for_each (${describeExpression(present.expression)}) may be empty, and without it: ${result.message}`,
+          name,
+        ),
+      );
   }
   return results;
 }

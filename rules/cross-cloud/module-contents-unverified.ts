@@ -25,7 +25,7 @@ export const moduleContentsUnverified = defineRule({
     'plan.json`. Then either suppress this rule for the module construct with the reason "checked in the plan ' +
     'gate" (Guardrails.suppress(module, "module-contents-unverified", { reason })), or use `unknownValues: ' +
     "'warning'`. A module whose contents your team has reviewed can be approved at its exact version with the " +
-    "`approvedModules` option (source, version, reason), which every report lists. Better still, build the " +
+    '`approvedModules` option (source, version, reason), which every report lists. Better still, build the ' +
     'resources with constructs so they are checked at synth.',
   examples: {
     failing: { resourceType: 'module', body: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0' } },
@@ -36,6 +36,9 @@ export const moduleContentsUnverified = defineRule({
     if (approval) return pass(`${approval.source}${approval.version ? `@${approval.version}` : ''} is approved: ${approval.reason}`);
     const source = stringAttr(call.body, 'source');
     const from = source.state === 'known' ? ` (source ${source.value})` : '';
-    return unknown(`${call.address}${from} creates resources that are not in this configuration; check them in the plan, or approve the module (approvedModules)`, 'source');
+    return unknown(
+      `${call.address}${from} creates resources that are not in this configuration; check them in the plan, or approve the module (approvedModules)`,
+      'source',
+    );
   },
 });

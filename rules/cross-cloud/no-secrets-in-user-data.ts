@@ -61,10 +61,7 @@ export const noSecretsInUserData = defineRule({
     `\`expiry <= ${MAX_JOIN_KEY_EXPIRY_SECONDS}\`. Rotate any secret that was already in user data.`,
   references: {
     checkov: ['CKV_AWS_46'],
-    docs: [
-      'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html',
-      'https://tailscale.com/kb/1085/auth-keys',
-    ],
+    docs: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html', 'https://tailscale.com/kb/1085/auth-keys'],
   },
   examples: {
     failing: {
@@ -76,7 +73,8 @@ export const noSecretsInUserData = defineRule({
       body: {
         ami: 'ami-0123456789abcdef0',
         instance_type: 't3.micro',
-        user_data: '#!/bin/bash\nKEY=$(aws secretsmanager get-secret-value --secret-id ${aws_secretsmanager_secret.relay.arn} --query SecretString --output text)\n',
+        user_data:
+          '#!/bin/bash\nKEY=$(aws secretsmanager get-secret-value --secret-id ${aws_secretsmanager_secret.relay.arn} --query SecretString --output text)\n',
       },
     },
   },
@@ -114,7 +112,8 @@ function tailscaleJoinKeyPolicy(context: RuleContext): SecretPolicy {
     const shown = `\${${ref.text}}`;
     if (!key) return { secret: `${shown}, a Tailscale key that is not in this stack, so its lifetime cannot be checked` };
     const problems = joinKeyProblems(key);
-    if (problems.unknown.length > 0) return { unknown: `${shown}: ${problems.unknown.join('; ')}, so whether it is a single-use, short-lived join key is not known` };
+    if (problems.unknown.length > 0)
+      return { unknown: `${shown}: ${problems.unknown.join('; ')}, so whether it is a single-use, short-lived join key is not known` };
     if (problems.wrong.length > 0) return { secret: `${shown}, a Tailscale key that is not a single-use, short-lived join key (${problems.wrong.join('; ')})` };
     return { accepted: `${shown}, a single-use, preauthorized, tagged Tailscale join key that expires within a day` };
   };
@@ -137,6 +136,7 @@ function joinKeyProblems(key: ResourceRecord): { wrong: string[]; unknown: strin
   // Unset, the Tailscale provider gives keys a 90-day expiry.
   if (expiry.state === 'unknown') unknownParts.push(`expiry is ${describeExpression(expiry.expression)}`);
   else if (expiry.state === 'absent') wrong.push('expiry is unset (90 days)');
-  else if (expiry.value > MAX_JOIN_KEY_EXPIRY_SECONDS || expiry.value <= 0) wrong.push(`expiry = ${expiry.value} seconds (at most ${MAX_JOIN_KEY_EXPIRY_SECONDS})`);
+  else if (expiry.value > MAX_JOIN_KEY_EXPIRY_SECONDS || expiry.value <= 0)
+    wrong.push(`expiry = ${expiry.value} seconds (at most ${MAX_JOIN_KEY_EXPIRY_SECONDS})`);
   return { wrong, unknown: unknownParts };
 }

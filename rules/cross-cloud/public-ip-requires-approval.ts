@@ -53,22 +53,22 @@ export const publicIpRequiresApproval = defineRule({
     'internet-facing because `internal` was not set, an Elastic IP moved onto a private host. Global IPv6 ' +
     'addresses count as public: an instance with ipv6_address_count / ipv6_addresses (or a launch template ' +
     'interface with them), and a subnet with assign_ipv6_address_on_creation = true, which needs approval like ' +
-    'map_public_ip_on_launch; an instance that leaves its IPv6 settings unset takes the subnet\'s when the ' +
+    "map_public_ip_on_launch; an instance that leaves its IPv6 settings unset takes the subnet's when the " +
     'subnet is in the stack (a subnet elsewhere is judged, and approved, where it is defined). Route tables ' +
     'are not followed: whether ::/0 leads to an internet gateway can change without touching the host. An ' +
     'Elastic IP on a network interface needs the instances behind that interface approved (attached by ' +
-    'aws_network_interface attachment blocks, aws_network_interface_attachment or an instance\'s ' +
+    "aws_network_interface attachment blocks, aws_network_interface_attachment or an instance's " +
     'network_interface); unknown when they are not in the stack. A launch configuration, which has no tags, ' +
     'is approved through the autoscaling groups in the stack that launch from it (a tag with ' +
     'propagate_at_launch = true). aws_spot_instance_request is treated as aws_instance (the approval tag sits ' +
-    'on the request: the provider does not copy tags to the instance). A DigitalOcean autoscale pool\'s ' +
+    "on the request: the provider does not copy tags to the instance). A DigitalOcean autoscale pool's " +
     'droplets always have a public IPv4 address, like droplets: its droplet_template tags need approval. An ' +
     'Elastic IP whose only use in the stack is a NAT gateway (its allocation_id or secondary_allocation_ids), ' +
     'with no instance or network_interface of its own and no aws_eip_association or load balancer ' +
     'subnet_mapping that points or may point at it, needs no approval: it is outbound-only, the source ' +
     'address of connections made from inside, and a NAT gateway forwards nothing that starts outside, so no ' +
-    'one can connect in through it. A load balancer\'s droplet_ids are read through type conversions ' +
-    '(cdktf\'s `Fn.tonumber(droplet.id)`).',
+    "one can connect in through it. A load balancer's droplet_ids are read through type conversions " +
+    "(cdktf's `Fn.tonumber(droplet.id)`).",
   fix:
     'If the exposure is intended, tag the resource with the approval tag (AWS `exposure = public`, or in the ' +
     "provider's default_tags; DigitalOcean `exposure:public`, in droplet_template.tags for an autoscale pool; " +
@@ -197,7 +197,9 @@ function interfaceApproval(resource: ResourceRecord, context: RuleContext, attri
   const behind = instancesBehindInterface(eni.state === 'known' ? eni.value : eni.expression, context);
   const why = `${resource.address} gives its network interface a public address`;
   return [
-    ...behind.doubts.map((d) => unknown(`it makes the instance behind its network interface public, and ${d}, so that instance's approval tag cannot be checked`, attribute)),
+    ...behind.doubts.map((d) =>
+      unknown(`it makes the instance behind its network interface public, and ${d}, so that instance's approval tag cannot be checked`, attribute),
+    ),
     ...behind.instances.map((instance) => awsTargetApproval(instance, context, why, attribute)),
   ];
 }
@@ -209,15 +211,29 @@ function interfaceApproval(resource: ResourceRecord, context: RuleContext, attri
  */
 function launchConfiguration(resource: ResourceRecord, context: RuleContext): CheckResult[] {
   const associate = boolAttr(resource.body, 'associate_public_ip_address');
-  if (associate.state === 'unknown') return [unknown(`whether it is public: associate_public_ip_address is ${describeExpression(associate.expression)}`, 'associate_public_ip_address')];
+  if (associate.state === 'unknown')
+    return [unknown(`whether it is public: associate_public_ip_address is ${describeExpression(associate.expression)}`, 'associate_public_ip_address')];
   if (associate.state === 'absent' || !associate.value) return [notApplicable('associate_public_ip_address is not true')];
   const { key, value } = context.tags.awsExposure;
   const groups = groupsTagging(resource, context, key, value);
   const why = 'public because associate_public_ip_address = true';
   if (groups.length === 0) {
-    return [unknown(`it is ${why}, and no aws_autoscaling_group in this stack launches from it, so the tags its instances get cannot be checked`, 'associate_public_ip_address')];
+    return [
+      unknown(
+        `it is ${why}, and no aws_autoscaling_group in this stack launches from it, so the tags its instances get cannot be checked`,
+        'associate_public_ip_address',
+      ),
+    ];
   }
-  return groups.map(({ group, tagged }) => approvalResult(tagged, `${key} = ${value} (propagate_at_launch = true)`, `${why}`, 'associate_public_ip_address', `${group.address}, which launches from it,`));
+  return groups.map(({ group, tagged }) =>
+    approvalResult(
+      tagged,
+      `${key} = ${value} (propagate_at_launch = true)`,
+      `${why}`,
+      'associate_public_ip_address',
+      `${group.address}, which launches from it,`,
+    ),
+  );
 }
 
 function launchTemplate(resource: ResourceRecord, context: RuleContext): CheckResult[] {
@@ -264,7 +280,9 @@ function digitaloceanLoadBalancer(resource: ResourceRecord, context: RuleContext
     // Droplets, and the droplets of autoscale pools (tagged through their droplet_template).
     const candidates = [
       ...context.resourcesOfType('digitalocean_droplet').map((d) => ({ resource: d, body: d.body })),
-      ...context.resourcesOfType('digitalocean_droplet_autoscale').flatMap((p) => blocks(p.body, 'droplet_template').occurrences.map((t) => ({ resource: p, body: t.body }))),
+      ...context
+        .resourcesOfType('digitalocean_droplet_autoscale')
+        .flatMap((p) => blocks(p.body, 'droplet_template').occurrences.map((t) => ({ resource: p, body: t.body }))),
     ];
     const targets = candidates.filter(({ body }) => {
       const has = hasDigitaloceanTag(body, tag.value);
@@ -275,6 +293,7 @@ function digitaloceanLoadBalancer(resource: ResourceRecord, context: RuleContext
     }
     for (const { resource: droplet, body } of targets) results.push(requireDigitaloceanApproval(droplet, context, body, why));
   }
-  if (results.length === 0) return [violation('an external load balancer with no droplet_ids or droplet_tag cannot be tied to approved droplets', 'droplet_ids')];
+  if (results.length === 0)
+    return [violation('an external load balancer with no droplet_ids or droplet_tag cannot be tied to approved droplets', 'droplet_ids')];
   return results;
 }

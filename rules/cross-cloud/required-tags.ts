@@ -50,8 +50,8 @@ export const requiredTags = defineRule({
     'Tag-based access control and cost reports only cover what is tagged.',
   fix:
     "AWS: set the required keys in the provider's `default_tags { tags = { owner = …, environment = … } }` " +
-    '(or in the resource\'s `tags`), with non-empty values. DigitalOcean: add `key:value` tags such as ' +
-    '`owner:team-infra` and `environment:prod` to the resource\'s `tags`. The keys come from the `requiredTags` option.',
+    "(or in the resource's `tags`), with non-empty values. DigitalOcean: add `key:value` tags such as " +
+    "`owner:team-infra` and `environment:prod` to the resource's `tags`. The keys come from the `requiredTags` option.",
   examples: {
     failing: { resourceType: 'aws_s3_bucket', body: { bucket: 'logs' } },
     passing: { resourceType: 'aws_s3_bucket', body: { bucket: 'logs', tags: { owner: 'team-infra', environment: 'prod' } } },
@@ -65,7 +65,12 @@ export const requiredTags = defineRule({
     if (holder === undefined) return digitaloceanResult(readTagList(resource.body, 'tags', context), required, 'tags');
     // Without the block (or if a dynamic one produces none) there are no tags at all.
     const untagged = () => digitaloceanResult({ refs: [] }, required, `${holder}.tags`)[0] ?? pass('no tags are required');
-    return forEachBlock(resource.body, holder, (block) => digitaloceanResult(readTagList(block.body, 'tags', context), required, `${block.path}.tags`), untagged);
+    return forEachBlock(
+      resource.body,
+      holder,
+      (block) => digitaloceanResult(readTagList(block.body, 'tags', context), required, `${block.path}.tags`),
+      untagged,
+    );
   },
 });
 

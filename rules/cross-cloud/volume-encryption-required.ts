@@ -35,7 +35,7 @@ export const volumeEncryptionRequired = defineRule({
   fix:
     'Set `encrypted = true` on aws_ebs_volume, on the root_block_device and every ebs_block_device of ' +
     'aws_instance / aws_spot_instance_request / aws_launch_configuration (add a root_block_device if there is ' +
-    'none), and on every `block_device_mappings.ebs` of aws_launch_template, which maps the AMI\'s root device ' +
+    "none), and on every `block_device_mappings.ebs` of aws_launch_template, which maps the AMI's root device " +
     '(e.g. `device_name = "/dev/xvda"`); `storage_encrypted = true` on aws_db_instance and ' +
     'aws_rds_cluster; `encrypted = true` on aws_efs_file_system. Prefer a customer-managed `kms_key_id`.',
   references: {
@@ -47,7 +47,7 @@ export const volumeEncryptionRequired = defineRule({
         kind: 'stricter',
         why:
           'checkov passes a root_block_device or ebs_block_device that sets snapshot_id without encrypted = true, trusting the snapshot to be encrypted; ' +
-          'this rule wants the explicit flag, the only thing visible in the configuration (a snapshot\'s encryption is not).',
+          "this rule wants the explicit flag, the only thing visible in the configuration (a snapshot's encryption is not).",
       },
       {
         peer: 'checkov',
@@ -55,7 +55,7 @@ export const volumeEncryptionRequired = defineRule({
         kind: 'different',
         why:
           'an instance without root_block_device fails in both, except that here an instance launched from a launch template in the stack is judged by ' +
-          'that template\'s block_device_mappings (which define its root volume); checkov fails it regardless.',
+          "that template's block_device_mappings (which define its root volume); checkov fails it regardless.",
       },
     ],
     docs: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html'],

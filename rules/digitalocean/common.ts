@@ -98,4 +98,3 @@ export function refersToDroplet(element: unknown, droplet: ResourceRecord): Answ
   }
   return YES;
 }
-

@@ -10,7 +10,8 @@ import { forEachBlock } from '../common/shapes';
 const COMPONENTS = ['service', 'worker', 'job', 'static_site', 'function'] as const;
 
 /** Variable names that say their value is a secret. */
-const SECRET_SOUNDING = /(?:password|passwd|secret|token|api_?key|auth_?key|access_?key|private_?key|credential|(?:database|db|redis|mongo|postgres|mysql)_?ur[il]$|dsn$)/i;
+const SECRET_SOUNDING =
+  /(?:password|passwd|secret|token|api_?key|auth_?key|access_?key|private_?key|credential|(?:database|db|redis|mongo|postgres|mysql)_?ur[il]$|dsn$)/i;
 
 export const doAppEnvSecretsTyped = defineRule({
   id: 'do-app-env-secrets-typed',
@@ -24,8 +25,8 @@ export const doAppEnvSecretsTyped = defineRule({
     'spec, the control panel and every API or doctl answer about the app, to anyone on the team with read ' +
     'access. `type = "SECRET"` encrypts the value and never shows it again. Reported: literal secrets ' +
     '(well-known key formats, high-entropy values under names such as *_TOKEN or *_PASSWORD) and references to ' +
-    'secret-bearing attributes (a database cluster\'s `uri` or `password`, a `random_password`) in a variable ' +
-    'that is not SECRET. A value from a variable or function is unknown when the variable\'s name sounds ' +
+    "secret-bearing attributes (a database cluster's `uri` or `password`, a `random_password`) in a variable " +
+    "that is not SECRET. A value from a variable or function is unknown when the variable's name sounds " +
     'like a secret, and not judged otherwise.',
   fix: 'Set `type = "SECRET"` on the env block, and pass the value from a sensitive variable or secret store rather than a literal; rotate a secret that was in plain text.',
   references: {
@@ -41,7 +42,9 @@ export const doAppEnvSecretsTyped = defineRule({
     },
     passing: {
       resourceType: 'digitalocean_app',
-      body: { spec: [{ name: 'api', region: 'ams', service: [{ name: 'api', env: [{ key: 'STRIPE_API_KEY', value: '${var.stripe_api_key}', type: 'SECRET' }] }] }] },
+      body: {
+        spec: [{ name: 'api', region: 'ams', service: [{ name: 'api', env: [{ key: 'STRIPE_API_KEY', value: '${var.stripe_api_key}', type: 'SECRET' }] }] }],
+      },
     },
   },
   check(app) {
@@ -69,13 +72,17 @@ function checkEnv(env: BlockOccurrence, path: string): CheckResult {
   const shownType = type.state === 'known' ? type.value : 'unset (GENERAL)';
   if (found.secrets.length > 0) {
     if (type.state === 'unknown') return unknownValue(`${path}.type`, type);
-    if (name === undefined) return unknown(`${path} holds ${found.secrets[0]} if its key (${describeExpression(String(env.body.key))}) names a secret`, `${path}.key`);
+    if (name === undefined)
+      return unknown(`${path} holds ${found.secrets[0]} if its key (${describeExpression(String(env.body.key))}) names a secret`, `${path}.key`);
     return violation(`${path} (${name}) holds ${found.secrets[0]}, but its type is ${shownType}: it is shown in plain text`, `${path}.type`);
   }
   const secretName = SECRET_SOUNDING.test(name ?? 'secret') || SECRET_SOUNDING.test(text);
   if (found.unknowns.length > 0 && secretName) {
     if (type.state === 'unknown') return unknownValue(`${path}.type`, type);
-    return unknown(`${path} (${name ?? describeExpression(String(env.body.key))}) sounds like a secret and its type is ${shownType}; ${found.unknowns[0]}`, `${path}.value`);
+    return unknown(
+      `${path} (${name ?? describeExpression(String(env.body.key))}) sounds like a secret and its type is ${shownType}; ${found.unknowns[0]}`,
+      `${path}.value`,
+    );
   }
   return pass(`${path} holds no secret that can be seen`, `${path}.value`);
 }

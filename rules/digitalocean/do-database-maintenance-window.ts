@@ -12,7 +12,7 @@ export const doDatabaseMaintenanceWindow = defineRule({
   category: 'data',
   resourceTypes: ['digitalocean_database_cluster'],
   rationale:
-    'DigitalOcean applies engine patches and security updates to managed databases in the cluster\'s ' +
+    "DigitalOcean applies engine patches and security updates to managed databases in the cluster's " +
     'maintenance window, which can fail over or restart nodes. Without a `maintenance_window` block a window ' +
     'is chosen for you, possibly at peak hours, and teams that are surprised by it start deferring updates. ' +
     '(Daily backups are always on for managed databases; there is nothing to enable.) Strict: it is ' +
@@ -20,10 +20,21 @@ export const doDatabaseMaintenanceWindow = defineRule({
   fix: 'Add `maintenance_window { day = "sunday" hour = "03:00" }` at a quiet time for the workload.',
   references: { docs: ['https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/database_cluster'] },
   examples: {
-    failing: { resourceType: 'digitalocean_database_cluster', body: { name: 'pg', engine: 'pg', version: '16', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1 } },
+    failing: {
+      resourceType: 'digitalocean_database_cluster',
+      body: { name: 'pg', engine: 'pg', version: '16', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1 },
+    },
     passing: {
       resourceType: 'digitalocean_database_cluster',
-      body: { name: 'pg', engine: 'pg', version: '16', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1, maintenance_window: { day: 'sunday', hour: '03:00' } },
+      body: {
+        name: 'pg',
+        engine: 'pg',
+        version: '16',
+        size: 'db-s-1vcpu-1gb',
+        region: 'ams3',
+        node_count: 1,
+        maintenance_window: { day: 'sunday', hour: '03:00' },
+      },
     },
   },
   check: (cluster) =>

@@ -15,7 +15,12 @@ export const doDropletBackups = defineRule({
     'daily (the default) or weekly images, as `backup_policy` says. Strict: stateless droplets rebuilt from an image or ' +
     'configuration management do not need them, and backups are billed.',
   fix: 'Set `backups = true` (optionally with `backup_policy { plan, weekday, hour }` to choose when they run).',
-  references: { docs: ['https://docs.digitalocean.com/products/backups/', 'https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/droplet'] },
+  references: {
+    docs: [
+      'https://docs.digitalocean.com/products/backups/',
+      'https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/droplet',
+    ],
+  },
   examples: {
     failing: { resourceType: 'digitalocean_droplet', body: { name: 'db', image: 'ubuntu-24-04-x64', region: 'ams3', size: 's-1vcpu-1gb' } },
     passing: { resourceType: 'digitalocean_droplet', body: { name: 'db', image: 'ubuntu-24-04-x64', region: 'ams3', size: 's-1vcpu-1gb', backups: true } },

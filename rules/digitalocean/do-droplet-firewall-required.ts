@@ -5,7 +5,21 @@
 import { defineRule, type RuleContext } from '../../engine/rule';
 import { pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../engine/types';
-import { any, blockPresence, blocks, describeExpression, isNo, isYes, listAttr, match, maybe, NO, or, referencedAddress, type Answer } from '../../engine/values';
+import {
+  any,
+  blockPresence,
+  blocks,
+  describeExpression,
+  isNo,
+  isYes,
+  listAttr,
+  match,
+  maybe,
+  NO,
+  or,
+  referencedAddress,
+  type Answer,
+} from '../../engine/values';
 import { readTagList, refersToDroplet, sameTag, willExist, type TagList } from './common';
 
 export const doDropletFirewallRequired = defineRule({
@@ -24,7 +38,7 @@ export const doDropletFirewallRequired = defineRule({
     'apply to one of those tags (their ids are not known in advance).',
   fix:
     'Add a digitalocean_firewall to the stack that lists the droplet in `droplet_ids` ' +
-    '(`digitalocean_droplet.<name>.id`) or whose `tags` include one of the droplet\'s tags, with inbound rules ' +
+    "(`digitalocean_droplet.<name>.id`) or whose `tags` include one of the droplet's tags, with inbound rules " +
     'for only the ports the droplet serves.',
   references: { docs: ['https://docs.digitalocean.com/products/networking/firewalls/how-to/configure-rules/'] },
   examples: {
@@ -32,7 +46,11 @@ export const doDropletFirewallRequired = defineRule({
     passing: {
       resourceType: 'digitalocean_droplet',
       body: { name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', tags: ['role:web'] },
-      others: { digitalocean_firewall: { web: { name: 'web', tags: ['role:web'], inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }] } } },
+      others: {
+        digitalocean_firewall: {
+          web: { name: 'web', tags: ['role:web'], inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }] },
+        },
+      },
     },
   },
   check(droplet, context) {

@@ -14,9 +14,9 @@ export const doKubernetesControlPlaneFirewall = defineRule({
   category: 'network',
   resourceTypes: ['digitalocean_kubernetes_cluster'],
   rationale:
-    'A DOKS cluster\'s API server has a public endpoint that accepts connections from any address unless a ' +
+    "A DOKS cluster's API server has a public endpoint that accepts connections from any address unless a " +
     '`control_plane_firewall` is enabled: a leaked kubeconfig or token, or the next API-server vulnerability, ' +
-    'is then usable from anywhere. An enabled firewall whose `allowed_addresses` name the operators\' and CI ' +
+    "is then usable from anywhere. An enabled firewall whose `allowed_addresses` name the operators' and CI " +
     'networks (not 0.0.0.0/0) leaves only those. Strict: CI runners with changing addresses (hosted GitHub ' +
     'Actions) may need the API open, and it is authenticated either way.',
   fix: 'Add `control_plane_firewall { enabled = true, allowed_addresses = ["<office or VPN CIDR>", "<CI CIDR>"] }`.',
@@ -44,7 +44,8 @@ export const doKubernetesControlPlaneFirewall = defineRule({
       (block): CheckResult => {
         const enabled = boolAttr(block.body, 'enabled');
         if (enabled.state === 'unknown') return unknownValue(`${block.path}.enabled`, enabled);
-        if (enabled.state === 'absent' || !enabled.value) return violation(`${block.path} is not enabled: the API server accepts connections from any address`, `${block.path}.enabled`);
+        if (enabled.state === 'absent' || !enabled.value)
+          return violation(`${block.path} is not enabled: the API server accepts connections from any address`, `${block.path}.enabled`);
         const at = `${block.path}.allowed_addresses`;
         const addresses = listAttr(block.body, 'allowed_addresses');
         if (addresses.state === 'unknown') return unknownValue(at, addresses);

@@ -17,9 +17,7 @@ export const doKubernetesHaControlPlane = defineRule({
     'on the Kubernetes version, so only an explicit true is known. Strict: it is availability, and costs extra.',
   fix: 'Set `ha = true` on the cluster.',
   references: {
-    docs: [
-      'https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/kubernetes_cluster',
-    ],
+    docs: ['https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/kubernetes_cluster'],
   },
   examples: {
     failing: {

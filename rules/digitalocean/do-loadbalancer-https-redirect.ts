@@ -55,7 +55,11 @@ export const doLoadbalancerHttpsRedirect = defineRule({
     if (exposure.state === 'known' && !exposure.value) return notApplicable('an internal load balancer is reachable from its VPC only');
     if (redirect.state === 'unknown') return unknownValue('redirect_http_to_https', redirect);
     if (http.length === 0) return doubts;
-    if (exposure.state === 'unknown') return unknown(`${http.join(', ')} accepts plain HTTP, and whether it is external is not known: ${exposure.expression}`, 'network');
-    return violation(`${http.join(', ')} serves plain HTTP and redirect_http_to_https is ${redirect.state === 'absent' ? 'unset (false)' : 'false'}`, 'redirect_http_to_https');
+    if (exposure.state === 'unknown')
+      return unknown(`${http.join(', ')} accepts plain HTTP, and whether it is external is not known: ${exposure.expression}`, 'network');
+    return violation(
+      `${http.join(', ')} serves plain HTTP and redirect_http_to_https is ${redirect.state === 'absent' ? 'unset (false)' : 'false'}`,
+      'redirect_http_to_https',
+    );
   },
 });

@@ -26,11 +26,19 @@ export const doLoadbalancerTlsToBackend = defineRule({
   examples: {
     failing: {
       resourceType: 'digitalocean_loadbalancer',
-      body: { name: 'web', region: 'ams3', forwarding_rule: [{ entry_port: 443, entry_protocol: 'https', target_port: 8080, target_protocol: 'http', certificate_name: 'web' }] },
+      body: {
+        name: 'web',
+        region: 'ams3',
+        forwarding_rule: [{ entry_port: 443, entry_protocol: 'https', target_port: 8080, target_protocol: 'http', certificate_name: 'web' }],
+      },
     },
     passing: {
       resourceType: 'digitalocean_loadbalancer',
-      body: { name: 'web', region: 'ams3', forwarding_rule: [{ entry_port: 443, entry_protocol: 'https', target_port: 8443, target_protocol: 'https', certificate_name: 'web' }] },
+      body: {
+        name: 'web',
+        region: 'ams3',
+        forwarding_rule: [{ entry_port: 443, entry_protocol: 'https', target_port: 8443, target_protocol: 'https', certificate_name: 'web' }],
+      },
     },
   },
   check(lb) {

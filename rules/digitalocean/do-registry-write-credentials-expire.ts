@@ -33,6 +33,12 @@ export const doRegistryWriteCredentialsExpire = defineRule({
     const write = boolAttr(credentials.body, 'write');
     if (write.state === 'unknown') return unknownValue('write', write);
     if (write.state === 'absent' || !write.value) return notApplicable('read-only credentials (write is false)');
-    return requireNumber(credentials.body, 'expiry_seconds', 'expiry of push credentials', { min: 1, max: MAX_REGISTRY_WRITE_CREDENTIAL_SECONDS }, { defaultValue: PROVIDER_DEFAULT_EXPIRY });
+    return requireNumber(
+      credentials.body,
+      'expiry_seconds',
+      'expiry of push credentials',
+      { min: 1, max: MAX_REGISTRY_WRITE_CREDENTIAL_SECONDS },
+      { defaultValue: PROVIDER_DEFAULT_EXPIRY },
+    );
   },
 });

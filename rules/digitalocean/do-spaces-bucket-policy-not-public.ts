@@ -14,7 +14,7 @@ export const doSpacesBucketPolicyNotPublic = defineRule({
   rationale:
     'A bucket policy statement that allows Principal "*" with no condition applies to every anonymous ' +
     'request: its actions (listing, reading, or worse, writing and deleting objects) are open to anyone who ' +
-    'knows the bucket name, whatever the bucket\'s ACL says. A condition on `aws:SourceIp` that names ' +
+    "knows the bucket name, whatever the bucket's ACL says. A condition on `aws:SourceIp` that names " +
     'specific networks (not 0.0.0.0/0) keeps the statement private. Policies that cannot be read ' +
     '(jsonencode(), a variable) are unknown. Strict: a bucket that hosts a public web site or downloads is ' +
     'public on purpose.',
@@ -31,7 +31,10 @@ export const doSpacesBucketPolicyNotPublic = defineRule({
       body: {
         region: 'ams3',
         bucket: 'assets',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::assets/*'] }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::assets/*'] }],
+        }),
       },
     },
     passing: {
@@ -41,7 +44,15 @@ export const doSpacesBucketPolicyNotPublic = defineRule({
         bucket: 'assets',
         policy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::assets/*'], Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } } }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: '*',
+              Action: ['s3:GetObject'],
+              Resource: ['arn:aws:s3:::assets/*'],
+              Condition: { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } },
+            },
+          ],
         }),
       },
     },

@@ -15,14 +15,12 @@ export const doSpacesCorsNoWildcardOrigin = defineRule({
   rationale:
     'A CORS rule with `allowed_origins = ["*"]` lets scripts on any web site call the bucket from a visitor\'s ' +
     'browser and read the answers: with presigned URLs or upload forms, a malicious page can read or write ' +
-    'objects through a user who holds them. Naming the application\'s origins (`https://app.example.com`, ' +
+    "objects through a user who holds them. Naming the application's origins (`https://app.example.com`, " +
     'or one wildcard label such as `https://*.example.com`) limits that to your own pages. Strict: a bucket of ' +
     'public assets (fonts, images) fetched by other sites legitimately allows every origin for GET.',
   fix: 'List the application\'s origins in `allowed_origins` instead of "*".',
   references: {
-    docs: [
-      'https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/spaces_bucket_cors_configuration',
-    ],
+    docs: ['https://registry.terraform.io/providers/digitalocean/digitalocean/latest/docs/resources/spaces_bucket_cors_configuration'],
   },
   examples: {
     failing: {

@@ -5,9 +5,21 @@
 import { unknown } from '../../engine/results';
 import type { JsonObject, ResourceRecord } from '../../engine/types';
 import { blocks, describeExpression, known, listAttr, match, maybe, stringAttr, type Answer } from '../../engine/values';
-import { EVERY_PORT, internetSourcesOf, type IngressEntry, type IngressReader, type IngressSet, type Opening, type SourceCandidate } from '../common/internet-ingress';
+import {
+  EVERY_PORT,
+  internetSourcesOf,
+  type IngressEntry,
+  type IngressReader,
+  type IngressSet,
+  type Opening,
+  type SourceCandidate,
+} from '../common/internet-ingress';
 
-export const digitaloceanInbound: IngressReader = { resourceTypes: ['digitalocean_firewall'], everyPortRule: 'do-firewall-no-all-ports-from-internet', read: inboundRules };
+export const digitaloceanInbound: IngressReader = {
+  resourceTypes: ['digitalocean_firewall'],
+  everyPortRule: 'do-firewall-no-all-ports-from-internet',
+  read: inboundRules,
+};
 
 /** Every inbound rule of a `digitalocean_firewall`; unknown when the rule list itself is an expression. */
 export function inboundRules(firewall: ResourceRecord): IngressSet {

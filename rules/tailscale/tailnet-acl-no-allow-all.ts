@@ -18,16 +18,19 @@ export const tailnetAclNoAllowAll = defineRule({
   category: 'network',
   resourceTypes: ['tailscale_acl'],
   rationale:
-    'Tailscale\'s default policy lets every device reach every port of every other device. Guardrails such as ' +
+    "Tailscale's default policy lets every device reach every port of every other device. Guardrails such as " +
     '"monitoring reaches tag:derp only on 9100" mean nothing while an entry like `{"src": ["*"], "dst": ["*:*"]}` ' +
-    'remains: a compromised laptop could reach every server\'s every port.',
+    "remains: a compromised laptop could reach every server's every port.",
   fix:
     'Remove allow-all entries from `acls` and `grants`; write one entry per real need (source tag or group, ' +
     'destination tag, ports). Write the policy as literal JSON or HuJSON (e.g. with TailnetPolicy), so it can be checked.',
   references: { docs: ['https://tailscale.com/kb/1192/acl-samples'] },
   examples: {
     failing: { resourceType: 'tailscale_acl', body: { acl: JSON.stringify({ acls: [{ action: 'accept', src: ['*'], dst: ['*:*'] }] }) } },
-    passing: { resourceType: 'tailscale_acl', body: { acl: JSON.stringify({ acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }] }) } },
+    passing: {
+      resourceType: 'tailscale_acl',
+      body: { acl: JSON.stringify({ acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }] }) },
+    },
   },
   check(resource) {
     const raw = resource.body.acl;
@@ -52,7 +55,8 @@ export const tailnetAclNoAllowAll = defineRule({
     entries(policy.grants).forEach((grant, i) => {
       const where = `acl.grants[${i}]`;
       const ip = strings(grant.ip);
-      if ([grant.src, grant.dst, grant.ip].some(containsExpression)) results.push(unknown(`grants[${i}] names its sources, destinations or ports with an expression`, where));
+      if ([grant.src, grant.dst, grant.ip].some(containsExpression))
+        results.push(unknown(`grants[${i}] names its sources, destinations or ports with an expression`, where));
       else if (strings(grant.src).includes('*') && strings(grant.dst).includes('*') && (ip.includes('*') || ip.length === 0) && grant.app === undefined) {
         results.push(violation(`grants[${i}] gives every source network access to everything`, where));
       }

@@ -32,7 +32,9 @@ export const tailnetAclSshRootCheck = defineRule({
     },
     passing: {
       resourceType: 'tailscale_acl',
-      body: { acl: JSON.stringify({ ssh: [{ action: 'check', src: ['group:ops'], dst: ['tag:server'], users: ['root', 'autogroup:nonroot'], checkPeriod: '12h' }] }) },
+      body: {
+        acl: JSON.stringify({ ssh: [{ action: 'check', src: ['group:ops'], dst: ['tag:server'], users: ['root', 'autogroup:nonroot'], checkPeriod: '12h' }] }),
+      },
     },
   },
   check(resource) {

@@ -16,10 +16,10 @@ export const tailnetAclTagOwnersRestricted = defineRule({
   category: 'identity',
   resourceTypes: ['tailscale_acl'],
   rationale:
-    'A tag\'s owners may apply it to any device they control, and the device then gets everything the policy ' +
+    "A tag's owners may apply it to any device they control, and the device then gets everything the policy " +
     'grants that tag. Rules written for servers (`tag:prod` reaches the database, `tag:monitoring` scrapes ' +
     'every node) mean nothing if `tagOwners` lets `autogroup:member` apply them: any user, or malware on any ' +
-    'laptop, can tag their own machine and take the servers\' access. Tagging also turns off key expiry by ' +
+    "laptop, can tag their own machine and take the servers' access. Tagging also turns off key expiry by " +
     'default.',
   fix: 'Make tags owned by `autogroup:admin`, a small `group:` of operators, or another tag (for automation); never `autogroup:member`.',
   references: { docs: ['https://tailscale.com/kb/1068/tags', 'https://tailscale.com/kb/1337/policy-syntax#tag-owners'] },
@@ -32,7 +32,8 @@ export const tailnetAclTagOwnersRestricted = defineRule({
     if ('result' in read) return read.result;
     const owners = read.policy.tagOwners;
     if (owners === undefined || owners === null) return pass('no tagOwners: only admins can apply tags', 'acl');
-    if (!isObject(owners)) return containsExpression(owners) ? unknown('tagOwners is an expression', 'acl.tagOwners') : pass('tagOwners is not an object', 'acl.tagOwners');
+    if (!isObject(owners))
+      return containsExpression(owners) ? unknown('tagOwners is an expression', 'acl.tagOwners') : pass('tagOwners is not an object', 'acl.tagOwners');
     const results: CheckResult[] = [];
     for (const [tag, list] of Object.entries(owners)) {
       const where = `acl.tagOwners["${tag}"]`;

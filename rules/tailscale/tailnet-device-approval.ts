@@ -18,7 +18,10 @@ export const tailnetDeviceApproval = defineRule({
     'tailnet), so only an explicit true counts.',
   fix: 'Set `devices_approval_on = true`; create server auth keys with `preauthorized = true`.',
   references: {
-    docs: ['https://tailscale.com/kb/1099/device-approval', 'https://registry.terraform.io/providers/tailscale/tailscale/latest/docs/resources/tailnet_settings'],
+    docs: [
+      'https://tailscale.com/kb/1099/device-approval',
+      'https://registry.terraform.io/providers/tailscale/tailscale/latest/docs/resources/tailnet_settings',
+    ],
   },
   examples: {
     failing: { resourceType: 'tailscale_tailnet_settings', body: { devices_approval_on: false, users_approval_on: true } },

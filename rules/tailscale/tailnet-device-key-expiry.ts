@@ -10,12 +10,12 @@ export const tailnetDeviceKeyExpiry = defineRule({
   category: 'identity',
   resourceTypes: ['tailscale_device_key'],
   rationale:
-    'A device\'s node key expires (every 180 days by default) and the user must sign in again to renew it, ' +
-    'so a lost laptop, a departed employee\'s machine or a copied node key stops working on its own. ' +
+    "A device's node key expires (every 180 days by default) and the user must sign in again to renew it, " +
+    "so a lost laptop, a departed employee's machine or a copied node key stops working on its own. " +
     '`key_expiry_disabled = true` keeps that device in the tailnet until someone removes it by hand. Strict: ' +
     'tagged servers, which cannot sign in interactively, legitimately run without expiry (tagging disables ' +
     'it by default).',
-  fix: 'Remove `key_expiry_disabled` (the default is false); for servers, use tagged devices rather than disabling expiry on a person\'s device.',
+  fix: "Remove `key_expiry_disabled` (the default is false); for servers, use tagged devices rather than disabling expiry on a person's device.",
   references: {
     docs: ['https://tailscale.com/kb/1028/key-expiry', 'https://registry.terraform.io/providers/tailscale/tailscale/latest/docs/resources/device_key'],
   },

@@ -19,12 +19,11 @@ export const tailnetKeyRestricted = defineRule({
   resourceTypes: ['tailscale_tailnet_key'],
   rationale:
     'An auth key lets whoever holds it add a machine to the tailnet. A reusable key adds any number of ' +
-    'machines; an untagged key adds them as the user who created it, with that user\'s access; the default ' +
+    "machines; an untagged key adds them as the user who created it, with that user's access; the default " +
     'expiry is 90 days. Keys in Terraform also sit in its state and, for servers, in user data. Single-use, ' +
     'tagged (so ACLs apply to the machine, not a person) and short-lived keys bound what a leak can do.',
   fix:
-    'Set `reusable = false` (or leave it unset), `tags = ["tag:<role>"]`, and `expiry` to at most 86400 ' +
-    'seconds. For fleets, create one key per machine.',
+    'Set `reusable = false` (or leave it unset), `tags = ["tag:<role>"]`, and `expiry` to at most 86400 ' + 'seconds. For fleets, create one key per machine.',
   references: { docs: ['https://tailscale.com/kb/1085/auth-keys'] },
   examples: {
     failing: { resourceType: 'tailscale_tailnet_key', body: { reusable: true, preauthorized: true } },
@@ -34,7 +33,8 @@ export const tailnetKeyRestricted = defineRule({
     const results: CheckResult[] = [];
     const reusable = boolAttr(key.body, 'reusable');
     if (reusable.state === 'unknown') results.push(unknownValue('reusable', reusable));
-    else if (reusable.state === 'known' && reusable.value) results.push(violation('the key is reusable: anyone holding it can add any number of machines', 'reusable'));
+    else if (reusable.state === 'known' && reusable.value)
+      results.push(violation('the key is reusable: anyone holding it can add any number of machines', 'reusable'));
     else results.push(pass('single-use', 'reusable'));
 
     const tags = listAttr(key.body, 'tags');

@@ -10,10 +10,10 @@ export const tailnetUserApproval = defineRule({
   category: 'identity',
   resourceTypes: ['tailscale_tailnet_settings'],
   rationale:
-    'Without user approval, every account of the identity provider\'s domain that signs in becomes a tailnet ' +
-    'member, with whatever the policy grants `autogroup:member`: a contractor\'s or a forgotten test account ' +
+    "Without user approval, every account of the identity provider's domain that signs in becomes a tailnet " +
+    "member, with whatever the policy grants `autogroup:member`: a contractor's or a forgotten test account " +
     'is in the network as soon as it logs in. With `users_approval_on = true` an admin approves each new user. ' +
-    'Left unset, Terraform keeps the tailnet\'s current setting, so only an explicit true counts. Strict: ' +
+    "Left unset, Terraform keeps the tailnet's current setting, so only an explicit true counts. Strict: " +
     'tailnets whose identity provider already admits only the right people can do without it.',
   fix: 'Set `users_approval_on = true`.',
   references: {

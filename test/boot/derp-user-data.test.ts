@@ -1,11 +1,5 @@
 import { join } from 'path';
-import {
-  AWS_USER_DATA_MAX_BYTES,
-  buildDerpCloudConfig,
-  DerpUserDataOptions,
-  gzipUserData,
-  renderDerpUserData,
-} from '../../lib/boot/derp-user-data';
+import { AWS_USER_DATA_MAX_BYTES, buildDerpCloudConfig, DerpUserDataOptions, gzipUserData, renderDerpUserData } from '../../lib/boot/derp-user-data';
 import { BOOTSTRAP_SCRIPT } from '../../lib/boot/scripts/bootstrap';
 import { INSTALL_DERPER_SCRIPT } from '../../lib/boot/scripts/install-derper';
 import { INSTALL_NODE_EXPORTER_SCRIPT } from '../../lib/boot/scripts/install-node-exporter';
@@ -101,7 +95,7 @@ describe('renderDerpUserData', () => {
     expect(file(aws, '/etc/derp-guard/derp-guard.nft').content).toContain('tcp dport 9100 iifname != "tailscale0" drop');
   });
 
-  it('opens port 80 only for Let\'s Encrypt', () => {
+  it("opens port 80 only for Let's Encrypt", () => {
     expect(file(aws, '/etc/systemd/system/derper.service').content).toContain('-http-port=80 ');
     expect(file(digitalOcean, '/etc/systemd/system/derper.service').content).toContain('-http-port=-1 ');
     expect(file(digitalOcean, '/etc/systemd/system/derper.service').content).not.toContain('-http-port=80');
@@ -147,8 +141,7 @@ describe('renderDerpUserData', () => {
     for (const [, options] of variants) {
       const text = renderDerpUserData(options);
       const refs = text.match(/[$%]\{[^}]*\}/g) ?? [];
-      const intended =
-        options.authKey.kind === 'digitalocean-metadata' ? options.authKey.terraformReference : options.authKey.secretId;
+      const intended = options.authKey.kind === 'digitalocean-metadata' ? options.authKey.terraformReference : options.authKey.secretId;
       expect(refs.every((r) => r === intended)).toBe(true);
     }
     expect(renderDerpUserData(aws)).not.toMatch(/[$%]\{/);
@@ -170,13 +163,20 @@ describe('renderDerpUserData', () => {
   });
 
   it('bootstraps in a safe order: firewall, tailscale, join, derper, exporter', () => {
-    const steps = ['derp-guard-firewall.service', 'install-tailscale.sh', 'tailscale-join.sh', 'install-derper.sh', 'install-node-exporter.sh', 'enable --now derper.service'];
+    const steps = [
+      'derp-guard-firewall.service',
+      'install-tailscale.sh',
+      'tailscale-join.sh',
+      'install-derper.sh',
+      'install-node-exporter.sh',
+      'enable --now derper.service',
+    ];
     const at = steps.map((s) => BOOTSTRAP_SCRIPT.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('fits AWS\'s 16 KiB user data limit gzip-compressed with room to spare, even with long inputs', () => {
+  it("fits AWS's 16 KiB user data limit gzip-compressed with room to spare, even with long inputs", () => {
     const long = withLongInputs(aws);
     expect(gzipUserData(renderDerpUserData(long)).length).toBeLessThan(AWS_USER_DATA_MAX_BYTES / 2);
     // Random tags do not compress: the limit is checked on what EC2 receives.
@@ -188,7 +188,9 @@ describe('renderDerpUserData', () => {
   });
 
   it('AWS user data cannot hold a Terraform reference (it is gzip-compressed): the secret id must be literal', () => {
-    expect(() => renderDerpUserData(awsArnToken)).toThrow(/^authKey.secretId "\$\{aws_secretsmanager_secret.relay.arn\}" must be the secret's literal name or ARN/);
+    expect(() => renderDerpUserData(awsArnToken)).toThrow(
+      /^authKey.secretId "\$\{aws_secretsmanager_secret.relay.arn\}" must be the secret's literal name or ARN/,
+    );
   });
 
   it('ships the scripts without comment lines (same commands, fewer bytes), keeping #! and shellcheck directives', () => {
@@ -215,7 +217,11 @@ describe('renderDerpUserData', () => {
       ['kind', { ...aws, authKey: { kind: 'vault' } as never }, /^authKey.kind "vault"/],
       ['terraformReference', { ...digitalOcean, authKey: { kind: 'digitalocean-metadata', terraformReference: 'key' } }, /^authKey.terraformReference "key"/],
       ['node exporter sha256', { ...aws, versions: { ...PIN, nodeExporter: { sha256: 'abc' } } }, /^versions.nodeExporter.sha256 "abc"/],
-      ['node exporter sha256 missing', { ...aws, versions: { ...PIN, nodeExporter: {} as never } }, /^versions.nodeExporter.sha256 undefined is required for a release tarball/],
+      [
+        'node exporter sha256 missing',
+        { ...aws, versions: { ...PIN, nodeExporter: {} as never } },
+        /^versions.nodeExporter.sha256 undefined is required for a release tarball/,
+      ],
       ['tailscale version', { ...aws, versions: { ...PIN, ...aws.versions, tailscale: 'v1.78.1' } }, /^versions.tailscale "v1.78.1"/],
       ['go toolchain', { ...aws, versions: { ...PIN, ...aws.versions, goToolchain: { version: '1.24.0', sha256: '' } } }, /^versions.goToolchain.sha256 ""/],
     ];
@@ -255,8 +261,7 @@ describe('renderDerpUserData', () => {
 
     // Shell scripts by their interpreter line (the nftables ruleset has a #! line too, for nft), for
     // both node exporter sources (the installer differs; same file name).
-    const shellScripts = (options: DerpUserDataOptions) =>
-      parse(renderDerpUserData(options)).write_files.filter((f) => /^#!\S*\/(ba|da)?sh\b/.test(f.content));
+    const shellScripts = (options: DerpUserDataOptions) => parse(renderDerpUserData(options)).write_files.filter((f) => /^#!\S*\/(ba|da)?sh\b/.test(f.content));
     const scripts = shellScripts(digitalOcean);
     const packageScripts = shellScripts(awsPackage);
 

@@ -10,18 +10,11 @@ describe('derperUnit', () => {
     const args = execArgs();
     expect(args[0]).toBe('/usr/local/bin/derper');
     expect(args).toEqual(
-      expect.arrayContaining([
-        '-hostname=derp1.example.com',
-        '-a=:443',
-        '-stun',
-        '-stun-port=3478',
-        '-verify-clients',
-        '-c=/var/lib/derper/derper.key',
-      ]),
+      expect.arrayContaining(['-hostname=derp1.example.com', '-a=:443', '-stun', '-stun-port=3478', '-verify-clients', '-c=/var/lib/derper/derper.key']),
     );
   });
 
-  it('serves HTTP on 80 only for Let\'s Encrypt, with certificates in the state directory', () => {
+  it("serves HTTP on 80 only for Let's Encrypt, with certificates in the state directory", () => {
     expect(execArgs('letsencrypt')).toEqual(expect.arrayContaining(['-http-port=80', '-certmode=letsencrypt', '-certdir=/var/lib/derper/certs']));
     expect(execArgs()).toContain('-http-port=80');
     const manual = execArgs('manual');
@@ -38,7 +31,7 @@ describe('derperUnit', () => {
     expect(derperUnit({ hostname: 'derp1.example.com' }).service.LoadCredential).toBeUndefined();
   });
 
-  it('may bind only the ports it serves: 80 only with Let\'s Encrypt', () => {
+  it("may bind only the ports it serves: 80 only with Let's Encrypt", () => {
     expect(derperUnit({ hostname: 'derp1.example.com' }).service.SocketBindAllow).toEqual(['tcp:443', 'tcp:80', 'udp:3478']);
     expect(derperUnit({ hostname: 'derp1.example.com', certMode: 'manual' }).service.SocketBindAllow).toEqual(['tcp:443', 'udp:3478']);
     expect(DERPER_HARDENING.SocketBindDeny).toEqual(['any']);
@@ -99,14 +92,18 @@ describe('derperUnit', () => {
 
   describe('systemd-analyze security', () => {
     for (const certMode of ['letsencrypt', 'manual'] as const) {
-      itWithTools(['systemd-analyze'], `${certMode}: exposure stays at or below the measured ${DERPER_EXPOSURE_MEASURED.toFixed(1)}, with no parse warnings`, () => {
-        const text = renderSystemdUnit(derperUnit({ hostname: 'derp1.example.com', certMode }));
-        withTempFiles({ 'derper.service': text }, (dir) => {
-          const { level, stderr } = exposureOf(join(dir, 'derper.service'));
-          expect(stderr).toBe('');
-          expect(level).toBeLessThanOrEqual(DERPER_EXPOSURE_MEASURED);
-        });
-      });
+      itWithTools(
+        ['systemd-analyze'],
+        `${certMode}: exposure stays at or below the measured ${DERPER_EXPOSURE_MEASURED.toFixed(1)}, with no parse warnings`,
+        () => {
+          const text = renderSystemdUnit(derperUnit({ hostname: 'derp1.example.com', certMode }));
+          withTempFiles({ 'derper.service': text }, (dir) => {
+            const { level, stderr } = exposureOf(join(dir, 'derper.service'));
+            expect(stderr).toBe('');
+            expect(level).toBeLessThanOrEqual(DERPER_EXPOSURE_MEASURED);
+          });
+        },
+      );
     }
   });
 
@@ -140,7 +137,11 @@ describe('derper mesh', () => {
   });
   it('keeps manual certificates next to the mesh key', () => {
     const unit = derperUnit({ hostname: 'derp-a.example.com', certMode: 'manual', meshWith: hosts });
-    expect(unit.service.LoadCredential).toEqual(['derp-a.example.com.crt:/etc/derper/certs/derp-a.example.com.crt', 'derp-a.example.com.key:/etc/derper/certs/derp-a.example.com.key', 'mesh-psk:/etc/derp-boot/mesh-psk']);
+    expect(unit.service.LoadCredential).toEqual([
+      'derp-a.example.com.crt:/etc/derper/certs/derp-a.example.com.crt',
+      'derp-a.example.com.key:/etc/derper/certs/derp-a.example.com.key',
+      'mesh-psk:/etc/derp-boot/mesh-psk',
+    ]);
   });
   it.each([
     [['derp-a.example.com'], /at least two/],
@@ -151,4 +152,3 @@ describe('derper mesh', () => {
     expect(() => derperUnit({ hostname: 'derp-a.example.com', meshWith: list })).toThrow(message);
   });
 });
-

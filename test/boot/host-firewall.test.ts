@@ -14,7 +14,14 @@ describe('renderHostFirewallRuleset', () => {
   it('drops by default and accepts only what a relay serves, replies, loopback and tailscale0', () => {
     const rules = renderHostFirewallRuleset();
     expect(rules).toContain('type filter hook input priority filter; policy drop;');
-    for (const line of ['ct state established,related accept', 'iifname "lo" accept', 'iifname "tailscale0" accept', 'tcp dport 443 accept', 'udp dport 3478 accept', 'tcp dport 80 accept']) {
+    for (const line of [
+      'ct state established,related accept',
+      'iifname "lo" accept',
+      'iifname "tailscale0" accept',
+      'tcp dport 443 accept',
+      'udp dport 3478 accept',
+      'tcp dport 80 accept',
+    ]) {
       expect(rules).toContain(line);
     }
     expect(renderHostFirewallRuleset({ certMode: 'manual' })).not.toContain('tcp dport 80 accept');
@@ -68,23 +75,44 @@ describe('renderHostFirewallRuleset', () => {
     const missing = tools.filter((t) => !hasTool(t));
     const usable = missing.length === 0 && process.getuid?.() === 0 && run('unshare', ['--net', 'true']).status === 0;
     if (!usable) {
-      console.warn(`[test/boot] SKIPPED "host firewall in a network namespace": needs root, a working \`unshare --net\` and ${tools.join(', ')}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`);
+      console.warn(
+        `[test/boot] SKIPPED "host firewall in a network namespace": needs root, a working \`unshare --net\` and ${tools.join(', ')}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
+      );
     }
     const probe = (ruleset: string | null): Record<string, string> =>
       withTempFiles({ 'rules.nft': ruleset ?? '' }, (dir) => {
         const result = run('bash', [join(__dirname, 'fixtures', 'nft-netns-probe.sh'), ruleset === null ? 'none' : join(dir, 'rules.nft'), process.execPath]);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
-        return Object.fromEntries(result.stdout.trim().split('\n').map((line) => line.split('=')));
+        return Object.fromEntries(
+          result.stdout
+            .trim()
+            .split('\n')
+            .map((line) => line.split('=')),
+        );
       });
 
-    (usable ? it : it.skip)('input policy drop: from the public side only DERP (and ACME with letsencrypt); tailscale0 open; metadata root-only', () => {
-      // Without the ruleset every probe gets through, so "blocked" below is the ruleset's doing.
-      const all = { 'exporter-via-tailscale0': 'open', 'exporter-via-public': 'open', 'https-via-public': 'open', 'metadata-as-root': 'open', 'metadata-as-nobody': 'open', 'http-via-public': 'open', 'ssh-via-public': 'open', 'other-via-public': 'open', 'other-via-tailscale0': 'open' };
-      expect(probe(null)).toEqual(all);
-      const relay = { ...all, 'exporter-via-public': 'blocked', 'metadata-as-nobody': 'blocked', 'ssh-via-public': 'blocked', 'other-via-public': 'blocked' };
-      expect(probe(renderHostFirewallRuleset())).toEqual(relay);
-      expect(probe(renderHostFirewallRuleset({ certMode: 'manual' }))).toEqual({ ...relay, 'http-via-public': 'blocked' });
-    }, 60_000);
+    (usable ? it : it.skip)(
+      'input policy drop: from the public side only DERP (and ACME with letsencrypt); tailscale0 open; metadata root-only',
+      () => {
+        // Without the ruleset every probe gets through, so "blocked" below is the ruleset's doing.
+        const all = {
+          'exporter-via-tailscale0': 'open',
+          'exporter-via-public': 'open',
+          'https-via-public': 'open',
+          'metadata-as-root': 'open',
+          'metadata-as-nobody': 'open',
+          'http-via-public': 'open',
+          'ssh-via-public': 'open',
+          'other-via-public': 'open',
+          'other-via-tailscale0': 'open',
+        };
+        expect(probe(null)).toEqual(all);
+        const relay = { ...all, 'exporter-via-public': 'blocked', 'metadata-as-nobody': 'blocked', 'ssh-via-public': 'blocked', 'other-via-public': 'blocked' };
+        expect(probe(renderHostFirewallRuleset())).toEqual(relay);
+        expect(probe(renderHostFirewallRuleset({ certMode: 'manual' }))).toEqual({ ...relay, 'http-via-public': 'blocked' });
+      },
+      60_000,
+    );
   });
 });

@@ -17,10 +17,7 @@ import {
 } from '../../lib/boot/node-exporter-unit';
 import { BOOTSTRAP_SCRIPT } from '../../lib/boot/scripts/bootstrap';
 import { INSTALL_NODE_EXPORTER_SCRIPT } from '../../lib/boot/scripts/install-node-exporter';
-import {
-  INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT,
-  NODE_EXPORTER_COLLECTOR_UNITS,
-} from '../../lib/boot/scripts/install-node-exporter-package';
+import { INSTALL_NODE_EXPORTER_PACKAGE_SCRIPT, NODE_EXPORTER_COLLECTOR_UNITS } from '../../lib/boot/scripts/install-node-exporter-package';
 import { stripComments } from '../../lib/boot/scripts/strip-comments';
 import { renderSystemdUnit } from '../../lib/boot/systemd-unit';
 import { BootConfigError } from '../../lib/boot/validate';
@@ -81,7 +78,11 @@ describe('versions.nodeExporter', () => {
       ['{} (a tarball without its hash)', {}, /^versions\.nodeExporter\.sha256 undefined is required for a release tarball/],
       ['a tarball without its hash', { source: 'release-tarball' }, /^versions\.nodeExporter\.sha256 undefined/],
       ['a malformed hash', { sha256: 'abc' }, /^versions\.nodeExporter\.sha256 "abc"/],
-      ['a hash with the package', { source: 'distribution-package', sha256: SHA }, /^versions\.nodeExporter\.sha256 "fedc.*is not used with source 'distribution-package'/],
+      [
+        'a hash with the package',
+        { source: 'distribution-package', sha256: SHA },
+        /^versions\.nodeExporter\.sha256 "fedc.*is not used with source 'distribution-package'/,
+      ],
       ['a version with the package', { source: 'distribution-package', version: '1.8.2' }, /^versions\.nodeExporter\.version "1\.8\.2" is not used/],
       ['an unknown source', { source: 'snap' }, /^versions\.nodeExporter\.source "snap" must be one of 'distribution-package', 'release-tarball'/],
       ['null', null, /^versions\.nodeExporter null/],
@@ -146,7 +147,9 @@ describe('distribution package', () => {
 
   describe('ordering: our unit is in place, and the firewall loaded, before the package can start anything', () => {
     it('the unit comes from write_files (cloud-init init stage); the package is not in `packages` (final stage, before runcmd)', () => {
-      expect(doc.write_files.map((f) => f.path)).toEqual(expect.arrayContaining([UNIT_PATH, '/etc/systemd/system/derp-guard-firewall.service', '/etc/derp-guard/derp-guard.nft']));
+      expect(doc.write_files.map((f) => f.path)).toEqual(
+        expect.arrayContaining([UNIT_PATH, '/etc/systemd/system/derp-guard-firewall.service', '/etc/derp-guard/derp-guard.nft']),
+      );
       expect(doc.packages.some((p) => p.startsWith('prometheus'))).toBe(false);
       expect(doc.runcmd).toEqual([['/usr/local/lib/derp-boot/bootstrap.sh']]);
       // The installer is the only place that installs it.
@@ -155,7 +158,9 @@ describe('distribution package', () => {
     });
 
     it('bootstrap.sh loads the firewall and joins the tailnet before it runs the installer', () => {
-      const at = ['daemon-reload', `enable --now ${HOST_FIREWALL_UNIT_NAME}`, 'tailscale-join.sh', 'install-node-exporter.sh'].map((s) => BOOTSTRAP_SCRIPT.indexOf(s));
+      const at = ['daemon-reload', `enable --now ${HOST_FIREWALL_UNIT_NAME}`, 'tailscale-join.sh', 'install-node-exporter.sh'].map((s) =>
+        BOOTSTRAP_SCRIPT.indexOf(s),
+      );
       expect(at.every((i) => i >= 0)).toBe(true);
       expect([...at].sort((a, b) => a - b)).toEqual(at);
     });
@@ -257,10 +262,7 @@ describe('the package installer, run against fake systemctl and apt-get', () => 
   show) case "$3" in FragmentPath) cat '${state}.fragment' ;; DropInPaths) cat '${state}.dropins' ;; esac ;;
 esac`),
       );
-      writeFileSync(
-        join(dir, 'apt-get'),
-        fake(c.fragmentAfterInstall === undefined ? 'exit 0' : `echo '${c.fragmentAfterInstall}' >'${state}.fragment'`),
-      );
+      writeFileSync(join(dir, 'apt-get'), fake(c.fragmentAfterInstall === undefined ? 'exit 0' : `echo '${c.fragmentAfterInstall}' >'${state}.fragment'`));
       chmodSync(join(dir, 'systemctl'), 0o755);
       chmodSync(join(dir, 'apt-get'), 0o755);
       const script = shipped.split(UNIT_PATH).join(unitPath);

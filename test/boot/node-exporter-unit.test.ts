@@ -64,15 +64,19 @@ describe('nodeExporterUnit', () => {
     expect(unit.service).not.toHaveProperty('AmbientCapabilities');
   });
 
-  itWithTools(['systemd-analyze'], `exposure stays at or below the measured ${NODE_EXPORTER_EXPOSURE_MEASURED.toFixed(1)} for both sources, with no parse warnings`, () => {
-    for (const source of ['release-tarball', 'distribution-package'] as const) {
-      withTempFiles({ 'prometheus-node-exporter.service': renderSystemdUnit(nodeExporterUnit({ source })) }, (dir) => {
-        const { level, stderr } = exposureOf(join(dir, 'prometheus-node-exporter.service'));
-        expect({ source, stderr }).toEqual({ source, stderr: '' });
-        expect(level).toBeLessThanOrEqual(NODE_EXPORTER_EXPOSURE_MEASURED);
-      });
-    }
-  });
+  itWithTools(
+    ['systemd-analyze'],
+    `exposure stays at or below the measured ${NODE_EXPORTER_EXPOSURE_MEASURED.toFixed(1)} for both sources, with no parse warnings`,
+    () => {
+      for (const source of ['release-tarball', 'distribution-package'] as const) {
+        withTempFiles({ 'prometheus-node-exporter.service': renderSystemdUnit(nodeExporterUnit({ source })) }, (dir) => {
+          const { level, stderr } = exposureOf(join(dir, 'prometheus-node-exporter.service'));
+          expect({ source, stderr }).toEqual({ source, stderr: '' });
+          expect(level).toBeLessThanOrEqual(NODE_EXPORTER_EXPOSURE_MEASURED);
+        });
+      }
+    },
+  );
 
   // The wrapper's address check, run for real against a fake `tailscale` on PATH.
   itWithTools(['bash'], 'the wrapper refuses to start without a tailnet IPv4 and execs with it otherwise', () => {

@@ -65,7 +65,12 @@ function runJoin(policy: Omit<TailscaleJoinOptions, 'paths'>, env: Record<string
       chmodSync(join(bin, name), 0o755);
     }
     const paths = { bootEnv: join(dir, 'boot.env'), authKeyDir: join(dir, 'run'), authKeyFile: join(dir, 'run', 'tailscale-authkey') };
-    writeFileSync(paths.bootEnv, Object.entries(env).map(([k, v]) => `${k}='${v}'\n`).join(''));
+    writeFileSync(
+      paths.bootEnv,
+      Object.entries(env)
+        .map(([k, v]) => `${k}='${v}'\n`)
+        .join(''),
+    );
     if (preWrittenKey !== undefined) {
       mkdirSync(paths.authKeyDir, { mode: 0o700 });
       writeFileSync(paths.authKeyFile, preWrittenKey, { mode: 0o600 });
@@ -105,7 +110,9 @@ describe('tailscale-join.sh, run', () => {
     const r = runJoin(RELAY, AWS_ENV, 0);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.calls.filter((c) => c.startsWith('aws '))).toEqual(['aws secretsmanager get-secret-value --secret-id join-keys/900a --region eu-central-1 --query SecretString --output text']);
+    expect(r.calls.filter((c) => c.startsWith('aws '))).toEqual([
+      'aws secretsmanager get-secret-value --secret-id join-keys/900a --region eu-central-1 --query SecretString --output text',
+    ]);
     const up = r.calls.find((c) => c.startsWith('tailscale up '));
     expect(up).toMatch(/--auth-key=file:\S+\/run\/tailscale-authkey /);
     expect(up).toContain('--advertise-tags=tag:derp --hostname=derp1 --ssh=false --accept-dns=false');
@@ -172,7 +179,11 @@ describe('one script, two hosts', () => {
   });
 
   it('the monitoring server ships the same commands with its paths, MagicDNS, 60 reads, and its own distribution', () => {
-    const monitoringPaths = { bootEnv: '/etc/derp-monitoring/boot.env', authKeyDir: '/run/derp-monitoring', authKeyFile: '/run/derp-monitoring/tailscale-authkey' };
+    const monitoringPaths = {
+      bootEnv: '/etc/derp-monitoring/boot.env',
+      authKeyDir: '/run/derp-monitoring',
+      authKeyFile: '/run/derp-monitoring/tailscale-authkey',
+    };
     expect(MONITORING_JOIN_SCRIPT).toBe(stripComments(tailscaleJoinScript({ paths: monitoringPaths, ...MONITORING })));
     expect(MONITORING_JOIN_SCRIPT).toContain('--accept-dns=true');
     expect(MONITORING_JOIN_SCRIPT).toContain('for try in $(seq 1 60); do');
@@ -195,7 +206,9 @@ describe('one script, two hosts', () => {
   it('refuses paths and policies that would not be safe or sensible in the script', () => {
     const ok = { paths: RELAY_BOOT_PATHS, ...RELAY };
     expect(() => tailscaleJoinScript({ ...ok, paths: { ...RELAY_BOOT_PATHS, bootEnv: '/etc/x; rm -rf /' } })).toThrow(BootConfigError);
-    expect(() => tailscaleJoinScript({ ...ok, paths: { ...RELAY_BOOT_PATHS, authKeyFile: '/tmp/tailscale-authkey' } })).toThrow(/directly inside paths\.authKeyDir/);
+    expect(() => tailscaleJoinScript({ ...ok, paths: { ...RELAY_BOOT_PATHS, authKeyFile: '/tmp/tailscale-authkey' } })).toThrow(
+      /directly inside paths\.authKeyDir/,
+    );
     expect(() => tailscaleJoinScript({ ...ok, paths: { ...RELAY_BOOT_PATHS, authKeyDir: '/run/$HOME' } })).toThrow(BootConfigError);
     expect(() => tailscaleJoinScript({ ...ok, secretReadAttempts: 0 })).toThrow(/secretReadAttempts/);
     expect(() => tailscaleJoinScript({ ...ok, secretReadAttempts: 1.5 })).toThrow(/secretReadAttempts/);

@@ -68,7 +68,10 @@ interface Site {
 
 /** Every nested block of the example, in the subject and in the other resources, as a rewrite of the whole set. */
 function sites(example: RuleExample): Site[] {
-  const resources: Resources = { ...(example.others ?? {}), [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: example.body } };
+  const resources: Resources = {
+    ...(example.others ?? {}),
+    [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: example.body },
+  };
   const result: Site[] = [];
   for (const [type, byName] of Object.entries(resources)) {
     for (const [name, body] of Object.entries(byName)) {
@@ -90,7 +93,13 @@ describe('dynamic blocks are read by what Terraform may produce', () => {
     const example = rule.examples!.passing;
     const subject = `${example.resourceType}.example`;
     const kindsOn = (resource: Resources) =>
-      [...new Set(findings(rule, { resource: JSON.parse(JSON.stringify(resource)) }).filter((v) => v.address === subject).map((v) => v.kind))].sort();
+      [
+        ...new Set(
+          findings(rule, { resource: JSON.parse(JSON.stringify(resource)) })
+            .filter((v) => v.address === subject)
+            .map((v) => v.kind),
+        ),
+      ].sort();
     const problems: string[] = [];
     for (const site of sites(example)) {
       const removed = kindsOn(site.variant());
@@ -98,7 +107,8 @@ describe('dynamic blocks are read by what Terraform may produce', () => {
       if (empty.join() !== removed.join()) problems.push(`${site.where}: for_each = [] gives [${empty}], leaving the block out gives [${removed}]`);
       if (removed.length === 0) continue;
       for (const expression of ['${var.items}', UNKNOWN_AFTER_APPLY]) {
-        if (kindsOn(site.variant(expression)).length === 0) problems.push(`${site.where}: for_each = ${expression} passes, though leaving the block out gives [${removed}]`);
+        if (kindsOn(site.variant(expression)).length === 0)
+          problems.push(`${site.where}: for_each = ${expression} passes, though leaving the block out gives [${removed}]`);
       }
     }
     expect(problems).toEqual([]);

@@ -24,7 +24,11 @@ function importsOf(file: string): string[] {
 test.each(['engine', 'rules'])('%s/ imports no cdktf, cdktn, constructs or provider package, and nothing from lib/ or aspects/', (dir) => {
   const offending = sourceFiles(path.join(ROOT, dir)).flatMap((file) =>
     importsOf(file)
-      .filter((spec) => FORBIDDEN.test(spec) || (spec.startsWith('.') && /^(lib|aspects|stacks|testing|cli)\//.test(path.relative(ROOT, path.resolve(path.dirname(file), spec)))))
+      .filter(
+        (spec) =>
+          FORBIDDEN.test(spec) ||
+          (spec.startsWith('.') && /^(lib|aspects|stacks|testing|cli)\//.test(path.relative(ROOT, path.resolve(path.dirname(file), spec)))),
+      )
       .map((spec) => `${path.relative(ROOT, file)}: ${spec}`),
   );
   expect(offending).toEqual([]);

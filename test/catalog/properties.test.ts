@@ -15,18 +15,81 @@ const exactTypes = [...new Set(builtInRules.flatMap((r) => r.resourceTypes.filte
 
 // Attribute names rules actually read, so random bodies hit real code paths, plus arbitrary ones.
 const knownNames = [
-  'encrypted', 'kms_key_id', 'tags', 'ingress', 'egress', 'inbound_rule', 'outbound_rule', 'cidr_blocks', 'ipv6_cidr_blocks',
-  'from_port', 'to_port', 'protocol', 'port_range', 'source_addresses', 'metadata_options', 'http_tokens', 'user_data',
-  'user_data_base64', 'policy', 'assume_role_policy', 'root_block_device', 'ebs_block_device', 'block_device_mappings', 'ebs',
-  'associate_public_ip_address', 'subnet_id', 'internal', 'droplet_ids', 'droplet_id', 'ssh_keys', 'acl', 'versioning', 'bucket',
-  'statement', 'effect', 'actions', 'resources', 'principals', 'dynamic', 'content', 'for_each', 'count', 'provider', 'network_interfaces',
-  'storage_encrypted', 'publicly_accessible', 'description', 'default_action', 'ssl_policy', 'load_balancer_arn', 'vpc_id', 'rule',
-  'status', 'versioning_configuration', 'apply_server_side_encryption_by_default', 'sse_algorithm', 'enable_key_rotation', 'engine',
+  'encrypted',
+  'kms_key_id',
+  'tags',
+  'ingress',
+  'egress',
+  'inbound_rule',
+  'outbound_rule',
+  'cidr_blocks',
+  'ipv6_cidr_blocks',
+  'from_port',
+  'to_port',
+  'protocol',
+  'port_range',
+  'source_addresses',
+  'metadata_options',
+  'http_tokens',
+  'user_data',
+  'user_data_base64',
+  'policy',
+  'assume_role_policy',
+  'root_block_device',
+  'ebs_block_device',
+  'block_device_mappings',
+  'ebs',
+  'associate_public_ip_address',
+  'subnet_id',
+  'internal',
+  'droplet_ids',
+  'droplet_id',
+  'ssh_keys',
+  'acl',
+  'versioning',
+  'bucket',
+  'statement',
+  'effect',
+  'actions',
+  'resources',
+  'principals',
+  'dynamic',
+  'content',
+  'for_each',
+  'count',
+  'provider',
+  'network_interfaces',
+  'storage_encrypted',
+  'publicly_accessible',
+  'description',
+  'default_action',
+  'ssl_policy',
+  'load_balancer_arn',
+  'vpc_id',
+  'rule',
+  'status',
+  'versioning_configuration',
+  'apply_server_side_encryption_by_default',
+  'sse_algorithm',
+  'enable_key_rotation',
+  'engine',
 ];
 const expression = fc.constantFrom('${var.x}', '${aws_instance.a.id}', '${merge(var.a, var.b)}', 'x-${local.y}', '%{ if true }a%{ endif }', '${each.value}');
-const scalar = fc.oneof(fc.boolean(), fc.integer(), fc.string(), expression, fc.constant(null), fc.constantFrom('true', 'false', '0.0.0.0/0', '::/0', '22', 'all', '-1'));
+const scalar = fc.oneof(
+  fc.boolean(),
+  fc.integer(),
+  fc.string(),
+  expression,
+  fc.constant(null),
+  fc.constantFrom('true', 'false', '0.0.0.0/0', '::/0', '22', 'all', '-1'),
+);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ maxDepth: 3 }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.oneof(fc.constantFrom(...knownNames), fc.string()), tie('value'), { maxKeys: 4 })),
+  value: fc.oneof(
+    { maxDepth: 3 },
+    scalar,
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.oneof(fc.constantFrom(...knownNames), fc.string()), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 const body = fc.dictionary(fc.oneof(fc.constantFrom(...knownNames), fc.string({ maxLength: 8 })), value, { maxKeys: 8 });
 
@@ -51,13 +114,30 @@ describe('catalog properties', () => {
   const passing = builtInRules.filter((r) => r.examples).map((r) => [r.id, r.examples!.passing] as const);
 
   test.each(passing)('%s: a passing example stays passing when irrelevant attributes change', (id, example: RuleExample) => {
-    const only = resolveOptions({ profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === id ? r.severity : 'off'])) }, builtInRules);
+    const only = resolveOptions(
+      { profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === id ? r.severity : 'off'])) },
+      builtInRules,
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }).map((s) => `zz_irrelevant_${s}`), value, { maxKeys: 4 }), (extra) => {
-        const doc = JSON.parse(JSON.stringify({ resource: { ...(example.others ?? {}), [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: { ...example.body, ...extra } } } }));
-        const found = evaluate([stackFromTerraformJson(doc, { stack: 'p' })], only).violations.filter((v) => v.address === `${example.resourceType}.example`);
-        return found.length === 0;
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 6 }).map((s) => `zz_irrelevant_${s}`),
+          value,
+          { maxKeys: 4 },
+        ),
+        (extra) => {
+          const doc = JSON.parse(
+            JSON.stringify({
+              resource: {
+                ...(example.others ?? {}),
+                [example.resourceType]: { ...(example.others?.[example.resourceType] ?? {}), example: { ...example.body, ...extra } },
+              },
+            }),
+          );
+          const found = evaluate([stackFromTerraformJson(doc, { stack: 'p' })], only).violations.filter((v) => v.address === `${example.resourceType}.example`);
+          return found.length === 0;
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -86,7 +166,10 @@ describe('no rule passes a value it cannot know', () => {
   }
 
   test.each(failing)('%s', (id, example: RuleExample) => {
-    const only = resolveOptions({ profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === id ? r.severity : 'off'])) }, builtInRules);
+    const only = resolveOptions(
+      { profile: 'strict', rules: Object.fromEntries(builtInRules.map((r) => [r.id, r.id === id ? r.severity : 'off'])) },
+      builtInRules,
+    );
     const quiet: string[] = [];
     for (const at of paths(example.body).filter((p) => p.length > 0 && p[0] !== 'count' && p[0] !== 'for_each')) {
       const body = replaced(example.body, at, '${var.unknown_at_synth}');

@@ -15,20 +15,30 @@ const rulesDir = path.resolve(__dirname, '..', '..', 'rules');
 function sourceFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : [],
+    )
     .sort();
 }
 
 const isRule = (value: unknown): value is Rule =>
-  typeof value === 'object' && value !== null && typeof (value as Rule).id === 'string' && typeof (value as Rule).check === 'function' && Array.isArray((value as Rule).resourceTypes);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Rule).id === 'string' &&
+  typeof (value as Rule).check === 'function' &&
+  Array.isArray((value as Rule).resourceTypes);
 
 /** Every module under rules/ with the rules it exports (index files re-export lists, not rules). */
 const modules = sourceFiles(rulesDir).map((file) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exports = require(file) as Record<string, unknown>;
   const rules = Object.values(exports).filter(isRule);
   const text = fs.readFileSync(file, 'utf8');
-  return { file: path.relative(rulesDir, file), rules, callsDefineRule: /\bdefineRule\(/.test(text), exportsFunction: Object.values(exports).some((v) => typeof v === 'function') };
+  return {
+    file: path.relative(rulesDir, file),
+    rules,
+    callsDefineRule: /\bdefineRule\(/.test(text),
+    exportsFunction: Object.values(exports).some((v) => typeof v === 'function'),
+  };
 });
 
 describe('rule registration', () => {

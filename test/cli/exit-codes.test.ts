@@ -52,7 +52,9 @@ test('--required-tags reaches the engine', async () => {
   const run = await cli(['check', 'clean.tf.json', '--format', 'json', '--required-tags', ' team , cost-center ,'], { cwd: dir });
   expect(run.code).toBeLessThanOrEqual(1);
   // The tag rule (when present in the catalog) asks for exactly these keys.
-  const messages = JSON.parse(run.stdout).violations.map((v: { message: string }) => v.message).join('\n');
+  const messages = JSON.parse(run.stdout)
+    .violations.map((v: { message: string }) => v.message)
+    .join('\n');
   if (messages.includes('tag')) {
     expect(messages).toMatch(/team/);
     expect(messages).not.toMatch(/\bowner\b/);

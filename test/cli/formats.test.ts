@@ -11,22 +11,26 @@ const TODAY = ['--today', '2030-01-01'];
 function fixture(): string {
   const dir = tempDir();
   cdktfOut(path.join(dir, 'cdktf.out'), {
-    app: cdktfStack('app', {
-      aws_ebs_volume: {
-        data: { availability_zone: 'eu-west-1a', size: 10 },
-        ok: { availability_zone: 'eu-west-1a', size: 10, encrypted: true },
-        tok: { availability_zone: 'eu-west-1a', size: 10, encrypted: '${var.enc}' },
-        legacy: { availability_zone: 'eu-west-1a', size: 10 },
+    app: cdktfStack(
+      'app',
+      {
+        aws_ebs_volume: {
+          data: { availability_zone: 'eu-west-1a', size: 10 },
+          ok: { availability_zone: 'eu-west-1a', size: 10, encrypted: true },
+          tok: { availability_zone: 'eu-west-1a', size: 10, encrypted: '${var.enc}' },
+          legacy: { availability_zone: 'eu-west-1a', size: 10 },
+        },
+        aws_eip: { public: { domain: 'vpc' } },
+        aws_s3_bucket: { logs: {} },
       },
-      aws_eip: { public: { domain: 'vpc' } },
-      aws_s3_bucket: { logs: {} },
-    }, {
-      // where a guarded synth records suppressions: the stack's own `//`
-      '//': {
-        metadata: { backend: 'local', stackName: 'app', version: '0.21.0' },
-        guardrails: { suppressions: [{ ruleId: ENCRYPTION, scope: 'app/legacy', reason: 'migrated in ticket OPS-1, 100% copied', expires: '2031-01-01' }] },
+      {
+        // where a guarded synth records suppressions: the stack's own `//`
+        '//': {
+          metadata: { backend: 'local', stackName: 'app', version: '0.21.0' },
+          guardrails: { suppressions: [{ ruleId: ENCRYPTION, scope: 'app/legacy', reason: 'migrated in ticket OPS-1, 100% copied', expires: '2031-01-01' }] },
+        },
       },
-    }),
+    ),
     clean: cdktfStack('clean', { aws_ebs_volume: { ok: { availability_zone: 'eu-west-1a', size: 1, encrypted: true } } }),
   });
   return dir;
@@ -56,7 +60,9 @@ describe('text', () => {
     expect(out).toContain('cannot be verified at synth time: encrypted is ${var.enc}');
     // The clean stack has no section; the suppressed finding is listed, with reason and expiry.
     expect(out).not.toMatch(/^clean /m);
-    expect(out).toMatch(/Suppressed \(1\):\n {2}app aws_ebs_volume\.legacy \[volume-encryption-required\]: "migrated in ticket OPS-1, 100% copied" \(until 2031-01-01\)/);
+    expect(out).toMatch(
+      /Suppressed \(1\):\n {2}app aws_ebs_volume\.legacy \[volume-encryption-required\]: "migrated in ticket OPS-1, 100% copied" \(until 2031-01-01\)/,
+    );
     expect(out).toMatch(/Not covered by any active rule.*\n {2}.*aws_s3_bucket x1/);
     const last = out.trimEnd().split('\n').pop();
     expect(last).toBe('cdktf-guardrails: 3 errors, 0 warnings, 1 unknown value, 1 suppressed (2 stacks, 7 resources, 2 rules, baseline)');
@@ -85,7 +91,10 @@ test('json: the engine result as data, parseable, with the same counts', async (
   expect(report.summary).toMatchObject({ stacks: 2, errors: 3, warnings: 0, unknown: 1, suppressed: 1 });
   expect(report.violations.map((v: { address: string }) => v.address).sort()).toEqual(['aws_ebs_volume.data', 'aws_ebs_volume.tok', 'aws_eip.public']);
   expect(report.violations[0].file).toBe('cdktf.out/stacks/app/cdk.tf.json');
-  expect(report.suppressed[0]).toMatchObject({ address: 'aws_ebs_volume.legacy', suppression: { ruleId: ENCRYPTION, scope: 'app/legacy', expires: '2031-01-01' } });
+  expect(report.suppressed[0]).toMatchObject({
+    address: 'aws_ebs_volume.legacy',
+    suppression: { ruleId: ENCRYPTION, scope: 'app/legacy', expires: '2031-01-01' },
+  });
 });
 
 describe('sarif', () => {
@@ -133,7 +142,12 @@ describe('junit', () => {
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s: { name: string }) => s.name)).toEqual(['app', 'clean']);
     const [app, clean] = suites;
-    const cases = app.testcase as { classname: string; name: string; failure?: { type: string; message: string; '#text': string }; skipped?: { message: string } }[];
+    const cases = app.testcase as {
+      classname: string;
+      name: string;
+      failure?: { type: string; message: string; '#text': string };
+      skipped?: { message: string };
+    }[];
     const failed = cases.filter((c) => c.failure);
     expect(failed.map((c) => `${c.classname} ${c.name}`).sort()).toEqual([
       `app.${PUBLIC_IP} aws_eip.public`,
@@ -178,7 +192,9 @@ describe('github', () => {
         lines.find((l) => l.includes('aws_ebs_volume.data'))!.split('%0AFix: ')[1],
     );
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(3);
-    expect(lines.find((l) => l.includes('aws_ebs_volume.tok'))).toMatch(/^::error file=[^:]*,title=\[volume-encryption-required\] app aws_ebs_volume\.tok \(unknown value\)::cannot be verified/);
+    expect(lines.find((l) => l.includes('aws_ebs_volume.tok'))).toMatch(
+      /^::error file=[^:]*,title=\[volume-encryption-required\] app aws_ebs_volume\.tok \(unknown value\)::cannot be verified/,
+    );
     // `%` in a message is escaped, so the runner does not read it as an escape.
     expect(lines.find((l) => l.startsWith('::notice') && l.includes('legacy'))).toBe(
       `::notice file=cdktf.out/stacks/app/cdk.tf.json,title=suppressed [${ENCRYPTION}] app aws_ebs_volume.legacy::migrated in ticket OPS-1, 100%25 copied (until 2031-01-01)`,

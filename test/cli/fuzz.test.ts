@@ -90,7 +90,6 @@ function apply(doc: Json, target: Path, m: Mutation): Json {
   return doc;
 }
 
-
 async function expectCanaryCaught(cwd: string, args: string[]): Promise<void> {
   const run = await cli(['check', ...args, '--format', 'json', ...RULES], { cwd });
   expect(run.stderr).not.toMatch(/internal error/);
@@ -115,7 +114,13 @@ const baseConfig: Json = {
       other: { availability_zone: 'eu-west-1a', encrypted: true, tags: { a: 'b' } },
     },
     aws_instance: {
-      web: { ami: 'ami-1', instance_type: 't3.micro', root_block_device: { encrypted: true }, ebs_block_device: [{ device_name: '/dev/sdb', encrypted: true }], tags: {} },
+      web: {
+        ami: 'ami-1',
+        instance_type: 't3.micro',
+        root_block_device: { encrypted: true },
+        ebs_block_device: [{ device_name: '/dev/sdb', encrypted: true }],
+        tags: {},
+      },
     },
     aws_security_group: { sg: { ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }] } },
   },
@@ -128,9 +133,28 @@ const basePlan: Json = {
   terraform_version: '1.11.4',
   planned_values: { root_module: { resources: [] } },
   resource_changes: [
-    { address: 'aws_ebs_volume.canary', mode: 'managed', type: 'aws_ebs_volume', name: 'canary', change: { actions: ['create'], after: canaryVolume, after_unknown: {} } },
-    { address: 'aws_ebs_volume.other', mode: 'managed', type: 'aws_ebs_volume', name: 'other', change: { actions: ['create'], after: { availability_zone: 'a', encrypted: true }, after_unknown: { id: true, tags: {} } } },
-    { address: 'module.m.aws_instance.x', mode: 'managed', type: 'aws_instance', name: 'x', module_address: 'module.m', change: { actions: ['update'], after: { ami: 'a' }, after_unknown: { root_block_device: [{ encrypted: true }] } } },
+    {
+      address: 'aws_ebs_volume.canary',
+      mode: 'managed',
+      type: 'aws_ebs_volume',
+      name: 'canary',
+      change: { actions: ['create'], after: canaryVolume, after_unknown: {} },
+    },
+    {
+      address: 'aws_ebs_volume.other',
+      mode: 'managed',
+      type: 'aws_ebs_volume',
+      name: 'other',
+      change: { actions: ['create'], after: { availability_zone: 'a', encrypted: true }, after_unknown: { id: true, tags: {} } },
+    },
+    {
+      address: 'module.m.aws_instance.x',
+      mode: 'managed',
+      type: 'aws_instance',
+      name: 'x',
+      module_address: 'module.m',
+      change: { actions: ['update'], after: { ami: 'a' }, after_unknown: { root_block_device: [{ encrypted: true }] } },
+    },
   ],
   configuration: { root_module: { resources: [{ address: 'aws_ebs_volume.other', expressions: { encrypted: { constant_value: true } } }] } },
 };
@@ -166,19 +190,25 @@ describe('seeded fuzzer: mutations elsewhere never make the CLI miss the canary'
   test('cdktf output directories: a mutated stack, manifest and extra files beside the canary stack', async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(mutations, mutations, fc.option(fc.constantFrom('extra.tf.json', 'x_override.tf.json', '.hidden.tf.json', 'notes.txt')), async (stackMutations, manifestMutations, extra) => {
-        const out = path.join(dir, `out-${n++}`);
-        cdktfOut(out, {
-          canary: cdktfStack('canary', { aws_ebs_volume: { canary: canaryVolume } }),
-          other: cdktfStack('other', { aws_ebs_volume: { fine: { availability_zone: 'a', encrypted: true } } }),
-        });
-        const otherFile = path.join(out, 'stacks/other/cdk.tf.json');
-        writeFiles(out, { 'stacks/other/cdk.tf.json': JSON.stringify(mutate(JSON.parse(fs.readFileSync(otherFile, 'utf8')), ['never'], stackMutations)) });
-        const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-        writeFiles(out, { 'manifest.json': JSON.stringify(mutate(manifest, ['stacks', 'canary'], manifestMutations)) });
-        if (extra) writeFiles(out, { [`stacks/other/${extra}`]: JSON.stringify(mutate(baseConfig, ['resource', 'aws_ebs_volume', 'canary'], stackMutations)) });
-        await expectCanaryCaught(dir, [path.basename(out)]);
-      }),
+      fc.asyncProperty(
+        mutations,
+        mutations,
+        fc.option(fc.constantFrom('extra.tf.json', 'x_override.tf.json', '.hidden.tf.json', 'notes.txt')),
+        async (stackMutations, manifestMutations, extra) => {
+          const out = path.join(dir, `out-${n++}`);
+          cdktfOut(out, {
+            canary: cdktfStack('canary', { aws_ebs_volume: { canary: canaryVolume } }),
+            other: cdktfStack('other', { aws_ebs_volume: { fine: { availability_zone: 'a', encrypted: true } } }),
+          });
+          const otherFile = path.join(out, 'stacks/other/cdk.tf.json');
+          writeFiles(out, { 'stacks/other/cdk.tf.json': JSON.stringify(mutate(JSON.parse(fs.readFileSync(otherFile, 'utf8')), ['never'], stackMutations)) });
+          const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+          writeFiles(out, { 'manifest.json': JSON.stringify(mutate(manifest, ['stacks', 'canary'], manifestMutations)) });
+          if (extra)
+            writeFiles(out, { [`stacks/other/${extra}`]: JSON.stringify(mutate(baseConfig, ['resource', 'aws_ebs_volume', 'canary'], stackMutations)) });
+          await expectCanaryCaught(dir, [path.basename(out)]);
+        },
+      ),
       { seed: SEED + 2, numRuns: RUNS },
     );
   });

@@ -69,7 +69,11 @@ export function expectOneLineError(run: CliRun, ...fragments: (string | RegExp)[
 }
 
 /** A Terraform JSON stack as cdktf writes it (with `//` metadata), for `resource` bodies given. */
-export function cdktfStack(stack: string, resource: Record<string, Record<string, Record<string, unknown>>>, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function cdktfStack(
+  stack: string,
+  resource: Record<string, Record<string, Record<string, unknown>>>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const withMeta: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [type, byName] of Object.entries(resource)) {
     withMeta[type] = {};
@@ -93,7 +97,14 @@ export function cdktfOut(dir: string, stacks: Record<string, Record<string, unkn
     stacks: Object.fromEntries(
       Object.keys(stacks).map((name) => [
         name,
-        { name, constructPath: name, synthesizedStackPath: `stacks/${name}/cdk.tf.json`, workingDirectory: `stacks/${name}`, annotations: [], dependencies: [] },
+        {
+          name,
+          constructPath: name,
+          synthesizedStackPath: `stacks/${name}/cdk.tf.json`,
+          workingDirectory: `stacks/${name}`,
+          annotations: [],
+          dependencies: [],
+        },
       ]),
     ),
   };

@@ -155,7 +155,10 @@ describe('forged suppression records: only the stack-level //.guardrails.suppres
   test('in the configuration beside a plan too', async () => {
     const plan = `{"format_version":"1.2","resource_changes":[${change('aws_ebs_volume.legacy', '{"availability_zone":"a"}', '{}')}]}`;
     const dir = writeFiles(tempDir(), { 'stacks/app/cdk.tf.json': stack({ guardrails: { suppressions: [record] } }), 'stacks/app/plan.json': plan });
-    expectOneLineError(await cli(['check', 'stacks/app/plan.json', ...RULES], { cwd: dir }), 'aws_ebs_volume.legacy: suppression records on a resource are not written by Guardrails.suppress');
+    expectOneLineError(
+      await cli(['check', 'stacks/app/plan.json', ...RULES], { cwd: dir }),
+      'aws_ebs_volume.legacy: suppression records on a resource are not written by Guardrails.suppress',
+    );
   });
 
   test('the same record at stack level is honoured', async () => {

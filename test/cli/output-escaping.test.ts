@@ -37,7 +37,16 @@ function planFixture(): string {
   return writeFiles(tempDir(), {
     'plan.json': {
       format_version: '1.2',
-      resource_changes: [{ address, mode: 'managed', type: 'aws_ebs_volume', name: 'v', index: EVIL, change: { actions: ['create'], after: { encrypted: false }, after_unknown: {} } }],
+      resource_changes: [
+        {
+          address,
+          mode: 'managed',
+          type: 'aws_ebs_volume',
+          name: 'v',
+          index: EVIL,
+          change: { actions: ['create'], after: { encrypted: false }, after_unknown: {} },
+        },
+      ],
     },
   });
 }
@@ -110,7 +119,12 @@ test('notes name files escaped too', async () => {
   const run = await cli(['check', 'ok.tf.json', '--config', `x${EVIL}.json`, ...RULES], { cwd: dir });
   expect(run.code).toBe(0);
   expect(run.stderr).toContain('note: --config xx\\n::error');
-  expect(run.stderr.split('\n').filter((l) => l !== '').every((l) => l.startsWith('cdktf-guardrails: '))).toBe(true);
+  expect(
+    run.stderr
+      .split('\n')
+      .filter((l) => l !== '')
+      .every((l) => l.startsWith('cdktf-guardrails: ')),
+  ).toBe(true);
 });
 
 test('the synth refusal message (GuardrailViolationError) escapes names and keeps one line per item', () => {

@@ -40,7 +40,10 @@ test('detection is by content', () => {
 });
 
 const change = (address: string, actions: string[], after: unknown, afterUnknown: unknown = {}, extra: Record<string, unknown> = {}) => {
-  const parts = address.replace(/^module\.[^.]+(\[[^\]]*\])?\./, '').replace(/\[[^\]]*\]$/, '').split('.');
+  const parts = address
+    .replace(/^module\.[^.]+(\[[^\]]*\])?\./, '')
+    .replace(/\[[^\]]*\]$/, '')
+    .split('.');
   const [mode, type, name] = parts[0] === 'data' ? ['data', parts[1], parts[2]] : ['managed', parts[0], parts[1]];
   return { address, mode, type, name, change: { actions, after, after_unknown: afterUnknown }, ...extra };
 };
@@ -82,7 +85,9 @@ describe('resource_changes', () => {
       ['aws_ebs_volume.late', 'unknown', 'error'],
     ]);
     expect(report.violations[2].message).toBe('cannot be verified before apply: encrypted is ${(known after apply)}');
-    const relaxed = JSON.parse((await cli(['check', 'plan.json', '--format', 'json', '--unknown-values', 'warning', ...only(ENCRYPTION)], { cwd: dir })).stdout);
+    const relaxed = JSON.parse(
+      (await cli(['check', 'plan.json', '--format', 'json', '--unknown-values', 'warning', ...only(ENCRYPTION)], { cwd: dir })).stdout,
+    );
     expect(relaxed.violations[2].severity).toBe('warning');
   });
 });
@@ -98,7 +103,12 @@ test('planned_values is used when resource_changes is absent, child modules incl
             {
               address: 'module.m',
               resources: [{ address: 'module.m.aws_ebs_volume.b', mode: 'managed', type: 'aws_ebs_volume', name: 'b', values: { encrypted: false } }],
-              child_modules: [{ address: 'module.m.module.n', resources: [{ address: 'module.m.module.n.aws_eip.c', mode: 'managed', type: 'aws_eip', name: 'c', values: {} }] }],
+              child_modules: [
+                {
+                  address: 'module.m.module.n',
+                  resources: [{ address: 'module.m.module.n.aws_eip.c', mode: 'managed', type: 'aws_eip', name: 'c', values: {} }],
+                },
+              ],
             },
           ],
         },
@@ -176,7 +186,11 @@ describe('construct paths and suppressions come from the cdk.tf.json the plan wa
     dir = writeFiles(tempDir(), { 'stacks/app/cdk.tf.json': config, 'stacks/app/plan.json': plan, 'elsewhere/plan.json': plan, 'config.json': config });
   });
 
-  const expectAppMetadata = (report: { stacks: { name: string }[]; suppressed: { address: string }[]; violations: { address: string; constructPath: string; kind: string }[] }) => {
+  const expectAppMetadata = (report: {
+    stacks: { name: string }[];
+    suppressed: { address: string }[];
+    violations: { address: string; constructPath: string; kind: string }[];
+  }) => {
     expect(report.stacks[0].name).toBe('app');
     // A suppression of the resource's construct covers each of its instances.
     expect(report.suppressed.map((s) => s.address)).toEqual(['aws_ebs_volume.disk[0]', 'aws_ebs_volume.disk[1]']);

@@ -8,7 +8,13 @@ import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
 const plan = (configuration: unknown) => ({
   format_version: '1.2',
   resource_changes: [
-    { address: 'aws_s3_bucket.b', mode: 'managed', type: 'aws_s3_bucket', name: 'b', change: { actions: ['create'], after: { bucket: 'logs' }, after_unknown: { id: true } } },
+    {
+      address: 'aws_s3_bucket.b',
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name: 'b',
+      change: { actions: ['create'], after: { bucket: 'logs' }, after_unknown: { id: true } },
+    },
     {
       address: 'aws_s3_bucket_versioning.v',
       mode: 'managed',
@@ -28,7 +34,13 @@ describe('plan JSON keeps references that are unknown until apply', () => {
       plan({
         root_module: {
           resources: [
-            { address: 'aws_s3_bucket_versioning.v', mode: 'managed', type: 'aws_s3_bucket_versioning', name: 'v', expressions: { bucket: { references: ['aws_s3_bucket.b.id', 'aws_s3_bucket.b'] } } },
+            {
+              address: 'aws_s3_bucket_versioning.v',
+              mode: 'managed',
+              type: 'aws_s3_bucket_versioning',
+              name: 'v',
+              expressions: { bucket: { references: ['aws_s3_bucket.b.id', 'aws_s3_bucket.b'] } },
+            },
           ],
         },
       }) as never,
@@ -43,7 +55,7 @@ describe('plan JSON keeps references that are unknown until apply', () => {
     expect(versioning(doc).bucket).toBe('${aws_s3_bucket.b.bucket}');
   });
 
-  test('inside lists and nested blocks too (a firewall\'s droplet_ids, a block written as one object in cdk.tf.json)', () => {
+  test("inside lists and nested blocks too (a firewall's droplet_ids, a block written as one object in cdk.tf.json)", () => {
     const firewallPlan = {
       format_version: '1.2',
       resource_changes: [
@@ -79,7 +91,9 @@ describe('plan JSON keeps references that are unknown until apply', () => {
   test('a value that is not exactly one reference stays unknown', () => {
     const p = {
       format_version: '1.2',
-      resource_changes: [{ address: 'x_y.z', mode: 'managed', type: 'x_y', name: 'z', change: { actions: ['create'], after: { ids: [null] }, after_unknown: { ids: [true] } } }],
+      resource_changes: [
+        { address: 'x_y.z', mode: 'managed', type: 'x_y', name: 'z', change: { actions: ['create'], after: { ids: [null] }, after_unknown: { ids: [true] } } },
+      ],
     };
     const config = { resource: { x_y: { z: { ids: ['${lower(aws_s3_bucket.b.id)}-x'] } } } };
     expect(stackFromPlanJson(p as never, { stack: 'p', config } as never).resources[0].body.ids).toEqual([UNKNOWN_AFTER_APPLY]);

@@ -21,7 +21,8 @@ function newestSource(dir: string): number {
 }
 
 beforeAll(() => {
-  const stale = !fs.existsSync(MAIN) || Math.max(...['cli', 'aspects', 'engine', 'rules'].map((d) => newestSource(path.join(ROOT, d)))) > fs.statSync(MAIN).mtimeMs;
+  const stale =
+    !fs.existsSync(MAIN) || Math.max(...['cli', 'aspects', 'engine', 'rules'].map((d) => newestSource(path.join(ROOT, d)))) > fs.statSync(MAIN).mtimeMs;
   if (stale) {
     // Someone else's half-written file may fail type checking; tsc still emits, and main.js is what we need.
     try {
@@ -65,7 +66,15 @@ test('exit 0, 1 and 2 from a real process; the default PATH is ./cdktf.out', () 
 test('a plan on stdin', () => {
   const plan = {
     format_version: '1.2',
-    resource_changes: [{ address: 'aws_ebs_volume.v', mode: 'managed', type: 'aws_ebs_volume', name: 'v', change: { actions: ['create'], after: { encrypted: false }, after_unknown: {} } }],
+    resource_changes: [
+      {
+        address: 'aws_ebs_volume.v',
+        mode: 'managed',
+        type: 'aws_ebs_volume',
+        name: 'v',
+        change: { actions: ['create'], after: { encrypted: false }, after_unknown: {} },
+      },
+    ],
   };
   const r = run(['check', '-', '--format', 'github', ...only(ENCRYPTION)], { input: JSON.stringify(plan) });
   expect(r.code).toBe(1);

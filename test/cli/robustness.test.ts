@@ -108,7 +108,12 @@ test('provider blocks as a list (with an alias) are read: default tags approve, 
   const { findings } = await check(
     'providers.tf.json',
     {
-      provider: { aws: [{ region: 'eu-west-1', default_tags: [{ tags: APPROVED }] }, { alias: 'east', region: 'us-east-1' }] },
+      provider: {
+        aws: [
+          { region: 'eu-west-1', default_tags: [{ tags: APPROVED }] },
+          { alias: 'east', region: 'us-east-1' },
+        ],
+      },
       resource: { aws_eip: { west: { domain: 'vpc' }, east: { domain: 'vpc', provider: 'aws.east' } } },
     },
     only(PUBLIC_IP),
@@ -149,13 +154,17 @@ test('`resource` and bodies as lists, null bodies and data sources are read as T
 });
 
 test('module calls are reported as unknown (module-contents-unverified), never silently passed', async () => {
-  const { run, report } = await check('modules.tf.json', {
-    module: {
-      vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', '//': { metadata: { path: 'app/vpc' } } },
-      db: [{ source: './modules/db' }],
+  const { run, report } = await check(
+    'modules.tf.json',
+    {
+      module: {
+        vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', '//': { metadata: { path: 'app/vpc' } } },
+        db: [{ source: './modules/db' }],
+      },
+      resource: { aws_ebs_volume: { v: vol({ encrypted: true }) } },
     },
-    resource: { aws_ebs_volume: { v: vol({ encrypted: true }) } },
-  }, only(ENCRYPTION, 'module-contents-unverified'));
+    only(ENCRYPTION, 'module-contents-unverified'),
+  );
   expect(run.code).toBe(1);
   const modules = report.violations.filter((v: Finding) => v.ruleId === 'module-contents-unverified');
   expect(modules.map((v: Finding & { constructPath: string }) => [v.address, v.kind, v.constructPath])).toEqual([
@@ -177,7 +186,9 @@ test('a byte order mark is accepted', async () => {
 describe('a directory of *.tf.json is one module', () => {
   beforeAll(() => {
     writeFiles(path.join(dir, 'module'), {
-      'compute.tf.json': { resource: { aws_instance: { web: { ami: 'a', instance_type: 't3.micro', tags: APPROVED, root_block_device: { encrypted: true } } } } },
+      'compute.tf.json': {
+        resource: { aws_instance: { web: { ami: 'a', instance_type: 't3.micro', tags: APPROVED, root_block_device: { encrypted: true } } } },
+      },
       'network.tf.json': { resource: { aws_eip: { ip: { domain: 'vpc', instance: '${aws_instance.web.id}', tags: APPROVED } } } },
       'disks.tf.json': { resource: { aws_ebs_volume: { data: vol({ encrypted: true }) } } },
       'disks_override.tf.json': { resource: { aws_ebs_volume: { data: { encrypted: false } } } },

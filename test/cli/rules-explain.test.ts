@@ -16,7 +16,7 @@ test('rules: a table with id, severity, profile, title and resource types, one r
   expect(lines.every((l) => !/ $/.test(l))).toBe(true);
 });
 
-test('rules --format json: every rule\'s metadata, without the check', async () => {
+test("rules --format json: every rule's metadata, without the check", async () => {
   const run = await cli(['rules', '--format', 'json']);
   const rules = JSON.parse(run.stdout);
   expect(rules.map((r: { id: string }) => r.id)).toEqual(builtInRules.map((r) => r.id));

@@ -39,7 +39,14 @@ beforeAll(() => {
   expect(fs.existsSync(stackFile(app, 'app'))).toBe(true);
 });
 
-const strip = (v: any) => ({ ruleId: v.ruleId, severity: v.severity, kind: v.kind, address: v.address, constructPath: v.constructPath, suppression: v.suppression });
+const strip = (v: any) => ({
+  ruleId: v.ruleId,
+  severity: v.severity,
+  kind: v.kind,
+  address: v.address,
+  constructPath: v.constructPath,
+  suppression: v.suppression,
+});
 
 test('a live suppression: the CLI reports exactly what synth reported', async () => {
   const run = await cli(['check', outdir, '--format', 'json', '--today', '2030-01-01', ...cliLevels]);
@@ -76,7 +83,7 @@ test('malformed suppressions are listed and not honoured', async () => {
   expect(report.suppressed).toEqual([]);
   expect(report.invalidSuppressions.map((s: { problem: string }) => s.problem)).toEqual([
     expect.stringContaining('must be at least 10 characters'),
-    expect.stringContaining("unknown rule id \"no-such-rule\""),
+    expect.stringContaining('unknown rule id "no-such-rule"'),
     expect.stringContaining('must be a date YYYY-MM-DD'),
   ]);
   expect(report.violations.filter((v: { ruleId: string }) => v.ruleId === ENCRYPTION)).toHaveLength(2);

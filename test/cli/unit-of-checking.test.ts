@@ -10,7 +10,8 @@ import { ENCRYPTION, cdktfOut, cdktfStack, cli, expectOneLineError, only, tempDi
 let dir: string;
 const check = (...argv: string[]) => cli(['check', ...argv, '--format', 'json', ...only(ENCRYPTION)], { cwd: dir });
 const vol = (extra: Record<string, unknown>) => ({ availability_zone: 'eu-west-1a', size: 10, ...extra });
-const findings = (stdout: string) => (JSON.parse(stdout) as { violations: { address: string; file?: string }[] }).violations.map((v) => `${v.address} ${v.file}`);
+const findings = (stdout: string) =>
+  (JSON.parse(stdout) as { violations: { address: string; file?: string }[] }).violations.map((v) => `${v.address} ${v.file}`);
 
 beforeEach(() => {
   dir = tempDir('unit-of-checking-');
@@ -61,7 +62,10 @@ describe('a cdktf output: each stack is its working directory', () => {
   });
 
   test('a manifest whose stack directory is a symbolic link out of the outdir is exit 2', async () => {
-    writeFiles(dir, { 'harmless/cdk.tf.json': { terraform: {} }, 'out/manifest.json': { version: '0.21.0', stacks: { main: { name: 'main', synthesizedStackPath: 'stacks/main/cdk.tf.json' } } } });
+    writeFiles(dir, {
+      'harmless/cdk.tf.json': { terraform: {} },
+      'out/manifest.json': { version: '0.21.0', stacks: { main: { name: 'main', synthesizedStackPath: 'stacks/main/cdk.tf.json' } } },
+    });
     fs.mkdirSync(path.join(dir, 'out/stacks'), { recursive: true });
     fs.symlinkSync(path.join(dir, 'harmless'), path.join(dir, 'out/stacks/main'));
     expectOneLineError(await check('out'), 'through a symbolic link');
@@ -78,14 +82,26 @@ describe("Terraform's merge of a module", () => {
   });
 
   test('an override of a resource no file defines is exit 2', async () => {
-    writeFiles(dir, { 'm/a.tf.json': { resource: { aws_ebs_volume: { data: vol({ encrypted: true }) } } }, 'm/override.tf.json': { resource: { aws_ebs_volume: { ghost: { encrypted: true } } } } });
+    writeFiles(dir, {
+      'm/a.tf.json': { resource: { aws_ebs_volume: { data: vol({ encrypted: true }) } } },
+      'm/override.tf.json': { resource: { aws_ebs_volume: { ghost: { encrypted: true } } } },
+    });
     expectOneLineError(await check('m'), 'm/override.tf.json: overrides the resource aws_ebs_volume.ghost');
   });
 
   test('a nested block in an override replaces every block of its type; other arguments stay', async () => {
     writeFiles(dir, {
       'm/a.tf.json': {
-        resource: { aws_instance: { web: { ami: 'ami-1', instance_type: 't3.micro', root_block_device: { encrypted: true }, ebs_block_device: [{ device_name: '/dev/sdb', encrypted: true }] } } },
+        resource: {
+          aws_instance: {
+            web: {
+              ami: 'ami-1',
+              instance_type: 't3.micro',
+              root_block_device: { encrypted: true },
+              ebs_block_device: [{ device_name: '/dev/sdb', encrypted: true }],
+            },
+          },
+        },
       },
       'm/z_override.tf.json': { resource: { aws_instance: { web: { ebs_block_device: [{ device_name: '/dev/sdc', encrypted: false }] } } } },
     });

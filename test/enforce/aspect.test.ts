@@ -38,7 +38,9 @@ test('its options are enforced (rule levels, profile)', () => {
   Aspects.of(app).add(new GuardrailsAspect({ rules: { 'volume-encryption-required': 'warning' } }));
   new EbsVolume(awsStack(app), 'data', badVolume);
   expect(synthError(app)).toBeUndefined();
-  expect(readReport(app).violations.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`)).toContain('volume-encryption-required warning');
+  expect(readReport(app).violations.map((f: { ruleId: string; severity: string }) => `${f.ruleId} ${f.severity}`)).toContain(
+    'volume-encryption-required warning',
+  );
 });
 
 test('an aspect and Guardrails.enforce with the same options report once', () => {

@@ -34,14 +34,24 @@ describe('Guardrails.enforce on an App', () => {
     const error = synthError(app);
     expect(error).toBeInstanceOf(GuardrailViolationError);
     expect(error.violations).toHaveLength(3);
-    expect(error.violations.map((v: any) => `${v.stack}:${v.address}`).sort()).toEqual(['one:aws_ebs_volume.data', 'two:aws_ebs_volume.cache', 'two:aws_ebs_volume.logs']);
+    expect(error.violations.map((v: any) => `${v.stack}:${v.address}`).sort()).toEqual([
+      'one:aws_ebs_volume.data',
+      'two:aws_ebs_volume.cache',
+      'two:aws_ebs_volume.logs',
+    ]);
     expect(error.message).toContain('3 guardrail violations in 2 stacks');
     expect(error.message).toContain('[volume-encryption-required] two aws_ebs_volume.logs');
     expect(error.message).toContain('construct: two/logs');
     expect(error.message).toContain('problem:   the volume is not encrypted');
     expect(error.message).toMatch(/fix: +Set `encrypted = true`/);
     const v = error.violations[0];
-    expect(v).toMatchObject({ ruleId: 'volume-encryption-required', severity: 'error', kind: 'violation', constructPath: 'one/data', address: 'aws_ebs_volume.data' });
+    expect(v).toMatchObject({
+      ruleId: 'volume-encryption-required',
+      severity: 'error',
+      kind: 'violation',
+      constructPath: 'one/data',
+      address: 'aws_ebs_volume.data',
+    });
   });
 
   test('a refused stack leaves no cdk.tf.json behind; a compliant sibling keeps its output', () => {
@@ -206,7 +216,7 @@ describe('Guardrails.enforce on an App', () => {
       expect(() => App.prototype.synth.call(app)).toThrow(GuardrailViolationError);
     });
 
-    test("a subclass of App that calls super.synth() is checked once", () => {
+    test('a subclass of App that calls super.synth() is checked once', () => {
       let synths = 0;
       class MyApp extends App {
         synth() {
@@ -332,7 +342,10 @@ describe('bad arguments are clear errors at the call', () => {
   });
 
   test.each([
-    [{ rules: { 'volume-encrypton-required': 'error' } }, /options\.rules: unknown rule id 'volume-encrypton-required' \(did you mean 'volume-encryption-required'\?\)/],
+    [
+      { rules: { 'volume-encrypton-required': 'error' } },
+      /options\.rules: unknown rule id 'volume-encrypton-required' \(did you mean 'volume-encryption-required'\?\)/,
+    ],
     [{ rules: { 'volume-encryption-required': 'fatal' } }, /rules\['volume-encryption-required'\]: expected 'error', 'warning' or 'off', got "fatal"/],
     [{ profile: 'paranoid' }, /profile: expected 'baseline' or 'strict', got "paranoid"/],
     [{ unknownValues: 'ignore' }, /unknownValues: expected 'error' or 'warning'/],

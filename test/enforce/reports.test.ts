@@ -26,9 +26,14 @@ describe('report.json', () => {
     expect(report.tool.name).toBe('cdktf-guardrails');
     expect(report.rulesEvaluated.map((r: any) => r.id)).toContain('volume-encryption-required');
     expect(report.rulesEvaluated.map((r: any) => r.id)).not.toContain('imdsv2-required');
-    expect(report.violations).toEqual([expect.objectContaining({ ruleId: 'volume-encryption-required', severity: 'warning', address: 'aws_ebs_volume.plain' })]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({ ruleId: 'volume-encryption-required', severity: 'warning', address: 'aws_ebs_volume.plain' }),
+    ]);
     expect(report.suppressed).toEqual([
-      expect.objectContaining({ constructPath: 'main/legacy/old', suppression: expect.objectContaining({ reason: 'legacy data, migrated in INFRA-77', expires: '2999-01-01' }) }),
+      expect.objectContaining({
+        constructPath: 'main/legacy/old',
+        suppression: expect.objectContaining({ reason: 'legacy data, migrated in INFRA-77', expires: '2999-01-01' }),
+      }),
     ]);
     expect(report.rulesOff).toContainEqual({ ruleId: 'imdsv2-required', reason: 'turned-off' });
     expect(report.levelChanges).toContainEqual({ ruleId: 'volume-encryption-required', from: 'error', to: 'warning' });

@@ -63,7 +63,9 @@ describe('the unit of checking is the stack directory', () => {
     new WritesBeside(stack, 'hook', 'extra.tf.json', JSON.stringify(badJson));
     const error = synthError(app);
     expect(error).toBeInstanceOf(GuardrailViolationError);
-    expect(error.violations.map((v: { address: string; file: string }) => `${v.address} ${v.file}`)).toEqual(['aws_ebs_volume.sneaky stacks/main/extra.tf.json']);
+    expect(error.violations.map((v: { address: string; file: string }) => `${v.address} ${v.file}`)).toEqual([
+      'aws_ebs_volume.sneaky stacks/main/extra.tf.json',
+    ]);
     expect(stackDirFiles(app.outdir)).toEqual([]);
   });
 
@@ -202,7 +204,11 @@ describe('nothing unchecked is left behind', () => {
       new AwsProvider(second, 'aws', { region: 'eu-west-1' });
       Aspects.of(second).add({ visit: () => process.exit(0) });
       app.synth();`;
-    const run = spawnSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, CDKTF_GUARDRAILS_QUIET: '1' } });
+    const run = spawnSync(process.execPath, ['-e', script], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      env: { ...process.env, CDKTF_GUARDRAILS_QUIET: '1' },
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(stackDirFiles(outdir, 'first')).toEqual([]);

@@ -40,7 +40,7 @@ describe('Guardrails.suppress', () => {
     expect(error.violations.map((v: any) => v.address)).toEqual(['aws_ebs_volume.legacy2']);
   });
 
-  test('rewriting a resource\'s // metadata cannot move it under a suppression', () => {
+  test("rewriting a resource's // metadata cannot move it under a suppression", () => {
     const app = testApp();
     Guardrails.enforce(app);
     const stack = awsStack(app);
@@ -127,7 +127,9 @@ describe('Guardrails.suppress', () => {
     });
     test('a scope that is not a construct, or not in an App', () => {
       expect(() => Guardrails.suppress('main' as any, 'volume-encryption-required', { reason })).toThrow(/scope must be a construct, got string/);
-      expect(() => Guardrails.suppress(new Construct(undefined as any, ''), 'volume-encryption-required', { reason })).toThrow(/does not belong to a cdktf App/);
+      expect(() => Guardrails.suppress(new Construct(undefined as any, ''), 'volume-encryption-required', { reason })).toThrow(
+        /does not belong to a cdktf App/,
+      );
     });
     test('custom rule ids can be suppressed once registered', () => {
       const app = testApp();

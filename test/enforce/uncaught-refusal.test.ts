@@ -18,7 +18,11 @@ test('Node prints an uncaught GuardrailViolationError as its message, once', () 
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
     for (let i = 0; i < 12; i++) new EbsVolume(stack, 'v' + i, { availabilityZone: 'a', encrypted: false });
     app.synth();`;
-  const run = spawnSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8', env: { ...process.env, CDKTF_GUARDRAILS_QUIET: '1' } });
+  const run = spawnSync(process.execPath, ['-e', script], {
+    cwd: path.resolve(__dirname, '../..'),
+    encoding: 'utf8',
+    env: { ...process.env, CDKTF_GUARDRAILS_QUIET: '1' },
+  });
   expect(run.status).not.toBe(0);
   expect(run.stderr).toContain('cdktf-guardrails refused to synthesize: 12 guardrail violations in 1 stack.');
   // Each finding appears once (its heading line), not a second time in an inspected `violations` array.

@@ -22,12 +22,20 @@ describe('custom rules', () => {
     Guardrails.enforce(app, { customRules: [volumeNames] });
     new EbsVolume(awsStack(app), 'big', { availabilityZone: 'a', size: 500, encrypted: true });
     const error = synthError(app);
-    expect(error.violations).toEqual([expect.objectContaining({ ruleId: 'team-volume-size', address: 'aws_ebs_volume.big', attribute: 'size', fix: volumeNames.fix })]);
+    expect(error.violations).toEqual([
+      expect.objectContaining({ ruleId: 'team-volume-size', address: 'aws_ebs_volume.big', attribute: 'size', fix: volumeNames.fix }),
+    ]);
     expect(readReport(app).rulesEvaluated.map((r: any) => r.id)).toContain('team-volume-size');
   });
 
   test('a check that throws is reported as a rule error and does not hide other results', () => {
-    const broken = defineRule({ ...volumeNames, id: 'broken-rule', check: () => { throw new Error('boom'); } });
+    const broken = defineRule({
+      ...volumeNames,
+      id: 'broken-rule',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const options = resolveOptions({ customRules: [broken, volumeNames] }, builtInRules);
     const stack = stackFromTerraformJson({ resource: { aws_ebs_volume: { big: { size: 500 } } } }, { stack: 's' });
     const result = evaluate([stack], options);
@@ -48,9 +56,21 @@ describe('custom rules', () => {
     [{ ...volumeNames, severity: 'fatal' }, /'severity' must be 'error' or 'warning'/],
     [{ ...volumeNames, resourceTypes: [] }, /'resourceTypes' must be a non-empty array/],
     [{ ...volumeNames, check: 'nope' }, /'check' must be a function/],
-    [{ ...volumeNames, references: { deviations: [{ peer: 'tfsec', check: 'x', kind: 'stricter', why: 'because it is so' }] } }, /deviations\[0\]: 'peer' must be one of checkov, kics, cdk-nag, trivy/],
-    [{ ...volumeNames, references: { checkov: ['CKV_AWS_3'], deviations: [{ peer: 'checkov', check: 'CKV_AWS_9', kind: 'stricter', why: 'because it is so' }] } }, /checkov check 'CKV_AWS_9' is not among references\.checkov \(CKV_AWS_3\)/],
-    [{ ...volumeNames, references: { deviations: [{ peer: 'kics', check: 'abc', kind: 'harsher', why: 'because it is so' }] } }, /'kind' must be one of stricter, looser, different/],
+    [
+      { ...volumeNames, references: { deviations: [{ peer: 'tfsec', check: 'x', kind: 'stricter', why: 'because it is so' }] } },
+      /deviations\[0\]: 'peer' must be one of checkov, kics, cdk-nag, trivy/,
+    ],
+    [
+      {
+        ...volumeNames,
+        references: { checkov: ['CKV_AWS_3'], deviations: [{ peer: 'checkov', check: 'CKV_AWS_9', kind: 'stricter', why: 'because it is so' }] },
+      },
+      /checkov check 'CKV_AWS_9' is not among references\.checkov \(CKV_AWS_3\)/,
+    ],
+    [
+      { ...volumeNames, references: { deviations: [{ peer: 'kics', check: 'abc', kind: 'harsher', why: 'because it is so' }] } },
+      /'kind' must be one of stricter, looser, different/,
+    ],
     [{ ...volumeNames, references: { deviations: [{ peer: 'kics', check: 'abc', kind: 'looser', why: 'short' }] } }, /'why' must say what differs and why/],
     [{ ...volumeNames, references: { deviations: 'none' } }, /'references\.deviations' must be an array/],
   ])('malformed custom rule %#', (rule, message) => {
@@ -58,6 +78,8 @@ describe('custom rules', () => {
   });
 
   test('two custom rules with the same id', () => {
-    expect(() => Guardrails.enforce(testApp(), { customRules: [volumeNames, volumeNames] })).toThrow(/customRules\[1\]: rule id 'team-volume-size' is already taken/);
+    expect(() => Guardrails.enforce(testApp(), { customRules: [volumeNames, volumeNames] })).toThrow(
+      /customRules\[1\]: rule id 'team-volume-size' is already taken/,
+    );
   });
 });

@@ -70,8 +70,20 @@ describe('evaluate: what a check returns', () => {
   });
 
   test('a check that throws (an Error or anything else) is a rule-error naming the rule; other rules still run', () => {
-    const throwsError = defineRule({ ...base, id: 'throws-error', check: () => { throw new Error('boom'); } });
-    const throwsString = defineRule({ ...base, id: 'throws-string', check: () => { throw 'bang'; } });
+    const throwsError = defineRule({
+      ...base,
+      id: 'throws-error',
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const throwsString = defineRule({
+      ...base,
+      id: 'throws-string',
+      check: () => {
+        throw 'bang';
+      },
+    });
     const fine = returning('fine-rule', violation('too big'));
     const result = run([throwsError, throwsString, fine]);
     expect(result.violations.map((v) => [v.ruleId, v.kind, v.message])).toEqual([
@@ -94,7 +106,7 @@ describe('evaluate: findings', () => {
     expect(run([returning('v-rule', violation('x'))], {}, { unknownValues: 'warning' }).violations[0].severity).toBe('error');
   });
 
-  test('a finding without an attribute has none; the fix is the rule\'s', () => {
+  test("a finding without an attribute has none; the fix is the rule's", () => {
     const [finding] = run([returning('plain-rule', violation('x'))]).violations;
     expect(finding).not.toHaveProperty('attribute');
     expect(finding.fix).toBe(base.fix);
@@ -113,8 +125,16 @@ describe('evaluate: findings', () => {
   });
 
   test('createsNothing', () => {
-    const at = (body: Record<string, unknown>) => createsNothing({ type: 't', name: 'n', address: 't.n', mode: 'managed', body, constructPath: 's', ownedByConstruct: false });
+    const at = (body: Record<string, unknown>) =>
+      createsNothing({ type: 't', name: 'n', address: 't.n', mode: 'managed', body, constructPath: 's', ownedByConstruct: false });
     expect([{ count: 0 }, { count: '0' }, { for_each: [] }, { for_each: {} }].map(at)).toEqual([true, true, true, true]);
-    expect([{}, { count: 2 }, { for_each: ['x'] }, { for_each: { a: 1 } }, { for_each: '${var.x}' }, { for_each: null }].map(at)).toEqual([false, false, false, false, false, false]);
+    expect([{}, { count: 2 }, { for_each: ['x'] }, { for_each: { a: 1 } }, { for_each: '${var.x}' }, { for_each: null }].map(at)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -139,7 +139,8 @@ describe('values: pinned edges', () => {
 
   test('a reference wrapped in type conversions still names its resource (cdktf `Fn.tonumber(droplet.id)`)', () => {
     expect(referencedAddress('${tonumber(digitalocean_droplet.web-0.id)}')).toBe('digitalocean_droplet.web-0');
-    for (const f of ['tobool', 'tolist', 'tomap', 'tonumber', 'toset', 'tostring']) expect(referencedAddress(`\${${f}(aws_s3_bucket.a.id)}`)).toBe('aws_s3_bucket.a');
+    for (const f of ['tobool', 'tolist', 'tomap', 'tonumber', 'toset', 'tostring'])
+      expect(referencedAddress(`\${${f}(aws_s3_bucket.a.id)}`)).toBe('aws_s3_bucket.a');
     expect(referencedAddress('${tostring(tonumber(aws_s3_bucket.a[0].id))}')).toBe('aws_s3_bucket.a');
     expect(referencedAddress('${toset( aws_subnet.a[*].id )}')).toBe('aws_subnet.a');
     expect(withoutConversions('${tonumber(digitalocean_droplet.web[0].id)}')).toBe('${digitalocean_droplet.web[0].id}');

@@ -75,7 +75,8 @@ function runMultitool(text: string): Pick<SarifValidation, 'multitoolErrors' | '
     return { multitoolErrors: [], multitoolWarnings: [], multitoolSkipped: reason };
   };
   if (multitoolProblem) return skipped(multitoolProblem);
-  if (process.platform !== 'linux' || process.arch !== 'x64') return skipped(`the Multitool binary is linux-x64 only (this is ${process.platform}-${process.arch})`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    return skipped(`the Multitool binary is linux-x64 only (this is ${process.platform}-${process.arch})`);
   if (!fs.existsSync(MULTITOOL)) return skipped(`${MULTITOOL} is not installed`);
   try {
     // npm may hold back the package's install script, which only sets the run bit.
@@ -103,7 +104,10 @@ function runMultitool(text: string): Pick<SarifValidation, 'multitoolErrors' | '
       return skipped(`the Multitool wrote no result (exit ${run.status}): ${(run.stderr || run.stdout).trim().split('\n')[0]}`);
     }
     const log = JSON.parse(fs.readFileSync(output, 'utf8')) as {
-      runs?: { results?: { level?: string; ruleId?: string; message?: { text?: string; id?: string; arguments?: string[] } }[]; invocations?: { executionSuccessful?: boolean }[] }[];
+      runs?: {
+        results?: { level?: string; ruleId?: string; message?: { text?: string; id?: string; arguments?: string[] } }[];
+        invocations?: { executionSuccessful?: boolean }[];
+      }[];
     };
     const run0 = log.runs?.[0];
     if (run0?.invocations?.some((i) => i.executionSuccessful === false)) {

@@ -60,12 +60,16 @@ describe('inputs nested too deeply are bad input', () => {
     ['a Terraform JSON resource body', 'deep.tf.json', `{"resource": {"aws_ebs_volume": {"v": {"tags": ${nestedObjects(DEPTH)}}}}}`],
     ['a Terraform JSON local', 'locals.tf.json', `{"locals": {"l": ${nestedArrays(DEPTH)}}, "resource": {"aws_ebs_volume": {"v": {}}}}`],
     [
-      'a plan\'s after_unknown',
+      "a plan's after_unknown",
       'plan.json',
       `{"format_version": "1.2", "resource_changes": [{"address": "aws_ebs_volume.v", "mode": "managed", "type": "aws_ebs_volume", "name": "v",
         "change": {"actions": ["create"], "after": {}, "after_unknown": {"tags": ${nestedObjects(DEPTH, 'true')}}}}]}`,
     ],
-    ['a plan\'s configuration', 'plan2.json', `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"x": ${nestedArrays(DEPTH)}}}}`],
+    [
+      "a plan's configuration",
+      'plan2.json',
+      `{"format_version": "1.2", "resource_changes": [], "configuration": {"root_module": {"x": ${nestedArrays(DEPTH)}}}}`,
+    ],
   ])('%s: exit 2, "nested too deeply"', async (_name, file, text) => {
     const dir = writeFiles(tempDir(), { [file]: text });
     for (const format of ['text', 'sarif']) {
@@ -83,7 +87,9 @@ describe('inputs nested too deeply are bad input', () => {
     };
     // The document, resource, types, names, body: 5 levels before `tags`.
     expect(() => stackFromTerraformJson({ resource: { t: { n: { tags: nested(MAX_NESTING - 4) } } } }, { stack: 's', file: 'f' })).not.toThrow();
-    expect(() => stackFromTerraformJson({ resource: { t: { n: { tags: nested(MAX_NESTING - 3) } } } }, { stack: 's', file: 'f' })).toThrow('f: is nested too deeply');
+    expect(() => stackFromTerraformJson({ resource: { t: { n: { tags: nested(MAX_NESTING - 3) } } } }, { stack: 's', file: 'f' })).toThrow(
+      'f: is nested too deeply',
+    );
   });
 
   test('a plan nested close to the limit is read, unknowns at their exact depth', () => {
@@ -95,7 +101,10 @@ describe('inputs nested too deeply are bad input', () => {
       after = { b: after };
     }
     const stack = stackFromPlanJson(
-      { format_version: '1.2', resource_changes: [{ address: 't.n', mode: 'managed', type: 't', name: 'n', change: { actions: ['create'], after, after_unknown: mask } }] },
+      {
+        format_version: '1.2',
+        resource_changes: [{ address: 't.n', mode: 'managed', type: 't', name: 'n', change: { actions: ['create'], after, after_unknown: mask } }],
+      },
       { stack: 's' },
     );
     let value: unknown = stack.resources[0].body;

@@ -22,15 +22,35 @@ describe('Terraform JSON that Terraform rejects', () => {
     ['a resource type as a string', { resource: { aws_instance: 'x' } }, '`resource.aws_instance` must be a JSON object naming each resource name'],
     ['a resource type with no names', { resource: { aws_instance: {} } }, '`resource.aws_instance` names no resource name'],
     ['a resource type as null', { resource: { aws_instance: null } }, '`resource.aws_instance` must be a JSON object'],
-    ['a body that is a string', { resource: { aws_instance: { web: 'x' } } }, '`resource.aws_instance.web` must be a JSON object (the block\'s arguments)'],
+    ['a body that is a string', { resource: { aws_instance: { web: 'x' } } }, "`resource.aws_instance.web` must be a JSON object (the block's arguments)"],
     ['a body that is a number', { resource: { aws_ebs_volume: { v: 1 } } }, '`resource.aws_ebs_volume.v` must be a JSON object'],
     ['a body list holding a string', { resource: { aws_ebs_volume: { v: ['x'] } } }, '`resource.aws_ebs_volume.v[0]` must be a JSON object'],
     ['two bodies for one address', { resource: { aws_ebs_volume: { v: [vol, vol] } } }, 'aws_ebs_volume.v is declared more than once ("Duplicate resource")'],
-    ['one address in two list items', { resource: [{ aws_ebs_volume: { v: vol } }, { aws_ebs_volume: { v: vol } }] }, 'aws_ebs_volume.v is declared more than once'],
-    ['a resource name that is not an identifier', { resource: { aws_ebs_volume: { 'a b': vol } } }, '`resource.aws_ebs_volume` has "a b", which is not a valid resource name'],
-    ['a resource name with a control character', { resource: { aws_ebs_volume: { 'a\u001b[31m': vol } } }, '`resource.aws_ebs_volume` has "a\\u001b[31m", which is not a valid resource name'],
-    ['a resource name starting with a digit', { resource: { aws_ebs_volume: { '1a': vol } } }, '`resource.aws_ebs_volume` has "1a", which is not a valid resource name'],
-    ['a resource type that is not an identifier', { resource: { 'aws instance': { a: {} } } }, '`resource` has "aws instance", which is not a valid resource type'],
+    [
+      'one address in two list items',
+      { resource: [{ aws_ebs_volume: { v: vol } }, { aws_ebs_volume: { v: vol } }] },
+      'aws_ebs_volume.v is declared more than once',
+    ],
+    [
+      'a resource name that is not an identifier',
+      { resource: { aws_ebs_volume: { 'a b': vol } } },
+      '`resource.aws_ebs_volume` has "a b", which is not a valid resource name',
+    ],
+    [
+      'a resource name with a control character',
+      { resource: { aws_ebs_volume: { 'a\u001b[31m': vol } } },
+      '`resource.aws_ebs_volume` has "a\\u001b[31m", which is not a valid resource name',
+    ],
+    [
+      'a resource name starting with a digit',
+      { resource: { aws_ebs_volume: { '1a': vol } } },
+      '`resource.aws_ebs_volume` has "1a", which is not a valid resource name',
+    ],
+    [
+      'a resource type that is not an identifier',
+      { resource: { 'aws instance': { a: {} } } },
+      '`resource` has "aws instance", which is not a valid resource type',
+    ],
     ['`data` as an empty object', { data: {} }, '`data` names no data type'],
     ['a data body that is a number', { data: { aws_ami: { a: 1 } } }, '`data.aws_ami.a` must be a JSON object'],
     ['a module call that is a string', { module: { vpc: 'x' } }, '`module.vpc` must be a JSON object'],
@@ -39,7 +59,11 @@ describe('Terraform JSON that Terraform rejects', () => {
     ['`provider` as a string', { provider: 'x' }, '`provider` must be a JSON object naming each provider name'],
     ['`provider` as an empty object', { provider: {} }, '`provider` names no provider name'],
     ['a provider configuration that is a string', { provider: { aws: 'x' } }, '`provider.aws` must be a JSON object'],
-    ['suppressions that are not a list', { '//': { guardrails: { suppressions: { ruleId: ENCRYPTION } } }, resource: { aws_ebs_volume: { v: vol } } }, '//.guardrails.suppressions must be an array'],
+    [
+      'suppressions that are not a list',
+      { '//': { guardrails: { suppressions: { ruleId: ENCRYPTION } } }, resource: { aws_ebs_volume: { v: vol } } },
+      '//.guardrails.suppressions must be an array',
+    ],
   ])('%s', (_name, doc, problem) => {
     let error: unknown;
     try {
@@ -54,7 +78,11 @@ describe('Terraform JSON that Terraform rejects', () => {
 
   test('through the CLI: exit 2, one line, naming the file and the block', async () => {
     const dir = writeFiles(tempDir(), { 'bad.tf.json': { resource: { aws_instance: { web: 'x' } } }, 'empty.tf.json': { resource: [] } });
-    expectOneLineError(await cli(['check', 'bad.tf.json'], { cwd: dir }), 'bad.tf.json: `resource.aws_instance.web` must be a JSON object', 'Terraform rejects');
+    expectOneLineError(
+      await cli(['check', 'bad.tf.json'], { cwd: dir }),
+      'bad.tf.json: `resource.aws_instance.web` must be a JSON object',
+      'Terraform rejects',
+    );
     expectOneLineError(await cli(['check', 'empty.tf.json'], { cwd: dir }), 'empty.tf.json: `resource` names no resource type');
   });
 });
@@ -81,7 +109,7 @@ describe('Terraform JSON that Terraform accepts, read as it reads it', () => {
   });
 
   test('labels spread over a list of objects, names with dashes, underscores and letters beyond ASCII', () => {
-    const stack = read({ resource: [{}, { aws_ebs_volume: [{}, { 'a-b': vol, _c: vol, 'é1': vol }] }] });
+    const stack = read({ resource: [{}, { aws_ebs_volume: [{}, { 'a-b': vol, _c: vol, é1: vol }] }] });
     expect(stack.resources.map((r) => r.address)).toEqual(['aws_ebs_volume.a-b', 'aws_ebs_volume._c', 'aws_ebs_volume.é1']);
   });
 });
@@ -118,13 +146,29 @@ describe('plans that `terraform show -json` never writes', () => {
     ['module_address as a number', { resource_changes: [entry({ module_address: 1 })] }, 'has module_address a number'],
     ['planned_values as a string', { planned_values: 'x' }, 'planned_values is a string, not an object'],
     ['planned_values.root_module as a list', { planned_values: { root_module: [] } }, 'planned_values.root_module is an array, not an object'],
-    ['planned resources as an object', { planned_values: { root_module: { resources: {} } } }, 'planned_values.root_module.resources is an object, not an array'],
-    ['a planned resource without type', { planned_values: { root_module: { resources: [{ address: 'a.b', mode: 'managed', name: 'b' }] } } }, 'planned_values.root_module.resources[0] has no type'],
+    [
+      'planned resources as an object',
+      { planned_values: { root_module: { resources: {} } } },
+      'planned_values.root_module.resources is an object, not an array',
+    ],
+    [
+      'a planned resource without type',
+      { planned_values: { root_module: { resources: [{ address: 'a.b', mode: 'managed', name: 'b' }] } } },
+      'planned_values.root_module.resources[0] has no type',
+    ],
     ['child modules as an object', { planned_values: { root_module: { child_modules: {} } } }, 'child_modules is an object, not an array'],
     ['a child module without address', { planned_values: { root_module: { child_modules: [{ resources: [] }] } } }, 'child_modules[0] has no address'],
     ['configuration as a string', { resource_changes: [], configuration: 'x' }, 'configuration is a string, not an object'],
-    ['configuration resources as an object', { resource_changes: [], configuration: { root_module: { resources: {} } } }, 'configuration.root_module.resources is an object'],
-    ['module_calls as a list', { resource_changes: [], configuration: { root_module: { module_calls: [] } } }, 'configuration.root_module.module_calls is an array'],
+    [
+      'configuration resources as an object',
+      { resource_changes: [], configuration: { root_module: { resources: {} } } },
+      'configuration.root_module.resources is an object',
+    ],
+    [
+      'module_calls as a list',
+      { resource_changes: [], configuration: { root_module: { module_calls: [] } } },
+      'configuration.root_module.module_calls is an array',
+    ],
   ])('%s', (_name, fields, problem) => {
     expect(() => stackFromPlanJson({ format_version: '1.2', ...fields }, { stack: 's', file: 'plan.json' })).toThrow(
       new GuardrailInputError('plan.json', `${problem}`).message.replace(/^plan\.json: /, ''),
@@ -132,11 +176,16 @@ describe('plans that `terraform show -json` never writes', () => {
   });
 
   test('a format version other than 1.x cannot be checked', () => {
-    expect(() => stackFromPlanJson({ format_version: '2.0', resource_changes: [] }, { stack: 's', file: 'plan.json' })).toThrow('plan.json: has plan format_version "2.0"; only 1.x');
+    expect(() => stackFromPlanJson({ format_version: '2.0', resource_changes: [] }, { stack: 's', file: 'plan.json' })).toThrow(
+      'plan.json: has plan format_version "2.0"; only 1.x',
+    );
   });
 
   test('through the CLI: exit 2, one line naming the file', async () => {
     const dir = writeFiles(tempDir(), { 'plan.json': { format_version: '1.2', resource_changes: { 'aws_ebs_volume.v': entry() } } });
-    expectOneLineError(await cli(['check', 'plan.json'], { cwd: dir }), 'plan.json: resource_changes is an object, not an array (not a plan as `terraform show -json` writes it)');
+    expectOneLineError(
+      await cli(['check', 'plan.json'], { cwd: dir }),
+      'plan.json: resource_changes is an object, not an array (not a plan as `terraform show -json` writes it)',
+    );
   });
 });

@@ -110,7 +110,18 @@ describe('the files Terraform reads in a directory', () => {
 
   test('primary files in name order, then override files in name order; only .tf and .tf.json', () => {
     // Created out of order, so a listing that is not sorted shows.
-    const names = ['z.tf.json', 'b_override.tf.json', 'm.tf', 'a.tf.json', 'override.tf.json', 'a_override.tf', 'myoverride.tf.json', 'x.tf.json.bak', 'notes.json', 'k.tf.json'];
+    const names = [
+      'z.tf.json',
+      'b_override.tf.json',
+      'm.tf',
+      'a.tf.json',
+      'override.tf.json',
+      'a_override.tf',
+      'myoverride.tf.json',
+      'x.tf.json.bak',
+      'notes.json',
+      'k.tf.json',
+    ];
     for (const n of names) fs.writeFileSync(path.join(dir, n), '{}');
     const found = terraformFiles(dir, { label: 'd', symlinks: 'follow' });
     expect(found.map((f) => [f.name, f.syntax, f.override])).toEqual([
@@ -139,7 +150,11 @@ describe('the files Terraform reads in a directory', () => {
 });
 
 describe("Terraform's override semantics", () => {
-  const part = (label: string, doc: Record<string, unknown>, override = false) => ({ stack: stackFromTerraformJson(doc, { stack: 's', file: label }), override, label });
+  const part = (label: string, doc: Record<string, unknown>, override = false) => ({
+    stack: stackFromTerraformJson(doc, { stack: 's', file: label }),
+    override,
+    label,
+  });
 
   test('lifecycle is merged argument by argument; every other key is replaced whole', () => {
     const base = { a: 1, nested: [{ x: 1 }, { x: 2 }], lifecycle: { prevent_destroy: true, ignore_changes: ['tags'] } };
@@ -176,9 +191,11 @@ describe("Terraform's override semantics", () => {
     expect(problem(() => mergeModule([part('a.tf.json', { provider: { aws: [{}] } }), part('b.tf.json', { provider: { aws: [{ region: 'x' }] } })], 'm'))).toBe(
       'm: configures the provider aws twice (again in b.tf.json); Terraform rejects a duplicate provider configuration',
     );
-    expect(problem(() => mergeModule([part('a.tf.json', { provider: { aws: [{}] } }), part('o_override.tf.json', { provider: { aws: [{ alias: 'eu' }] } }, true)], 'm'))).toBe(
-      'o_override.tf.json: overrides the provider aws (alias eu), which no other file of m configures; Terraform rejects an override of a missing block',
-    );
+    expect(
+      problem(() =>
+        mergeModule([part('a.tf.json', { provider: { aws: [{}] } }), part('o_override.tf.json', { provider: { aws: [{ alias: 'eu' }] } }, true)], 'm'),
+      ),
+    ).toBe('o_override.tf.json: overrides the provider aws (alias eu), which no other file of m configures; Terraform rejects an override of a missing block');
   });
 
   test('suppressions of every file are kept; resources keep the file that defines them', () => {

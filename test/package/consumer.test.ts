@@ -112,7 +112,10 @@ describe('consumer install from the packed tarball', () => {
     fs.writeFileSync(path.join(project, 'matchers.ts'), MATCHERS);
     fs.writeFileSync(
       path.join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, skipLibCheck: true, types: ['node', 'jest'] }, files: ['main.ts', 'matchers.ts'] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true, skipLibCheck: true, types: ['node', 'jest'] },
+        files: ['main.ts', 'matchers.ts'],
+      }),
     );
     const tsc = run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
     expect(tsc.out).toBe('');

@@ -35,7 +35,8 @@ describe('import cost', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.ts') && /from ['"]@cdktf\/provider-[a-z-]+['"]|require\(['"]@cdktf\/provider-[a-z-]+['"]\)/.test(fs.readFileSync(p, 'utf8'))) offenders.push(p);
+        else if (p.endsWith('.ts') && /from ['"]@cdktf\/provider-[a-z-]+['"]|require\(['"]@cdktf\/provider-[a-z-]+['"]\)/.test(fs.readFileSync(p, 'utf8')))
+          offenders.push(p);
       }
     };
     for (const dir of ['lib', 'aspects', 'engine', 'rules', 'stacks', 'cli', 'testing']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));

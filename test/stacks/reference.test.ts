@@ -75,7 +75,8 @@ describe('reference stacks', () => {
       { Name: '900b', RegionID: 900, HostName: 'derp-fra2.derp.example.net', IPv4: '198.51.100.12', STUNPort: 3478, DERPPort: 443, CanPort80: true },
     ]);
     expect(map.Regions['911']).toMatchObject({ RegionCode: 'do-sfo', Nodes: [{ Name: '911a', IPv4: '203.0.113.41', CanPort80: true }] });
-    for (const region of Object.values(map.Regions) as { Nodes: { IPv4?: string }[] }[]) for (const node of region.Nodes) expect(node.IPv4).toMatch(/^[0-9.]+$/);
+    for (const region of Object.values(map.Regions) as { Nodes: { IPv4?: string }[] }[])
+      for (const node of region.Nodes) expect(node.IPv4).toMatch(/^[0-9.]+$/);
   });
 
   test('the two-node region meshes: one key from the secret store, every node listed, no extra port', () => {
@@ -102,16 +103,21 @@ describe('reference stacks', () => {
     // Every ACL to the relays is monitoring's (its exporters, and its probes); the clients' admission is a grant.
     const toRelays = policy.acls.filter((a: { dst: string[] }) => a.dst.some((d) => d.startsWith('tag:derp:')));
     expect(toRelays.map((a: { src: string[] }) => a.src)).toEqual(toRelays.map(() => ['tag:monitoring']));
-    expect(policy.acls.filter((a: { dst: string[] }) => a.dst.some((d) => d.includes(':9100')))).toEqual([{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }]);
+    expect(policy.acls.filter((a: { dst: string[] }) => a.dst.some((d) => d.includes(':9100')))).toEqual([
+      { action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] },
+    ]);
     const secretGrants = policy.grants.filter((g: { app?: object }) => g.app);
-    const capabilities = secretGrants.map((g: { src: string[]; app: Record<string, { action: string[]; secret: string[] }[]> }) => [g.src, Object.values(g.app)[0]]);
+    const capabilities = secretGrants.map((g: { src: string[]; app: Record<string, { action: string[]; secret: string[] }[]> }) => [
+      g.src,
+      Object.values(g.app)[0],
+    ]);
     // Nodes read their secrets from Secrets Manager with their IAM roles; no node gets a setec grant.
     expect(capabilities).toEqual([[['group:infra'], [{ action: ['get', 'put', 'info', 'activate', 'delete'], secret: ['dev/*', 'derp/*'] }]]]);
     expect(policy.tagOwners).toMatchObject({ 'tag:derp': ['group:infra'], 'tag:monitoring': ['group:infra'] });
     expect(stackJson('tailnet').resource.tailscale_acl).toBeDefined();
   });
 
-  test('the tailnet policy admits the fleet\'s clients (derper -verify-clients) and carries tests that pass offline', () => {
+  test("the tailnet policy admits the fleet's clients (derper -verify-clients) and carries tests that pass offline", () => {
     const policy = stackFileJson('tailnet', 'tailnet-policy.json');
     expect(policy.grants).toContainEqual({ src: ['autogroup:member', 'tag:derp'], dst: ['tag:derp'], ip: ['tcp:443', 'udp:3478'] });
     expect(policy.tests).toEqual(
@@ -123,7 +129,9 @@ describe('reference stacks', () => {
       ]),
     );
     // Monitoring's test comes from its model, once (the stack adds none of its own).
-    expect(policy.tests.filter((t: { src: string }) => t.src === 'tag:monitoring')).toEqual([{ src: 'tag:monitoring', proto: 'tcp', accept: ['tag:derp:9100'] }]);
+    expect(policy.tests.filter((t: { src: string }) => t.src === 'tag:monitoring')).toEqual([
+      { src: 'tag:monitoring', proto: 'tcp', accept: ['tag:derp:9100'] },
+    ]);
     const results = evaluatePolicyTests(policy);
     expect(describePolicyTestFailures(results)).toEqual([]);
     expect(results.every((r) => r.outcome === 'pass')).toBe(true);
@@ -147,7 +155,13 @@ describe('reference stacks', () => {
   /** Every AWS node: its stack, instance role, join-key node name, tags, and whether it reads the mesh key. */
   const awsNodes = () => [
     ...ref.awsRelays.flatMap((stack) =>
-      stack.relays.map((relay) => ({ stack: stack.node.id, role: relay.roleName, node: relay.derpNode.name, tags: relay.derpNode.tailnetTags, mesh: stack.relays.length > 1 })),
+      stack.relays.map((relay) => ({
+        stack: stack.node.id,
+        role: relay.roleName,
+        node: relay.derpNode.name,
+        tags: relay.derpNode.tailnetTags,
+        mesh: stack.relays.length > 1,
+      })),
     ),
     { stack: 'monitoring', role: ref.monitoring.monitoring.roleName, node: 'derp-monitoring', tags: ['tag:monitoring'], mesh: false },
   ];
@@ -198,7 +212,9 @@ describe('reference stacks', () => {
     // No role but the node's own and the Terraform role reads a join key.
     const nodeRoles = new Set(awsNodes().map((n) => n.role));
     for (const p of policies) {
-      const reads = (JSON.parse(p.policy).Statement as any[]).filter((st) => Array.isArray(st.Action) && st.Action.includes('secretsmanager:GetSecretValue')).flatMap((st) => st.Resource);
+      const reads = (JSON.parse(p.policy).Statement as any[])
+        .filter((st) => Array.isArray(st.Action) && st.Action.includes('secretsmanager:GetSecretValue'))
+        .flatMap((st) => st.Resource);
       if (!nodeRoles.has(p.role) && reads.some((r: string) => r.includes(':secret:join-keys/'))) expect(p.role).toBe('terraform-apply');
     }
     // The relays' own stacks grant nothing: the store's grant is the one permission.
@@ -210,7 +226,9 @@ describe('reference stacks', () => {
     // Four AWS nodes (secrets stack) and two DigitalOcean relays (their own stack).
     expect(keys).toHaveLength(awsNodes().length + ref.digitaloceanRelays.relays.length);
     for (const key of keys) expect(key).toMatchObject({ reusable: false, preauthorized: true });
-    const secretIds = AWS_STACKS.flatMap((id) => Object.values(stackJson(id).resource.aws_instance ?? {}) as { user_data_base64: string }[]).map((i) => bootValue(userDataText(i), 'AUTH_KEY_SECRET_ID'));
+    const secretIds = AWS_STACKS.flatMap((id) => Object.values(stackJson(id).resource.aws_instance ?? {}) as { user_data_base64: string }[]).map((i) =>
+      bootValue(userDataText(i), 'AUTH_KEY_SECRET_ID'),
+    );
     expect(secretIds).toHaveLength(awsNodes().length);
     expect(new Set(secretIds).size).toBe(secretIds.length);
     const secretNames = (Object.values(stackJson('secrets').resource.aws_secretsmanager_secret) as { name: string }[]).map((x) => x.name).sort();
@@ -227,14 +245,18 @@ describe('reference stacks', () => {
 });
 
 describeWithTerraform('reference AWS stacks with real terraform (offline)', (setup) => {
-  test.each(AWS_STACKS)('%s: init, validate and plan succeed', (id) => {
-    const dir = id === 'secrets' ? withoutTailscale(path.join(outdir, 'stacks', id)) : path.join(outdir, 'stacks', id);
-    const plan = planOffline(setup(), dir);
-    if (id === 'secrets') {
-      fs.rmSync(dir, { recursive: true, force: true });
-      expect(plan.resource_changes.filter((c: { type: string }) => c.type === 'aws_secretsmanager_secret_version')).toHaveLength(4);
-    }
-    expect(plan.resource_changes.length).toBeGreaterThan(0);
-    expect(plan.resource_changes.every((c: { change: { actions: string[] } }) => c.change.actions.join() === 'create')).toBe(true);
-  }, 180000);
+  test.each(AWS_STACKS)(
+    '%s: init, validate and plan succeed',
+    (id) => {
+      const dir = id === 'secrets' ? withoutTailscale(path.join(outdir, 'stacks', id)) : path.join(outdir, 'stacks', id);
+      const plan = planOffline(setup(), dir);
+      if (id === 'secrets') {
+        fs.rmSync(dir, { recursive: true, force: true });
+        expect(plan.resource_changes.filter((c: { type: string }) => c.type === 'aws_secretsmanager_secret_version')).toHaveLength(4);
+      }
+      expect(plan.resource_changes.length).toBeGreaterThan(0);
+      expect(plan.resource_changes.every((c: { change: { actions: string[] } }) => c.change.actions.join() === 'create')).toBe(true);
+    },
+    180000,
+  );
 });

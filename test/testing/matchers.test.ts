@@ -14,7 +14,9 @@ describe('jest matchers', () => {
     const bad = awsStack(testApp());
     new EbsVolume(bad, 'data', { availabilityZone: 'a' });
     expect(bad).not.toPassGuardrails();
-    expect(() => expect(bad).toPassGuardrails()).toThrow(/1 error\(s\):\n {2}\[volume-encryption-required\] error aws_ebs_volume\.data \(main\/data\): the volume is not encrypted/);
+    expect(() => expect(bad).toPassGuardrails()).toThrow(
+      /1 error\(s\):\n {2}\[volume-encryption-required\] error aws_ebs_volume\.data \(main\/data\): the volume is not encrypted/,
+    );
   });
 
   test('toViolateGuardrail matches rule, address and kind', () => {
@@ -55,8 +57,12 @@ describe('jest matchers', () => {
   });
 
   test('called on something it cannot check: a clear error saying what it accepts', () => {
-    expect(() => expect(testApp()).toPassGuardrails()).toThrow(/toPassGuardrails: expected a cdktf TerraformStack, the JSON string Testing\.synth .*; got an object that is not Terraform JSON/);
-    expect(() => expect('stack').toViolateGuardrail('x')).toThrow(/toViolateGuardrail: expected a cdktf TerraformStack.*; got a string that is neither a directory nor Terraform JSON/);
+    expect(() => expect(testApp()).toPassGuardrails()).toThrow(
+      /toPassGuardrails: expected a cdktf TerraformStack, the JSON string Testing\.synth .*; got an object that is not Terraform JSON/,
+    );
+    expect(() => expect('stack').toViolateGuardrail('x')).toThrow(
+      /toViolateGuardrail: expected a cdktf TerraformStack.*; got a string that is neither a directory nor Terraform JSON/,
+    );
     expect(() => expect(42).toPassGuardrails()).toThrow(/; got number$/);
   });
 });

@@ -6,7 +6,14 @@
  */
 export type { EvaluablePolicy, PolicyAcl, PolicyGrant, PolicyTest } from './policy-document';
 export { policyAllows, compilePolicy, type FlowDecision, type FlowVerdict, type PairDecision } from './policy-allows';
-export { evaluatePolicyTests, policyTestsPass, describePolicyTestFailures, type PolicyTestResult, type DestinationResult, type TestOutcome } from './policy-tests';
+export {
+  evaluatePolicyTests,
+  policyTestsPass,
+  describePolicyTestFailures,
+  type PolicyTestResult,
+  type DestinationResult,
+  type TestOutcome,
+} from './policy-tests';
 export { resolvePrincipal, describePrincipal, type Principal } from './principal';
 export { matchSelector } from './selector';
 export { parsePortList, parseSinglePort, type PortRange } from './ports';

@@ -97,8 +97,16 @@ export const TAILNET_RANGES: readonly IpRange[] = ranges('100.64.0.0/10', 'fd7a:
 
 /** Non-public ranges: never part of `autogroup:internet` ("all public IP addresses", kb/1396/targets). */
 export const NON_PUBLIC_RANGES: readonly IpRange[] = ranges(
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16',
-  '::1/128', 'fc00::/7', 'fe80::/10',
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '::1/128',
+  'fc00::/7',
+  'fe80::/10',
 );
 
 export const insideAny = (r: IpRange, set: readonly IpRange[]): boolean => set.some((s) => relate(r, s) === 'inside');

@@ -84,7 +84,10 @@ function grantRule(grant: PolicyGrant, id: string): NetworkRule {
   if (isStringList(grant?.ip) && grant.ip.length > 0) {
     const parsed = grant.ip.map(parseGrantIp);
     const bad = grant.ip.find((_, i) => parsed[i] === undefined);
-    open = bad === undefined ? { ok: true, capabilities: parsed as IpCapability[] } : { ok: false, why: `${id}.ip entry '${bad}' is not '*', a port list or 'proto:ports'` };
+    open =
+      bad === undefined
+        ? { ok: true, capabilities: parsed as IpCapability[] }
+        : { ok: false, why: `${id}.ip entry '${bad}' is not '*', a port list or 'proto:ports'` };
   } else if (grant?.ip !== undefined && !Array.isArray(grant.ip)) {
     open = { ok: false, why: `${id}.ip is not a list` };
   } else if (grant?.app !== undefined) {

@@ -49,7 +49,8 @@ export function compilePolicy(policy: EvaluablePolicy): CompiledPolicy {
   const p = (policy ?? {}) as EvaluablePolicy;
   const compiled = { index: indexPolicy(p), rules: networkRules(p) };
   // With neither section Tailscale does not deny everything (headscale, which mirrors it, allows all); we do not guess.
-  if (p.acls === undefined && p.grants === undefined) return { ...compiled, problem: 'the policy has neither acls nor grants; what Tailscale allows then is not modelled' };
+  if (p.acls === undefined && p.grants === undefined)
+    return { ...compiled, problem: 'the policy has neither acls nor grants; what Tailscale allows then is not modelled' };
   const notList = (['acls', 'grants'] as const).find((k) => p[k] !== undefined && !Array.isArray(p[k]));
   return notList ? { ...compiled, problem: `${notList} is not a list` } : compiled;
 }
@@ -63,7 +64,9 @@ function ruleAllows(rule: NetworkRule, src: Principal, dst: Principal, port: num
       ? unknown(rule.destinations)
       : anyOf(
           rule.destinations.map((d) => {
-            const open = d.open.ok ? anyOf(d.open.capabilities.map((c) => (c.protocols.includes(protocol) && coversPort(c.ports, port) ? YES : NO))) : unknown(d.open.why);
+            const open = d.open.ok
+              ? anyOf(d.open.capabilities.map((c) => (c.protocols.includes(protocol) && coversPort(c.ports, port) ? YES : NO)))
+              : unknown(d.open.why);
             return open.kind === 'no' ? NO : allOf([open, matchSelector(d.host, dst, index, { role: 'dst', source: src })]);
           }),
         );
@@ -108,7 +111,9 @@ function pairDecision(compiled: CompiledPolicy, src: Principal, dst: Principal, 
   const names = allowed.map((o) => protocolName(o.protocol)).join('/');
   return {
     ...label,
-    result: unknown(`${by} allow(s) ${names} but not ${protocolName(question.primary)}; give the test a proto, since Tailscale's answer for a test without one is then not documented`),
+    result: unknown(
+      `${by} allow(s) ${names} but not ${protocolName(question.primary)}; give the test a proto, since Tailscale's answer for a test without one is then not documented`,
+    ),
     allowedBy: [],
   };
 }
@@ -126,7 +131,12 @@ export function flowDecision(pairs: readonly PairDecision[], rules: readonly Net
   const denied = pairs.filter((p) => p.result.kind === 'no');
   const deniedText = denied.map((p) => `${p.src} → ${p.dst}`).join(', ');
   if (allowed.length === 0) return { verdict: 'denied', reason: `no acl or grant allows ${deniedText}`, allowedBy, pairs };
-  return { verdict: 'mixed', reason: `allowed for ${allowed.map((p) => `${p.src} → ${p.dst}`).join(', ')} by ${named}; no acl or grant allows ${deniedText}`, allowedBy, pairs };
+  return {
+    verdict: 'mixed',
+    reason: `allowed for ${allowed.map((p) => `${p.src} → ${p.dst}`).join(', ')} by ${named}; no acl or grant allows ${deniedText}`,
+    allowedBy,
+    pairs,
+  };
 }
 
 /** Every pair of devices `src` and `dst` stand for, decided; or why the names cannot be evaluated. */
@@ -148,7 +158,9 @@ export function decideFlow(compiled: CompiledPolicy, src: string, dst: string, p
  */
 export function policyAllows(policy: EvaluablePolicy, src: string, dst: string, port: number, proto?: string): FlowDecision {
   const protocols = protocolsFor(proto);
-  if (protocols === undefined) return { verdict: 'cannot-evaluate', reason: `proto ${JSON.stringify(proto)} is not a protocol name or number`, allowedBy: [], pairs: [] };
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return { verdict: 'cannot-evaluate', reason: `port ${port} is not 0-65535`, allowedBy: [], pairs: [] };
+  if (protocols === undefined)
+    return { verdict: 'cannot-evaluate', reason: `proto ${JSON.stringify(proto)} is not a protocol name or number`, allowedBy: [], pairs: [] };
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return { verdict: 'cannot-evaluate', reason: `port ${port} is not 0-65535`, allowedBy: [], pairs: [] };
   return decideFlow(compilePolicy(policy), src, dst, port, protocols);
 }

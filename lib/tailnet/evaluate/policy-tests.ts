@@ -78,8 +78,20 @@ function listOf(value: unknown, field: string, problems: string[]): string[] {
   return [];
 }
 
-function evaluateDestination(compiled: CompiledPolicy, src: string, expect: 'accept' | 'deny', destination: string, protocols: ProtocolQuestion): DestinationResult {
-  const result = (outcome: TestOutcome, reason: string, allowedBy: readonly string[] = []): DestinationResult => ({ expect, destination, outcome, reason, allowedBy });
+function evaluateDestination(
+  compiled: CompiledPolicy,
+  src: string,
+  expect: 'accept' | 'deny',
+  destination: string,
+  protocols: ProtocolQuestion,
+): DestinationResult {
+  const result = (outcome: TestOutcome, reason: string, allowedBy: readonly string[] = []): DestinationResult => ({
+    expect,
+    destination,
+    outcome,
+    reason,
+    allowedBy,
+  });
   const colon = destination.lastIndexOf(':');
   const host = destination.startsWith('[') ? destination.slice(1, destination.lastIndexOf(']')) : destination.slice(0, Math.max(colon, 0));
   const port = colon > 0 ? parseSinglePort(destination.slice(colon + 1)) : undefined;
@@ -91,7 +103,9 @@ function evaluateDestination(compiled: CompiledPolicy, src: string, expect: 'acc
     case 'cannot-evaluate':
       return result('cannot-evaluate', decision.reason);
     case 'allowed':
-      return expect === 'accept' ? result('pass', decision.reason, decision.allowedBy) : result('fail', `expected denied, but ${decision.reason}`, decision.allowedBy);
+      return expect === 'accept'
+        ? result('pass', decision.reason, decision.allowedBy)
+        : result('fail', `expected denied, but ${decision.reason}`, decision.allowedBy);
     case 'denied':
       return expect === 'deny' ? result('pass', decision.reason) : result('fail', `expected allowed, but ${decision.reason}`);
     case 'mixed':

@@ -56,7 +56,9 @@ export function resolvePrincipal(name: unknown, index: PolicyIndex, role: 'src' 
   if (name === '*') return refuse("'*' is every device, not one; name a user, group, tag, host or IP");
   if (name.startsWith('tag:')) {
     if (!TAG_NAME.test(name)) return refuse(`'${name}' is not a tag name`);
-    return index.taggedNames.has(name) ? ok({ kind: 'tagged', tags: [name] }) : refuse(`'${name}' has no tagOwners entry, so no device can carry it (Tailscale fails the test)`);
+    return index.taggedNames.has(name)
+      ? ok({ kind: 'tagged', tags: [name] })
+      : refuse(`'${name}' has no tagOwners entry, so no device can carry it (Tailscale fails the test)`);
   }
   if (name.startsWith('group:')) {
     if (!index.groups.has(name)) return refuse(`'${name}' is not defined in groups (Tailscale fails the test)`);
@@ -70,8 +72,10 @@ export function resolvePrincipal(name: unknown, index: PolicyIndex, role: 'src' 
   if (name.startsWith('autogroup:')) {
     if (name === 'autogroup:member') return ok({ kind: 'any-member' });
     if (name === 'autogroup:tagged') return ok({ kind: 'any-tagged' });
-    if (name === 'autogroup:self') return refuse("'autogroup:self' is not a device: which devices it is depends on who connects (Tailscale fails a test that names it)");
-    if (name === 'autogroup:internet') return refuse("'autogroup:internet' is not a device: it is reached through exit nodes (Tailscale fails a test that names it)");
+    if (name === 'autogroup:self')
+      return refuse("'autogroup:self' is not a device: which devices it is depends on who connects (Tailscale fails a test that names it)");
+    if (name === 'autogroup:internet')
+      return refuse("'autogroup:internet' is not a device: it is reached through exit nodes (Tailscale fails a test that names it)");
     return refuse(`'${name}' is not modelled: its members are not in the policy file`);
   }
   if (LOGIN.test(name)) return ok({ kind: 'user', login: name.toLowerCase() });
@@ -83,7 +87,8 @@ export function resolvePrincipal(name: unknown, index: PolicyIndex, role: 'src' 
   if (index.hosts.has(name)) {
     const range = index.hosts.get(name);
     if (range === undefined) return refuse(`hosts['${name}'] is not an IP address or prefix`);
-    if (role === 'dst' && !isSingleAddress(range)) return refuse(`hosts['${name}'] is a prefix; a test destination must be one address (Tailscale fails the test)`);
+    if (role === 'dst' && !isSingleAddress(range))
+      return refuse(`hosts['${name}'] is a prefix; a test destination must be one address (Tailscale fails the test)`);
     return ok({ kind: 'address', label: name, range });
   }
   return refuse(`'${name}' is not a user, group, tag, autogroup, IP, or a name defined in hosts`);

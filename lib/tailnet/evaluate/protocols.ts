@@ -5,7 +5,20 @@
 import { ALL_PORTS, parsePortList, type PortRange } from './ports';
 
 const BY_NAME: Readonly<Record<string, number>> = {
-  icmp: 1, igmp: 2, ipv4: 4, 'ip-in-ip': 4, tcp: 6, egp: 8, igp: 9, udp: 17, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, sctp: 132, fc: 133,
+  icmp: 1,
+  igmp: 2,
+  ipv4: 4,
+  'ip-in-ip': 4,
+  tcp: 6,
+  egp: 8,
+  igp: 9,
+  udp: 17,
+  gre: 47,
+  esp: 50,
+  ah: 51,
+  'ipv6-icmp': 58,
+  sctp: 132,
+  fc: 133,
 };
 
 export const TCP = 6;

@@ -20,7 +20,13 @@ export interface MatchContext {
 
 /** Autogroups of people whose membership lives in the admin console, not in the policy file. */
 const ROLE_AUTOGROUPS = new Set([
-  'autogroup:admin', 'autogroup:owner', 'autogroup:it-admin', 'autogroup:network-admin', 'autogroup:billing-admin', 'autogroup:auditor', 'autogroup:shared',
+  'autogroup:admin',
+  'autogroup:owner',
+  'autogroup:it-admin',
+  'autogroup:network-admin',
+  'autogroup:billing-admin',
+  'autogroup:auditor',
+  'autogroup:shared',
 ]);
 
 export function matchSelector(selector: unknown, p: Principal, index: PolicyIndex, ctx: MatchContext): Tri {
@@ -29,19 +35,37 @@ export function matchSelector(selector: unknown, p: Principal, index: PolicyInde
   if (selector.startsWith('autogroup:')) return matchAutogroup(selector, p, ctx);
   if (selector.startsWith('tag:')) {
     if (!TAG_NAME.test(selector)) return unknown(`'${selector}' is not a tag name`);
-    return identity(p, selector, (d) => (d.kind === 'tagged' ? fromBoolean(d.tags.includes(selector)) : d.kind === 'any-tagged' ? unknown(`which tags an autogroup:tagged device carries is not known, so '${selector}' may or may not cover it`) : NO));
+    return identity(p, selector, (d) =>
+      d.kind === 'tagged'
+        ? fromBoolean(d.tags.includes(selector))
+        : d.kind === 'any-tagged'
+          ? unknown(`which tags an autogroup:tagged device carries is not known, so '${selector}' may or may not cover it`)
+          : NO,
+    );
   }
   if (selector.startsWith('group:')) {
     if (!GROUP_NAME.test(selector) || !index.groups.has(selector)) return unknown(`'${selector}' is not defined in groups`);
     const members = index.groups.get(selector);
     if (members === undefined) return unknown(`'${selector}' is not a list of logins`);
     return identity(p, selector, (d) =>
-      d.kind === 'user' ? fromBoolean(members.includes(d.login)) : d.kind === 'any-member' ? (members.length === 0 ? NO : unknown(`whether an autogroup:member user is in '${selector}' depends on the user`)) : NO,
+      d.kind === 'user'
+        ? fromBoolean(members.includes(d.login))
+        : d.kind === 'any-member'
+          ? members.length === 0
+            ? NO
+            : unknown(`whether an autogroup:member user is in '${selector}' depends on the user`)
+          : NO,
     );
   }
   if (LOGIN.test(selector)) {
     const login = selector.toLowerCase();
-    return identity(p, selector, (d) => (d.kind === 'user' ? fromBoolean(d.login === login) : d.kind === 'any-member' ? unknown(`whether an autogroup:member user is '${selector}' depends on the user`) : NO));
+    return identity(p, selector, (d) =>
+      d.kind === 'user'
+        ? fromBoolean(d.login === login)
+        : d.kind === 'any-member'
+          ? unknown(`whether an autogroup:member user is '${selector}' depends on the user`)
+          : NO,
+    );
   }
   if (selector.startsWith('ipset:') || selector.startsWith('svc:')) return unknown(`'${selector}' is not modelled`);
   const range = selectorRange(selector, index);
@@ -87,7 +111,9 @@ function matchAutogroup(selector: string, p: Principal, ctx: MatchContext): Tri 
       return unknown(`whether ${p.label} is reached through an exit node (autogroup:internet) is not in the policy`);
   }
   if (ROLE_AUTOGROUPS.has(selector)) {
-    return identity(p, selector, (d) => (d.kind === 'user' || d.kind === 'any-member' ? unknown(`who is in '${selector}' is set in the admin console, not in the policy`) : NO));
+    return identity(p, selector, (d) =>
+      d.kind === 'user' || d.kind === 'any-member' ? unknown(`who is in '${selector}' is set in the admin console, not in the policy`) : NO,
+    );
   }
   return unknown(`'${selector}' is not an autogroup this evaluator models`);
 }
@@ -116,6 +142,7 @@ function matchAddress(selector: string, range: IpRange, p: Principal): Tri {
     return where === 'inside' ? YES : where === 'disjoint' ? NO : unknown(`${p.label} is only partly inside '${selector}'`);
   }
   // A user's or tagged device's own address is somewhere in the tailnet ranges; which one is not in the policy.
-  return touchesAny(range, TAILNET_RANGES) ? unknown(`which address ${describePrincipal(p)} has is not in the policy, so '${selector}' may or may not cover it`) : NO;
+  return touchesAny(range, TAILNET_RANGES)
+    ? unknown(`which address ${describePrincipal(p)} has is not in the policy, so '${selector}' may or may not cover it`)
+    : NO;
 }
-

@@ -25,7 +25,11 @@ function ruleConnects(rule: NetworkRule, src: Principal, dst: Principal, index: 
       ? unknown(rule.destinations)
       : anyOf(
           rule.destinations.map((d) => {
-            const open = d.open.ok ? (d.open.capabilities.some((c) => c.protocols.length > 0 && c.ports.length > 0) ? { kind: 'yes' as const } : NO) : unknown(d.open.why);
+            const open = d.open.ok
+              ? d.open.capabilities.some((c) => c.protocols.length > 0 && c.ports.length > 0)
+                ? { kind: 'yes' as const }
+                : NO
+              : unknown(d.open.why);
             return open.kind === 'no' ? NO : allOf([open, matchSelector(d.host, dst, index, { role: 'dst', source: src })]);
           }),
         );
@@ -47,7 +51,10 @@ export function peersVisible(policy: EvaluablePolicy, a: string, b: string): Flo
   if (!right.ok) return cannot(`${b}: ${right.why}`);
   const pairs: PairDecision[] = left.principals.flatMap((p) =>
     right.principals.map((q) => {
-      const results = compiled.rules.map((rule) => ({ rule, result: anyOf([ruleConnects(rule, p, q, compiled.index), ruleConnects(rule, q, p, compiled.index)]) }));
+      const results = compiled.rules.map((rule) => ({
+        rule,
+        result: anyOf([ruleConnects(rule, p, q, compiled.index), ruleConnects(rule, q, p, compiled.index)]),
+      }));
       return {
         src: describePrincipal(p),
         dst: describePrincipal(q),

@@ -5,7 +5,23 @@
 import type { RuleContext } from '../../../engine/rule';
 import { pass, unknown, unknownValue, violation } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { blockPresence, blocks, boolAttr, describeExpression, isNo, isYes, known, map, maybe, orDefault, referencedAddress, stringAttr, type Answer, type BlockOccurrence, type Unknown } from '../../../engine/values';
+import {
+  blockPresence,
+  blocks,
+  boolAttr,
+  describeExpression,
+  isNo,
+  isYes,
+  known,
+  map,
+  maybe,
+  orDefault,
+  referencedAddress,
+  stringAttr,
+  type Answer,
+  type BlockOccurrence,
+  type Unknown,
+} from '../../../engine/values';
 import { forEachBlock } from '../../common/shapes';
 import { launchTemplateOf } from './launch-template';
 
@@ -26,7 +42,11 @@ export function instanceDisks(resource: ResourceRecord, context: RuleContext): C
     () => implicitRoot(resource, context),
   );
   // A block from a snapshot inherits the snapshot's encryption, but only an explicit flag can be verified.
-  results.push(...forEachBlock(resource.body, 'ebs_block_device', (block) => requireTrue(block.body, 'encrypted', `the EBS volume ${block.path}`, `${block.path}.encrypted`)));
+  results.push(
+    ...forEachBlock(resource.body, 'ebs_block_device', (block) =>
+      requireTrue(block.body, 'encrypted', `the EBS volume ${block.path}`, `${block.path}.encrypted`),
+    ),
+  );
   return results;
 }
 
@@ -36,7 +56,8 @@ export function instanceDisks(resource: ResourceRecord, context: RuleContext): C
  */
 function implicitRoot(resource: ResourceRecord, context: RuleContext): CheckResult {
   const source = launchTemplateOf(resource, context);
-  if (source.state === 'unknown') return unknown(`the root volume comes from a launch template that cannot be checked: ${source.expression}`, 'launch_template');
+  if (source.state === 'unknown')
+    return unknown(`the root volume comes from a launch template that cannot be checked: ${source.expression}`, 'launch_template');
   if (source.state === 'known') {
     const lt = source.value;
     // The instance's own `ami` overrides the template's image_id, and with it the root device name.
@@ -86,7 +107,10 @@ function rootDeviceNames(image: unknown, context: RuleContext): readonly string[
   const ami = address ? context.resourceAt(address) : undefined;
   if (ami?.type !== 'aws_ami') return CONVENTIONAL_ROOT_DEVICES;
   const name = stringAttr(ami.body, 'root_device_name');
-  const roots = orDefault(map(name, (n) => [normalise(n)]), CONVENTIONAL_ROOT_DEVICES);
+  const roots = orDefault(
+    map(name, (n) => [normalise(n)]),
+    CONVENTIONAL_ROOT_DEVICES,
+  );
   return roots.state === 'known' ? roots.value : undefined;
 }
 
@@ -110,14 +134,21 @@ function rootMapping(mappings: readonly BlockOccurrence[], roots: readonly strin
       : violation(`${root.mapping.path} maps the root device without an ebs block: the root volume keeps the AMI's default encryption`, root.mapping.path);
   }
   if (mappings.length === 0) {
-    return violation("no block_device_mappings: instances get the AMI's default root volume, unencrypted unless the AMI's snapshot is", 'block_device_mappings');
+    return violation(
+      "no block_device_mappings: instances get the AMI's default root volume, unencrypted unless the AMI's snapshot is",
+      'block_device_mappings',
+    );
   }
   const doubt = answers.find((a) => !isNo(a.answer));
   if (doubt) {
-    const why = doubt.mapping.mayBeNone !== undefined
-      ? `it comes from a dynamic block whose for_each (${describeExpression(doubt.mapping.mayBeNone)}) may be empty`
-      : (doubt.answer as Unknown).expression;
-    return unknown(`whether ${doubt.mapping.path} maps the root device is not known (${why}); otherwise the root volume is the AMI's default`, `${doubt.mapping.path}.device_name`);
+    const why =
+      doubt.mapping.mayBeNone !== undefined
+        ? `it comes from a dynamic block whose for_each (${describeExpression(doubt.mapping.mayBeNone)}) may be empty`
+        : (doubt.answer as Unknown).expression;
+    return unknown(
+      `whether ${doubt.mapping.path} maps the root device is not known (${why}); otherwise the root volume is the AMI's default`,
+      `${doubt.mapping.path}.device_name`,
+    );
   }
   return violation(
     `block_device_mappings map only data devices (${answers.map((a) => String(a.mapping.body.device_name)).join(', ')}): the root volume is the AMI's default, unencrypted unless the AMI's snapshot is`,

@@ -15,7 +15,7 @@ export const imdsv2Required = defineRule({
   resourceTypes: ['aws_instance', 'aws_spot_instance_request', 'aws_launch_template', 'aws_launch_configuration'],
   rationale:
     'IMDSv1 answers any GET to 169.254.169.254, so a server-side request forgery, an open proxy or a ' +
-    'misconfigured reverse proxy on the instance hands out the instance role\'s credentials (the Capital One ' +
+    "misconfigured reverse proxy on the instance hands out the instance role's credentials (the Capital One " +
     'breach). IMDSv2 demands a PUT-issued session token that such requests cannot obtain. Without a ' +
     'metadata_options block the provider leaves http_tokens at "optional" unless the AMI says otherwise, so a ' +
     'missing block fails.',
@@ -32,7 +32,12 @@ export const imdsv2Required = defineRule({
   },
   check: (resource, context) =>
     checkWithLaunchTemplate(resource, context, isSet('metadata_options'), (body) =>
-      forEachBlock(body, 'metadata_options', tokensRequired, violation('no metadata_options block: IMDSv1 stays available (http_tokens defaults to "optional")', 'metadata_options')),
+      forEachBlock(
+        body,
+        'metadata_options',
+        tokensRequired,
+        violation('no metadata_options block: IMDSv1 stays available (http_tokens defaults to "optional")', 'metadata_options'),
+      ),
     ),
 });
 

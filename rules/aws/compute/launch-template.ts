@@ -7,7 +7,19 @@
 import type { RuleContext } from '../../../engine/rule';
 import { unknown } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
-import { ABSENT, blockPresence, blocks, describeExpression, isYes, known, maybe, referencedAddress, YES, type Answer, type Value } from '../../../engine/values';
+import {
+  ABSENT,
+  blockPresence,
+  blocks,
+  describeExpression,
+  isYes,
+  known,
+  maybe,
+  referencedAddress,
+  YES,
+  type Answer,
+  type Value,
+} from '../../../engine/values';
 import { AWS_INSTANCE_TYPES } from '../../common/network-interfaces';
 
 /**
@@ -18,7 +30,8 @@ export function launchTemplateOf(instance: ResourceRecord, context: RuleContext)
   if (!AWS_INSTANCE_TYPES.includes(instance.type)) return ABSENT;
   const found = blocks(instance.body, 'launch_template');
   const present = blockPresence(found);
-  if (present.state === 'unknown') return maybe(`launch_template is ${describeExpression(present.expression)}, so whether a template decides is not known`, 'launch_template');
+  if (present.state === 'unknown')
+    return maybe(`launch_template is ${describeExpression(present.expression)}, so whether a template decides is not known`, 'launch_template');
   const block = found.occurrences[0];
   if (!present.value || !block) return ABSENT;
   const reference = block.body.id ?? block.body.name;
@@ -60,5 +73,7 @@ export function checkWithLaunchTemplate(
  * Whether `key` is present (not null) in a body, including as a block: unknown when it comes only from a
  * dynamic block whose for_each may be empty.
  */
-export const isSet = (key: string) => (body: JsonObject): Answer =>
-  body[key] !== undefined && body[key] !== null ? YES : blockPresence(blocks(body, key));
+export const isSet =
+  (key: string) =>
+  (body: JsonObject): Answer =>
+    body[key] !== undefined && body[key] !== null ? YES : blockPresence(blocks(body, key));

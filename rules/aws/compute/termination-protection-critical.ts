@@ -45,7 +45,8 @@ function isCritical(resource: ResourceRecord, context: RuleContext): CheckResult
   const tags = awsTags(resource, context);
   const value = tags.known.get(CRITICAL_TAG.key);
   if (value !== undefined) return value.toLowerCase() === CRITICAL_TAG.value ? undefined : notApplicable(`tagged ${CRITICAL_TAG.key} = ${value}`);
-  if (tags.unknownValues.has(CRITICAL_TAG.key)) return unknown(`the ${CRITICAL_TAG.key} tag's value is an expression, so whether the instance is critical is not known`, 'tags');
+  if (tags.unknownValues.has(CRITICAL_TAG.key))
+    return unknown(`the ${CRITICAL_TAG.key} tag's value is an expression, so whether the instance is critical is not known`, 'tags');
   if (tags.unknownExpression) {
     return unknown(`its tags are ${describeExpression(tags.unknownExpression)}, so whether it is tagged ${CRITICAL_TAG.key} is not known`, 'tags');
   }

@@ -58,7 +58,11 @@ export function readContainers(resource: ResourceRecord): Containers {
  * Run `check` over every container; it returns a finding (violation / unknown) or undefined when the
  * container is fine. A pass with `passMessage` when no container has a finding.
  */
-export function checkContainers(resource: ResourceRecord, check: (container: Container) => CheckResult | readonly CheckResult[] | undefined, passMessage: string): CheckResult[] {
+export function checkContainers(
+  resource: ResourceRecord,
+  check: (container: Container) => CheckResult | readonly CheckResult[] | undefined,
+  passMessage: string,
+): CheckResult[] {
   const read = readContainers(resource);
   if (read.state === 'unknown') return [read.result];
   const found = read.containers.flatMap((c) => ([] as CheckResult[]).concat(check(c) ?? []));

@@ -21,7 +21,7 @@ export const ecrImageScanOnPush = defineRule({
     'Without scanning, an image with a known-exploitable package (an old OpenSSL, a vulnerable log4j) is ' +
     'deployed and nobody is told. Scan on push reports the CVEs of every image as it arrives, before a task ' +
     'runs it. It is off by default. The registry-level setting (aws_ecr_registry_scanning_configuration) ' +
-    'replaces the repository\'s own: a repository is covered when one of its rules with SCAN_ON_PUSH or ' +
+    "replaces the repository's own: a repository is covered when one of its rules with SCAN_ON_PUSH or " +
     'CONTINUOUS_SCAN has a filter matching the repository name. A registry configuration in another stack ' +
     'cannot be seen from here: record that as a suppression.',
   fix:
@@ -53,7 +53,8 @@ export const ecrImageScanOnPush = defineRule({
     if (own.every((r) => r.status === 'pass')) return own;
     const registry = registryScans(resource, context);
     if (registry.state === 'known' && registry.value) return pass(`not scanned by the repository itself, but ${registry.why}`);
-    if (registry.state === 'unknown') return unknown(`the repository does not scan on push itself, and whether a registry scanning rule covers it depends on ${registry.expression}`);
+    if (registry.state === 'unknown')
+      return unknown(`the repository does not scan on push itself, and whether a registry scanning rule covers it depends on ${registry.expression}`);
     return own;
   },
 });
@@ -68,13 +69,19 @@ function registryScans(repository: ResourceRecord, context: RuleContext): Answer
     const found: Answer[] = rules.unknownExpression ? [maybe(`${config.address}.rule = ${describeExpression(rules.unknownExpression)}`)] : [];
     for (const rule of rules.occurrences) {
       const frequency = stringAttr(rule.body, 'scan_frequency');
-      const automatic: Answer = frequency.state === 'known' ? known(AUTOMATIC.includes(frequency.value.toUpperCase())) : frequency.state === 'unknown' ? maybe(`${config.address} ${rule.path}.scan_frequency`) : NO;
+      const automatic: Answer =
+        frequency.state === 'known'
+          ? known(AUTOMATIC.includes(frequency.value.toUpperCase()))
+          : frequency.state === 'unknown'
+            ? maybe(`${config.address} ${rule.path}.scan_frequency`)
+            : NO;
       if (automatic.state === 'known' && !automatic.value) continue;
       const filters = blocks(rule.body, 'repository_filter');
       if (filters.unknownExpression) found.push(maybe(`${config.address} ${rule.path}.repository_filter`));
       for (const filter of filters.occurrences) {
         let matches = filterMatches(filter.body.filter, name, `${config.address} ${rule.path}.${filter.path}`);
-        if (matches.state === 'known' && matches.value && (rule.mayBeNone ?? filter.mayBeNone)) matches = maybe(`a dynamic block in ${config.address} whose for_each may be empty`);
+        if (matches.state === 'known' && matches.value && (rule.mayBeNone ?? filter.mayBeNone))
+          matches = maybe(`a dynamic block in ${config.address} whose for_each may be empty`);
         if (matches.state === 'known' && matches.value && automatic.state === 'unknown') matches = automatic;
         found.push(matches.state === 'known' && matches.value ? known(true, `${config.address} scans it (${rule.path})`) : matches);
       }
@@ -87,5 +94,7 @@ function filterMatches(filter: unknown, name: ReturnType<typeof stringAttr>, whe
   if (typeof filter !== 'string') return NO;
   if (name.state === 'known' && !isExpression(filter)) return known(globMatch(filter, name.value));
   if (filter === '*') return known(true);
-  return maybe(`${where}.filter, which may or may not match the repository name ${name.state === 'known' ? name.value : name.state === 'unknown' ? describeExpression(name.expression) : ''}`.trim());
+  return maybe(
+    `${where}.filter, which may or may not match the repository name ${name.state === 'known' ? name.value : name.state === 'unknown' ? describeExpression(name.expression) : ''}`.trim(),
+  );
 }

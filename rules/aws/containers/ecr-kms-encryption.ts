@@ -22,7 +22,10 @@ export const ecrKmsEncryption = defineRule({
   },
   examples: {
     failing: { resourceType: 'aws_ecr_repository', body: { name: 'app' } },
-    passing: { resourceType: 'aws_ecr_repository', body: { name: 'app', encryption_configuration: { encryption_type: 'KMS', kms_key: '${aws_kms_key.ecr.arn}' } } },
+    passing: {
+      resourceType: 'aws_ecr_repository',
+      body: { name: 'app', encryption_configuration: { encryption_type: 'KMS', kms_key: '${aws_kms_key.ecr.arn}' } },
+    },
   },
   check(resource) {
     return forEachBlock(

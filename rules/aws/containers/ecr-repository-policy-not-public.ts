@@ -26,7 +26,10 @@ export const ecrRepositoryPolicyNotPublic = defineRule({
       resourceType: 'aws_ecr_repository_policy',
       body: {
         repository: 'app',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] }],
+        }),
       },
     },
     passing: {
@@ -41,6 +44,11 @@ export const ecrRepositoryPolicyNotPublic = defineRule({
     },
   },
   check(resource, context) {
-    return forbidStatements(readPolicy(resource.body.policy, context), 'policy', allowsAnyoneUnrestricted, 'allows any principal ("*") with no condition limiting it to known accounts');
+    return forbidStatements(
+      readPolicy(resource.body.policy, context),
+      'policy',
+      allowsAnyoneUnrestricted,
+      'allows any principal ("*") with no condition limiting it to known accounts',
+    );
   },
 });

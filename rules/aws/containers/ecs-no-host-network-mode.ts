@@ -13,8 +13,8 @@ export const ecsNoHostNetworkMode = defineRule({
   resourceTypes: [TASK_DEFINITION],
   rationale:
     'With `network_mode = "host"` the containers use the instance\'s network stack: they can bind any port ' +
-    'on the instance, see and talk to every service listening on localhost there (the ECS agent\'s ' +
-    'introspection port, other tasks\' local endpoints), and the task\'s own security groups no longer ' +
+    "on the instance, see and talk to every service listening on localhost there (the ECS agent's " +
+    "introspection port, other tasks' local endpoints), and the task's own security groups no longer " +
     'apply (awsvpc gives each task its own interface and security groups). Unset is `bridge` on EC2 (Fargate ' +
     'requires awsvpc). Strict: host networking is a legitimate choice for some agents and latency-bound ' +
     'services, recorded as a suppression with its reason.',
@@ -29,7 +29,8 @@ export const ecsNoHostNetworkMode = defineRule({
   check(resource) {
     const mode = stringAttr(resource.body, 'network_mode');
     if (mode.state === 'unknown') return unknownValue('network_mode', mode);
-    if (mode.state === 'known' && mode.value.trim().toLowerCase() === 'host') return violation('network_mode is host: the containers share the instance\'s network stack', 'network_mode');
+    if (mode.state === 'known' && mode.value.trim().toLowerCase() === 'host')
+      return violation("network_mode is host: the containers share the instance's network stack", 'network_mode');
     return pass(`network_mode is ${mode.state === 'known' ? mode.value : 'unset (bridge)'}`, 'network_mode');
   },
 });

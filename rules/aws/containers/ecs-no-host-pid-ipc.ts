@@ -7,7 +7,7 @@ import { TASK_DEFINITION } from './container-definitions';
 
 export const ecsNoHostPidIpc = defineRule({
   id: 'ecs-no-host-pid-ipc',
-  title: 'ECS task definitions do not share the host\'s process or IPC namespace',
+  title: "ECS task definitions do not share the host's process or IPC namespace",
   severity: 'error',
   profile: 'baseline',
   category: 'compute',
@@ -40,7 +40,8 @@ export const ecsNoHostPidIpc = defineRule({
     return ['pid_mode', 'ipc_mode'].map((attribute): CheckResult => {
       const mode = stringAttr(resource.body, attribute);
       if (mode.state === 'unknown') return unknownValue(attribute, mode);
-      if (mode.state === 'known' && mode.value.trim().toLowerCase() === 'host') return violation(`${attribute} is host: the containers share the instance's namespace`, attribute);
+      if (mode.state === 'known' && mode.value.trim().toLowerCase() === 'host')
+        return violation(`${attribute} is host: the containers share the instance's namespace`, attribute);
       return pass(`${attribute} is ${mode.state === 'known' ? mode.value : 'unset'}`, attribute);
     });
   },

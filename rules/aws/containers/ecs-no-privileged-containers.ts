@@ -12,8 +12,8 @@ export const ecsNoPrivilegedContainers = defineRule({
   category: 'compute',
   resourceTypes: [TASK_DEFINITION],
   rationale:
-    'A privileged container gets every Linux capability and the host\'s devices: whoever runs code in it (an ' +
-    'exploited dependency, a poisoned image) mounts the host\'s disk, loads kernel modules and takes over the ' +
+    "A privileged container gets every Linux capability and the host's devices: whoever runs code in it (an " +
+    "exploited dependency, a poisoned image) mounts the host's disk, loads kernel modules and takes over the " +
     'instance, its other tasks and its instance role. A container_definitions value that is an expression ' +
     '(jsonencode, a variable) cannot be read and is unknown.',
   fix: 'Remove `privileged: true` from the container definition; grant the one capability needed with `linuxParameters.capabilities.add`.',
@@ -22,8 +22,14 @@ export const ecsNoPrivilegedContainers = defineRule({
     docs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security'],
   },
   examples: {
-    failing: { resourceType: TASK_DEFINITION, body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', privileged: true }]) } },
-    passing: { resourceType: TASK_DEFINITION, body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', privileged: false }]) } },
+    failing: {
+      resourceType: TASK_DEFINITION,
+      body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', privileged: true }]) },
+    },
+    passing: {
+      resourceType: TASK_DEFINITION,
+      body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', privileged: false }]) },
+    },
   },
   check(resource) {
     return checkContainers(

@@ -20,7 +20,7 @@ export const ecsNoSecretsInEnvironment = defineRule({
   category: 'compute',
   resourceTypes: [TASK_DEFINITION],
   rationale:
-    'A value in a container\'s `environment` is stored in the task definition in plain text: anyone with ' +
+    "A value in a container's `environment` is stored in the task definition in plain text: anyone with " +
     'ecs:DescribeTaskDefinition, the Terraform state and every revision ever registered (they cannot be ' +
     'deleted, only deregistered) have it. `secrets` with `valueFrom` (Secrets Manager or SSM Parameter Store) ' +
     'keeps only a pointer there, and the value is fetched with the execution role at start. A literal value is ' +
@@ -36,14 +36,22 @@ export const ecsNoSecretsInEnvironment = defineRule({
   examples: {
     failing: {
       resourceType: TASK_DEFINITION,
-      body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', environment: [{ name: 'API_TOKEN', value: 'q8Zr4TnW2pXv7LmK9sBd' }] }]) },
+      body: {
+        family: 'app',
+        container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', environment: [{ name: 'API_TOKEN', value: 'q8Zr4TnW2pXv7LmK9sBd' }] }]),
+      },
     },
     passing: {
       resourceType: TASK_DEFINITION,
       body: {
         family: 'app',
         container_definitions: JSON.stringify([
-          { name: 'app', image: 'app:1', environment: [{ name: 'LOG_LEVEL', value: 'info' }], secrets: [{ name: 'API_TOKEN', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:api-token' }] },
+          {
+            name: 'app',
+            image: 'app:1',
+            environment: [{ name: 'LOG_LEVEL', value: 'info' }],
+            secrets: [{ name: 'API_TOKEN', valueFrom: 'arn:aws:secretsmanager:eu-west-1:111122223333:secret:api-token' }],
+          },
         ]),
       },
     },
@@ -74,7 +82,12 @@ function variableFindings(entry: unknown, path: string): CheckResult[] {
   if (evaluated) {
     const secretName = name !== undefined && SECRET_NAME.test(name.toLowerCase().replace(/[-.]/g, '_'));
     if (!secretName || POINTER.test(value.trim())) return [];
-    return [unknown(`${path}: ${shown} is set from ${describeExpression(value)}, which may put a secret in plain text (use secrets with valueFrom)`, 'container_definitions')];
+    return [
+      unknown(
+        `${path}: ${shown} is set from ${describeExpression(value)}, which may put a secret in plain text (use secrets with valueFrom)`,
+        'container_definitions',
+      ),
+    ];
   }
   // The literal-secret detectors read `NAME=value` (quoted, so a value with spaces stays whole).
   const assigned = value.includes('"') ? value : `"${value}"`;

@@ -18,7 +18,7 @@ export const ecsPublicIpRequiresApproval = defineRule({
     'as reachable from the internet as its security groups allow, like an instance with ' +
     'associate_public_ip_address. The same approval as public-ip-requires-approval applies (the approval tag, ' +
     'AWS `exposure = public` by default, configurable with `publicExposureTag`), on the service or the task ' +
-    'set, or in the provider\'s default_tags. Tasks usually need a public IP only to reach the internet from a ' +
+    "set, or in the provider's default_tags. Tasks usually need a public IP only to reach the internet from a " +
     'public subnet, which a NAT gateway or VPC endpoints do without exposing them. Unset is false.',
   fix:
     'Run the tasks in private subnets with `assign_public_ip = false` (a NAT gateway or VPC endpoints for ' +
@@ -49,7 +49,9 @@ export const ecsPublicIpRequiresApproval = defineRule({
       const tagged = hasTag(awsTags(resource, context), key, value);
       const why = `its tasks are public because ${attribute} = true`;
       if (tagged.state === 'unknown') return unknown(`${why}, and its tags are not known (${describeExpression(tagged.expression)})`, 'tags');
-      return tagged.state === 'known' && tagged.value ? pass(`${why} and it carries the approval tag ${key} = ${value}`) : violation(`${why} but it lacks the approval tag ${key} = ${value}`, 'tags');
+      return tagged.state === 'known' && tagged.value
+        ? pass(`${why} and it carries the approval tag ${key} = ${value}`)
+        : violation(`${why} but it lacks the approval tag ${key} = ${value}`, 'tags');
     });
   },
 });

@@ -22,7 +22,10 @@ export const ecsReadOnlyRootFilesystem = defineRule({
   },
   examples: {
     failing: { resourceType: TASK_DEFINITION, body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1' }]) } },
-    passing: { resourceType: TASK_DEFINITION, body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', readonlyRootFilesystem: true }]) } },
+    passing: {
+      resourceType: TASK_DEFINITION,
+      body: { family: 'app', container_definitions: JSON.stringify([{ name: 'app', image: 'app:1', readonlyRootFilesystem: true }]) },
+    },
   },
   check(resource) {
     return checkContainers(

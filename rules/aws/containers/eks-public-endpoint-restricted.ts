@@ -14,7 +14,7 @@ export const eksPublicEndpointRestricted = defineRule({
   category: 'network',
   resourceTypes: ['aws_eks_cluster'],
   rationale:
-    'The Kubernetes API server is the cluster\'s control plane: open to 0.0.0.0/0 it is scanned and ' +
+    "The Kubernetes API server is the cluster's control plane: open to 0.0.0.0/0 it is scanned and " +
     'brute-forced from the internet, and any pre-authentication bug in it, or a leaked kubeconfig or token, is ' +
     'exploitable from anywhere. The provider defaults are endpoint_public_access = true and ' +
     'public_access_cidrs = ["0.0.0.0/0"], so an unset vpc_config is fully public. A public endpoint limited to ' +
@@ -44,7 +44,11 @@ export const eksPublicEndpointRestricted = defineRule({
     failing: { resourceType: 'aws_eks_cluster', body: { name: 'main', role_arn: '${aws_iam_role.eks.arn}', vpc_config: { subnet_ids: ['subnet-1'] } } },
     passing: {
       resourceType: 'aws_eks_cluster',
-      body: { name: 'main', role_arn: '${aws_iam_role.eks.arn}', vpc_config: { subnet_ids: ['subnet-1'], endpoint_private_access: true, endpoint_public_access: false } },
+      body: {
+        name: 'main',
+        role_arn: '${aws_iam_role.eks.arn}',
+        vpc_config: { subnet_ids: ['subnet-1'], endpoint_private_access: true, endpoint_public_access: false },
+      },
     },
   },
   check(resource) {
@@ -57,13 +61,16 @@ export const eksPublicEndpointRestricted = defineRule({
         if (publicAccess.state === 'unknown') return unknownValue(at('endpoint_public_access'), publicAccess);
         if (publicAccess.state === 'known' && !publicAccess.value) return pass('the API endpoint is private', at('endpoint_public_access'));
         const cidrs = listAttr(block.body, 'public_access_cidrs');
-        const publicWhy = publicAccess.state === 'absent' ? 'the API endpoint is public (endpoint_public_access unset, which means true)' : 'the API endpoint is public';
+        const publicWhy =
+          publicAccess.state === 'absent' ? 'the API endpoint is public (endpoint_public_access unset, which means true)' : 'the API endpoint is public';
         if (cidrs.state === 'absent') return violation(`${publicWhy}, and public_access_cidrs is unset, which means 0.0.0.0/0`, at('public_access_cidrs'));
-        if (cidrs.state === 'unknown') return unknown(`${publicWhy}, and public_access_cidrs is ${describeExpression(cidrs.expression)}`, at('public_access_cidrs'));
+        if (cidrs.state === 'unknown')
+          return unknown(`${publicWhy}, and public_access_cidrs is ${describeExpression(cidrs.expression)}`, at('public_access_cidrs'));
         const open = cidrs.value.filter((c) => typeof c === 'string' && !isExpression(c) && isInternetCidr(c));
         if (open.length > 0) return violation(`${publicWhy} to ${open.join(', ')}`, at('public_access_cidrs'));
         const doubtful = cidrs.value.find((c) => typeof c !== 'string' || isExpression(c));
-        if (doubtful !== undefined) return unknown(`${publicWhy}, and public_access_cidrs contains ${describeExpression(String(doubtful))}`, at('public_access_cidrs'));
+        if (doubtful !== undefined)
+          return unknown(`${publicWhy}, and public_access_cidrs contains ${describeExpression(String(doubtful))}`, at('public_access_cidrs'));
         if (cidrs.value.length === 0) return violation(`${publicWhy}, and an empty public_access_cidrs means 0.0.0.0/0`, at('public_access_cidrs'));
         return pass(`the API endpoint is public only to ${cidrs.value.join(', ')}`, at('public_access_cidrs'));
       },

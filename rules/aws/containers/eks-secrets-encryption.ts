@@ -45,11 +45,17 @@ export const eksSecretsEncryption = defineRule({
         let covers: CheckResult;
         if (resources.state === 'unknown') covers = unknown(`${where} is ${describeExpression(resources.expression)}`, where);
         else if (resources.state === 'known' && resources.value.includes('secrets')) covers = pass('secrets are encrypted', where);
-        else if (resources.state === 'known' && resources.value.some((r) => typeof r !== 'string' || r.includes('${'))) covers = unknown(`${where} holds an expression`, where);
+        else if (resources.state === 'known' && resources.value.some((r) => typeof r !== 'string' || r.includes('${')))
+          covers = unknown(`${where} holds an expression`, where);
         else covers = violation(`${where} does not include "secrets"`, where);
         return [
           covers,
-          ...forEachBlock(block.body, 'provider', (p) => requirePresent(p.body, 'key_arn', 'a KMS key', { path: `${block.path}.${p.path}` }), violation(`${block.path} has no provider block naming a KMS key`, `${block.path}.provider`)),
+          ...forEachBlock(
+            block.body,
+            'provider',
+            (p) => requirePresent(p.body, 'key_arn', 'a KMS key', { path: `${block.path}.${p.path}` }),
+            violation(`${block.path} has no provider block naming a KMS key`, `${block.path}.provider`),
+          ),
         ];
       },
       violation('no encryption_config: secrets are encrypted only with the AWS-owned default key', 'encryption_config'),

@@ -36,10 +36,18 @@ export const elbListenerEncrypted = defineRule({
     docs: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_elb', body: { name: 'web', listener: [{ lb_port: 80, lb_protocol: 'http', instance_port: 8080, instance_protocol: 'http' }] } },
+    failing: {
+      resourceType: 'aws_elb',
+      body: { name: 'web', listener: [{ lb_port: 80, lb_protocol: 'http', instance_port: 8080, instance_protocol: 'http' }] },
+    },
     passing: {
       resourceType: 'aws_elb',
-      body: { name: 'web', listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 8080, instance_protocol: 'http', ssl_certificate_id: '${aws_acm_certificate.web.arn}' }] },
+      body: {
+        name: 'web',
+        listener: [
+          { lb_port: 443, lb_protocol: 'https', instance_port: 8080, instance_protocol: 'http', ssl_certificate_id: '${aws_acm_certificate.web.arn}' },
+        ],
+      },
     },
   },
   check(resource) {
@@ -47,7 +55,11 @@ export const elbListenerEncrypted = defineRule({
     if (internal.state === 'known' && internal.value) return notApplicable('an internal load balancer');
     const results = forEachBlock(resource.body, 'listener', listenerResult);
     if (internal.state !== 'unknown') return results;
-    return results.map((r) => (r.status === 'violation' ? unknown(`${r.message}, and whether it is internet-facing is not known (internal is ${describeExpression(internal.expression)})`, r.attribute) : r));
+    return results.map((r) =>
+      r.status === 'violation'
+        ? unknown(`${r.message}, and whether it is internet-facing is not known (internal is ${describeExpression(internal.expression)})`, r.attribute)
+        : r,
+    );
   },
 });
 
@@ -60,7 +72,8 @@ function listenerResult(listener: BlockOccurrence): CheckResult {
   if (name === 'HTTPS' || name === 'SSL') return pass(`${at('lb_protocol')} = ${protocol.value}`, at('lb_protocol'));
   if (name !== 'TCP') return violation(`${listener.path} listens with ${protocol.value}: traffic from the internet is not encrypted`, at('lb_protocol'));
   const port = numberAttr(listener.body, 'lb_port');
-  if (port.state === 'unknown') return unknown(`a TCP listener on port 80 would carry plain HTTP, and ${at('lb_port')} is ${describeExpression(port.expression)}`, at('lb_port'));
+  if (port.state === 'unknown')
+    return unknown(`a TCP listener on port 80 would carry plain HTTP, and ${at('lb_port')} is ${describeExpression(port.expression)}`, at('lb_port'));
   if (port.state === 'known' && port.value === 80) return violation(`${listener.path} is a TCP listener on port 80: plain HTTP passed through`, at('lb_port'));
   return notApplicable(`${listener.path} is a TCP listener: its encryption is end to end, between client and instance`);
 }

@@ -15,7 +15,11 @@ function principalAccount(identifier: string): Answer<string | undefined> {
     return known(match ? (match[1] ?? match[2]) : undefined);
   }
   // The caller's own account, and ARNs of resources this stack creates (its roles and users), are this account.
-  if (/\$\{\s*data\.aws_caller_identity\.[A-Za-z0-9_-]+\.(account_id|arn)\s*\}/.test(identifier) && /^(arn:aws[a-z-]*:(iam|sts)::)?\$\{[^}]*\}(:.*)?$/.test(identifier)) return known('own');
+  if (
+    /\$\{\s*data\.aws_caller_identity\.[A-Za-z0-9_-]+\.(account_id|arn)\s*\}/.test(identifier) &&
+    /^(arn:aws[a-z-]*:(iam|sts)::)?\$\{[^}]*\}(:.*)?$/.test(identifier)
+  )
+    return known('own');
   if (isConcreteReference(identifier) && !/^\$\{\s*data\./.test(identifier)) return known('own');
   return maybe(`the principal ${describeExpression(identifier)}`);
 }
@@ -28,9 +32,11 @@ function isOtherAccount(account: string, role: ResourceRecord, context: RuleCont
   if (account === 'own') return NO;
   const provider = context.providerFor(role);
   const allowed = provider ? listAttr(provider.body, 'allowed_account_ids') : undefined;
-  if (allowed?.state === 'unknown') return maybe(`whether account ${account} is this stack's own (allowed_account_ids is ${describeExpression(allowed.expression)})`);
+  if (allowed?.state === 'unknown')
+    return maybe(`whether account ${account} is this stack's own (allowed_account_ids is ${describeExpression(allowed.expression)})`);
   if (allowed?.state === 'known' && allowed.value.includes(account)) return NO;
-  if (allowed?.state === 'known' && allowed.value.some((v) => typeof v !== 'string' || isExpression(v))) return maybe(`whether account ${account} is among allowed_account_ids, which holds an expression`);
+  if (allowed?.state === 'known' && allowed.value.some((v) => typeof v !== 'string' || isExpression(v)))
+    return maybe(`whether account ${account} is among allowed_account_ids, which holds an expression`);
   return YES;
 }
 
@@ -83,10 +89,10 @@ export const iamCrossAccountTrustGuarded = defineRule({
     'whatever that account decides act as the role. For a third party (a SaaS vendor, a monitoring service), ' +
     'sts:ExternalId is what stops the confused deputy: another customer of the vendor pointing it at your role. ' +
     'For people, aws:MultiFactorAuthPresent makes a stolen access key not enough. "Another account" is any ' +
-    'account named literally that is not in the provider\'s allowed_account_ids (the one place a configuration ' +
+    "account named literally that is not in the provider's allowed_account_ids (the one place a configuration " +
     'says which account it deploys to); ARNs of resources in the stack and data.aws_caller_identity are the ' +
     'own account. Principal "*" is ' +
-    'iam-trust-policy-no-wildcard\'s. Strict: trust between accounts of one organization (a CI account ' +
+    "iam-trust-policy-no-wildcard's. Strict: trust between accounts of one organization (a CI account " +
     'assuming deploy roles) is often legitimate without either condition; record it as a suppression.',
   fix:
     'Add `Condition: { StringEquals: { "sts:ExternalId": "<id the third party gave you>" } }` for a third party, ' +
@@ -101,7 +107,7 @@ export const iamCrossAccountTrustGuarded = defineRule({
         kind: 'different',
         why:
           'checkov reports every statement that trusts an account ID or account root, whatever its conditions and whichever account it is; ' +
-          'here only another account (by the provider\'s allowed_account_ids) without an sts:ExternalId or aws:MultiFactorAuthPresent condition is ' +
+          "here only another account (by the provider's allowed_account_ids) without an sts:ExternalId or aws:MultiFactorAuthPresent condition is " +
           'reported, and role or user ARNs of that account count too.',
       },
     ],

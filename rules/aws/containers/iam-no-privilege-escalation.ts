@@ -41,7 +41,12 @@ function onEveryEntity(s: PolicyStatement): Answer {
 }
 
 const escalates = (s: PolicyStatement): Answer =>
-  and(isAllow(s), not(includesAllActions(s)), any(ESCALATION_ACTIONS, (action) => includesAction(s, action)), onEveryEntity(s));
+  and(
+    isAllow(s),
+    not(includesAllActions(s)),
+    any(ESCALATION_ACTIONS, (action) => includesAction(s, action)),
+    onEveryEntity(s),
+  );
 
 export const iamNoPrivilegeEscalation = defineRule({
   id: 'iam-no-privilege-escalation',
@@ -60,7 +65,7 @@ export const iamNoPrivilegeEscalation = defineRule({
     'that leave them in. iam:PassRole is reported by iam-no-passrole-wildcard and Action "*" by ' +
     'iam-no-admin-policy, not here.',
   fix:
-    'Grant these actions only on the ARNs they are needed for (the user\'s own access keys: ' +
+    "Grant these actions only on the ARNs they are needed for (the user's own access keys: " +
     '`arn:aws:iam::<account>:user/${aws:username}`; the roles a deployer may assume, by name), or move IAM ' +
     'administration to a separate, MFA-protected role.',
   references: {
@@ -81,7 +86,9 @@ export const iamNoPrivilegeEscalation = defineRule({
   examples: {
     failing: {
       resourceType: 'aws_iam_policy',
-      body: { policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AttachRolePolicy', 'iam:GetRole'], Resource: '*' }] }) },
+      body: {
+        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['iam:AttachRolePolicy', 'iam:GetRole'], Resource: '*' }] }),
+      },
     },
     passing: {
       resourceType: 'aws_iam_policy',
@@ -94,6 +101,11 @@ export const iamNoPrivilegeEscalation = defineRule({
     },
   },
   check(resource, context) {
-    return checkIdentityPolicies(resource, context, escalates, 'allows privilege-escalation actions (policy versions, attaching or putting policies, trust changes, other users\' keys or passwords, sts:AssumeRole…) on every user, role or policy');
+    return checkIdentityPolicies(
+      resource,
+      context,
+      escalates,
+      "allows privilege-escalation actions (policy versions, attaching or putting policies, trust changes, other users' keys or passwords, sts:AssumeRole…) on every user, role or policy",
+    );
   },
 });

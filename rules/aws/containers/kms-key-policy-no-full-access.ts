@@ -95,7 +95,13 @@ export const kmsKeyPolicyNoFullAccess = defineRule({
           Version: '2012-10-17',
           Statement: [
             { Sid: 'Root', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-            { Sid: 'App', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' },
+            {
+              Sid: 'App',
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::111122223333:role/app' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+              Resource: '*',
+            },
           ],
         }),
       },
@@ -104,6 +110,11 @@ export const kmsKeyPolicyNoFullAccess = defineRule({
   check(resource, context) {
     const read = readPolicy(resource.body.policy, context);
     if (read.state === 'absent') return pass('no policy: the default key policy gives kms:* to the account root only', 'policy');
-    return forbidStatements(read, 'policy', (s) => and(isAllow(s), grantsAllKeyActions(s), grantsNonRoot(s), not(conditioned(s))), 'gives every key action (kms:*) to a principal other than the account root, with no condition');
+    return forbidStatements(
+      read,
+      'policy',
+      (s) => and(isAllow(s), grantsAllKeyActions(s), grantsNonRoot(s), not(conditioned(s))),
+      'gives every key action (kms:*) to a principal other than the account root, with no condition',
+    );
   },
 });

@@ -47,8 +47,19 @@ export function naclIngress(resource: ResourceRecord, context: RuleContext): Nac
   const acl = resource.body.network_acl_id;
   const siblings = context
     .resourcesOfType('aws_network_acl_rule')
-    .filter((r) => r !== resource && r.mode === 'managed' && typeof acl === 'string' && r.body.network_acl_id === acl && r.body.count === undefined && r.body.for_each === undefined)
-    .filter((r) => { const e = boolAttr(r.body, 'egress'); return e.state === 'absent' || (e.state === 'known' && !e.value); })
+    .filter(
+      (r) =>
+        r !== resource &&
+        r.mode === 'managed' &&
+        typeof acl === 'string' &&
+        r.body.network_acl_id === acl &&
+        r.body.count === undefined &&
+        r.body.for_each === undefined,
+    )
+    .filter((r) => {
+      const e = boolAttr(r.body, 'egress');
+      return e.state === 'absent' || (e.state === 'known' && !e.value);
+    })
     .map((r) => entry(r.body, r.address, 'rule_number', 'rule_action'));
   return { own: [own], all: [own, ...siblings], results: [] };
 }
@@ -60,9 +71,18 @@ function entry(body: JsonObject, path: string, numberKey: string, actionKey: str
   return {
     path,
     opens: opening(body, path),
-    from: internetSourcesOf(['cidr_block', 'ipv6_cidr_block'].filter((k) => body[k] !== undefined && body[k] !== null).map((k) => ({ value: body[k], attribute: at(path, k), whole: true }))),
+    from: internetSourcesOf(
+      ['cidr_block', 'ipv6_cidr_block']
+        .filter((k) => body[k] !== undefined && body[k] !== null)
+        .map((k) => ({ value: body[k], attribute: at(path, k), whole: true })),
+    ),
     ruleNumber: number.state === 'absent' ? maybe(`${at(path, numberKey)} is unset`) : number,
-    action: action.state === 'known' ? known(action.value.trim().toLowerCase()) : action.state === 'unknown' ? maybe(`${at(path, actionKey)} is ${describeExpression(action.expression)}`, at(path, actionKey)) : maybe(`${at(path, actionKey)} is unset`),
+    action:
+      action.state === 'known'
+        ? known(action.value.trim().toLowerCase())
+        : action.state === 'unknown'
+          ? maybe(`${at(path, actionKey)} is ${describeExpression(action.expression)}`, at(path, actionKey))
+          : maybe(`${at(path, actionKey)} is unset`),
     cidr: literal('cidr_block'),
     ipv6Cidr: literal('ipv6_cidr_block'),
   };
@@ -83,7 +103,9 @@ function opening(body: JsonObject, path: string): Answer<Opening> {
     if (value.state === 'unknown') return maybe(`${at(path, key)} is ${describeExpression(value.expression)}`, at(path, key));
     return value;
   };
-  return chain(port('from_port'), (from) => chain(port('to_port'), (to) => known({ protocol: portProtocol, ports: { from: Math.min(from, to), to: Math.max(from, to) } })));
+  return chain(port('from_port'), (from) =>
+    chain(port('to_port'), (to) => known({ protocol: portProtocol, ports: { from: Math.min(from, to), to: Math.max(from, to) } })),
+  );
 }
 
 /**
@@ -95,13 +117,16 @@ export function deniedFirst(entry: NaclEntry, ports: readonly number[], all: rea
   if (entry.ruleNumber.state !== 'known' || entry.from.state !== 'known' || entry.from.value === null) return false;
   const mine = entry.ruleNumber.value;
   const families = [...new Set(entry.from.value.cidrs.map((c) => (c.includes(':') ? 'v6' : 'v4')))];
-  const denies = all.filter((d) => d.action.state === 'known' && d.action.value === 'deny' && d.ruleNumber.state === 'known' && d.ruleNumber.value < mine && d.opens.state === 'known');
+  const denies = all.filter(
+    (d) => d.action.state === 'known' && d.action.value === 'deny' && d.ruleNumber.state === 'known' && d.ruleNumber.value < mine && d.opens.state === 'known',
+  );
   return families.every((family) =>
     ports.every((port) =>
       denies.some((d) => {
         const source = family === 'v4' ? d.cidr === '0.0.0.0/0' : d.ipv6Cidr === '::/0';
         const opens = d.opens.state === 'known' ? d.opens.value : undefined;
-        const covers = opens?.ports === 'all' || (opens?.protocol === 'tcp' && typeof opens.ports === 'object' && opens.ports.from <= port && port <= opens.ports.to);
+        const covers =
+          opens?.ports === 'all' || (opens?.protocol === 'tcp' && typeof opens.ports === 'object' && opens.ports.from <= port && port <= opens.ports.to);
         return source && covers;
       }),
     ),

@@ -16,7 +16,7 @@ export const naclNoAdminPortsFromInternet = defineRule({
   category: 'network',
   resourceTypes: NACL_TYPES,
   rationale:
-    'A network ACL is the subnet\'s second line behind security groups: an allow entry for 22, 3389 or ' +
+    "A network ACL is the subnet's second line behind security groups: an allow entry for 22, 3389 or " +
     '5985-5986 from 0.0.0.0/0 or ::/0 (or a range including them, or protocol -1) means that one mistaken ' +
     'security group exposes administration ports to the brute-forcing that starts minutes after an address ' +
     'goes live. A NACL applies the first matching entry by rule number, so an allow entry that deny entries ' +
@@ -44,11 +44,17 @@ export const naclNoAdminPortsFromInternet = defineRule({
   examples: {
     failing: {
       resourceType: 'aws_network_acl',
-      body: { vpc_id: '${aws_vpc.main.id}', ingress: [{ rule_no: 100, action: 'allow', protocol: 'tcp', from_port: 22, to_port: 22, cidr_block: '0.0.0.0/0' }] },
+      body: {
+        vpc_id: '${aws_vpc.main.id}',
+        ingress: [{ rule_no: 100, action: 'allow', protocol: 'tcp', from_port: 22, to_port: 22, cidr_block: '0.0.0.0/0' }],
+      },
     },
     passing: {
       resourceType: 'aws_network_acl',
-      body: { vpc_id: '${aws_vpc.main.id}', ingress: [{ rule_no: 100, action: 'allow', protocol: 'tcp', from_port: 443, to_port: 443, cidr_block: '0.0.0.0/0' }] },
+      body: {
+        vpc_id: '${aws_vpc.main.id}',
+        ingress: [{ rule_no: 100, action: 'allow', protocol: 'tcp', from_port: 443, to_port: 443, cidr_block: '0.0.0.0/0' }],
+      },
     },
   },
   check(resource, context) {
@@ -60,10 +66,16 @@ export const naclNoAdminPortsFromInternet = defineRule({
       if (!result) continue;
       if (result.status === 'violation' && entry.opens.state === 'known') {
         const opening = entry.opens.value;
-        const ports = opening.ports === 'all' ? [...ADMIN_PORTS] : opening.ports === 'none' ? [] : portsInRange(opening.ports.from, opening.ports.to, ADMIN_PORTS);
+        const ports =
+          opening.ports === 'all' ? [...ADMIN_PORTS] : opening.ports === 'none' ? [] : portsInRange(opening.ports.from, opening.ports.to, ADMIN_PORTS);
         if (deniedFirst(entry, ports, all)) continue;
         if (entry.action.state === 'unknown') {
-          found.push(unknown(`${entry.path || 'this rule'} would open ${selectedPorts(opening, SELECTION)} to the internet if it allows, and ${entry.action.expression}`, entry.action.attribute));
+          found.push(
+            unknown(
+              `${entry.path || 'this rule'} would open ${selectedPorts(opening, SELECTION)} to the internet if it allows, and ${entry.action.expression}`,
+              entry.action.attribute,
+            ),
+          );
           continue;
         }
       }

@@ -24,7 +24,7 @@ export const secretsManagerPolicyNoWildcardActions = defineRule({
     'not only the value but PutResourcePolicy (open it further), PutSecretValue / UpdateSecret (replace it or ' +
     'its key), RotateSecret and DeleteSecret. Readers need GetSecretValue and DescribeSecret; rotation ' +
     'functions need the rotation actions. Strict: it is least privilege for principals that are already ' +
-    'trusted (a wildcard principal is secrets-manager-policy-not-public\'s).',
+    "trusted (a wildcard principal is secrets-manager-policy-not-public's).",
   fix: 'List the actions: `secretsmanager:GetSecretValue` and `secretsmanager:DescribeSecret` for readers.',
   references: {
     docs: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html'],
@@ -34,7 +34,10 @@ export const secretsManagerPolicyNoWildcardActions = defineRule({
       resourceType: 'aws_secretsmanager_secret_policy',
       body: {
         secret_arn: '${aws_secretsmanager_secret.db.arn}',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.app.arn}' }, Action: 'secretsmanager:*', Resource: '*' }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.app.arn}' }, Action: 'secretsmanager:*', Resource: '*' }],
+        }),
       },
     },
     passing: {
@@ -43,12 +46,24 @@ export const secretsManagerPolicyNoWildcardActions = defineRule({
         secret_arn: '${aws_secretsmanager_secret.db.arn}',
         policy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: '${aws_iam_role.app.arn}' }, Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: '${aws_iam_role.app.arn}' },
+              Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+              Resource: '*',
+            },
+          ],
         }),
       },
     },
   },
   check(resource, context) {
-    return forbidStatements(readPolicy(resource.body.policy, context), 'policy', (s) => and(isAllow(s), grantsAllSecretActions(s)), 'allows every Secrets Manager action (secretsmanager:*, * or NotAction)');
+    return forbidStatements(
+      readPolicy(resource.body.policy, context),
+      'policy',
+      (s) => and(isAllow(s), grantsAllSecretActions(s)),
+      'allows every Secrets Manager action (secretsmanager:*, * or NotAction)',
+    );
   },
 });

@@ -29,7 +29,10 @@ export const secretsManagerPolicyNotPublic = defineRule({
       resourceType: 'aws_secretsmanager_secret_policy',
       body: {
         secret_arn: '${aws_secretsmanager_secret.db.arn}',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+        }),
       },
     },
     passing: {
@@ -44,6 +47,11 @@ export const secretsManagerPolicyNotPublic = defineRule({
     },
   },
   check(resource, context) {
-    return forbidStatements(readPolicy(resource.body.policy, context), 'policy', allowsAnyoneUnrestricted, 'allows any principal ("*") with no condition limiting it to known accounts');
+    return forbidStatements(
+      readPolicy(resource.body.policy, context),
+      'policy',
+      allowsAnyoneUnrestricted,
+      'allows any principal ("*") with no condition limiting it to known accounts',
+    );
   },
 });

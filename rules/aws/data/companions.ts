@@ -24,13 +24,7 @@ export interface Companions {
  * Resources of `type` whose `attribute` points at `target`: by reference to it, or by its literal name
  * (the value of one of `nameAttributes` on the target, e.g. a bucket's `bucket`).
  */
-export function companionsOf(
-  target: ResourceRecord,
-  context: RuleContext,
-  type: string,
-  attribute: string,
-  nameAttributes: readonly string[],
-): Companions {
+export function companionsOf(target: ResourceRecord, context: RuleContext, type: string, attribute: string, nameAttributes: readonly string[]): Companions {
   const found: ResourceRecord[] = [];
   const uncertain: { resource: ResourceRecord; why: string }[] = [];
   for (const candidate of candidatesFor(target, context, type, attribute, nameAttributes)) {
@@ -38,7 +32,8 @@ export function companionsOf(
     if (isNo(exists)) continue;
     const points = pointsAt(candidate.body[attribute], target, nameAttributes);
     if (points.state === 'known' && !points.value) continue;
-    if (points.state === 'unknown') uncertain.push({ resource: candidate, why: `has ${attribute} = ${points.expression}, which may or may not be ${target.address}` });
+    if (points.state === 'unknown')
+      uncertain.push({ resource: candidate, why: `has ${attribute} = ${points.expression}, which may or may not be ${target.address}` });
     else if (exists.state === 'unknown') uncertain.push({ resource: candidate, why: exists.expression });
     else found.push(candidate);
   }

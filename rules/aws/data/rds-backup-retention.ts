@@ -50,6 +50,12 @@ export const rdsBackupRetention = defineRule({
     if (resource.type === 'aws_db_instance' && attr(resource.body, 'replicate_source_db').state !== 'absent') {
       return notApplicable('a read replica: the source instance holds the automated backups');
     }
-    return requireNumber(resource.body, 'backup_retention_period', 'automated backup retention', { min: MIN_BACKUP_RETENTION_DAYS }, { defaultValue: DEFAULT_RETENTION_DAYS });
+    return requireNumber(
+      resource.body,
+      'backup_retention_period',
+      'automated backup retention',
+      { min: MIN_BACKUP_RETENTION_DAYS },
+      { defaultValue: DEFAULT_RETENTION_DAYS },
+    );
   },
 });

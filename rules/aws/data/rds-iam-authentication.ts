@@ -33,7 +33,7 @@ export const rdsIamAuthentication = defineRule({
     'and Aurora MySQL/PostgreSQL; Oracle, SQL Server, Db2 and RDS Custom do not support it.',
   fix:
     'Set `iam_database_authentication_enabled = true` (it defaults to false), create database users that ' +
-    'authenticate with the AWS plugin (`IDENTIFIED WITH AWSAuthenticationPlugin AS \'RDS\'` / `GRANT rds_iam`), ' +
+    "authenticate with the AWS plugin (`IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS'` / `GRANT rds_iam`), " +
     'and grant `rds-db:connect` on those users to the roles that need them.',
   references: {
     docs: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html'],
@@ -59,7 +59,10 @@ function engineSupport(resource: ResourceRecord, context: RuleContext): CheckRes
   const engine = stringAttr(source.body, 'engine');
   if (engine.state === 'unknown') return unknownValue(source.attribute('engine'), engine);
   if (engine.state === 'absent') {
-    return unknown('engine is not set (a replica or a snapshot restore takes it from its source), so whether IAM authentication applies is not known', 'engine');
+    return unknown(
+      'engine is not set (a replica or a snapshot restore takes it from its source), so whether IAM authentication applies is not known',
+      'engine',
+    );
   }
   const name = engine.value.toLowerCase();
   if (UNSUPPORTED_PREFIXES.some((prefix) => name.startsWith(prefix))) return notApplicable(`engine ${engine.value} has no IAM database authentication`);
@@ -96,6 +99,7 @@ function mariadbSupport(version: Value<string>, attribute: string): CheckResult 
   if (!match) return unknown(`${needs}, and ${attribute} = "${version.value}" is not a version`, attribute);
   const [major, minor] = [Number(match[1]), Number(match[2])];
   const [minMajor, minMinor] = MARIADB_MINIMUM;
-  if (major < minMajor || (major === minMajor && minor < minMinor)) return notApplicable(`MariaDB ${version.value} has no IAM database authentication (10.11 and later do)`);
+  if (major < minMajor || (major === minMajor && minor < minMinor))
+    return notApplicable(`MariaDB ${version.value} has no IAM database authentication (10.11 and later do)`);
   return pass(`MariaDB ${version.value} supports IAM database authentication`, 'engine');
 }

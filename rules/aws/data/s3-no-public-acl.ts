@@ -36,7 +36,7 @@ export const s3NoPublicAcl = defineRule({
         kind: 'different',
         why:
           'a public ACL set by a separate aws_s3_bucket_acl is reported on that aws_s3_bucket_acl (where the fix goes), not on the aws_s3_bucket as ' +
-          'checkov\'s graph check does; the bucket itself is reported only for its own acl / grant. One rule covers read and write (CKV_AWS_57) alike.',
+          "checkov's graph check does; the bucket itself is reported only for its own acl / grant. One rule covers read and write (CKV_AWS_57) alike.",
       },
       {
         peer: 'checkov',
@@ -92,7 +92,10 @@ function granteeResult(grantee: JsonObject, path: string): CheckResult {
   const attribute = `${path}.uri`;
   if (uri.state === 'unknown') return unknown(`${attribute} is ${describeExpression(uri.expression)}, which may be a public group`, attribute);
   if (uri.state === 'absent') return pass(`${path} grants to a specific grantee`, attribute);
-  const normalized = uri.value.trim().toLowerCase().replace(/^[a-z]+:\/\//, '');
+  const normalized = uri.value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '');
   if (PUBLIC_GROUPS.includes(normalized)) return violation(`${path} grants to the public group ${uri.value}`, attribute);
   return pass(`${path} grants to ${uri.value}`, attribute);
 }

@@ -6,7 +6,18 @@ import { defineRule, type RuleContext } from '../../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../../engine/types';
 import { and, any, describeExpression, isExpression, known, maybe, NO, not, or, referencedAddress, type Answer } from '../../../engine/values';
-import { anyItem, globMatch, isAllActionsPattern, isDeny, literalOf, principalIsAnyone, readPolicy, type ExpressionResolver, type PolicyRead, type PolicyStatement } from '../policy';
+import {
+  anyItem,
+  globMatch,
+  isAllActionsPattern,
+  isDeny,
+  literalOf,
+  principalIsAnyone,
+  readPolicy,
+  type ExpressionResolver,
+  type PolicyRead,
+  type PolicyStatement,
+} from '../policy';
 import { companionResult } from './companions';
 import { bucketCompanions, websiteEndpoint } from './s3-common';
 
@@ -31,7 +42,7 @@ export const s3TlsOnly = defineRule({
     'at it, or its legacy website block) is not covered: website endpoints speak HTTP only, so that Deny ' +
     'would refuse every request to the site. Such a bucket holds public content served anonymously; HTTPS ' +
     'for its visitors is CloudFront\'s job (viewer_protocol_policy = "redirect-to-https"), and whether it ' +
-    'should be public at all is s3-public-access-block\'s. When a website configuration may point at the ' +
+    "should be public at all is s3-public-access-block's. When a website configuration may point at the " +
     'bucket (its bucket is an expression), a missing Deny is unknown rather than a violation.',
   fix:
     `Give every bucket an ${POLICY} with a statement { Effect = "Deny", Principal = "*", Action = "s3:*", ` +
@@ -46,7 +57,9 @@ export const s3TlsOnly = defineRule({
         bucket: '${aws_s3_bucket.data.id}',
         policy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.data.arn}/*' }],
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.data.arn}/*' },
+          ],
         }),
       },
     },
@@ -166,7 +179,10 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
   // A part that is certainly uncovered decides; else the first part that cannot be told; else both pass.
   const uncovered = results.filter((r) => r.status === 'violation').map((r) => r.message);
   if (uncovered.length > 0) {
-    return violation(`${attribute} has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers ${uncovered.join(', nor one that covers ')}`, attribute);
+    return violation(
+      `${attribute} has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers ${uncovered.join(', nor one that covers ')}`,
+      attribute,
+    );
   }
   return results.find((r) => r.status === 'unknown') ?? pass(`${attribute} denies plain HTTP on the bucket and its objects`, attribute);
 }
@@ -198,10 +214,19 @@ function whenInsecure(s: PolicyStatement): Answer {
     ...s.conditions.value.map((c) => {
       const operator = literalOf(c.operator);
       const key = literalOf(c.key);
-      const opOk: Answer = operator === undefined ? maybe(`condition operator ${describeExpression(c.operator)}`) : known(['bool', 'boolifexists'].includes(operator.toLowerCase()));
+      const opOk: Answer =
+        operator === undefined
+          ? maybe(`condition operator ${describeExpression(c.operator)}`)
+          : known(['bool', 'boolifexists'].includes(operator.toLowerCase()));
       const keyOk: Answer = key === undefined ? maybe(`condition key ${describeExpression(c.key)}`) : known(key.toLowerCase() === 'aws:securetransport');
       // An expression value may be "false": its worst case is a pattern, asked whether it can produce "false".
-      const valueOk = anyItem(c.values, `${c.key} values`, (v) => v.trim().toLowerCase() === 'false', undefined, (worst) => globMatch(worst.trim(), 'false', true));
+      const valueOk = anyItem(
+        c.values,
+        `${c.key} values`,
+        (v) => v.trim().toLowerCase() === 'false',
+        undefined,
+        (worst) => globMatch(worst.trim(), 'false', true),
+      );
       const all = and(opOk, keyOk, valueOk);
       return c.mayBeNone && all.state === 'known' && all.value ? maybe('a dynamic "condition" block (its for_each may be empty)') : all;
     }),

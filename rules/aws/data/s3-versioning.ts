@@ -43,7 +43,12 @@ export const s3Versioning = defineRule({
     const withoutInline = () => companionResult(companions, VERSIONING, 'so overwritten and deleted objects cannot be recovered');
     if (companions.found.length === 0 && blocks(resource.body, 'versioning').occurrences.length > 0) {
       // A dynamic inline block may produce none: then the missing companion decides.
-      return forEachBlock(resource.body, 'versioning', (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }), withoutInline);
+      return forEachBlock(
+        resource.body,
+        'versioning',
+        (v) => requireBool(v.body, 'enabled', 'versioning', { path: v.path, defaultValue: false }),
+        withoutInline,
+      );
     }
     return withoutInline();
   },

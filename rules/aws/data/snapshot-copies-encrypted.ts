@@ -137,6 +137,7 @@ function amiEncryption(value: unknown, context: RuleContext): Answer {
     }),
   );
   // Devices from a dynamic block whose for_each may be empty: the AMI may have no encrypted volume at all.
-  if (present.state === 'unknown' && each.state === 'known' && each.value) return maybe(`${ami.address}.ebs_block_device may be empty (for_each = ${describeExpression(present.expression)})`);
+  if (present.state === 'unknown' && each.state === 'known' && each.value)
+    return maybe(`${ami.address}.ebs_block_device may be empty (for_each = ${describeExpression(present.expression)})`);
   return each;
 }

@@ -46,7 +46,8 @@ export function requireBlockWith(body: JsonObject, name: string, key: string, va
     if (enabled.state === 'known' && !enabled.value) continue;
     if (kind.state === 'unknown') doubt ??= `${block.path}.${key} is ${describeExpression(kind.expression)}`;
     else if (enabled.state === 'unknown') doubt ??= `${block.path}.enabled is ${describeExpression(enabled.expression)}`;
-    else if (block.mayBeNone !== undefined) doubt ??= `${block.path} comes from a dynamic block whose for_each (${describeExpression(block.mayBeNone)}) may be empty`;
+    else if (block.mayBeNone !== undefined)
+      doubt ??= `${block.path} comes from a dynamic block whose for_each (${describeExpression(block.mayBeNone)}) may be empty`;
     else if (enabled.state === 'known' || enabledDefault) return pass(`${what}: ${block.path} publishes ${value}`, name);
   }
   if (doubt !== undefined) return unknown(`${what} cannot be verified: ${doubt}`, name);

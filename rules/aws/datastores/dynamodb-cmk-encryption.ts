@@ -20,7 +20,7 @@ export const dynamodbCmkEncryption = defineRule({
     'still encrypt the data, and a CMK costs money and key-policy upkeep.',
   fix:
     'Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.x.arn }`, and `kms_key_arn` on every ' +
-    '`replica` block (or aws_dynamodb_table_replica) with a key of the replica\'s region.',
+    "`replica` block (or aws_dynamodb_table_replica) with a key of the replica's region.",
   references: {
     checkov: ['CKV_AWS_119', 'CKV_AWS_271'],
     deviations: [

@@ -36,6 +36,10 @@ export const efsBackupPolicy = defineRule({
         violation('no backup_policy block', 'backup_policy'),
       );
     }
-    return companionResult(companionsOf(resource, context, BACKUP_POLICY, 'file_system_id', []), BACKUP_POLICY, 'so deleted or overwritten files cannot be restored');
+    return companionResult(
+      companionsOf(resource, context, BACKUP_POLICY, 'file_system_id', []),
+      BACKUP_POLICY,
+      'so deleted or overwritten files cannot be restored',
+    );
   },
 });

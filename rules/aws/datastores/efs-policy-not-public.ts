@@ -19,7 +19,7 @@ export const efsPolicyNotPublic = defineRule({
     'Strict: without any file system policy EFS already lets every client with network access mount it, so ' +
     'such a statement mostly spells out the default; the rule asks that a written policy be narrower.',
   fix:
-    'Name the roles that mount the file system in the statement\'s Principal, or add a condition such as ' +
+    "Name the roles that mount the file system in the statement's Principal, or add a condition such as " +
     '`StringEquals: { "aws:PrincipalAccount": "<account id>" }`; keep the aws:SecureTransport deny.',
   references: {
     docs: ['https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html'],
@@ -29,7 +29,10 @@ export const efsPolicyNotPublic = defineRule({
       resourceType: 'aws_efs_file_system_policy',
       body: {
         file_system_id: '${aws_efs_file_system.shared.id}',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], Resource: '*' }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], Resource: '*' }],
+        }),
       },
     },
     passing: {
@@ -38,7 +41,14 @@ export const efsPolicyNotPublic = defineRule({
         file_system_id: '${aws_efs_file_system.shared.id}',
         policy: JSON.stringify({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], Resource: '*' }],
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::111122223333:role/app' },
+              Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+              Resource: '*',
+            },
+          ],
         }),
       },
     },

@@ -19,7 +19,9 @@ function hasUserGroup(body: JsonObject): Answer {
   if (groups.state === 'absent') return NO;
   if (groups.state === 'unknown') return maybe(`user_group_ids is ${describeExpression(groups.expression)}`);
   if (groups.value.length === 0) return NO;
-  return groups.value.some((g) => typeof g === 'string' && g.trim() !== '' && (!isExpression(g) || isConcreteReference(g))) ? YES : maybe(`user_group_ids is ${JSON.stringify(groups.value)}`);
+  return groups.value.some((g) => typeof g === 'string' && g.trim() !== '' && (!isExpression(g) || isConcreteReference(g)))
+    ? YES
+    : maybe(`user_group_ids is ${JSON.stringify(groups.value)}`);
 }
 
 export const elasticacheAuthRequired = defineRule({
@@ -40,15 +42,28 @@ export const elasticacheAuthRequired = defineRule({
   references: {
     checkov: ['CKV_AWS_31'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_31', kind: 'looser', why: 'an RBAC user group (user_group_ids) counts as authentication here, as well as an auth_token; checkov accepts only auth_token.' },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_31',
+        kind: 'looser',
+        why: 'an RBAC user group (user_group_ids) counts as authentication here, as well as an auth_token; checkov accepts only auth_token.',
+      },
     ],
     docs: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html', 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_elasticache_replication_group', body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: true } },
+    failing: {
+      resourceType: 'aws_elasticache_replication_group',
+      body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: true },
+    },
     passing: {
       resourceType: 'aws_elasticache_replication_group',
-      body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: true, user_group_ids: ['${aws_elasticache_user_group.app.id}'] },
+      body: {
+        replication_group_id: 'sessions',
+        description: 'sessions',
+        transit_encryption_enabled: true,
+        user_group_ids: ['${aws_elasticache_user_group.app.id}'],
+      },
     },
   },
   check(resource) {
@@ -59,7 +74,8 @@ export const elasticacheAuthRequired = defineRule({
     if (token.state === 'known' && token.value) return pass('clients authenticate with an AUTH token', 'auth_token');
     if (group.state === 'known' && group.value) return pass('clients authenticate as users of an RBAC user group', 'user_group_ids');
     const doubt = [token, group].find((a) => a.state === 'unknown');
-    if (doubt?.state === 'unknown') return unknown(`authentication cannot be verified: ${doubt.expression}`, token.state === 'unknown' ? 'auth_token' : 'user_group_ids');
+    if (doubt?.state === 'unknown')
+      return unknown(`authentication cannot be verified: ${doubt.expression}`, token.state === 'unknown' ? 'auth_token' : 'user_group_ids');
     return violation('neither auth_token nor user_group_ids is set: any client that reaches the port can use the cache', 'auth_token');
   },
 });

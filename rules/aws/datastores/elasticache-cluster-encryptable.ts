@@ -15,7 +15,7 @@ export const elasticacheClusterEncryptable = defineRule({
     'An aws_elasticache_cluster that is not part of a replication group has no at-rest encryption and no ' +
     'AUTH token or RBAC: a Redis or Valkey cache made this way cannot meet elasticache-encryption-at-rest or ' +
     'elasticache-auth-required, so it is reported here instead of passing unseen. A cluster that joins a ' +
-    'replication group (replication_group_id) takes the group\'s settings, checked on the group. Memcached ' +
+    "replication group (replication_group_id) takes the group's settings, checked on the group. Memcached " +
     'keeps nothing on disk, so in-transit encryption (Memcached 1.6.12 and later) is what it can have. ' +
     'Strict: a throwaway single-node cache of non-sensitive data may be acceptable.',
   fix:
@@ -26,15 +26,22 @@ export const elasticacheClusterEncryptable = defineRule({
   },
   examples: {
     failing: { resourceType: 'aws_elasticache_cluster', body: { cluster_id: 'sessions', engine: 'redis', node_type: 'cache.t4g.micro', num_cache_nodes: 1 } },
-    passing: { resourceType: 'aws_elasticache_cluster', body: { cluster_id: 'sessions', replication_group_id: '${aws_elasticache_replication_group.sessions.id}' } },
+    passing: {
+      resourceType: 'aws_elasticache_cluster',
+      body: { cluster_id: 'sessions', replication_group_id: '${aws_elasticache_replication_group.sessions.id}' },
+    },
   },
   check(resource) {
     const group = attr(resource.body, 'replication_group_id');
-    if (group.state !== 'absent') return notApplicable('a member of a replication group: encryption and auth are the group\'s');
+    if (group.state !== 'absent') return notApplicable("a member of a replication group: encryption and auth are the group's");
     const engine = stringAttr(resource.body, 'engine');
     if (engine.state === 'unknown') return unknownValue('engine', engine);
     if (engine.state === 'absent') return notApplicable('no engine and no replication group: Terraform rejects the cluster');
-    if (engine.value.toLowerCase() === 'memcached') return requireBool(resource.body, 'transit_encryption_enabled', 'in-transit encryption for Memcached', { defaultValue: false });
-    return violation(`a standalone ${engine.value} cluster cannot be encrypted at rest nor require AUTH: make it an aws_elasticache_replication_group`, 'engine');
+    if (engine.value.toLowerCase() === 'memcached')
+      return requireBool(resource.body, 'transit_encryption_enabled', 'in-transit encryption for Memcached', { defaultValue: false });
+    return violation(
+      `a standalone ${engine.value} cluster cannot be encrypted at rest nor require AUTH: make it an aws_elasticache_replication_group`,
+      'engine',
+    );
   },
 });

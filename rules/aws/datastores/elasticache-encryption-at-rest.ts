@@ -12,7 +12,7 @@ export const elasticacheEncryptionAtRest = defineRule({
   category: 'data',
   resourceTypes: ['aws_elasticache_replication_group'],
   rationale:
-    'Without at-rest encryption, the cache\'s disk (swap, sync files) and its backups in S3 hold session ' +
+    "Without at-rest encryption, the cache's disk (swap, sync files) and its backups in S3 hold session " +
     'tokens, cached records and queues in the clear, and backups can be exported or copied by anyone with ' +
     'elasticache:CopySnapshot. The setting cannot be changed after creation. In provider 5.x it defaults to ' +
     'false for the redis engine (the default engine) and to true for valkey.',
@@ -22,7 +22,10 @@ export const elasticacheEncryptionAtRest = defineRule({
     docs: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_elasticache_replication_group', body: { replication_group_id: 'sessions', description: 'sessions', node_type: 'cache.t4g.micro' } },
+    failing: {
+      resourceType: 'aws_elasticache_replication_group',
+      body: { replication_group_id: 'sessions', description: 'sessions', node_type: 'cache.t4g.micro' },
+    },
     passing: {
       resourceType: 'aws_elasticache_replication_group',
       body: { replication_group_id: 'sessions', description: 'sessions', node_type: 'cache.t4g.micro', at_rest_encryption_enabled: true },
@@ -34,7 +37,9 @@ export const elasticacheEncryptionAtRest = defineRule({
     const flag = boolAttr(resource.body, 'at_rest_encryption_enabled');
     if (flag.state === 'unknown') return unknownValue('at_rest_encryption_enabled', flag);
     if (flag.state === 'known') {
-      return flag.value ? pass('encrypted at rest', 'at_rest_encryption_enabled') : violation('at_rest_encryption_enabled is false', 'at_rest_encryption_enabled');
+      return flag.value
+        ? pass('encrypted at rest', 'at_rest_encryption_enabled')
+        : violation('at_rest_encryption_enabled is false', 'at_rest_encryption_enabled');
     }
     const engine = stringAttr(resource.body, 'engine');
     if (engine.state === 'unknown') return unknownValue('engine', engine);

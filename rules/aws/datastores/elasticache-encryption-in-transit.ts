@@ -20,13 +20,24 @@ export const elasticacheEncryptionInTransit = defineRule({
   references: {
     checkov: ['CKV_AWS_30'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_30', kind: 'stricter', why: '`transit_encryption_mode = "preferred"`, which still accepts plaintext clients, fails here.' },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_30',
+        kind: 'stricter',
+        why: '`transit_encryption_mode = "preferred"`, which still accepts plaintext clients, fails here.',
+      },
     ],
     docs: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_elasticache_replication_group', body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: false } },
-    passing: { resourceType: 'aws_elasticache_replication_group', body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: true } },
+    failing: {
+      resourceType: 'aws_elasticache_replication_group',
+      body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: false },
+    },
+    passing: {
+      resourceType: 'aws_elasticache_replication_group',
+      body: { replication_group_id: 'sessions', description: 'sessions', transit_encryption_enabled: true },
+    },
   },
   check(resource) {
     const secondary = globalSecondary(resource.body);

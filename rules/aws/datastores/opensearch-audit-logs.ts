@@ -10,7 +10,7 @@ export const opensearchAuditLogs = defineRule({
   category: 'logging',
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   rationale:
-    'CloudTrail records changes to the domain\'s configuration, not who searched, read or deleted which ' +
+    "CloudTrail records changes to the domain's configuration, not who searched, read or deleted which " +
     'index. Audit logs (log_type AUDIT_LOGS) record authentication failures and index access, which is what ' +
     'an investigation of a leak or a wiped index needs. They require fine-grained access control. Slow and ' +
     'application logs help operations but say nothing about access. Strict: audit logs cost CloudWatch ' +
@@ -33,7 +33,10 @@ export const opensearchAuditLogs = defineRule({
   examples: {
     failing: {
       resourceType: 'aws_opensearch_domain',
-      body: { domain_name: 'logs', log_publishing_options: { log_type: 'INDEX_SLOW_LOGS', cloudwatch_log_group_arn: '${aws_cloudwatch_log_group.search.arn}' } },
+      body: {
+        domain_name: 'logs',
+        log_publishing_options: { log_type: 'INDEX_SLOW_LOGS', cloudwatch_log_group_arn: '${aws_cloudwatch_log_group.search.arn}' },
+      },
     },
     passing: {
       resourceType: 'aws_opensearch_domain',

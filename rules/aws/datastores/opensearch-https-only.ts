@@ -27,8 +27,14 @@ export const opensearchHttpsOnly = defineRule({
     docs: ['https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_DomainEndpointOptions.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_opensearch_domain', body: { domain_name: 'logs', domain_endpoint_options: { enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-0-2019-07' } } },
-    passing: { resourceType: 'aws_opensearch_domain', body: { domain_name: 'logs', domain_endpoint_options: { enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-PFS-2023-10' } } },
+    failing: {
+      resourceType: 'aws_opensearch_domain',
+      body: { domain_name: 'logs', domain_endpoint_options: { enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-0-2019-07' } },
+    },
+    passing: {
+      resourceType: 'aws_opensearch_domain',
+      body: { domain_name: 'logs', domain_endpoint_options: { enforce_https: true, tls_security_policy: 'Policy-Min-TLS-1-2-PFS-2023-10' } },
+    },
   },
   check(resource) {
     return forEachBlock(
@@ -39,8 +45,14 @@ export const opensearchHttpsOnly = defineRule({
         const path = `${options.path}.tls_security_policy`;
         const policy = stringAttr(options.body, 'tls_security_policy');
         if (policy.state === 'unknown') return [https, unknownValue(path, policy)];
-        if (policy.state === 'absent') return [https, violation(`${path} is unset: the domain keeps the service default TLS policy, which has allowed TLS 1.0`, path)];
-        return [https, TLS_1_2.test(policy.value) ? pass(`TLS 1.2 or later (${policy.value})`, path) : violation(`${path} = "${policy.value}" allows TLS versions older than 1.2`, path)];
+        if (policy.state === 'absent')
+          return [https, violation(`${path} is unset: the domain keeps the service default TLS policy, which has allowed TLS 1.0`, path)];
+        return [
+          https,
+          TLS_1_2.test(policy.value)
+            ? pass(`TLS 1.2 or later (${policy.value})`, path)
+            : violation(`${path} = "${policy.value}" allows TLS versions older than 1.2`, path),
+        ];
       },
       violation('no domain_endpoint_options block: HTTPS is not enforced and the TLS policy is the service default', 'domain_endpoint_options'),
     );

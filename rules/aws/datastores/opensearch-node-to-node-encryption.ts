@@ -10,7 +10,7 @@ export const opensearchNodeToNodeEncryption = defineRule({
   category: 'data',
   resourceTypes: [...SEARCH_DOMAIN_TYPES],
   rationale:
-    'Without node-to-node encryption, shard replication and query fan-out between the domain\'s nodes carry ' +
+    "Without node-to-node encryption, shard replication and query fan-out between the domain's nodes carry " +
     'the indexed documents in the clear. It is also a prerequisite of fine-grained access control. Without a ' +
     'node_to_node_encryption block the provider leaves it off.',
   fix: 'Add `node_to_node_encryption { enabled = true }`.',

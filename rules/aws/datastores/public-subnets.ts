@@ -33,12 +33,15 @@ function routesToInternet(table: ResourceRecord, context: RuleContext): Answer {
 export function subnetIsPublic(subnet: ResourceRecord, context: RuleContext): Answer {
   const map = boolAttr(subnet.body, 'map_public_ip_on_launch');
   const mapsPublic: Answer =
-    map.state === 'unknown' ? maybe(`${subnet.address}.map_public_ip_on_launch is ${describeExpression(map.expression)}`) : known(map.state === 'known' && map.value, `${subnet.address} gives instances public IPs (map_public_ip_on_launch = true)`);
+    map.state === 'unknown'
+      ? maybe(`${subnet.address}.map_public_ip_on_launch is ${describeExpression(map.expression)}`)
+      : known(map.state === 'known' && map.value, `${subnet.address} gives instances public IPs (map_public_ip_on_launch = true)`);
   const associations = context.resourcesOfType('aws_route_table_association').filter((a) => referencedAddress(a.body.subnet_id) === subnet.address);
   const routed = associations.map((a): Answer => {
     const address = referencedAddress(a.body.route_table_id);
     const table = address ? context.resourceAt(address) : undefined;
-    if (table?.type !== 'aws_route_table') return maybe(`${a.address} associates it with route table ${show(a.body.route_table_id)}, which is not in this stack`);
+    if (table?.type !== 'aws_route_table')
+      return maybe(`${a.address} associates it with route table ${show(a.body.route_table_id)}, which is not in this stack`);
     return routesToInternet(table, context);
   });
   return or(mapsPublic, ...routed);

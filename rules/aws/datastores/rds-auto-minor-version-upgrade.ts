@@ -17,7 +17,9 @@ export const rdsAutoMinorVersionUpgrade = defineRule({
   fix: 'Leave `auto_minor_version_upgrade` unset or true, and choose a `maintenance_window` that suits the workload.',
   references: {
     checkov: ['CKV_AWS_226'],
-    docs: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades'],
+    docs: [
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades',
+    ],
   },
   examples: {
     failing: { resourceType: 'aws_db_instance', body: { engine: 'postgres', instance_class: 'db.t4g.micro', auto_minor_version_upgrade: false } },

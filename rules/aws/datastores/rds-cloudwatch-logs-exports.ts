@@ -25,7 +25,10 @@ export const rdsCloudwatchLogsExports = defineRule({
   },
   examples: {
     failing: { resourceType: 'aws_db_instance', body: { engine: 'postgres', instance_class: 'db.t4g.micro' } },
-    passing: { resourceType: 'aws_db_instance', body: { engine: 'postgres', instance_class: 'db.t4g.micro', enabled_cloudwatch_logs_exports: ['postgresql', 'upgrade'] } },
+    passing: {
+      resourceType: 'aws_db_instance',
+      body: { engine: 'postgres', instance_class: 'db.t4g.micro', enabled_cloudwatch_logs_exports: ['postgresql', 'upgrade'] },
+    },
   },
   check(resource) {
     const exports = listAttr(resource.body, 'enabled_cloudwatch_logs_exports');

@@ -10,9 +10,9 @@ export const rdsCopyTagsToSnapshot = defineRule({
   category: 'hygiene',
   resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
   rationale:
-    'Snapshots without the database\'s tags escape tag-based access control (an IAM condition on ' +
+    "Snapshots without the database's tags escape tag-based access control (an IAM condition on " +
     'aws:ResourceTag/data-class), tag-based backup and retention policies, and cost allocation: an untagged ' +
-    'snapshot of a sensitive database looks like nobody\'s and is the one that gets shared or kept forever. ' +
+    "snapshot of a sensitive database looks like nobody's and is the one that gets shared or kept forever. " +
     'Strict: it is governance hygiene, not a direct exposure.',
   fix: 'Set `copy_tags_to_snapshot = true` (it defaults to false).',
   references: {

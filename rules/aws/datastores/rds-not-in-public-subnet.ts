@@ -11,7 +11,8 @@ function groupResult(group: ResourceRecord, context: RuleContext): CheckResult {
   const ids = listAttr(group.body, 'subnet_ids');
   if (ids.state === 'unknown') return unknown(`${group.address}.subnet_ids is ${describeExpression(ids.expression)}`, 'db_subnet_group_name');
   const publicSubnet = anySubnetPublic(ids.state === 'known' ? ids.value : [], context);
-  if (publicSubnet.state === 'unknown') return unknown(`whether ${group.address} has public subnets cannot be known: ${publicSubnet.expression}`, 'db_subnet_group_name');
+  if (publicSubnet.state === 'unknown')
+    return unknown(`whether ${group.address} has public subnets cannot be known: ${publicSubnet.expression}`, 'db_subnet_group_name');
   return publicSubnet.value
     ? violation(`${group.address} includes a public subnet: ${publicSubnet.why ?? 'it routes to the internet'}`, 'db_subnet_group_name')
     : pass(`the subnets of ${group.address} are private`, 'db_subnet_group_name');
@@ -57,7 +58,8 @@ export const rdsNotInPublicSubnet = defineRule({
   check(resource, context) {
     const name = stringAttr(resource.body, 'db_subnet_group_name');
     if (name.state === 'absent') {
-      if (attr(resource.body, 'replicate_source_db').state !== 'absent') return notApplicable('a read replica without a subnet group is placed with its source');
+      if (attr(resource.body, 'replicate_source_db').state !== 'absent')
+        return notApplicable('a read replica without a subnet group is placed with its source');
       return violation('no db_subnet_group_name: the default DB subnet group uses the default VPC, whose subnets are public', 'db_subnet_group_name');
     }
     if (name.state === 'unknown') {

@@ -26,14 +26,27 @@ export const rdsPerformanceInsightsCmk = defineRule({
     failing: { resourceType: 'aws_db_instance', body: { engine: 'postgres', instance_class: 'db.r6g.large', performance_insights_enabled: true } },
     passing: {
       resourceType: 'aws_db_instance',
-      body: { engine: 'postgres', instance_class: 'db.r6g.large', performance_insights_enabled: true, performance_insights_kms_key_id: '${aws_kms_key.db.arn}' },
+      body: {
+        engine: 'postgres',
+        instance_class: 'db.r6g.large',
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: '${aws_kms_key.db.arn}',
+      },
     },
   },
   check(resource, context) {
     const enabled = boolAttr(resource.body, 'performance_insights_enabled');
     if (enabled.state === 'absent' || (enabled.state === 'known' && !enabled.value)) return notApplicable('Performance Insights is off');
-    const key = requireCustomerManagedKey(resource.body.performance_insights_kms_key_id, 'performance_insights_kms_key_id', 'Performance Insights data', context);
+    const key = requireCustomerManagedKey(
+      resource.body.performance_insights_kms_key_id,
+      'performance_insights_kms_key_id',
+      'Performance Insights data',
+      context,
+    );
     if (enabled.state === 'known' || key.status === 'pass') return key;
-    return unknown(`performance_insights_enabled is ${describeExpression(enabled.expression)}, and if it is on: ${key.message}`, 'performance_insights_enabled');
+    return unknown(
+      `performance_insights_enabled is ${describeExpression(enabled.expression)}, and if it is on: ${key.message}`,
+      'performance_insights_enabled',
+    );
   },
 });

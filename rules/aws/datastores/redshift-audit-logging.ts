@@ -23,7 +23,12 @@ export const redshiftAuditLogging = defineRule({
   references: {
     checkov: ['CKV_AWS_71'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_71', kind: 'different', why: `checkov reads only the inline logging block; an ${LOGGING} resource pointing at the cluster counts here too.` },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_71',
+        kind: 'different',
+        why: `checkov reads only the inline logging block; an ${LOGGING} resource pointing at the cluster counts here too.`,
+      },
     ],
     docs: ['https://docs.aws.amazon.com/redshift/latest/mgmt/db-auditing.html'],
   },
@@ -32,14 +37,27 @@ export const redshiftAuditLogging = defineRule({
     passing: {
       resourceType: 'aws_redshift_cluster',
       body: { cluster_identifier: 'warehouse', node_type: 'ra3.xlplus' },
-      others: { [LOGGING]: { warehouse: { cluster_identifier: '${aws_redshift_cluster.example.id}', log_destination_type: 'cloudwatch', log_exports: ['connectionlog', 'userlog'] } } },
+      others: {
+        [LOGGING]: {
+          warehouse: {
+            cluster_identifier: '${aws_redshift_cluster.example.id}',
+            log_destination_type: 'cloudwatch',
+            log_exports: ['connectionlog', 'userlog'],
+          },
+        },
+      },
     },
   },
   check(resource, context) {
     const companions = companionsOf(resource, context, LOGGING, 'cluster_identifier', ['cluster_identifier']);
     const withoutInline = () => companionResult(companions, LOGGING, 'so connections and queries are not recorded');
     if (companions.found.length === 0 && blocks(resource.body, 'logging').occurrences.length > 0) {
-      return forEachBlock(resource.body, 'logging', (l) => requireBool(l.body, 'enable', 'audit logging', { path: l.path, defaultValue: false }), withoutInline);
+      return forEachBlock(
+        resource.body,
+        'logging',
+        (l) => requireBool(l.body, 'enable', 'audit logging', { path: l.path, defaultValue: false }),
+        withoutInline,
+      );
     }
     return withoutInline();
   },

@@ -20,7 +20,10 @@ export const redshiftNotPublic = defineRule({
   },
   examples: {
     failing: { resourceType: 'aws_redshift_cluster', body: { cluster_identifier: 'warehouse', node_type: 'ra3.xlplus', encrypted: true } },
-    passing: { resourceType: 'aws_redshift_cluster', body: { cluster_identifier: 'warehouse', node_type: 'ra3.xlplus', encrypted: true, publicly_accessible: false } },
+    passing: {
+      resourceType: 'aws_redshift_cluster',
+      body: { cluster_identifier: 'warehouse', node_type: 'ra3.xlplus', encrypted: true, publicly_accessible: false },
+    },
   },
   check(resource) {
     return requireBool(resource.body, 'publicly_accessible', 'a private cluster', { expected: false, defaultValue: true });

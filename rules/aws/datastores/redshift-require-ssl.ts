@@ -32,14 +32,19 @@ function result(answer: Answer, group: string): CheckResult {
 
 function clusterResult(cluster: ResourceRecord, context: RuleContext): CheckResult {
   const name = stringAttr(cluster.body, 'cluster_parameter_group_name');
-  if (name.state === 'absent') return violation('no cluster_parameter_group_name: the default parameter group has require_ssl = false', 'cluster_parameter_group_name');
+  if (name.state === 'absent')
+    return violation('no cluster_parameter_group_name: the default parameter group has require_ssl = false', 'cluster_parameter_group_name');
   if (name.state === 'unknown') {
     const address = referencedAddress(name.expression);
     const group = address ? context.resourceAt(address) : undefined;
     if (group?.type === GROUP) return result(requiresSsl(group), group.address);
     return unknownValue('cluster_parameter_group_name', name);
   }
-  if (name.value.startsWith('default.')) return violation(`cluster_parameter_group_name = "${name.value}" is a default parameter group, which has require_ssl = false`, 'cluster_parameter_group_name');
+  if (name.value.startsWith('default.'))
+    return violation(
+      `cluster_parameter_group_name = "${name.value}" is a default parameter group, which has require_ssl = false`,
+      'cluster_parameter_group_name',
+    );
   const group = context.resourcesOfType(GROUP).find((g) => g.body.name === name.value);
   if (group) return result(requiresSsl(group), group.address);
   return unknown(`the parameter group "${name.value}" is not in this stack, so whether it requires SSL cannot be verified`, 'cluster_parameter_group_name');
@@ -62,7 +67,12 @@ export const redshiftRequireSsl = defineRule({
   references: {
     checkov: ['CKV_AWS_105'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_105', kind: 'stricter', why: 'checkov checks parameter groups only; here a cluster on the default parameter group (or on a group not known to require SSL) fails too.' },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_105',
+        kind: 'stricter',
+        why: 'checkov checks parameter groups only; here a cluster on the default parameter group (or on a group not known to require SSL) fails too.',
+      },
     ],
     docs: ['https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html'],
   },

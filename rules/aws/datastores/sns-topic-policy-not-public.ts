@@ -47,7 +47,13 @@ export const snsTopicPolicyNotPublic = defineRule({
         policy: JSON.stringify({
           Version: '2012-10-17',
           Statement: [
-            { Effect: 'Allow', Principal: { Service: 's3.amazonaws.com' }, Action: 'sns:Publish', Resource: '*', Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } } },
+            {
+              Effect: 'Allow',
+              Principal: { Service: 's3.amazonaws.com' },
+              Action: 'sns:Publish',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:SourceAccount': '111122223333' } },
+            },
           ],
         }),
       },

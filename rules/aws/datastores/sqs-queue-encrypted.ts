@@ -35,7 +35,8 @@ export const sqsQueueEncrypted = defineRule({
   check(resource) {
     const key = stringAttr(resource.body, 'kms_master_key_id');
     if (key.state === 'known' && key.value.trim() !== '') return pass(`encrypted with the KMS key ${key.value}`, 'kms_master_key_id');
-    if (key.state === 'unknown' && referencedAddress(key.expression) !== undefined) return pass('encrypted with a KMS key from this stack', 'kms_master_key_id');
+    if (key.state === 'unknown' && referencedAddress(key.expression) !== undefined)
+      return pass('encrypted with a KMS key from this stack', 'kms_master_key_id');
     const sse = boolAttr(resource.body, 'sqs_managed_sse_enabled');
     if (sse.state === 'known' && sse.value) return pass('encrypted with SQS-owned keys (sqs_managed_sse_enabled = true)', 'sqs_managed_sse_enabled');
     if (key.state === 'unknown') return unknown(`kms_master_key_id is ${describeExpression(key.expression)}, which may be null`, 'kms_master_key_id');

@@ -35,7 +35,10 @@ export const sqsQueuePolicyNotPublic = defineRule({
       resourceType: 'aws_sqs_queue_policy',
       body: {
         queue_url: '${aws_sqs_queue.jobs.id}',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sqs:ReceiveMessage', Resource: '*' }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sqs:ReceiveMessage', Resource: '*' }],
+        }),
       },
     },
     passing: {
@@ -45,7 +48,13 @@ export const sqsQueuePolicyNotPublic = defineRule({
         policy: JSON.stringify({
           Version: '2012-10-17',
           Statement: [
-            { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: '*', Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:jobs' } } },
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'sns.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: '*',
+              Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:jobs' } },
+            },
           ],
         }),
       },

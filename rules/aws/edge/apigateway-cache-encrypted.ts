@@ -23,10 +23,18 @@ export const apigatewayCacheEncrypted = defineRule({
     docs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html'],
   },
   examples: {
-    failing: { resourceType: SETTINGS, body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod', method_path: '*/*', settings: { caching_enabled: true } } },
+    failing: {
+      resourceType: SETTINGS,
+      body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod', method_path: '*/*', settings: { caching_enabled: true } },
+    },
     passing: {
       resourceType: SETTINGS,
-      body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod', method_path: '*/*', settings: { caching_enabled: true, cache_data_encrypted: true } },
+      body: {
+        rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+        stage_name: 'prod',
+        method_path: '*/*',
+        settings: { caching_enabled: true, cache_data_encrypted: true },
+      },
     },
   },
   check: (resource) =>

@@ -38,8 +38,14 @@ export const apigatewayDomainTls12 = defineRule({
     docs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html'],
   },
   examples: {
-    failing: { resourceType: REST_DOMAIN, body: { domain_name: 'api.example.com', regional_certificate_arn: '${aws_acm_certificate.api.arn}', security_policy: 'TLS_1_0' } },
-    passing: { resourceType: REST_DOMAIN, body: { domain_name: 'api.example.com', regional_certificate_arn: '${aws_acm_certificate.api.arn}', security_policy: 'TLS_1_2' } },
+    failing: {
+      resourceType: REST_DOMAIN,
+      body: { domain_name: 'api.example.com', regional_certificate_arn: '${aws_acm_certificate.api.arn}', security_policy: 'TLS_1_0' },
+    },
+    passing: {
+      resourceType: REST_DOMAIN,
+      body: { domain_name: 'api.example.com', regional_certificate_arn: '${aws_acm_certificate.api.arn}', security_policy: 'TLS_1_2' },
+    },
   },
   check(resource) {
     if (resource.type === REST_DOMAIN) return requireOneOf(resource.body, 'security_policy', 'TLS 1.2 or later', TLS12_POLICIES);

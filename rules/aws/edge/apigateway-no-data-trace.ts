@@ -22,8 +22,24 @@ export const apigatewayNoDataTrace = defineRule({
     docs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
   },
   examples: {
-    failing: { resourceType: SETTINGS, body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod', method_path: '*/*', settings: { logging_level: 'INFO', data_trace_enabled: true } } },
-    passing: { resourceType: SETTINGS, body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', stage_name: 'prod', method_path: '*/*', settings: { logging_level: 'INFO', data_trace_enabled: false } } },
+    failing: {
+      resourceType: SETTINGS,
+      body: {
+        rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+        stage_name: 'prod',
+        method_path: '*/*',
+        settings: { logging_level: 'INFO', data_trace_enabled: true },
+      },
+    },
+    passing: {
+      resourceType: SETTINGS,
+      body: {
+        rest_api_id: '${aws_api_gateway_rest_api.api.id}',
+        stage_name: 'prod',
+        method_path: '*/*',
+        settings: { logging_level: 'INFO', data_trace_enabled: false },
+      },
+    },
   },
   check: (resource) =>
     forEachBlock(resource.body, 'settings', (settings) =>

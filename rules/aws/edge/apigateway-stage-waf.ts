@@ -23,7 +23,10 @@ export const apigatewayStageWaf = defineRule({
     docs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html'],
   },
   examples: {
-    failing: { resourceType: STAGE, body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', deployment_id: '${aws_api_gateway_deployment.api.id}', stage_name: 'prod' } },
+    failing: {
+      resourceType: STAGE,
+      body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', deployment_id: '${aws_api_gateway_deployment.api.id}', stage_name: 'prod' },
+    },
     passing: {
       resourceType: STAGE,
       body: { rest_api_id: '${aws_api_gateway_rest_api.api.id}', deployment_id: '${aws_api_gateway_deployment.api.id}', stage_name: 'prod' },

@@ -43,10 +43,18 @@ export const apigatewayv2RouteAuthorization = defineRule({
     docs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-access-control.html'],
   },
   examples: {
-    failing: { resourceType: ROUTE, body: { api_id: '${aws_apigatewayv2_api.api.id}', route_key: 'POST /orders', target: 'integrations/${aws_apigatewayv2_integration.orders.id}' } },
+    failing: {
+      resourceType: ROUTE,
+      body: { api_id: '${aws_apigatewayv2_api.api.id}', route_key: 'POST /orders', target: 'integrations/${aws_apigatewayv2_integration.orders.id}' },
+    },
     passing: {
       resourceType: ROUTE,
-      body: { api_id: '${aws_apigatewayv2_api.api.id}', route_key: 'POST /orders', authorization_type: 'JWT', authorizer_id: '${aws_apigatewayv2_authorizer.cognito.id}' },
+      body: {
+        api_id: '${aws_apigatewayv2_api.api.id}',
+        route_key: 'POST /orders',
+        authorization_type: 'JWT',
+        authorizer_id: '${aws_apigatewayv2_authorizer.cognito.id}',
+      },
     },
   },
   check(resource, context) {
@@ -54,11 +62,13 @@ export const apigatewayv2RouteAuthorization = defineRule({
     const routeKey = key.state === 'known' ? key.value.trim() : undefined;
     if (routeKey !== undefined && /^OPTIONS /i.test(routeKey)) return notApplicable('an OPTIONS (CORS preflight) route');
     const websocket = isWebSocket(resource, routeKey, context);
-    if (websocket.state === 'known' && websocket.value && routeKey !== '$connect') return notApplicable('a WebSocket route other than $connect: only $connect is authorized');
+    if (websocket.state === 'known' && websocket.value && routeKey !== '$connect')
+      return notApplicable('a WebSocket route other than $connect: only $connect is authorized');
     const result = requireOneOf(resource.body, 'authorization_type', 'authorization', ['JWT', 'AWS_IAM', 'CUSTOM'], { defaultValue: 'NONE' });
     if (result.status !== 'violation') return result;
     if (key.state === 'unknown') return unknown(`${result.message}, and route_key is ${describeExpression(key.expression)}`, 'route_key');
-    if (websocket.state === 'unknown' && routeKey !== '$connect') return unknown(`${result.message}, unless it is a WebSocket route (${websocket.expression})`, 'api_id');
+    if (websocket.state === 'unknown' && routeKey !== '$connect')
+      return unknown(`${result.message}, unless it is a WebSocket route (${websocket.expression})`, 'api_id');
     return result;
   },
 });

@@ -15,7 +15,7 @@ export const cloudfrontOriginHttpsOnly = defineRule({
     'internet. With origin_protocol_policy = "http-only", or "match-viewer" (HTTP whenever a behavior lets a ' +
     'viewer use it), requests, cookies, Authorization headers and responses travel in the clear there, and ' +
     'anyone on that path can read or change them: HTTPS to the viewer does not protect this leg. An S3 website ' +
-    'endpoint speaks HTTP only, so an origin on one is reported too: use the bucket\'s REST endpoint with ' +
+    "endpoint speaks HTTP only, so an origin on one is reported too: use the bucket's REST endpoint with " +
     'origin access control instead.',
   fix: 'Set custom_origin_config.origin_protocol_policy = "https-only" on every origin, with a certificate on the origin that matches its domain_name.',
   references: {
@@ -33,17 +33,35 @@ export const cloudfrontOriginHttpsOnly = defineRule({
   examples: {
     failing: {
       resourceType: CLOUDFRONT,
-      body: { origin: [{ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: 'http-only', origin_ssl_protocols: ['TLSv1.2'] } }] },
+      body: {
+        origin: [
+          {
+            origin_id: 'app',
+            domain_name: 'app.example.com',
+            custom_origin_config: { origin_protocol_policy: 'http-only', origin_ssl_protocols: ['TLSv1.2'] },
+          },
+        ],
+      },
     },
     passing: {
       resourceType: CLOUDFRONT,
-      body: { origin: [{ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] } }] },
+      body: {
+        origin: [
+          {
+            origin_id: 'app',
+            domain_name: 'app.example.com',
+            custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] },
+          },
+        ],
+      },
     },
   },
   check(resource) {
     return forEachBlock(resource.body, 'origin', (origin) =>
       forEachBlock(origin.body, 'custom_origin_config', (config) =>
-        requireOneOf(config.body, 'origin_protocol_policy', `origin ${String(origin.body.origin_id ?? origin.path)} uses HTTPS`, ['https-only'], { path: `${origin.path}.${config.path}` }),
+        requireOneOf(config.body, 'origin_protocol_policy', `origin ${String(origin.body.origin_id ?? origin.path)} uses HTTPS`, ['https-only'], {
+          path: `${origin.path}.${config.path}`,
+        }),
       ),
     );
   },

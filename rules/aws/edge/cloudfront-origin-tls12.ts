@@ -28,11 +28,27 @@ export const cloudfrontOriginTls12 = defineRule({
   examples: {
     failing: {
       resourceType: CLOUDFRONT,
-      body: { origin: [{ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'] } }] },
+      body: {
+        origin: [
+          {
+            origin_id: 'app',
+            domain_name: 'app.example.com',
+            custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1', 'TLSv1.1', 'TLSv1.2'] },
+          },
+        ],
+      },
     },
     passing: {
       resourceType: CLOUDFRONT,
-      body: { origin: [{ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] } }] },
+      body: {
+        origin: [
+          {
+            origin_id: 'app',
+            domain_name: 'app.example.com',
+            custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] },
+          },
+        ],
+      },
     },
   },
   check(resource) {

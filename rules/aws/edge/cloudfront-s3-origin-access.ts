@@ -57,7 +57,15 @@ export const cloudfrontS3OriginAccess = defineRule({
     failing: { resourceType: CLOUDFRONT, body: { origin: [{ origin_id: 'site', domain_name: '${aws_s3_bucket.site.bucket_regional_domain_name}' }] } },
     passing: {
       resourceType: CLOUDFRONT,
-      body: { origin: [{ origin_id: 'site', domain_name: '${aws_s3_bucket.site.bucket_regional_domain_name}', origin_access_control_id: '${aws_cloudfront_origin_access_control.site.id}' }] },
+      body: {
+        origin: [
+          {
+            origin_id: 'site',
+            domain_name: '${aws_s3_bucket.site.bucket_regional_domain_name}',
+            origin_access_control_id: '${aws_cloudfront_origin_access_control.site.id}',
+          },
+        ],
+      },
     },
   },
   check(resource) {
@@ -70,7 +78,10 @@ export const cloudfrontS3OriginAccess = defineRule({
       if (s3.state === 'known' && !s3.value) return notApplicable(`${origin.path} is not an S3 bucket (${s3.why ?? 'no domain_name'})`);
       if (s3.state === 'unknown') return unknown(`${origin.path} may be an S3 bucket (${s3.expression}) and has no known origin access control`, origin.path);
       if (access.state === 'unknown') return unknown(`${origin.path} is an S3 bucket and ${access.expression}`, origin.path);
-      return violation(`${origin.path} is an S3 bucket (${s3.why}) without origin_access_control_id or an origin access identity, so the bucket must be public`, origin.path);
+      return violation(
+        `${origin.path} is an S3 bucket (${s3.why}) without origin_access_control_id or an origin access identity, so the bucket must be public`,
+        origin.path,
+      );
     });
   },
 });

@@ -35,8 +35,7 @@ export const cloudfrontViewerHttps = defineRule({
     },
   },
   check(resource) {
-    const https = (block: BlockOccurrence) =>
-      requireOneOf(block.body, 'viewer_protocol_policy', 'viewers use HTTPS', HTTPS_POLICIES, { path: block.path });
+    const https = (block: BlockOccurrence) => requireOneOf(block.body, 'viewer_protocol_policy', 'viewers use HTTPS', HTTPS_POLICIES, { path: block.path });
     return [
       ...forEachBlock(resource.body, 'default_cache_behavior', https, violation('no default_cache_behavior block', 'default_cache_behavior')),
       ...forEachBlock(resource.body, 'ordered_cache_behavior', https),

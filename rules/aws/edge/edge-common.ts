@@ -44,13 +44,19 @@ export function corsRuleResult(
     const credentials = boolAttr(body, names.credentials);
     if (credentials.state === 'unknown') return unknownValue(at(names.credentials), credentials);
     if (credentials.state === 'known' && credentials.value) {
-      return violation(`${at(names.origins)} allows every origin ("*") and ${at(names.credentials)} is true: any web site can make requests with the user's credentials`, at(names.credentials));
+      return violation(
+        `${at(names.origins)} allows every origin ("*") and ${at(names.credentials)} is true: any web site can make requests with the user's credentials`,
+        at(names.credentials),
+      );
     }
   }
   const unsafe = someItem(body, names.methods, (m) => !SAFE_METHODS.includes(m.trim().toUpperCase()));
   if (unsafe.state === 'unknown') return unknown(`${at(names.origins)} allows every origin ("*") and ${unsafe.expression}`, at(names.methods));
   if (unsafe.value) {
-    return violation(`${at(names.origins)} allows every origin ("*") to send more than GET and HEAD (${unsafe.why ?? at(names.methods)}): any web site can make the user's browser change data`, at(names.methods));
+    return violation(
+      `${at(names.origins)} allows every origin ("*") to send more than GET and HEAD (${unsafe.why ?? at(names.methods)}): any web site can make the user's browser change data`,
+      at(names.methods),
+    );
   }
   return pass(`${at(names.origins)} allows every origin ("*") to read only (GET, HEAD)`, at(names.methods));
 }
@@ -65,5 +71,7 @@ export function isSet(value: Value<string>, what: string): Answer {
   if (value.state === 'absent') return known(false, what, what);
   const parts = splitTemplate(value.expression);
   const hasText = parts?.some((p) => p.kind === 'literal' && p.text.trim() !== '') ?? false;
-  return hasText || referencedAddress(value.expression) !== undefined ? known(true, what, what) : maybe(`${what} is ${describeExpression(value.expression)}`, what);
+  return hasText || referencedAddress(value.expression) !== undefined
+    ? known(true, what, what)
+    : maybe(`${what} is ${describeExpression(value.expression)}`, what);
 }

@@ -43,18 +43,32 @@ export const lambdaDeadLetterQueue = defineRule({
   references: {
     checkov: ['CKV_AWS_116'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_116', kind: 'looser', why: 'an on_failure destination in an aws_lambda_function_event_invoke_config for the function counts as well: it keeps failed events like a DLQ does.' },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_116',
+        kind: 'looser',
+        why: 'an on_failure destination in an aws_lambda_function_event_invoke_config for the function counts as well: it keeps failed events like a DLQ does.',
+      },
     ],
     docs: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'],
   },
   examples: {
     failing: { resourceType: FUNCTION, body: { function_name: 'thumbnails', runtime: 'python3.13' } },
-    passing: { resourceType: FUNCTION, body: { function_name: 'thumbnails', runtime: 'python3.13', dead_letter_config: { target_arn: '${aws_sqs_queue.thumbnails_dlq.arn}' } } },
+    passing: {
+      resourceType: FUNCTION,
+      body: { function_name: 'thumbnails', runtime: 'python3.13', dead_letter_config: { target_arn: '${aws_sqs_queue.thumbnails_dlq.arn}' } },
+    },
   },
   check(resource, context) {
     const destination = () => onFailureDestination(resource, context);
-    const missing = () => destination() ?? violation('no dead_letter_config and no on_failure destination: failed asynchronous events are dropped', 'dead_letter_config');
-    const dlq = forEachBlock(resource.body, 'dead_letter_config', (config) => requirePresent(config.body, 'target_arn', 'a dead-letter queue', { path: config.path }), missing);
+    const missing = () =>
+      destination() ?? violation('no dead_letter_config and no on_failure destination: failed asynchronous events are dropped', 'dead_letter_config');
+    const dlq = forEachBlock(
+      resource.body,
+      'dead_letter_config',
+      (config) => requirePresent(config.body, 'target_arn', 'a dead-letter queue', { path: config.path }),
+      missing,
+    );
     // A DLQ that is not certainly there may be made up for by a destination.
     if (dlq.some((r) => r.status === 'pass')) return dlq;
     return destination() ?? dlq;

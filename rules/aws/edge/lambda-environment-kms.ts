@@ -34,12 +34,18 @@ export const lambdaEnvironmentKms = defineRule({
   },
   examples: {
     failing: { resourceType: FUNCTION, body: { function_name: 'api', environment: { variables: { TABLE: 'orders' } } } },
-    passing: { resourceType: FUNCTION, body: { function_name: 'api', environment: { variables: { TABLE: 'orders' } }, kms_key_arn: '${aws_kms_key.lambda.arn}' } },
+    passing: {
+      resourceType: FUNCTION,
+      body: { function_name: 'api', environment: { variables: { TABLE: 'orders' } }, kms_key_arn: '${aws_kms_key.lambda.arn}' },
+    },
   },
   check(resource) {
     return forEachBlock(resource.body, 'environment', (env) => {
       const variables = attr(env.body, 'variables');
-      if (variables.state === 'absent' || (variables.state === 'known' && typeof variables.value === 'object' && Object.keys(variables.value as object).length === 0)) {
+      if (
+        variables.state === 'absent' ||
+        (variables.state === 'known' && typeof variables.value === 'object' && Object.keys(variables.value as object).length === 0)
+      ) {
         return notApplicable(`${env.path} has no variables to encrypt`);
       }
       return requirePresent(resource.body, 'kms_key_arn', 'a customer-managed key for the environment variables');

@@ -14,7 +14,7 @@ export const lambdaFunctionUrlAuth = defineRule({
   rationale:
     'A function URL with authorization_type = "NONE" is a public HTTPS endpoint: anyone who finds the ' +
     'lambda-url hostname invokes the function, with no WAF, throttling per client or request validation in ' +
-    'front of it, and every call runs (and is billed) with the function\'s role. Public endpoints belong ' +
+    "front of it, and every call runs (and is billed) with the function's role. Public endpoints belong " +
     'behind API Gateway or CloudFront (with origin access control for Lambda), where they can be ' +
     'authenticated, filtered and rate limited; an intended public URL is suppressed with its reason.',
   fix: 'Set authorization_type = "AWS_IAM" and sign requests with SigV4 (or put CloudFront with origin access control for Lambda in front).',

@@ -13,7 +13,7 @@ export const lambdaFunctionUrlCors = defineRule({
   category: 'network',
   resourceTypes: [URL],
   rationale:
-    'CORS decides which other web sites may call the URL from a visitor\'s browser and read the answer. ' +
+    "CORS decides which other web sites may call the URL from a visitor's browser and read the answer. " +
     'allow_origins = ["*"] with allow_credentials = true, or with methods beyond GET and HEAD (POST, PUT, ' +
     'DELETE, "*"), lets any site a user visits act against the function in that user\'s browser: cross-site ' +
     'request forgery by design. Strict: a public, read-only or token-authenticated API may need a wide ' +
@@ -33,8 +33,13 @@ export const lambdaFunctionUrlCors = defineRule({
   },
   examples: {
     failing: { resourceType: URL, body: { authorization_type: 'AWS_IAM', cors: { allow_origins: ['*'], allow_methods: ['*'] } } },
-    passing: { resourceType: URL, body: { authorization_type: 'AWS_IAM', cors: { allow_origins: ['https://app.example.com'], allow_methods: ['*'], allow_credentials: true } } },
+    passing: {
+      resourceType: URL,
+      body: { authorization_type: 'AWS_IAM', cors: { allow_origins: ['https://app.example.com'], allow_methods: ['*'], allow_credentials: true } },
+    },
   },
   check: (resource) =>
-    forEachBlock(resource.body, 'cors', (cors) => corsRuleResult(cors.body, cors.path, { origins: 'allow_origins', methods: 'allow_methods', credentials: 'allow_credentials' })),
+    forEachBlock(resource.body, 'cors', (cors) =>
+      corsRuleResult(cors.body, cors.path, { origins: 'allow_origins', methods: 'allow_methods', credentials: 'allow_credentials' }),
+    ),
 });

@@ -18,7 +18,10 @@ function checkVariable(name: string, value: unknown, at: string): CheckResult | 
   if (found.secrets.length > 0) return violation(`${at}.${name} holds ${found.secrets[0]}`, at);
   // An expression whose value cannot be judged matters only under a name that says it is a secret.
   if (found.unknowns.length > 0 && SECRET_NAME.test(name.replace(/[-.]/g, '_'))) {
-    return unknown(`${at}.${name} is named like a secret and is ${describeExpression(value)}: if that is the secret itself, it sits in plain text in the function configuration`, at);
+    return unknown(
+      `${at}.${name} is named like a secret and is ${describeExpression(value)}: if that is the secret itself, it sits in plain text in the function configuration`,
+      at,
+    );
   }
   return undefined;
 }
@@ -39,12 +42,15 @@ export const lambdaNoSecretsInEnvironment = defineRule({
     'aws_secretsmanager_secret_version.x.secret_string, aws_iam_access_key.x.secret…) are reported; a ' +
     'variable named like a secret whose value is an expression that cannot be judged (var.db_password) is unknown.',
   fix:
-    'Pass the secret\'s ARN or parameter name instead (DB_SECRET_ARN = aws_secretsmanager_secret.db.arn), grant ' +
+    "Pass the secret's ARN or parameter name instead (DB_SECRET_ARN = aws_secretsmanager_secret.db.arn), grant " +
     'the function secretsmanager:GetSecretValue on it and read it at start-up (or use the AWS Parameters and ' +
     'Secrets Lambda extension). Rotate any secret that was already in the configuration.',
   references: {
     checkov: ['CKV_AWS_45'],
-    docs: ['https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption', 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html'],
+    docs: [
+      'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
+      'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
+    ],
   },
   examples: {
     failing: {
@@ -53,7 +59,11 @@ export const lambdaNoSecretsInEnvironment = defineRule({
     },
     passing: {
       resourceType: FUNCTION,
-      body: { function_name: 'api', runtime: 'nodejs22.x', environment: { variables: { GITHUB_TOKEN_SECRET_ARN: '${aws_secretsmanager_secret.github.arn}', LOG_LEVEL: 'info' } } },
+      body: {
+        function_name: 'api',
+        runtime: 'nodejs22.x',
+        environment: { variables: { GITHUB_TOKEN_SECRET_ARN: '${aws_secretsmanager_secret.github.arn}', LOG_LEVEL: 'info' } },
+      },
     },
   },
   check(resource) {
@@ -62,7 +72,12 @@ export const lambdaNoSecretsInEnvironment = defineRule({
       const variables = attr(env.body, 'variables');
       if (variables.state === 'absent') return [pass(`${env.path} has no variables`, at)];
       if (variables.state === 'unknown' || !isObject(variables.value)) {
-        return [unknown(`${at} is ${variables.state === 'unknown' ? describeExpression(variables.expression) : JSON.stringify(variables.value)}, which cannot be checked for secrets`, at)];
+        return [
+          unknown(
+            `${at} is ${variables.state === 'unknown' ? describeExpression(variables.expression) : JSON.stringify(variables.value)}, which cannot be checked for secrets`,
+            at,
+          ),
+        ];
       }
       const results = Object.entries(variables.value).flatMap(([name, value]) => checkVariable(name, value, at) ?? []);
       return results.length > 0 ? results : [pass(`${at} hold no secrets`, at)];

@@ -25,7 +25,7 @@ export const lambdaPermissionRestricted = defineRule({
   rationale:
     'principal = "*" lets any AWS account (and, for function URLs, anyone) invoke the function. A service ' +
     'principal such as s3.amazonaws.com or sns.amazonaws.com without source_arn or source_account lets that ' +
-    'service invoke the function on behalf of any customer: another account\'s bucket or topic can trigger it ' +
+    "service invoke the function on behalf of any customer: another account's bucket or topic can trigger it " +
     '(the confused deputy problem). "*" is accepted only when source_account, source_arn or principal_org_id ' +
     'bounds it to known accounts.',
   fix:
@@ -41,10 +41,16 @@ export const lambdaPermissionRestricted = defineRule({
         why: 'principal "*" is accepted with source_account, source_arn or principal_org_id, which add a condition that only known accounts meet.',
       },
     ],
-    docs: ['https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html'],
+    docs: [
+      'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+    ],
   },
   examples: {
-    failing: { resourceType: PERMISSION, body: { action: 'lambda:InvokeFunction', function_name: '${aws_lambda_function.api.function_name}', principal: 's3.amazonaws.com' } },
+    failing: {
+      resourceType: PERMISSION,
+      body: { action: 'lambda:InvokeFunction', function_name: '${aws_lambda_function.api.function_name}', principal: 's3.amazonaws.com' },
+    },
     passing: {
       resourceType: PERMISSION,
       body: {

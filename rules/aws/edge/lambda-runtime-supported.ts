@@ -15,24 +15,24 @@ export const RUNTIMES_DEPRECATED_AS_OF = '2026-12-01';
  * deprecated-runtimes table and the supported runtimes' scheduled dates), as of RUNTIMES_DEPRECATED_AS_OF.
  */
 export const DEPRECATED_RUNTIMES: Readonly<Record<string, string>> = {
-  'dotnet8': '2026-11-10',
+  dotnet8: '2026-11-10',
   'nodejs20.x': '2026-04-30',
   'python3.10': '2026-06-30',
   'python3.11': '2026-06-30',
-  'java17': '2026-06-30',
-  'java11': '2026-06-30',
+  java17: '2026-06-30',
+  java11: '2026-06-30',
   'java8.al2': '2026-06-30',
   'provided.al2': '2026-06-30',
   'ruby3.2': '2026-03-31',
   'python3.9': '2025-12-15',
   'nodejs18.x': '2025-09-01',
-  'dotnet6': '2024-11-12',
+  dotnet6: '2024-11-12',
   'python3.8': '2024-10-14',
   'nodejs16.x': '2024-06-12',
-  'dotnet7': '2024-05-14',
-  'java8': '2024-01-08',
+  dotnet7: '2024-05-14',
+  java8: '2024-01-08',
   'go1.x': '2024-01-08',
-  'provided': '2024-01-08',
+  provided: '2024-01-08',
   'nodejs14.x': '2023-12-04',
   'python3.7': '2023-12-04',
   'ruby2.7': '2023-11-27',
@@ -50,7 +50,7 @@ export const DEPRECATED_RUNTIMES: Readonly<Record<string, string>> = {
   'nodejs6.10': '2019-08-12',
   'dotnetcore1.0': '2019-07-27',
   'dotnetcore2.0': '2019-05-30',
-  'nodejs': '2016-10-31',
+  nodejs: '2016-10-31',
 };
 
 const FUNCTION = 'aws_lambda_function';
@@ -65,7 +65,7 @@ export const lambdaRuntimeSupported = defineRule({
   rationale:
     'Once AWS deprecates a runtime it stops applying security patches to its language runtime and OS, the ' +
     'function loses technical support, and soon after AWS blocks creating and then updating functions on it: ' +
-    'an urgent fix can then not be deployed without a runtime migration first. The list is AWS\'s deprecation ' +
+    "an urgent fix can then not be deployed without a runtime migration first. The list is AWS's deprecation " +
     `schedule as of ${RUNTIMES_DEPRECATED_AS_OF} (nodejs20.x and older, python3.11 and older, java17 and older, ` +
     'dotnet8 and older, ruby3.2 and older, go1.x, provided and provided.al2). A container image function ' +
     '(package_type = "Image") brings its own runtime and is not checked.',

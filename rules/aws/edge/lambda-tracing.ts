@@ -21,7 +21,12 @@ export const lambdaTracing = defineRule({
   references: {
     checkov: ['CKV_AWS_50'],
     deviations: [
-      { peer: 'checkov', check: 'CKV_AWS_50', kind: 'stricter', why: 'an explicit mode = "PassThrough" is reported too: it traces only what an upstream service sampled, usually nothing.' },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_50',
+        kind: 'stricter',
+        why: 'an explicit mode = "PassThrough" is reported too: it traces only what an upstream service sampled, usually nothing.',
+      },
     ],
     docs: ['https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html'],
   },

@@ -16,7 +16,7 @@ export const s3CorsRestricted = defineRule({
   resourceTypes: [CORS, BUCKET],
   rationale:
     'A CORS rule with allowed_origins = ["*"] and PUT, POST or DELETE lets scripts on any web site send those ' +
-    'requests to the bucket from a visitor\'s browser and read the answers: combined with presigned URLs or a ' +
+    "requests to the bucket from a visitor's browser and read the answers: combined with presigned URLs or a " +
     'permissive bucket policy, any page on the internet can upload, overwrite or delete objects through your ' +
     'users. Wildcard reads (GET, HEAD) are usual for public assets and accepted. Strict: browser uploads from ' +
     'many origins are sometimes intended.',

@@ -62,7 +62,10 @@ export const s3PolicyNoPublicPrincipal = defineRule({
       resourceType: POLICY,
       body: {
         bucket: '${aws_s3_bucket.data.id}',
-        policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '${aws_s3_bucket.data.arn}/*' }] }),
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '${aws_s3_bucket.data.arn}/*' }],
+        }),
       },
     },
     passing: {

@@ -7,13 +7,13 @@ import { WEBSITE_CONFIGURATION } from '../data/s3-common';
 
 const BUCKET = 'aws_s3_bucket';
 
-const SERVES =
-  'is served as an S3 website endpoint: plain HTTP only, so visitors can be read and tampered with, and the bucket must be readable by everyone';
+const SERVES = 'is served as an S3 website endpoint: plain HTTP only, so visitors can be read and tampered with, and the bucket must be readable by everyone';
 
 /** A website configuration that only redirects every request elsewhere serves no content of its own. */
 function websiteResult(redirectsAll: ReturnType<typeof blockPresence>, where: string): CheckResult {
   if (redirectsAll.state === 'known' && redirectsAll.value) return pass(`${where} only redirects every request to another host`);
-  if (redirectsAll.state === 'unknown') return unknown(`${where} ${SERVES}, unless its redirect_all_requests_to (${describeExpression(redirectsAll.expression)}) exists`);
+  if (redirectsAll.state === 'unknown')
+    return unknown(`${where} ${SERVES}, unless its redirect_all_requests_to (${describeExpression(redirectsAll.expression)}) exists`);
   return violation(`${where} ${SERVES}`);
 }
 
@@ -42,11 +42,17 @@ export const s3WebsiteHttpOnly = defineRule({
     'access control and default_root_object (a CloudFront Function for index documents in subdirectories), ' +
     `and remove the ${WEBSITE_CONFIGURATION}.`,
   references: {
-    docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteEndpoints.html', 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html'],
+    docs: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteEndpoints.html',
+      'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html',
+    ],
   },
   examples: {
     failing: { resourceType: WEBSITE_CONFIGURATION, body: { bucket: '${aws_s3_bucket.site.id}', index_document: { suffix: 'index.html' } } },
-    passing: { resourceType: WEBSITE_CONFIGURATION, body: { bucket: '${aws_s3_bucket.site.id}', redirect_all_requests_to: { host_name: 'www.example.com', protocol: 'https' } } },
+    passing: {
+      resourceType: WEBSITE_CONFIGURATION,
+      body: { bucket: '${aws_s3_bucket.site.id}', redirect_all_requests_to: { host_name: 'www.example.com', protocol: 'https' } },
+    },
   },
   check(resource) {
     if (resource.type === WEBSITE_CONFIGURATION) return websiteResult(blockPresence(blocks(resource.body, 'redirect_all_requests_to')), 'the bucket');

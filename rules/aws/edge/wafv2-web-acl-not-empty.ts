@@ -21,7 +21,9 @@ function hasRules(body: Record<string, unknown>): Answer {
     }
     if (!Array.isArray(parsed) || parsed.length > 0) return known(true, 'its rule_json has rules');
   }
-  return ruleBlocks.state === 'unknown' ? maybe(`rule comes from a dynamic block whose for_each (${describeExpression(ruleBlocks.expression)}) may be empty`) : known(false);
+  return ruleBlocks.state === 'unknown'
+    ? maybe(`rule comes from a dynamic block whose for_each (${describeExpression(ruleBlocks.expression)}) may be empty`)
+    : known(false);
 }
 
 /** The default action: `allow`, `block`, or unknown. */

@@ -12,7 +12,7 @@ export const iamNoAccessKeys = defineRule({
   resourceTypes: ['aws_iam_access_key'],
   rationale:
     'An access key never expires, works from anywhere, and its secret ends up in Terraform state (in plain ' +
-    'text unless pgp_key is set, and then still in state), in CI variables and in laptops\' config files. Leaked ' +
+    "text unless pgp_key is set, and then still in state), in CI variables and in laptops' config files. Leaked " +
     'keys are the most common way into AWS accounts. Workloads in AWS use roles; CI uses OIDC federation; ' +
     'people use SSO: none of them needs a long-lived key.',
   fix:

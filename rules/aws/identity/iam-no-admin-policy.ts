@@ -6,12 +6,7 @@ import { and, describeExpression, isExpression, listAttr } from '../../../engine
 import { coversAllResources, includesAllActions, isAllow, isConcreteReference, literalOf } from '../policy';
 import { checkIdentityPolicies, IDENTITY_POLICY_TYPES } from './identity-policies';
 
-const ATTACHMENT_TYPES = [
-  'aws_iam_role_policy_attachment',
-  'aws_iam_user_policy_attachment',
-  'aws_iam_group_policy_attachment',
-  'aws_iam_policy_attachment',
-];
+const ATTACHMENT_TYPES = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
 const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
 
 export const iamNoAdminPolicy = defineRule({
@@ -48,7 +43,14 @@ export const iamNoAdminPolicy = defineRule({
   check(resource, context) {
     const results: CheckResult[] = [];
     if (IDENTITY_POLICY_TYPES.includes(resource.type)) {
-      results.push(...checkIdentityPolicies(resource, context, (s) => and(isAllow(s), includesAllActions(s), coversAllResources(s)), 'allows every action ("*") on every resource'));
+      results.push(
+        ...checkIdentityPolicies(
+          resource,
+          context,
+          (s) => and(isAllow(s), includesAllActions(s), coversAllResources(s)),
+          'allows every action ("*") on every resource',
+        ),
+      );
     }
     if (resource.type === 'aws_iam_role') results.push(...managedPolicyArns(resource, context));
     if (ATTACHMENT_TYPES.includes(resource.type)) results.push(adminArn(resource.body.policy_arn, 'policy_arn', context));
@@ -80,10 +82,14 @@ function adminArn(value: unknown, attribute: string, context: RuleContext): Chec
     const name = lookup?.body.name;
     const arn = lookup?.body.arn;
     if (typeof name === 'string' && !isExpression(name)) {
-      return name === 'AdministratorAccess' ? violation(`${attribute} attaches AdministratorAccess (${data[1]})`, attribute) : pass(`${attribute} is the policy ${name}`, attribute);
+      return name === 'AdministratorAccess'
+        ? violation(`${attribute} attaches AdministratorAccess (${data[1]})`, attribute)
+        : pass(`${attribute} is the policy ${name}`, attribute);
     }
     if (typeof arn === 'string' && !isExpression(arn)) {
-      return ADMIN_POLICY.test(arn) ? violation(`${attribute} attaches AdministratorAccess (${data[1]})`, attribute) : pass(`${attribute} is ${arn}`, attribute);
+      return ADMIN_POLICY.test(arn)
+        ? violation(`${attribute} attaches AdministratorAccess (${data[1]})`, attribute)
+        : pass(`${attribute} is ${arn}`, attribute);
     }
   } else if (isConcreteReference(value) && /^\$\{\s*aws_iam_policy\./.test(value)) {
     return pass(`${attribute} is a policy this stack creates, checked on its own`, attribute);

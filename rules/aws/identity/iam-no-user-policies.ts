@@ -43,9 +43,6 @@ export const iamNoUserPolicies = defineRule({
     }
     const user = stringAttr(body, 'user');
     const who = show(user, 'a user');
-    return violation(
-      resource.type === 'aws_iam_user_policy' ? `an inline policy on the user ${who}` : `a managed policy attached to the user ${who}`,
-      'user',
-    );
+    return violation(resource.type === 'aws_iam_user_policy' ? `an inline policy on the user ${who}` : `a managed policy attached to the user ${who}`, 'user');
   },
 });

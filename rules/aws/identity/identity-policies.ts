@@ -36,12 +36,7 @@ function policiesOf(resource: ResourceRecord): { readonly policies: { attribute:
 }
 
 /** Run a statement test over every identity policy of the resource (see forbidStatements). */
-export function checkIdentityPolicies(
-  resource: ResourceRecord,
-  context: RuleContext,
-  test: (s: PolicyStatement) => Answer,
-  what: string,
-): CheckResult[] {
+export function checkIdentityPolicies(resource: ResourceRecord, context: RuleContext, test: (s: PolicyStatement) => Answer, what: string): CheckResult[] {
   const { policies, unknownBlocks } = policiesOf(resource);
   const results: CheckResult[] = [];
   if (unknownBlocks) results.push(unknown(`inline_policy is ${describeExpression(unknownBlocks)}`, 'inline_policy'));

@@ -30,6 +30,12 @@ export const kmsDeletionWindow = defineRule({
     passing: { resourceType: 'aws_kms_key', body: { description: 'data', enable_key_rotation: true } },
   },
   check(resource) {
-    return requireNumber(resource.body, 'deletion_window_in_days', 'the deletion waiting period', { min: MIN_KMS_DELETION_WINDOW_DAYS }, { defaultValue: DEFAULT_WINDOW_DAYS });
+    return requireNumber(
+      resource.body,
+      'deletion_window_in_days',
+      'the deletion waiting period',
+      { min: MIN_KMS_DELETION_WINDOW_DAYS },
+      { defaultValue: DEFAULT_WINDOW_DAYS },
+    );
   },
 });

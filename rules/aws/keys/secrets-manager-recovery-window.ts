@@ -26,6 +26,12 @@ export const secretsManagerRecoveryWindow = defineRule({
     passing: { resourceType: 'aws_secretsmanager_secret', body: { name: 'db-password' } },
   },
   check(resource) {
-    return requireNumber(resource.body, 'recovery_window_in_days', 'the recovery window', { min: MIN_SECRET_RECOVERY_WINDOW_DAYS }, { defaultValue: DEFAULT_WINDOW_DAYS });
+    return requireNumber(
+      resource.body,
+      'recovery_window_in_days',
+      'the recovery window',
+      { min: MIN_SECRET_RECOVERY_WINDOW_DAYS },
+      { defaultValue: DEFAULT_WINDOW_DAYS },
+    );
   },
 });

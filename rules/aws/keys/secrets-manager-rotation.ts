@@ -16,8 +16,8 @@ export const secretsManagerRotation = defineRule({
   category: 'keys',
   resourceTypes: ['aws_secretsmanager_secret'],
   rationale:
-    'A secret that never changes stays valid for as long as a copy of it exists: in a laptop\'s shell history, ' +
-    'an old container image, a former employee\'s notes. Rotation bounds that. The rule applies only to stacks ' +
+    "A secret that never changes stays valid for as long as a copy of it exists: in a laptop's shell history, " +
+    "an old container image, a former employee's notes. Rotation bounds that. The rule applies only to stacks " +
     `that already run a rotation Lambda (an aws_lambda_permission for ${SECRETS_MANAGER}): there, a secret ` +
     'left out of rotation is an oversight, not a missing capability.',
   fix: `Add an ${ROTATION} with \`secret_id = <secret>.id\`, the rotation Lambda's ARN and \`rotation_rules { automatically_after_days = 30 }\` (or a schedule_expression).`,

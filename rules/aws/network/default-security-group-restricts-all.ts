@@ -56,12 +56,11 @@ function vpcHasManagedDefault(vpc: ResourceRecord, context: RuleContext): CheckR
   // Rules attached through the VPC's own default_security_group_id attribute, with or without adoption.
   const attached = attachedRules(`${vpc.address}.default_security_group_id`, context);
   if (adopted.state === 'known') return attached.length > 0 ? attached : [pass(`its default security group is managed by ${adopted.value.address}`)];
-  if (adopted.state === 'unknown') return [...attached, unknown(`${adopted.expression}, so whether this VPC's default security group is managed cannot be told`)];
+  if (adopted.state === 'unknown')
+    return [...attached, unknown(`${adopted.expression}, so whether this VPC's default security group is managed cannot be told`)];
   return [
     ...attached,
-    violation(
-      "no aws_default_security_group manages this VPC's default security group, so it keeps AWS's allow-all rules between its members",
-    ),
+    violation("no aws_default_security_group manages this VPC's default security group, so it keeps AWS's allow-all rules between its members"),
   ];
 }
 

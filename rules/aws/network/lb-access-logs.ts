@@ -39,7 +39,8 @@ export const lbAccessLogs = defineRule({
     // Gateway load balancers have no access logs; only then is a missing block acceptable.
     const type = loadBalancerType(resource);
     if (type.state === 'known' && type.value === 'gateway') return notApplicable('gateway load balancers have no access logs');
-    if (type.state === 'unknown') return unknown(`access logs are not enabled, and load_balancer_type is ${type.expression} (gateway load balancers have none)`, 'load_balancer_type');
+    if (type.state === 'unknown')
+      return unknown(`access logs are not enabled, and load_balancer_type is ${type.expression} (gateway load balancers have none)`, 'load_balancer_type');
     return results;
   },
 });

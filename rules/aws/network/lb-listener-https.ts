@@ -20,7 +20,7 @@ export const lbListenerHttps = defineRule({
     'equivalent and passes. Its TCP, UDP and TCP_UDP listeners (protocols an application load balancer does ' +
     'not accept, so the protocol alone says it is an NLB) pass bytes through, and what they carry is ' +
     'encrypted, or not, end to end between client and target: TLS terminated by the targets, DTLS-SRTP for ' +
-    'WebRTC media, TURN\'s own message integrity. The load balancer can neither see nor change that, so this ' +
+    "WebRTC media, TURN's own message integrity. The load balancer can neither see nor change that, so this " +
     'rule does not apply to them; except TCP on port 80, which by convention is plain HTTP that an NLB cannot ' +
     'redirect (record targets that only redirect as a suppression with its reason).',
   fix:
@@ -44,7 +44,15 @@ export const lbListenerHttps = defineRule({
     ],
   },
   examples: {
-    failing: { resourceType: 'aws_lb_listener', body: { load_balancer_arn: 'arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/web/1', port: 80, protocol: 'HTTP', default_action: { type: 'forward', target_group_arn: 'arn:tg' } } },
+    failing: {
+      resourceType: 'aws_lb_listener',
+      body: {
+        load_balancer_arn: 'arn:aws:elasticloadbalancing:eu-central-1:123456789012:loadbalancer/app/web/1',
+        port: 80,
+        protocol: 'HTTP',
+        default_action: { type: 'forward', target_group_arn: 'arn:tg' },
+      },
+    },
     passing: {
       resourceType: 'aws_lb_listener',
       body: {
@@ -88,7 +96,8 @@ function passThrough(listener: ResourceRecord, protocol: string): CheckResult {
   if (!PASS_THROUGH.includes(protocol)) return violation(`protocol ${protocol} is not encrypted by the load balancer`, 'protocol');
   const carriesTcp = protocol !== 'UDP';
   const port = numberAttr(listener.body, 'port');
-  if (carriesTcp && port.state === 'unknown') return unknown(`a ${protocol} listener on port 80 would carry plain HTTP, and port is ${describeExpression(port.expression)}`, 'port');
+  if (carriesTcp && port.state === 'unknown')
+    return unknown(`a ${protocol} listener on port 80 would carry plain HTTP, and port is ${describeExpression(port.expression)}`, 'port');
   if (carriesTcp && port.state === 'known' && port.value === PLAIN_HTTP_PORT) {
     return violation(`a ${protocol} listener on port 80 passes plain HTTP through, and a network load balancer cannot redirect it to HTTPS`, 'port');
   }
@@ -105,7 +114,8 @@ function redirectsToHttps(listener: ResourceRecord): CheckResult {
     if (type.state === 'unknown') undecided ??= unknownValue(`${action.path}.type`, type);
     if (type.state !== 'known' || type.value !== 'redirect') continue;
     const redirect = blocks(action.body, 'redirect');
-    if (redirect.unknownExpression) undecided ??= unknown(`${action.path}.redirect is ${describeExpression(redirect.unknownExpression)}`, `${action.path}.redirect`);
+    if (redirect.unknownExpression)
+      undecided ??= unknown(`${action.path}.redirect is ${describeExpression(redirect.unknownExpression)}`, `${action.path}.redirect`);
     for (const r of redirect.occurrences) {
       const target = stringAttr(r.body, 'protocol');
       const path = `${action.path}.${r.path}.protocol`;

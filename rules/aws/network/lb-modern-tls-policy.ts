@@ -60,10 +60,26 @@ export const lbModernTlsPolicy = defineRule({
     docs: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html'],
   },
   examples: {
-    failing: { resourceType: 'aws_lb_listener', body: { load_balancer_arn: 'arn:lb', port: 443, protocol: 'HTTPS', certificate_arn: 'arn:cert', default_action: { type: 'forward', target_group_arn: 'arn:tg' } } },
+    failing: {
+      resourceType: 'aws_lb_listener',
+      body: {
+        load_balancer_arn: 'arn:lb',
+        port: 443,
+        protocol: 'HTTPS',
+        certificate_arn: 'arn:cert',
+        default_action: { type: 'forward', target_group_arn: 'arn:tg' },
+      },
+    },
     passing: {
       resourceType: 'aws_lb_listener',
-      body: { load_balancer_arn: 'arn:lb', port: 443, protocol: 'HTTPS', certificate_arn: 'arn:cert', ssl_policy: RECOMMENDED, default_action: { type: 'forward', target_group_arn: 'arn:tg' } },
+      body: {
+        load_balancer_arn: 'arn:lb',
+        port: 443,
+        protocol: 'HTTPS',
+        certificate_arn: 'arn:cert',
+        ssl_policy: RECOMMENDED,
+        default_action: { type: 'forward', target_group_arn: 'arn:tg' },
+      },
     },
   },
   check(resource) {

@@ -51,7 +51,9 @@ function classicEntry(body: JsonObject, path: string): IngressEntry {
 
 /** aws_vpc_security_group_ingress_rule: `ip_protocol`, one CIDR per rule (referenced_security_group_id and prefix_list_id are not the internet). */
 function vpcRuleEntry(body: JsonObject): IngressEntry {
-  const candidates = ['cidr_ipv4', 'cidr_ipv6'].filter((key) => body[key] !== undefined && body[key] !== null).map((key) => ({ value: body[key], attribute: key, whole: true }));
+  const candidates = ['cidr_ipv4', 'cidr_ipv6']
+    .filter((key) => body[key] !== undefined && body[key] !== null)
+    .map((key) => ({ value: body[key], attribute: key, whole: true }));
   return { path: '', opens: opening(body, '', 'ip_protocol'), from: internetSourcesOf(candidates) };
 }
 

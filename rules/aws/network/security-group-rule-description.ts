@@ -10,12 +10,7 @@ export const securityGroupRuleDescription = defineRule({
   severity: 'warning',
   profile: 'strict',
   category: 'network',
-  resourceTypes: [
-    'aws_security_group',
-    'aws_security_group_rule',
-    'aws_vpc_security_group_ingress_rule',
-    'aws_vpc_security_group_egress_rule',
-  ],
+  resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'],
   rationale:
     'Firewall rules outlive the people who wrote them. A rule without a description cannot be reviewed or ' +
     'safely removed, so openings accumulate; the description also shows up in the console and in audits.',
@@ -32,7 +27,9 @@ export const securityGroupRuleDescription = defineRule({
     if (resource.type !== 'aws_security_group') return requirePresent(resource.body, 'description', 'a rule description');
     const results: CheckResult[] = [];
     for (const kind of ['ingress', 'egress']) {
-      results.push(...forEachBlock(resource.body, kind, (block) => requirePresent(block.body, 'description', `a description on ${kind}`, { path: block.path })));
+      results.push(
+        ...forEachBlock(resource.body, kind, (block) => requirePresent(block.body, 'description', `a description on ${kind}`, { path: block.path })),
+      );
     }
     return results.length > 0 ? results : pass('no inline rules');
   },

@@ -224,7 +224,10 @@ function jsonPrincipals(value: unknown): Value<readonly PrincipalEntry[]> {
   if (!isObject(value)) return { state: 'unknown', expression: JSON.stringify(value) };
   return {
     state: 'known',
-    value: Object.entries(value).map(([type, ids]) => ({ type, identifiers: ids === undefined || ids === null ? { state: 'known', value: [] } : jsonList(ids) })),
+    value: Object.entries(value).map(([type, ids]) => ({
+      type,
+      identifiers: ids === undefined || ids === null ? { state: 'known', value: [] } : jsonList(ids),
+    })),
   };
 }
 
@@ -258,7 +261,9 @@ function readDataDocument(address: string, expression: string, context: RuleCont
   // A plan carries the document the provider rendered: the most exact reading there is.
   if (typeof body.json === 'string' && !isExpression(body.json)) {
     const rendered = readPolicyValue(body.json, context, inner);
-    return rendered.state === 'known' ? { ...rendered, origin: address, statements: rendered.statements.map((s) => ({ ...s, where: `${address} ${s.where}` })) } : rendered;
+    return rendered.state === 'known'
+      ? { ...rendered, origin: address, statements: rendered.statements.map((s) => ({ ...s, where: `${address} ${s.where}` })) }
+      : rendered;
   }
 
   let merged: PolicyStatement[] = [];
@@ -285,7 +290,8 @@ function readDataDocument(address: string, expression: string, context: RuleCont
   const overrideReads: PolicyStatement[][] = [];
   for (const override of documentList(body, 'override_policy_documents', 'override_json')) {
     // An unreadable override can replace any statement by Sid: nothing about the result is known.
-    if (override.state === 'unknown') return unknownPolicy(override.expression, `takes ${address}.${override.where}, which is ${describeExpression(override.expression)}`);
+    if (override.state === 'unknown')
+      return unknownPolicy(override.expression, `takes ${address}.${override.where}, which is ${describeExpression(override.expression)}`);
     const read = readPolicyValue(override.value, context, inner);
     if (read.state === 'unknown') return unknownPolicy(read.expression, `takes ${address}.${override.where}, which ${read.reason}`);
     if (read.state === 'known') {
@@ -311,7 +317,9 @@ function readDataDocument(address: string, expression: string, context: RuleCont
   return { state: 'known', origin: address, statements: merged, unseen };
 }
 
-type DocumentEntry = { readonly state: 'known'; readonly value: string; readonly where: string } | { readonly state: 'unknown'; readonly expression: string; readonly where: string };
+type DocumentEntry =
+  | { readonly state: 'known'; readonly value: string; readonly where: string }
+  | { readonly state: 'unknown'; readonly expression: string; readonly where: string };
 
 /** The documents in `listKey` (a list of JSON strings) and the deprecated single-document `singleKey`. */
 function documentList(body: JsonObject, listKey: string, singleKey: string): DocumentEntry[] {

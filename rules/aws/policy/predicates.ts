@@ -98,7 +98,10 @@ export function coversAllResources(s: PolicyStatement): Answer {
 /** One entry is "anyone": `"*"`, `{"AWS": "*"}`, or a data-source `principals { type = "*" or "AWS", identifiers = ["*"] }`. */
 function entryIsAnyone(entry: PrincipalEntry, field: string): Answer {
   const typeMatters = fieldIs(entry.type, `${field} type`, (t) => t === '*' || t.toUpperCase() === 'AWS');
-  return and(typeMatters, anyItem(entry.identifiers, `${field}.${literalOf(entry.type) ?? 'type?'}`, (id) => id.trim() === '*'));
+  return and(
+    typeMatters,
+    anyItem(entry.identifiers, `${field}.${literalOf(entry.type) ?? 'type?'}`, (id) => id.trim() === '*'),
+  );
 }
 
 /**

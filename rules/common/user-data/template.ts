@@ -35,7 +35,11 @@ export function parseTemplate(text: string, quoted = false): Parsed<TemplatePart
       if (end < 0) return { ok: false, error: `unterminated ${text.slice(i, i + 2)} in template` };
       if (literal) parts.push({ kind: 'literal', text: literal });
       literal = '';
-      const expression = text.slice(i + 2, end).replace(/^~/, '').replace(/~$/, '').trim();
+      const expression = text
+        .slice(i + 2, end)
+        .replace(/^~/, '')
+        .replace(/~$/, '')
+        .trim();
       parts.push({ kind: text[i] === '$' ? 'interpolation' : 'directive', expression });
       i = end + 1;
     } else if (quoted && text[i] === '\\') {

@@ -73,7 +73,10 @@ class Host extends Construct {
       egress: config.egressList,
       tags: { ...TAGS, Name: nameOf('SG', config.usage) },
     });
-    const key = new KeyPair(this, 'KEY', { keyName: `${name}-KEY`, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO4bV0x7u4mS2k9n0H3cQ2lS1oZ1v9f6fC4f8YdC3B2a netlab' });
+    const key = new KeyPair(this, 'KEY', {
+      keyName: `${name}-KEY`,
+      publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO4bV0x7u4mS2k9n0H3cQ2lS1oZ1v9f6fC4f8YdC3B2a netlab',
+    });
     new Instance(this, name, {
       ami: config.ami,
       instanceType: config.instanceType,
@@ -91,20 +94,40 @@ class NetworkStack extends TerraformStack {
     super(scope, id);
     new AwsProvider(this, 'AWS', { region: 'ap-northeast-2' });
 
-    const vpc = new Vpc(this, 'VPC', { cidrBlock: '10.1.0.0/16', enableDnsHostnames: true, enableDnsSupport: true, tags: { ...TAGS, Name: nameOf('VPC', 'MAIN') } });
+    const vpc = new Vpc(this, 'VPC', {
+      cidrBlock: '10.1.0.0/16',
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      tags: { ...TAGS, Name: nameOf('VPC', 'MAIN') },
+    });
     const igw = new InternetGateway(this, 'IGW', { vpcId: vpc.id, tags: { ...TAGS, Name: nameOf('IGW', 'MAIN') } });
     const publicRoutes = new RouteTable(this, 'RT-PUB', { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', gatewayId: igw.id }], tags: TAGS });
 
     const publicSubnets: Subnet[] = [];
     ZONES.forEach((zone, i) => {
-      const pub = new Subnet(this, `SBN-PUB-${zone}`, { vpcId: vpc.id, cidrBlock: `10.1.${i}.0/24`, availabilityZone: `ap-northeast-2${zone}`, tags: { ...TAGS, Name: nameOf('SBN', 'PUB', zone) } });
-      const pri = new Subnet(this, `SBN-PRI-${zone}`, { vpcId: vpc.id, cidrBlock: `10.1.${i + 10}.0/24`, availabilityZone: `ap-northeast-2${zone}`, tags: { ...TAGS, Name: nameOf('SBN', 'PRI', zone) } });
+      const pub = new Subnet(this, `SBN-PUB-${zone}`, {
+        vpcId: vpc.id,
+        cidrBlock: `10.1.${i}.0/24`,
+        availabilityZone: `ap-northeast-2${zone}`,
+        tags: { ...TAGS, Name: nameOf('SBN', 'PUB', zone) },
+      });
+      const pri = new Subnet(this, `SBN-PRI-${zone}`, {
+        vpcId: vpc.id,
+        cidrBlock: `10.1.${i + 10}.0/24`,
+        availabilityZone: `ap-northeast-2${zone}`,
+        tags: { ...TAGS, Name: nameOf('SBN', 'PRI', zone) },
+      });
       publicSubnets.push(pub);
       new RouteTableAssociation(this, `RTA-PUB-${zone}`, { subnetId: pub.id, routeTableId: publicRoutes.id });
 
       // A public NAT gateway gets its own Elastic IP (constructs/network/aws_nat.ts); nothing else uses it.
       const natIp = new Eip(this, `EIP-NAT-${zone}`, { domain: 'vpc', tags: { ...TAGS, Name: nameOf('EIP', 'NAT', zone) } });
-      const nat = new NatGateway(this, `NAT-${zone}`, { subnetId: pub.id, connectivityType: 'public', allocationId: natIp.allocationId, tags: { ...TAGS, Name: nameOf('NAT', 'PRI', zone) } });
+      const nat = new NatGateway(this, `NAT-${zone}`, {
+        subnetId: pub.id,
+        connectivityType: 'public',
+        allocationId: natIp.allocationId,
+        tags: { ...TAGS, Name: nameOf('NAT', 'PRI', zone) },
+      });
       const privateRoutes = new RouteTable(this, `RT-PRI-${zone}`, { vpcId: vpc.id, route: [{ cidrBlock: '0.0.0.0/0', natGatewayId: nat.id }], tags: TAGS });
       new RouteTableAssociation(this, `RTA-PRI-${zone}`, { subnetId: pri.id, routeTableId: privateRoutes.id });
     });

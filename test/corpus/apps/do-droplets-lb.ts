@@ -24,7 +24,10 @@ class WebStack extends TerraformStack {
     const token = new TerraformVariable(this, 'do_token', { type: 'string', sensitive: true });
     new DigitaloceanProvider(this, 'digitalocean', { token: token.stringValue });
 
-    const key = new SshKey(this, 'deploy-key', { name: 'web-deploy', publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBq3c9n5QvWm1o7u2b8YxT4sZp6kQ0aHr1e9Lw3fN7dE deploy' });
+    const key = new SshKey(this, 'deploy-key', {
+      name: 'web-deploy',
+      publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBq3c9n5QvWm1o7u2b8YxT4sZp6kQ0aHr1e9Lw3fN7dE deploy',
+    });
 
     const droplets = [0, 1].map(
       (i) =>

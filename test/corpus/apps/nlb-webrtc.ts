@@ -36,7 +36,8 @@ class WebrtcStack extends TerraformStack {
     const vpc = new Vpc(this, 'vpc', { cidrBlock: '10.0.0.0/16', enableDnsHostnames: true, enableDnsSupport: true });
     const igw = new InternetGateway(this, 'igw', { vpcId: vpc.id });
     const subnets = ['a', 'b'].map(
-      (z, i) => new Subnet(this, `subnet-${z}`, { vpcId: vpc.id, cidrBlock: `10.0.${i + 1}.0/24`, availabilityZone: `us-east-1${z}`, mapPublicIpOnLaunch: true }),
+      (z, i) =>
+        new Subnet(this, `subnet-${z}`, { vpcId: vpc.id, cidrBlock: `10.0.${i + 1}.0/24`, availabilityZone: `us-east-1${z}`, mapPublicIpOnLaunch: true }),
     );
     const routes = new RouteTable(this, 'routes', { vpcId: vpc.id });
     new Route(this, 'internet', { routeTableId: routes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: igw.id });
@@ -66,7 +67,13 @@ class WebrtcStack extends TerraformStack {
       ingress: [{ fromPort: 443, toPort: 443, protocol: 'tcp', cidrBlocks: ['0.0.0.0/0'] }],
       egress: [{ fromPort: 0, toPort: 0, protocol: '-1', cidrBlocks: ['0.0.0.0/0'] }],
     });
-    const alb = new Lb(this, 'signalling', { name: 'webrtc-signalling', internal: false, loadBalancerType: 'application', securityGroups: [albSg.id], subnets: subnetIds });
+    const alb = new Lb(this, 'signalling', {
+      name: 'webrtc-signalling',
+      internal: false,
+      loadBalancerType: 'application',
+      securityGroups: [albSg.id],
+      subnets: subnetIds,
+    });
     const signalling = new LbTargetGroup(this, 'signalling-targets', {
       name: 'webrtc-signalling',
       port: 8080,
@@ -85,7 +92,13 @@ class WebrtcStack extends TerraformStack {
     });
 
     // Media: UDP on a network load balancer, one listener per port.
-    const mediaNlb = new Lb(this, 'media', { name: 'webrtc-media', internal: false, loadBalancerType: 'network', subnets: subnetIds, enableCrossZoneLoadBalancing: true });
+    const mediaNlb = new Lb(this, 'media', {
+      name: 'webrtc-media',
+      internal: false,
+      loadBalancerType: 'network',
+      subnets: subnetIds,
+      enableCrossZoneLoadBalancing: true,
+    });
     const media = new LbTargetGroup(this, 'media-targets', {
       name: 'webrtc-media',
       port: MEDIA_PORTS[0],
@@ -95,15 +108,43 @@ class WebrtcStack extends TerraformStack {
       healthCheck: { enabled: true, protocol: 'TCP', port: '8080' },
     });
     for (const port of MEDIA_PORTS) {
-      new LbListener(this, `media-udp-${port}`, { loadBalancerArn: mediaNlb.arn, port, protocol: 'UDP', defaultAction: [{ type: 'forward', targetGroupArn: media.arn }] });
+      new LbListener(this, `media-udp-${port}`, {
+        loadBalancerArn: mediaNlb.arn,
+        port,
+        protocol: 'UDP',
+        defaultAction: [{ type: 'forward', targetGroupArn: media.arn }],
+      });
     }
 
     // TURN/STUN: UDP and TCP on 3478, TURN over TLS on 5349.
-    const turnNlb = new Lb(this, 'turn', { name: 'webrtc-turn', internal: false, loadBalancerType: 'network', subnets: subnetIds, enableCrossZoneLoadBalancing: true });
-    const turnUdp = new LbTargetGroup(this, 'turn-udp-targets', { name: 'turn-udp', port: 3478, protocol: 'UDP', targetType: 'ip', vpcId: vpc.id, healthCheck: { enabled: true, protocol: 'TCP', port: '3479' } });
+    const turnNlb = new Lb(this, 'turn', {
+      name: 'webrtc-turn',
+      internal: false,
+      loadBalancerType: 'network',
+      subnets: subnetIds,
+      enableCrossZoneLoadBalancing: true,
+    });
+    const turnUdp = new LbTargetGroup(this, 'turn-udp-targets', {
+      name: 'turn-udp',
+      port: 3478,
+      protocol: 'UDP',
+      targetType: 'ip',
+      vpcId: vpc.id,
+      healthCheck: { enabled: true, protocol: 'TCP', port: '3479' },
+    });
     const turnTcp = new LbTargetGroup(this, 'turn-tcp-targets', { name: 'turn-tcp', port: 3478, protocol: 'TCP', targetType: 'ip', vpcId: vpc.id });
-    new LbListener(this, 'turn-udp', { loadBalancerArn: turnNlb.arn, port: 3478, protocol: 'UDP', defaultAction: [{ type: 'forward', targetGroupArn: turnUdp.arn }] });
-    new LbListener(this, 'turn-tcp', { loadBalancerArn: turnNlb.arn, port: 3478, protocol: 'TCP', defaultAction: [{ type: 'forward', targetGroupArn: turnTcp.arn }] });
+    new LbListener(this, 'turn-udp', {
+      loadBalancerArn: turnNlb.arn,
+      port: 3478,
+      protocol: 'UDP',
+      defaultAction: [{ type: 'forward', targetGroupArn: turnUdp.arn }],
+    });
+    new LbListener(this, 'turn-tcp', {
+      loadBalancerArn: turnNlb.arn,
+      port: 3478,
+      protocol: 'TCP',
+      defaultAction: [{ type: 'forward', targetGroupArn: turnTcp.arn }],
+    });
     new LbListener(this, 'turn-tls', {
       loadBalancerArn: turnNlb.arn,
       port: 5349,
@@ -113,8 +154,18 @@ class WebrtcStack extends TerraformStack {
       defaultAction: [{ type: 'forward', targetGroupArn: turnTcp.arn }],
     });
 
-    new Route53Record(this, 'signalling-dns', { zoneId, name: 'rtc.example.com', type: 'A', alias: { name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: true } });
-    new Route53Record(this, 'turn-dns', { zoneId, name: 'turn.example.com', type: 'A', alias: { name: turnNlb.dnsName, zoneId: turnNlb.zoneId, evaluateTargetHealth: true } });
+    new Route53Record(this, 'signalling-dns', {
+      zoneId,
+      name: 'rtc.example.com',
+      type: 'A',
+      alias: { name: alb.dnsName, zoneId: alb.zoneId, evaluateTargetHealth: true },
+    });
+    new Route53Record(this, 'turn-dns', {
+      zoneId,
+      name: 'turn.example.com',
+      type: 'A',
+      alias: { name: turnNlb.dnsName, zoneId: turnNlb.zoneId, evaluateTargetHealth: true },
+    });
   }
 }
 

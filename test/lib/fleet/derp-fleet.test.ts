@@ -42,8 +42,24 @@ describe('DerpFleet', () => {
     expect(map.OmitDefaultRegions).toBe(true);
     expect(map.Regions['900']).toMatchObject({ RegionID: 900, RegionCode: 'aws-fra', RegionName: 'AWS Frankfurt' });
     expect(map.Regions['900'].Nodes).toEqual([
-      { Name: 'fra1', RegionID: 900, HostName: 'fra1.derp.example.com', IPv4: expect.stringMatching(/^\$\{aws_eip\.fra1_eip_[0-9A-F]+\.public_ip\}$/), IPv6: '2a05:d014::1', STUNPort: 3478, DERPPort: 443 },
-      { Name: 'fra2', RegionID: 900, HostName: 'fra2.derp.example.com', IPv4: expect.stringMatching(/^\$\{aws_eip\.fra2_eip_[0-9A-F]+\.public_ip\}$/), STUNPort: 3478, DERPPort: 443, CanPort80: true },
+      {
+        Name: 'fra1',
+        RegionID: 900,
+        HostName: 'fra1.derp.example.com',
+        IPv4: expect.stringMatching(/^\$\{aws_eip\.fra1_eip_[0-9A-F]+\.public_ip\}$/),
+        IPv6: '2a05:d014::1',
+        STUNPort: 3478,
+        DERPPort: 443,
+      },
+      {
+        Name: 'fra2',
+        RegionID: 900,
+        HostName: 'fra2.derp.example.com',
+        IPv4: expect.stringMatching(/^\$\{aws_eip\.fra2_eip_[0-9A-F]+\.public_ip\}$/),
+        STUNPort: 3478,
+        DERPPort: 443,
+        CanPort80: true,
+      },
     ]);
     expect(map.Regions['910'].Nodes[0]).toMatchObject({ Name: 'ams1', RegionID: 910, IPv4: '203.0.113.10' });
 
@@ -56,7 +72,7 @@ describe('DerpFleet', () => {
     expect(readJson(app, 'tailnet-policy.json').derpMap).toEqual(map);
   });
 
-  test('a Terraform-managed policy carries the relays\' addresses as interpolations Terraform fills in', () => {
+  test("a Terraform-managed policy carries the relays' addresses as interpolations Terraform fills in", () => {
     const { app, stack, relays } = fleetStack();
     new TailscaleProvider(stack, 'tailscale');
     const policy = new TailnetPolicy(stack, 'policy', { ...OWNERS, manageWithTerraform: true });
@@ -99,7 +115,9 @@ describe('DerpFleet', () => {
     const fleet = new DerpFleet(stack, 'fleet', { relays: [new FakeRelay(stack, 'x1')] });
     expect(() => fleet.addRelay(new FakeRelay(stack, 'x2', { regionCode: 'aws-ber' }))).toThrow(/regionId 900 is region 'aws-ber' .* but 'aws-fra'/);
     expect(() => fleet.addRelay(new FakeRelay(stack, 'x3', { regionName: 'Frankfurt' }))).toThrow(/one RegionID, one code and name/);
-    expect(() => fleet.addRelay(new FakeRelay(stack, 'x4', { hostName: 'X1.derp.example.com'.toLowerCase() }))).toThrow(/hostName "x1\.derp\.example\.com" is also the host name of props\.relays\[0\]/);
+    expect(() => fleet.addRelay(new FakeRelay(stack, 'x4', { hostName: 'X1.derp.example.com'.toLowerCase() }))).toThrow(
+      /hostName "x1\.derp\.example\.com" is also the host name of props\.relays\[0\]/,
+    );
     expect(() => fleet.addRelay(new FakeRelay(stack, 'x5', { name: 'x1', hostName: 'x5b.derp.example.com' }))).toThrow(/name "x1" is also the name/);
     expect(() => fleet.addRelay(new FakeRelay(stack, 'x6', { regionId: 901 }))).toThrow(/regionCode "aws-fra" is used by RegionID 900/);
     // Same region, same code and name: fine.
@@ -123,7 +141,7 @@ describe('DerpFleet', () => {
     expect(() => app.synth()).toThrow(/DerpFleet 'fleet\/fleet': relays \[\] is empty/);
   });
 
-  test('relays in other stacks need literal addresses; the policy must be in the fleet\'s stack', () => {
+  test("relays in other stacks need literal addresses; the policy must be in the fleet's stack", () => {
     const app = testApp();
     const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
     const other = awsStack(app, 'other', { defaultTags: TAGS });
@@ -133,7 +151,14 @@ describe('DerpFleet', () => {
     // A pinned (literal) address crosses stacks as plain data; an IPv6 reference from the other stack is left out.
     const pinned = new FakeRelay(other, 'pinned', { ipv4: '198.51.100.7', ipv6: new FakeRelay(other, 'tok', { withEip: true }).derpNode.ipv4 });
     const fleet = new DerpFleet(stack, 'f3', { relays: [pinned] });
-    expect(fleet.derpMap.Regions['900'].Nodes[0]).toEqual({ Name: 'pinned', RegionID: 900, HostName: 'pinned.derp.example.com', IPv4: '198.51.100.7', STUNPort: 3478, DERPPort: 443 });
+    expect(fleet.derpMap.Regions['900'].Nodes[0]).toEqual({
+      Name: 'pinned',
+      RegionID: 900,
+      HostName: 'pinned.derp.example.com',
+      IPv4: '198.51.100.7',
+      STUNPort: 3478,
+      DERPPort: 443,
+    });
     expect(() => new DerpFleet(stack, 'f2', { tailnetPolicy: new TailnetPolicy(other, 'p') })).toThrow(/props\.tailnetPolicy "other\/p" is in stack 'other'/);
   });
 
@@ -152,7 +177,7 @@ describe('DerpFleet', () => {
     expect(() => new DerpFleet(tailnet, 'bad', { nodeAddresses: 'ip' as never })).toThrow(/props\.nodeAddresses "ip" must be 'relays' or 'dns'/);
   });
 
-  test('a TailnetPolicy in the fleet\'s stack takes entries from constructs in other stacks', () => {
+  test("a TailnetPolicy in the fleet's stack takes entries from constructs in other stacks", () => {
     const app = testApp();
     const stack = awsStack(app, 'fleet', { defaultTags: TAGS });
     const other: TerraformStack = awsStack(app, 'other', { defaultTags: TAGS });
@@ -173,7 +198,7 @@ describe('DerpFleet', () => {
   });
 
   describe('one version for the fleet', () => {
-    test('versions default to lib/boot\'s, are handed to relays, and a relay on another version is refused', () => {
+    test("versions default to lib/boot's, are handed to relays, and a relay on another version is refused", () => {
       const { stack } = fleetStack();
       const fleet = new DerpFleet(stack, 'fleet', { versions: { derperSha256: { arm64: 'a'.repeat(64) } } });
       expect(fleet.tailscaleVersion).toBe(TAILSCALE_VERSION);
@@ -185,7 +210,9 @@ describe('DerpFleet', () => {
 
     test('a version without the TS-2025-003 fix is refused', () => {
       const { stack } = fleetStack();
-      expect(() => new DerpFleet(stack, 'fleet', { versions: { tailscale: '1.84.3' } })).toThrow(/props\.versions\.tailscale "1\.84\.3" is older than 1\.86\.0/);
+      expect(() => new DerpFleet(stack, 'fleet', { versions: { tailscale: '1.84.3' } })).toThrow(
+        /props\.versions\.tailscale "1\.84\.3" is older than 1\.86\.0/,
+      );
     });
   });
 
@@ -204,23 +231,38 @@ describe('DerpFleet', () => {
 
     test('two nodes without a mesh: refused, naming the region and the nodes', () => {
       const message = synthError((s) => [new FakeRelay(s, 'fra1'), new FakeRelay(s, 'fra2')]);
-      expect(message).toMatch(/DerpFleet 'fleet\/fleet': props\.relays\[0\]\.derpNode\.mesh "fra1" is missing: region 900 'aws-fra' has 2 nodes: fra1 \(fra1\.derp\.example\.com, fleet\/fra1\), fra2 \(fra2\.derp\.example\.com, fleet\/fra2\)/);
+      expect(message).toMatch(
+        /DerpFleet 'fleet\/fleet': props\.relays\[0\]\.derpNode\.mesh "fra1" is missing: region 900 'aws-fra' has 2 nodes: fra1 \(fra1\.derp\.example\.com, fleet\/fra1\), fra2 \(fra2\.derp\.example\.com, fleet\/fra2\)/,
+      );
       expect(message).toContain('regionHostnames: ["fra1.derp.example.com","fra2.derp.example.com"]');
     });
 
     test('a mesh that leaves out a node, or uses another key, is refused', () => {
-      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: { ...MESH, with: ['fra2.derp.example.com', 'fra3.derp.example.com'] } })])).toMatch(
-        /props\.relays\[1\]\.derpNode\.mesh\.with .* must list exactly the region's nodes \["fra1\.derp\.example\.com","fra2\.derp\.example\.com"\]/,
+      expect(
+        synthError((s) => [
+          new FakeRelay(s, 'fra1', { mesh: MESH }),
+          new FakeRelay(s, 'fra2', { mesh: { ...MESH, with: ['fra2.derp.example.com', 'fra3.derp.example.com'] } }),
+        ]),
+      ).toMatch(/props\.relays\[1\]\.derpNode\.mesh\.with .* must list exactly the region's nodes \["fra1\.derp\.example\.com","fra2\.derp\.example\.com"\]/);
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: { ...MESH, keySecret: 'other' } })])).toMatch(
+        /mesh\.keySecret "other" differs from fra1's .*one key per region/,
       );
-      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: { ...MESH, keySecret: 'other' } })])).toMatch(/mesh\.keySecret "other" differs from fra1's .*one key per region/);
     });
 
     test('a node that cannot mesh (DigitalOcean) cannot share a region', () => {
-      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { meshUnsupported: 'it is a droplet' })])).toMatch(/mesh "fra2" cannot join: region 900 .*, and it is a droplet/);
+      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { meshUnsupported: 'it is a droplet' })])).toMatch(
+        /mesh "fra2" cannot join: region 900 .*, and it is a droplet/,
+      );
     });
 
     test('a meshed region and a region of one node synthesize', () => {
-      expect(synthError((s) => [new FakeRelay(s, 'fra1', { mesh: MESH }), new FakeRelay(s, 'fra2', { mesh: MESH }), new FakeRelay(s, 'ams1', { regionId: 910, regionCode: 'do-ams' })])).toBe('synthesized');
+      expect(
+        synthError((s) => [
+          new FakeRelay(s, 'fra1', { mesh: MESH }),
+          new FakeRelay(s, 'fra2', { mesh: MESH }),
+          new FakeRelay(s, 'ams1', { regionId: 910, regionCode: 'do-ams' }),
+        ]),
+      ).toBe('synthesized');
     });
   });
 

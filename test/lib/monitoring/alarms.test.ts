@@ -11,7 +11,11 @@ describe('Ec2StatusCheckAlarm', () => {
     const stack = awsStack(app, 'main', { defaultTags: TAGS });
     // A token, as a relay's instance id is.
     const instanceId = new TerraformVariable(stack, 'relay_instance_id', { type: 'string' });
-    new Ec2StatusCheckAlarm(stack, 'alarm', { instanceId: instanceId.stringValue, alarmName: 'relay-status', alarmActions: ['arn:aws:automate:eu-west-1:ec2:recover', 'arn:aws:sns:eu-west-1:123456789012:oncall'] });
+    new Ec2StatusCheckAlarm(stack, 'alarm', {
+      instanceId: instanceId.stringValue,
+      alarmName: 'relay-status',
+      alarmActions: ['arn:aws:automate:eu-west-1:ec2:recover', 'arn:aws:sns:eu-west-1:123456789012:oncall'],
+    });
     synthClean(app);
     const tf = JSON.parse(fs.readFileSync(stackFile(app, 'main'), 'utf8'));
     const alarm: any = Object.values(tf.resource.aws_cloudwatch_metric_alarm)[0];
@@ -42,7 +46,13 @@ describe('DropletHealthAlerts', () => {
     const app = testApp();
     const stack = awsStack(app, 'main', { defaultTags: TAGS, digitalocean: true });
     const webhook = new TerraformVariable(stack, 'slack_webhook', { type: 'string', sensitive: true });
-    new DropletHealthAlerts(stack, 'alerts', { name: 'derp', dropletTags: ['role:derp'], emails: ['oncall@example.com'], slack: [{ channel: '#derp', url: webhook.stringValue }], thresholds: { cpuPercent: 70 } });
+    new DropletHealthAlerts(stack, 'alerts', {
+      name: 'derp',
+      dropletTags: ['role:derp'],
+      emails: ['oncall@example.com'],
+      slack: [{ channel: '#derp', url: webhook.stringValue }],
+      thresholds: { cpuPercent: 70 },
+    });
     synthClean(app);
     const tf = JSON.parse(fs.readFileSync(stackFile(app, 'main'), 'utf8'));
     const alerts = Object.values(tf.resource.digitalocean_monitor_alert) as any[];
@@ -58,7 +68,10 @@ describe('DropletHealthAlerts', () => {
     [{ name: 'derp', emails: ['a@example.com'] }, /props\.dropletIds \[\] and props\.dropletTags are both empty/],
     [{ name: 'derp', dropletTags: ['role derp'], emails: ['a@example.com'] }, /props\.dropletTags\[0\] "role derp"/],
     [{ name: 'derp', dropletTags: ['role:derp'], emails: [] }, /props\.emails \[\] must list at least one/],
-    [{ name: 'derp', dropletTags: ['role:derp'], emails: ['a@example.com'], slack: [{ channel: '#x', url: 'https://hooks.slack.com/services/T0/B0/XYZ' }] }, /props\.slack\[0\]\.url "<redacted>" is a literal/],
+    [
+      { name: 'derp', dropletTags: ['role:derp'], emails: ['a@example.com'], slack: [{ channel: '#x', url: 'https://hooks.slack.com/services/T0/B0/XYZ' }] },
+      /props\.slack\[0\]\.url "<redacted>" is a literal/,
+    ],
     [{ name: 'derp', dropletTags: ['role:derp'], emails: ['a@example.com'], thresholds: { diskPercent: 120 } }, /props\.thresholds\.diskPercent 120/],
   ])('refuses %p', (props, message) => {
     const stack = awsStack(testApp(), 'main', { digitalocean: true });

@@ -31,7 +31,13 @@ function synthTf(app: App): any {
 function awsBuild(extra: Record<string, unknown> = {}) {
   const app = testApp();
   const { stack, fleet, policy } = monitoringStack(app);
-  const monitoring = new AwsMonitoring(stack, 'monitoring', { fleet, tailnetPolicy: policy, ...AWS_PROPS, statusCheckAlarms: [{ name: 'derp-fra1', instanceId: 'i-0123456789abcdef0' }], ...extra });
+  const monitoring = new AwsMonitoring(stack, 'monitoring', {
+    fleet,
+    tailnetPolicy: policy,
+    ...AWS_PROPS,
+    statusCheckAlarms: [{ name: 'derp-fra1', instanceId: 'i-0123456789abcdef0' }],
+    ...extra,
+  });
   return { app, monitoring };
 }
 
@@ -52,7 +58,10 @@ describe('AWS: the alert topic', () => {
     expect(Object.values(tf.resource.aws_sns_topic_subscription)).toEqual([expect.objectContaining({ protocol: 'email', endpoint: 'oncall@example.com' })]);
     const policy = JSON.parse(tf.resource.aws_kms_key[keyName].policy);
     expect(policy.Statement.map((s: any) => s.Sid)).toEqual(['AccountAdministersKey', 'CloudWatchAlarmsPublish', 'PublisherThroughSns']);
-    expect(policy.Statement[1]).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } });
+    expect(policy.Statement[1]).toMatchObject({
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+    });
   });
 
   test('the Alertmanager publishes to the same topic with the instance role; Prometheus sends to the local Alertmanager', () => {
@@ -79,16 +88,24 @@ describe('AWS: the alert topic', () => {
     const { app } = awsBuild({ alertEmails: [] });
     const error = synthError(app);
     expect(error).toBeDefined();
-    expect(String(error.message)).toMatch(/AwsMonitoring 'monitoring\/monitoring': props\.alerting null gives the alerts nowhere to go: .* no subscriber on the alert topic \(props\.alertEmails\)\. Add one, or set alertsGoNowhere: true/);
+    expect(String(error.message)).toMatch(
+      /AwsMonitoring 'monitoring\/monitoring': props\.alerting null gives the alerts nowhere to go: .* no subscriber on the alert topic \(props\.alertEmails\)\. Add one, or set alertsGoNowhere: true/,
+    );
     synthTf(awsBuild({ alertEmails: [], alertsGoNowhere: true }).app);
     synthTf(awsBuild({ alertEmails: [], alerting: { webhooks: ['https://alerts.example.com/x'] } }).app);
     synthTf(awsBuild({ alertEmails: [], alertmanagers: ['alertmanager.internal:9093'] }).app);
   });
 
   test.each([
-    [{ alerting: { webhooks: ['http://alerts.example.com/x'] } }, /props\.alerting\.webhooks\[0\] "http:\/\/alerts\.example\.com\/x" must be an https:\/\/ URL/],
+    [
+      { alerting: { webhooks: ['http://alerts.example.com/x'] } },
+      /props\.alerting\.webhooks\[0\] "http:\/\/alerts\.example\.com\/x" must be an https:\/\/ URL/,
+    ],
     [{ alerting: { webhooks: ['https://user:secret@alerts.example.com/x'] } }, /props\.alerting\.webhooks\[0\] "<redacted>" must not carry credentials/],
-    [{ alerting: { email: { to: [], from: 'a@example.com', smarthost: 'smtp.example.com:587' } } }, /props\.alerting\.email\.to \[\] must list at least one recipient/],
+    [
+      { alerting: { email: { to: [], from: 'a@example.com', smarthost: 'smtp.example.com:587' } } },
+      /props\.alerting\.email\.to \[\] must list at least one recipient/,
+    ],
     [{ alertEmails: ['oncall'] }, /props\.alertEmails\[0\] "oncall" must be an email address/],
     [{ relayVersionMaxAgeDays: 5 }, /props\.relayVersionMaxAgeDays 5 must be an integer from 30 to 730/],
     [{ derpprobeSha256: 'abc' }, /props\.derpprobeSha256 "abc" must be a sha256/],
@@ -103,7 +120,7 @@ describe('AWS: the alert topic', () => {
     expect((error as Error).message).toMatch(message);
   });
 
-  test('a region other than the provider\'s is refused at synth', () => {
+  test("a region other than the provider's is refused at synth", () => {
     const { app } = awsBuild({ region: 'us-east-1' });
     expect(String(synthError(app)?.message)).toMatch(/props\.region "us-east-1" differs from the AWS provider's region 'eu-central-1'/);
   });
@@ -184,7 +201,12 @@ describe('boot: Alertmanager and derpprobe', () => {
   });
 
   testWithTool('amtool', 'amtool check-config accepts the Alertmanager configuration in the user data', (amtool) => {
-    const { app, monitoring } = awsBuild({ alerting: { webhooks: ['https://alerts.example.com/x'], email: { to: ['oncall@example.com'], from: 'derp@example.com', smarthost: 'smtp.example.com:587' } } });
+    const { app, monitoring } = awsBuild({
+      alerting: {
+        webhooks: ['https://alerts.example.com/x'],
+        email: { to: ['oncall@example.com'], from: 'derp@example.com', smarthost: 'smtp.example.com:587' },
+      },
+    });
     synthTf(app);
     const file = path.join(tmpDir(), 'alertmanager.yml');
     fs.writeFileSync(file, monitoring.alertmanagerConfig);

@@ -43,7 +43,10 @@ const AWS_KEY = { kind: 'aws-secrets-manager' as const, secretId: 'monitoring/jo
 const DO_KEY = { kind: 'user-data' as const, keyReference: '${tailscale_tailnet_key.join.key}' };
 
 describe('cloud-config', () => {
-  for (const [name, key] of [['AWS (key from Secrets Manager)', AWS_KEY], ['DigitalOcean (key reference in user data)', DO_KEY]] as const) {
+  for (const [name, key] of [
+    ['AWS (key from Secrets Manager)', AWS_KEY],
+    ['DigitalOcean (key reference in user data)', DO_KEY],
+  ] as const) {
     testWithTool('cloud-init', `cloud-init schema accepts it: ${name}`, (cloudInit) => {
       const file = path.join(tmpDir(), 'user-data.yaml');
       fs.writeFileSync(file, renderMonitoringCloudInit(options(key)));
@@ -67,7 +70,9 @@ describe('cloud-config', () => {
     const digitalocean = renderMonitoringCloudInit(options(DO_KEY));
     // The name the shared join script (lib/boot) knows for a key cloud-init wrote from the user data.
     expect(digitalocean).toContain("AUTH_KEY_SOURCE='digitalocean-metadata'");
-    expect(digitalocean).toMatch(/path: "\/run\/derp-monitoring\/tailscale-authkey"\n\s+owner: "root:root"\n\s+permissions: "0600"\n\s+content: "\$\{tailscale_tailnet_key\.join\.key\}"/);
+    expect(digitalocean).toMatch(
+      /path: "\/run\/derp-monitoring\/tailscale-authkey"\n\s+owner: "root:root"\n\s+permissions: "0600"\n\s+content: "\$\{tailscale_tailnet_key\.join\.key\}"/,
+    );
     // The only Terraform template in the document is the key reference.
     expect(digitalocean.match(/[$%]\{/g)).toHaveLength(1);
   });
@@ -82,9 +87,16 @@ describe('cloud-config', () => {
 
   test('every service listens on 127.0.0.1 only, and the STUN probe runs sandboxed as the prometheus user', () => {
     const text = renderMonitoringCloudInit(options(AWS_KEY));
-    for (const flag of ['--web.listen-address=127.0.0.1:9090', '--web.listen-address=127.0.0.1:9115', '--web.listen-address=127.0.0.1:9100']) expect(text).toContain(flag);
+    for (const flag of ['--web.listen-address=127.0.0.1:9090', '--web.listen-address=127.0.0.1:9115', '--web.listen-address=127.0.0.1:9100'])
+      expect(text).toContain(flag);
     expect(text).not.toMatch(/listen-address=(0\.0\.0\.0|:)/);
-    expect(STUN_PROBE_HARDENING).toMatchObject({ User: 'prometheus', NoNewPrivileges: 'yes', ProtectSystem: 'strict', CapabilityBoundingSet: '', PrivateDevices: 'yes' });
+    expect(STUN_PROBE_HARDENING).toMatchObject({
+      User: 'prometheus',
+      NoNewPrivileges: 'yes',
+      ProtectSystem: 'strict',
+      CapabilityBoundingSet: '',
+      PrivateDevices: 'yes',
+    });
     expect(text).toContain('CapabilityBoundingSet=\n');
   });
 });
@@ -151,38 +163,43 @@ function runPython(python: string, args: string[]): Promise<{ status: number; ou
 }
 
 describe('STUN probe', () => {
-  testWithTool('python3', 'reports 1 for a node that answers and 0 for one that does not, as textfile metrics', async (python) => {
-    const responder = await stunResponder();
-    const dir = tmpDir();
-    const script = path.join(dir, 'stun-probe.py');
-    fs.writeFileSync(script, STUN_PROBE_SCRIPT);
-    const silent = dgram.createSocket('udp4');
-    await new Promise<void>((r) => silent.bind(0, '127.0.0.1', () => r()));
-    const targets = [
-      { node: 'up', host: '127.0.0.1', port: responder.port, region: 'test' },
-      { node: 'silent', host: '127.0.0.1', port: silent.address().port, region: 'test' },
-      { node: 'nxdomain', host: 'derp.invalid', port: 3478, region: 'test' },
-    ];
-    fs.writeFileSync(path.join(dir, 'targets.json'), JSON.stringify(targets));
-    const out = path.join(dir, 'derp_stun.prom');
-    try {
-      const r = await runPython(python, [script, '--targets', path.join(dir, 'targets.json'), '--out', out, '--timeout', '0.5']);
-      expect(r.output).toBe('');
-      expect(r.status).toBe(0);
-    } finally {
-      responder.close();
-      silent.close();
-    }
-    const metrics = fs.readFileSync(out, 'utf8');
-    expect(metrics).toContain('derp_stun_probe_success{derp_node="up",derp_hostname="127.0.0.1",derp_region_code="test"} 1');
-    expect(metrics).toContain('derp_stun_probe_success{derp_node="silent",derp_hostname="127.0.0.1",derp_region_code="test"} 0');
-    expect(metrics).toContain('derp_stun_probe_success{derp_node="nxdomain",derp_hostname="derp.invalid",derp_region_code="test"} 0');
-    expect(metrics).toMatch(/^derp_stun_probe_last_run_timestamp_seconds \d+\.\d{3}$/m);
-    expect(responder.requests()).toBe(1);
-    expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('644');
-    // No temporary file left behind.
-    expect(fs.readdirSync(dir).filter((f) => f.startsWith('.stun-probe-'))).toEqual([]);
-  }, 15000);
+  testWithTool(
+    'python3',
+    'reports 1 for a node that answers and 0 for one that does not, as textfile metrics',
+    async (python) => {
+      const responder = await stunResponder();
+      const dir = tmpDir();
+      const script = path.join(dir, 'stun-probe.py');
+      fs.writeFileSync(script, STUN_PROBE_SCRIPT);
+      const silent = dgram.createSocket('udp4');
+      await new Promise<void>((r) => silent.bind(0, '127.0.0.1', () => r()));
+      const targets = [
+        { node: 'up', host: '127.0.0.1', port: responder.port, region: 'test' },
+        { node: 'silent', host: '127.0.0.1', port: silent.address().port, region: 'test' },
+        { node: 'nxdomain', host: 'derp.invalid', port: 3478, region: 'test' },
+      ];
+      fs.writeFileSync(path.join(dir, 'targets.json'), JSON.stringify(targets));
+      const out = path.join(dir, 'derp_stun.prom');
+      try {
+        const r = await runPython(python, [script, '--targets', path.join(dir, 'targets.json'), '--out', out, '--timeout', '0.5']);
+        expect(r.output).toBe('');
+        expect(r.status).toBe(0);
+      } finally {
+        responder.close();
+        silent.close();
+      }
+      const metrics = fs.readFileSync(out, 'utf8');
+      expect(metrics).toContain('derp_stun_probe_success{derp_node="up",derp_hostname="127.0.0.1",derp_region_code="test"} 1');
+      expect(metrics).toContain('derp_stun_probe_success{derp_node="silent",derp_hostname="127.0.0.1",derp_region_code="test"} 0');
+      expect(metrics).toContain('derp_stun_probe_success{derp_node="nxdomain",derp_hostname="derp.invalid",derp_region_code="test"} 0');
+      expect(metrics).toMatch(/^derp_stun_probe_last_run_timestamp_seconds \d+\.\d{3}$/m);
+      expect(responder.requests()).toBe(1);
+      expect((fs.statSync(out).mode & 0o777).toString(8)).toBe('644');
+      // No temporary file left behind.
+      expect(fs.readdirSync(dir).filter((f) => f.startsWith('.stun-probe-'))).toEqual([]);
+    },
+    15000,
+  );
 
   // Needs python3 as well: skipped, with the warning, when it is missing.
   testWithTool(findTool('python3') ? 'promtool' : 'python3', 'its output is valid Prometheus exposition format (promtool check metrics)', async () => {
@@ -211,40 +228,53 @@ function fakeImds(userData: string): Promise<{ url: string; close: () => void }>
       res.end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as any).port}`, close: () => server.close() })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as any).port}`, close: () => server.close() })),
+  );
 }
 
 describe('configuration refresh (AWS)', () => {
   test('is installed on AWS only, sandboxed, and may reach only the metadata service', () => {
     expect(renderMonitoringCloudInit(options(AWS_KEY))).toContain('path: "/usr/local/lib/derp-monitoring/refresh-config.py"');
     expect(renderMonitoringCloudInit(options(DO_KEY))).not.toContain('refresh-config');
-    expect(REFRESH_HARDENING).toMatchObject({ ProtectSystem: 'strict', ReadWritePaths: '/etc/derp-monitoring', IPAddressDeny: 'any', IPAddressAllow: '169.254.169.254', NoNewPrivileges: 'yes' });
+    expect(REFRESH_HARDENING).toMatchObject({
+      ProtectSystem: 'strict',
+      ReadWritePaths: '/etc/derp-monitoring',
+      IPAddressDeny: 'any',
+      IPAddressAllow: '169.254.169.254',
+      NoNewPrivileges: 'yes',
+    });
   });
 
-  testWithTool('python3', 'rewrites changed files under /etc/derp-monitoring from the current user data, and nothing else', async (python) => {
-    const dir = tmpDir();
-    const root = path.join(dir, 'root');
-    const script = path.join(dir, 'refresh-config.py');
-    fs.writeFileSync(script, REFRESH_SCRIPT);
-    const userData = renderMonitoringCloudInit({ ...options(AWS_KEY), prometheusConfig: 'global: {scrape_interval: 15s}\n' }).replace(
-      'write_files:\n',
-      'write_files:\n  - path: "/etc/passwd"\n    content: "owned"\n  - path: "/etc/derp-monitoring/../shadow"\n    content: "owned"\n',
-    );
-    fs.mkdirSync(path.join(root, 'etc/derp-monitoring'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'etc/derp-monitoring/prometheus.yml'), 'global: {}\n');
-    const imds = await fakeImds(userData);
-    try {
-      const first = await runPython(python, [script, '--imds', imds.url, '--root', root, '--no-restart']);
-      expect(first.status).toBe(0);
-      expect(first.output).toMatch(/updated .*\/etc\/derp-monitoring\/prometheus\.yml/);
-      expect(fs.readFileSync(path.join(root, 'etc/derp-monitoring/prometheus.yml'), 'utf8')).toBe('global: {scrape_interval: 15s}\n');
-      expect((fs.statSync(path.join(root, 'etc/derp-monitoring/boot.env')).mode & 0o777).toString(8)).toBe('600');
-      expect(fs.existsSync(path.join(root, 'etc/passwd'))).toBe(false);
-      expect(fs.existsSync(path.join(root, 'etc/shadow'))).toBe(false);
-      const second = await runPython(python, [script, '--imds', imds.url, '--root', root, '--no-restart']);
-      expect(second.output).toMatch(/configuration is current/);
-    } finally {
-      imds.close();
-    }
-  }, 15000);
+  testWithTool(
+    'python3',
+    'rewrites changed files under /etc/derp-monitoring from the current user data, and nothing else',
+    async (python) => {
+      const dir = tmpDir();
+      const root = path.join(dir, 'root');
+      const script = path.join(dir, 'refresh-config.py');
+      fs.writeFileSync(script, REFRESH_SCRIPT);
+      const userData = renderMonitoringCloudInit({ ...options(AWS_KEY), prometheusConfig: 'global: {scrape_interval: 15s}\n' }).replace(
+        'write_files:\n',
+        'write_files:\n  - path: "/etc/passwd"\n    content: "owned"\n  - path: "/etc/derp-monitoring/../shadow"\n    content: "owned"\n',
+      );
+      fs.mkdirSync(path.join(root, 'etc/derp-monitoring'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'etc/derp-monitoring/prometheus.yml'), 'global: {}\n');
+      const imds = await fakeImds(userData);
+      try {
+        const first = await runPython(python, [script, '--imds', imds.url, '--root', root, '--no-restart']);
+        expect(first.status).toBe(0);
+        expect(first.output).toMatch(/updated .*\/etc\/derp-monitoring\/prometheus\.yml/);
+        expect(fs.readFileSync(path.join(root, 'etc/derp-monitoring/prometheus.yml'), 'utf8')).toBe('global: {scrape_interval: 15s}\n');
+        expect((fs.statSync(path.join(root, 'etc/derp-monitoring/boot.env')).mode & 0o777).toString(8)).toBe('600');
+        expect(fs.existsSync(path.join(root, 'etc/passwd'))).toBe(false);
+        expect(fs.existsSync(path.join(root, 'etc/shadow'))).toBe(false);
+        const second = await runPython(python, [script, '--imds', imds.url, '--root', root, '--no-restart']);
+        expect(second.output).toMatch(/configuration is current/);
+      } finally {
+        imds.close();
+      }
+    },
+    15000,
+  );
 });

@@ -21,7 +21,7 @@ function onVersion(fleet: IDerpNodeSource, tailscaleVersion: string | undefined)
   };
 }
 
-describe('monitoring runs the fleet\'s Tailscale version', () => {
+describe("monitoring runs the fleet's Tailscale version", () => {
   const OTHER = '1.104.0';
 
   test('AWS: installs it, builds derpprobe at it, and expects the relays on it', () => {
@@ -45,7 +45,7 @@ describe('monitoring runs the fleet\'s Tailscale version', () => {
     for (const text of [d.cloudInit, legacy.cloudInit!]) expect(text).toContain(`TAILSCALE_VERSION='${OTHER}'`);
   });
 
-  test('a real DerpFleet hands over its version; a source without one means lib/boot\'s default', () => {
+  test("a real DerpFleet hands over its version; a source without one means lib/boot's default", () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app);
     const a = new AwsMonitoring(stack, 'a', { fleet, ...AWS_PROPS, name: 'mon-a' });
@@ -80,7 +80,12 @@ describe('monitoring proves its access with a policy test', () => {
   test('a custom access model is tested as it is: every exporter port', () => {
     const app = testApp();
     const { stack, fleet, policy } = monitoringStack(app);
-    new AwsMonitoring(stack, 'monitoring', { fleet, tailnetPolicy: policy, ...AWS_PROPS, access: { from: 'tag:prometheus', to: 'tag:derp', ports: [9100, 9101] } });
+    new AwsMonitoring(stack, 'monitoring', {
+      fleet,
+      tailnetPolicy: policy,
+      ...AWS_PROPS,
+      access: { from: 'tag:prometheus', to: 'tag:derp', ports: [9100, 9101] },
+    });
     expect(policy.document.tests).toContainEqual({ src: 'tag:prometheus', proto: 'tcp', accept: ['tag:derp:9100', 'tag:derp:9101'] });
   });
 
@@ -93,7 +98,7 @@ describe('monitoring proves its access with a policy test', () => {
   });
 });
 
-describe('AwsMonitoring: the AMI\'s architecture and the instance type agree', () => {
+describe("AwsMonitoring: the AMI's architecture and the instance type agree", () => {
   test.each([
     ['the defaults (x86_64, t3.small)', {}],
     ['arm64 with a Graviton type', { amiArchitecture: 'arm64', instanceType: 't4g.small' }],
@@ -105,8 +110,16 @@ describe('AwsMonitoring: the AMI\'s architecture and the instance type agree', (
   });
 
   test.each([
-    ['a Graviton type with the default (x86_64) AMI', { instanceType: 't4g.small' }, /props\.instanceType "t4g\.small" is an arm64 instance type, but the AMI is x86_64 \(props\.amiArchitecture, default\)/],
-    ['an x86 type with an arm64 AMI', { amiArchitecture: 'arm64', instanceType: 't3.small' }, /props\.instanceType "t3\.small" is an x86_64 instance type, but the AMI is arm64 \(props\.amiArchitecture\); use an arm64 type/],
+    [
+      'a Graviton type with the default (x86_64) AMI',
+      { instanceType: 't4g.small' },
+      /props\.instanceType "t4g\.small" is an arm64 instance type, but the AMI is x86_64 \(props\.amiArchitecture, default\)/,
+    ],
+    [
+      'an x86 type with an arm64 AMI',
+      { amiArchitecture: 'arm64', instanceType: 't3.small' },
+      /props\.instanceType "t3\.small" is an x86_64 instance type, but the AMI is arm64 \(props\.amiArchitecture\); use an arm64 type/,
+    ],
     ['an x86 default type with an arm64 AMI', { amiArchitecture: 'arm64' }, /props\.instanceType "t3\.small" is an x86_64 instance type, but the AMI is arm64/],
     ['an architecture EC2 does not spell so', { amiArchitecture: 'amd64' }, /props\.amiArchitecture "amd64" must be one of 'arm64', 'x86_64'/],
   ])('refuses %s, naming the construct and the prop', (_name, extra, message) => {

@@ -28,7 +28,10 @@ describe('Monitoring on AWS', () => {
   function build() {
     const app = testApp();
     const { stack, fleet, policy } = monitoringStack(app);
-    const monitoring = awsMonitoring(stack, fleet, { tailnetPolicy: policy, aws: { ...AWS_PROPS, statusCheckAlarms: [{ name: 'derp-fra1', instanceId: 'i-0123456789abcdef0' }] } });
+    const monitoring = awsMonitoring(stack, fleet, {
+      tailnetPolicy: policy,
+      aws: { ...AWS_PROPS, statusCheckAlarms: [{ name: 'derp-fra1', instanceId: 'i-0123456789abcdef0' }] },
+    });
     return { app, stack, monitoring, tf: synthTf(app) };
   }
 
@@ -40,7 +43,12 @@ describe('Monitoring on AWS', () => {
     const { tf } = build();
     const sg = only(tf.resource.aws_security_group);
     expect(sg.ingress).toEqual([]);
-    expect(sg.egress.map((e: any) => `${e.protocol}/${e.from_port}-${e.to_port}`).sort()).toEqual(['tcp/443-443', 'tcp/80-80', 'udp/3478-3478', 'udp/41641-41641']);
+    expect(sg.egress.map((e: any) => `${e.protocol}/${e.from_port}-${e.to_port}`).sort()).toEqual([
+      'tcp/443-443',
+      'tcp/80-80',
+      'udp/3478-3478',
+      'udp/41641-41641',
+    ]);
     for (const e of sg.egress) expect(e.description).toMatch(/\w/);
     expect(tf.resource.aws_security_group_rule).toBeUndefined();
     expect(tf.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
@@ -76,7 +84,10 @@ describe('Monitoring on AWS', () => {
         Effect: 'Allow',
         Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
         Resource: 'arn:aws:kms:eu-central-1:123456789012:key/*',
-        Condition: { StringEquals: { 'kms:ViaService': 'sns.eu-central-1.amazonaws.com' }, 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/derp-monitoring-alerts' } },
+        Condition: {
+          StringEquals: { 'kms:ViaService': 'sns.eu-central-1.amazonaws.com' },
+          'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/derp-monitoring-alerts' },
+        },
       },
     ]);
     const role = only(tf.resource.aws_iam_role);
@@ -107,7 +118,14 @@ describe('Monitoring on AWS', () => {
     expect(alarms.map((a) => a.alarm_name).sort()).toEqual(['derp-fra1-status-check-failed', 'derp-monitoring-status-check-failed']);
     const instanceName = Object.keys(tf.resource.aws_instance)[0];
     const own = alarms.find((a) => a.alarm_name === 'derp-monitoring-status-check-failed');
-    expect(own).toMatchObject({ namespace: 'AWS/EC2', metric_name: 'StatusCheckFailed', dimensions: { InstanceId: `\${aws_instance.${instanceName}.id}` }, comparison_operator: 'GreaterThanOrEqualToThreshold', threshold: 1, treat_missing_data: 'breaching' });
+    expect(own).toMatchObject({
+      namespace: 'AWS/EC2',
+      metric_name: 'StatusCheckFailed',
+      dimensions: { InstanceId: `\${aws_instance.${instanceName}.id}` },
+      comparison_operator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      treat_missing_data: 'breaching',
+    });
   });
 
   test('the access model makes the ACL entry and the tag owner (and the scrape targets above)', () => {
@@ -158,13 +176,28 @@ describe('Monitoring on DigitalOcean', () => {
     const dropletName = Object.keys(tf.resource.digitalocean_droplet)[0];
     expect(firewall.droplet_ids).toEqual([`\${digitalocean_droplet.${dropletName}.id}`]);
     expect(firewall.inbound_rule).toBeUndefined();
-    expect(firewall.outbound_rule.map((r: any) => `${r.protocol}/${r.port_range}`).sort()).toEqual(['tcp/443', 'tcp/53', 'tcp/80', 'udp/123', 'udp/3478', 'udp/41641', 'udp/53']);
+    expect(firewall.outbound_rule.map((r: any) => `${r.protocol}/${r.port_range}`).sort()).toEqual([
+      'tcp/443',
+      'tcp/53',
+      'tcp/80',
+      'udp/123',
+      'udp/3478',
+      'udp/41641',
+      'udp/53',
+    ]);
   });
 
   test('join key: single use, preauthorized, tag:monitoring, one hour, never recreated; only a reference in user data, never in an output', () => {
     const { tf } = build();
     const keyName = Object.keys(tf.resource.tailscale_tailnet_key)[0];
-    expect(tf.resource.tailscale_tailnet_key[keyName]).toMatchObject({ reusable: false, ephemeral: false, preauthorized: true, tags: ['tag:monitoring'], expiry: 3600, recreate_if_invalid: 'never' });
+    expect(tf.resource.tailscale_tailnet_key[keyName]).toMatchObject({
+      reusable: false,
+      ephemeral: false,
+      preauthorized: true,
+      tags: ['tag:monitoring'],
+      expiry: 3600,
+      recreate_if_invalid: 'never',
+    });
     const droplet = only(tf.resource.digitalocean_droplet);
     expect(droplet.user_data).toContain(`content: "\${tailscale_tailnet_key.${keyName}.key}"`);
     expect(droplet.user_data.match(/\$\{/g)).toHaveLength(1);
@@ -188,7 +221,11 @@ describe('Monitoring on DigitalOcean', () => {
   test('monitor alerts on CPU, memory and disk for the server and the role:derp droplets', () => {
     const { tf } = build();
     const alerts = Object.values(tf.resource.digitalocean_monitor_alert) as any[];
-    expect(alerts.map((a) => a.type).sort()).toEqual(['v1/insights/droplet/cpu', 'v1/insights/droplet/disk_utilization_percent', 'v1/insights/droplet/memory_utilization_percent']);
+    expect(alerts.map((a) => a.type).sort()).toEqual([
+      'v1/insights/droplet/cpu',
+      'v1/insights/droplet/disk_utilization_percent',
+      'v1/insights/droplet/memory_utilization_percent',
+    ]);
     for (const a of alerts) {
       expect(a.tags).toEqual(['role:derp']);
       expect(a.entities).toHaveLength(1);
@@ -220,18 +257,50 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
   test.each([
     ['an unknown cloud', (fleet: any) => ({ cloud: 'gcp', fleet }), /props\.cloud "gcp"/],
     ['aws without its sub-props', (fleet: any) => ({ cloud: 'aws', fleet }), /props\.aws null is required when cloud is 'aws'/],
-    ['both sub-props', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, digitalocean: DO_PROPS, ...ALERTING }), /props\.digitalocean .* must not be set/],
+    [
+      'both sub-props',
+      (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, digitalocean: DO_PROPS, ...ALERTING }),
+      /props\.digitalocean .* must not be set/,
+    ],
     ['a bad subnet id', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, subnetId: 'sub-1' } }), /props\.aws\.subnetId "sub-1"/],
     ['a bad AMI id', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, amiId: 'ubuntu' } }), /props\.aws\.amiId "ubuntu"/],
     ['a tiny root volume', (fleet: any) => ({ cloud: 'aws', fleet, aws: { ...AWS_PROPS, rootVolumeSizeGiB: 2 } }), /props\.aws\.rootVolumeSizeGiB 2/],
-    ['an access model from and to the same tag', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:derp', to: 'tag:derp', ports: [9100] } }), /props\.access\.to "tag:derp" must differ/],
-    ['an access model without ports', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:m', to: 'tag:derp', ports: [] } }), /props\.access\.ports \[\]/],
+    [
+      'an access model from and to the same tag',
+      (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:derp', to: 'tag:derp', ports: [9100] } }),
+      /props\.access\.to "tag:derp" must differ/,
+    ],
+    [
+      'an access model without ports',
+      (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:m', to: 'tag:derp', ports: [] } }),
+      /props\.access\.ports \[\]/,
+    ],
     ['a port out of range', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'tag:m', to: 'tag:derp', ports: [70000] } }), /has 70000/],
-    ['an untagged access source', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'monitoring', to: 'tag:derp', ports: [9100] } }), /props\.access\.from "monitoring"/],
-    ['a bad tag owner', (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, monitoringTagOwners: ['everyone'] }), /props\.monitoringTagOwners\[0\] "everyone"/],
-    ['DigitalOcean without SSH keys', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, sshKeys: [] }, ...ALERTING }), /props\.digitalocean\.sshKeys \[\] must list at least one SSH key/],
-    ['a join key living longer than a day', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, joinKeyExpirySeconds: 90 * 86400 } }), /joinKeyExpirySeconds 7776000/],
-    ['a bad DigitalOcean region', (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, region: 'Frankfurt' } }), /props\.digitalocean\.region "Frankfurt"/],
+    [
+      'an untagged access source',
+      (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, access: { from: 'monitoring', to: 'tag:derp', ports: [9100] } }),
+      /props\.access\.from "monitoring"/,
+    ],
+    [
+      'a bad tag owner',
+      (fleet: any) => ({ cloud: 'aws', fleet, aws: AWS_PROPS, monitoringTagOwners: ['everyone'] }),
+      /props\.monitoringTagOwners\[0\] "everyone"/,
+    ],
+    [
+      'DigitalOcean without SSH keys',
+      (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, sshKeys: [] }, ...ALERTING }),
+      /props\.digitalocean\.sshKeys \[\] must list at least one SSH key/,
+    ],
+    [
+      'a join key living longer than a day',
+      (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, joinKeyExpirySeconds: 90 * 86400 } }),
+      /joinKeyExpirySeconds 7776000/,
+    ],
+    [
+      'a bad DigitalOcean region',
+      (fleet: any) => ({ cloud: 'digitalocean', fleet, digitalocean: { ...DO_PROPS, region: 'Frankfurt' } }),
+      /props\.digitalocean\.region "Frankfurt"/,
+    ],
   ])('%s', (_name, props, message) => {
     const error = attempt(props);
     expect(error).toBeInstanceOf(MonitoringError);
@@ -242,13 +311,21 @@ describe('Monitoring: bad props are construction errors naming the prop', () => 
   test('DigitalOcean without a TailscaleProvider (the join key needs one)', () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app, true);
-    expect(() => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING })).toThrow(/props\.digitalocean\.tailscaleProvider null is needed/);
+    expect(() => new Monitoring(stack, 'monitoring', { cloud: 'digitalocean', fleet, digitalocean: DO_PROPS, ...ALERTING })).toThrow(
+      /props\.digitalocean\.tailscaleProvider null is needed/,
+    );
   });
 
   test('a fleet whose nodes do not fit in AWS user data fails at synth', () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app);
-    awsMonitoring(stack, { nodes: Array.from({ length: 400 }, (_, i) => ({ ...fleet.nodes[0], name: `n${i}-${'x'.repeat(40)}`, hostName: `n${i}-${Math.random().toString(36).slice(2)}.derp.example.com` })) });
+    awsMonitoring(stack, {
+      nodes: Array.from({ length: 400 }, (_, i) => ({
+        ...fleet.nodes[0],
+        name: `n${i}-${'x'.repeat(40)}`,
+        hostName: `n${i}-${Math.random().toString(36).slice(2)}.derp.example.com`,
+      })),
+    });
     expect(() => app.synth()).toThrow(/props\.fleet "<400 nodes>" makes user data of \d+ bytes, over the cloud's limit of 16384/);
   });
 

@@ -42,9 +42,13 @@ describe('per-cloud monitoring constructs', () => {
   test('errors name the per-cloud construct and its own props', () => {
     const app = testApp();
     const { stack, fleet } = monitoringStack(app);
-    expect(() => new AwsMonitoring(stack, 'a', { fleet, ...AWS_PROPS, subnetId: 'sub-1' })).toThrow(/^AwsMonitoring 'monitoring\/a': props\.subnetId "sub-1" must be a subnet id/);
+    expect(() => new AwsMonitoring(stack, 'a', { fleet, ...AWS_PROPS, subnetId: 'sub-1' })).toThrow(
+      /^AwsMonitoring 'monitoring\/a': props\.subnetId "sub-1" must be a subnet id/,
+    );
     expect(() => new DigitalOceanMonitoring(stack, 'd', { fleet, ...DO_PROPS, region: 'Frankfurt' })).toThrow(MonitoringError);
-    expect(() => new DigitalOceanMonitoring(stack, 'e', { fleet, ...DO_PROPS, region: 'Frankfurt' })).toThrow(/^DigitalOceanMonitoring 'monitoring\/e': props\.region "Frankfurt"/);
+    expect(() => new DigitalOceanMonitoring(stack, 'e', { fleet, ...DO_PROPS, region: 'Frankfurt' })).toThrow(
+      /^DigitalOceanMonitoring 'monitoring\/e': props\.region "Frankfurt"/,
+    );
   });
 
   test('a prop two constructs share is held to the same rule in both (lib/validate)', () => {
@@ -52,19 +56,20 @@ describe('per-cloud monitoring constructs', () => {
     const { stack, fleet } = monitoringStack(app);
     // An AMI is pinned (a literal of 8 or 17 hex digits) for the relays and for monitoring alike.
     expect(() => new AwsMonitoring(stack, 'm', { fleet, ...AWS_PROPS, amiId: 'ami-123' })).toThrow(/amiId "ami-123" must be a pinned AMI id/);
-    expect(() =>
-      new AwsDerpRelay(stack, 'r', {
-        hostname: 'derp1.example.com',
-        nodeName: '900a',
-        regionId: 900,
-        regionCode: 'aws-fra',
-        regionName: 'AWS Frankfurt',
-        vpcId: AWS_PROPS.vpcId,
-        subnetId: AWS_PROPS.subnetId,
-        amiId: 'ami-123',
-        authKeySecret: AWS_PROPS.joinKeySecret,
-        versions: {},
-      }),
+    expect(
+      () =>
+        new AwsDerpRelay(stack, 'r', {
+          hostname: 'derp1.example.com',
+          nodeName: '900a',
+          regionId: 900,
+          regionCode: 'aws-fra',
+          regionName: 'AWS Frankfurt',
+          vpcId: AWS_PROPS.vpcId,
+          subnetId: AWS_PROPS.subnetId,
+          amiId: 'ami-123',
+          authKeySecret: AWS_PROPS.joinKeySecret,
+          versions: {},
+        }),
     ).toThrow(DerpRelayConfigError);
   });
 });

@@ -55,7 +55,9 @@ describe('targets from the access model', () => {
   });
 
   test('a node name that is not a DNS name is refused', () => {
-    expect(() => nodeTargets(NODES, { access: DERP_EXPORTER_ACCESS, nodeTailnetName: () => 'Bad_Name', probePath: '/derp/probe' })).toThrow(/tailnet name "Bad_Name" of DERP node 'fra1'/);
+    expect(() => nodeTargets(NODES, { access: DERP_EXPORTER_ACCESS, nodeTailnetName: () => 'Bad_Name', probePath: '/derp/probe' })).toThrow(
+      /tailnet name "Bad_Name" of DERP node 'fra1'/,
+    );
   });
 });
 
@@ -126,7 +128,13 @@ describe('alert rules', () => {
               alertname: ALERTS.exporterDown,
               exp_alerts: [
                 {
-                  exp_labels: { severity: 'critical', job: JOBS.exporters, instance: 'derp-fra1:9100', derp_node: 'fra1', derp_hostname: 'derp-fra1.example.com' },
+                  exp_labels: {
+                    severity: 'critical',
+                    job: JOBS.exporters,
+                    instance: 'derp-fra1:9100',
+                    derp_node: 'fra1',
+                    derp_hostname: 'derp-fra1.example.com',
+                  },
                   exp_annotations: {
                     summary: 'DERP node fra1 (derp-fra1.example.com) is down or unreachable over the tailnet',
                     description:
@@ -139,7 +147,11 @@ describe('alert rules', () => {
             { eval_time: '10m', alertname: ALERTS.stunProbeStale, exp_alerts: [] },
           ],
           promql_expr_test: [
-            { expr: `ALERTS{alertname="${ALERTS.httpsProbeFailing}",alertstate="firing"}`, eval_time: '6m', exp_samples: [{ labels: `ALERTS{alertname="${ALERTS.httpsProbeFailing}",alertstate="firing",severity="critical",${probe}}`, value: 1 }] },
+            {
+              expr: `ALERTS{alertname="${ALERTS.httpsProbeFailing}",alertstate="firing"}`,
+              eval_time: '6m',
+              exp_samples: [{ labels: `ALERTS{alertname="${ALERTS.httpsProbeFailing}",alertstate="firing",severity="critical",${probe}}`, value: 1 }],
+            },
             { expr: `count(ALERTS{alertname="${ALERTS.stunProbeFailing}",alertstate="firing"})`, eval_time: '6m', exp_samples: [{ labels: '{}', value: 1 }] },
             { expr: `count(ALERTS{alertname="${ALERTS.certExpiring}",alertstate="firing"})`, eval_time: '70m', exp_samples: [{ labels: '{}', value: 1 }] },
             { expr: `count(ALERTS{alertname="${ALERTS.certExpiryCritical}",alertstate="firing"})`, eval_time: '70m', exp_samples: [] },
@@ -155,13 +167,14 @@ describe('alert rules', () => {
   });
 });
 
-
 describe('client-side probes, derper metrics and relay versions', () => {
   test('prometheus.yml scrapes derpprobe locally and each derper over the tailnet with its public TLS name', () => {
     const text = renderPrometheusConfig({ targets: targets(), ruleFiles: ['/r.yml'], httpsModule: HTTPS_MODULE, derpprobe: true, derperMetrics: true });
     expect(text).toContain('job_name: "derpprobe"');
     expect(text).toContain('"127.0.0.1:8030"');
-    expect(text).toMatch(/job_name: "derper-fra1"\n\s+scheme: "https"\n\s+metrics_path: "\/debug\/varz"\n\s+tls_config:\n\s+server_name: "derp-fra1.example.com"\n\s+insecure_skip_verify: false/);
+    expect(text).toMatch(
+      /job_name: "derper-fra1"\n\s+scheme: "https"\n\s+metrics_path: "\/debug\/varz"\n\s+tls_config:\n\s+server_name: "derp-fra1.example.com"\n\s+insecure_skip_verify: false/,
+    );
     expect(text).toContain('"derp-fra1:443"');
     expect(text).toContain('"derp-ams1:8443"');
   });
@@ -171,7 +184,17 @@ describe('client-side probes, derper metrics and relay versions', () => {
     const rules = path.join(dir, 'r.yml');
     fs.writeFileSync(rules, renderAlertRules({ derpprobe: true, derperMetrics: true }));
     const config = path.join(dir, 'p.yml');
-    fs.writeFileSync(config, renderPrometheusConfig({ targets: targets(), ruleFiles: [rules], httpsModule: HTTPS_MODULE, derpprobe: true, derperMetrics: true, alertmanagers: ['127.0.0.1:9093'] }));
+    fs.writeFileSync(
+      config,
+      renderPrometheusConfig({
+        targets: targets(),
+        ruleFiles: [rules],
+        httpsModule: HTTPS_MODULE,
+        derpprobe: true,
+        derperMetrics: true,
+        alertmanagers: ['127.0.0.1:9093'],
+      }),
+    );
     const r = run(promtool, ['check', 'config', config]);
     expect(r.output).toMatch(/SUCCESS/);
     expect(r.status).toBe(0);
@@ -182,8 +205,18 @@ describe('client-side probes, derper metrics and relay versions', () => {
     expect(map).toEqual({
       OmitDefaultRegions: true,
       Regions: {
-        '900': { RegionID: 900, RegionCode: 'aws-fra', RegionName: 'AWS Frankfurt', Nodes: [{ Name: 'fra1', RegionID: 900, HostName: 'derp-fra1.example.com', STUNPort: 3478, DERPPort: 443 }] },
-        '910': { RegionID: 910, RegionCode: 'do-ams', RegionName: 'DO Amsterdam', Nodes: [{ Name: 'ams1', RegionID: 910, HostName: 'derp-ams1.example.com', STUNPort: 3478, DERPPort: 8443 }] },
+        '900': {
+          RegionID: 900,
+          RegionCode: 'aws-fra',
+          RegionName: 'AWS Frankfurt',
+          Nodes: [{ Name: 'fra1', RegionID: 900, HostName: 'derp-fra1.example.com', STUNPort: 3478, DERPPort: 443 }],
+        },
+        '910': {
+          RegionID: 910,
+          RegionCode: 'do-ams',
+          RegionName: 'DO Amsterdam',
+          Nodes: [{ Name: 'ams1', RegionID: 910, HostName: 'derp-ams1.example.com', STUNPort: 3478, DERPPort: 8443 }],
+        },
       },
     });
   });
@@ -193,61 +226,98 @@ describe('client-side probes, derper metrics and relay versions', () => {
     expect(renderAlertRules({ derperMetrics: true })).toContain(`version=~\\"${PINNED_RELAY_VERSION.replace(/\./g, '\\\\\\\\.')}(-.*)?\\"`);
   });
 
-  testWithTool('promtool', 'promtool test rules: probe failures, unreachable derper metrics, old and unexpected relay versions fire; healthy series stay quiet', (promtool) => {
-    const dir = tmpDir();
-    const rules = path.join(dir, 'r.yml');
-    // The test clock starts at the epoch: a release "in 1969" is old at any eval time.
-    fs.writeFileSync(rules, renderAlertRules({ derpprobe: true, derperMetrics: true, expectedRelayVersion: '1.2.0', releaseDates: { '1.0.0': '1969-01-01', '1.2.0': '1970-01-01' }, relayVersionMaxAgeDays: 180 }));
-    const fra = 'derp_node="fra1",derp_hostname="derp-fra1.example.com"';
-    const ams = 'derp_node="ams1",derp_hostname="derp-ams1.example.com"';
-    const tests = {
-      rule_files: [rules],
-      evaluation_interval: '1m',
-      tests: [
-        {
-          interval: '1m',
-          input_series: [
-            { series: 'derpprobe_result{name="derp/aws-fra/derp-fra1.example.com/tls",class="derp_tls"}', values: '0x20' },
-            { series: 'derpprobe_result{name="derp/do-ams/derp-ams1.example.com/stun",class="derp_stun"}', values: '1x20' },
-            { series: `up{job="${JOBS.derpprobe}",instance="127.0.0.1:8030"}`, values: '1x20' },
-            { series: `up{job="${JOBS.derper}",instance="derp-fra1:443",${fra}}`, values: '0x20' },
-            { series: `up{job="${JOBS.derper}",instance="derp-ams1:443",${ams}}`, values: '1x20' },
-            { series: `version{job="${JOBS.derper}",instance="derp-fra1:443",${fra},version="1.0.0-tabc",binary="derper"}`, values: '1x120' },
-            { series: `version{job="${JOBS.derper}",instance="derp-ams1:443",${ams},version="1.2.0-tdef",binary="derper"}`, values: '1x120' },
-          ],
-          promql_expr_test: [
-            { expr: `count(ALERTS{alertname="${ALERTS.probeFailing}",alertstate="firing",class="derp_tls"})`, eval_time: '6m', exp_samples: [{ labels: '{}', value: 1 }] },
-            { expr: `count(ALERTS{alertname="${ALERTS.probeFailing}",alertstate="firing",class="derp_stun"})`, eval_time: '6m', exp_samples: [] },
-            { expr: `count(ALERTS{alertname="${ALERTS.probeNotRunning}"})`, eval_time: '15m', exp_samples: [] },
-            { expr: `count(ALERTS{alertname="${ALERTS.derperMetricsDown}",alertstate="firing",derp_node="fra1"})`, eval_time: '11m', exp_samples: [{ labels: '{}', value: 1 }] },
-            { expr: `count(ALERTS{alertname="${ALERTS.derperMetricsDown}",derp_node="ams1"})`, eval_time: '11m', exp_samples: [] },
-            // 1.0.0 (1969) is over 180 days old; 1.2.0 (1970-01-01) is not, at 70 minutes.
-            { expr: `count(ALERTS{alertname="${ALERTS.relayVersionOld}",alertstate="firing",derp_node="fra1"})`, eval_time: '70m', exp_samples: [{ labels: '{}', value: 1 }] },
-            { expr: `count(ALERTS{alertname="${ALERTS.relayVersionOld}",derp_node="ams1"})`, eval_time: '70m', exp_samples: [] },
-            { expr: `count(ALERTS{alertname="${ALERTS.relayVersionUnexpected}",alertstate="firing",derp_node="fra1"})`, eval_time: '70m', exp_samples: [{ labels: '{}', value: 1 }] },
-            { expr: `count(ALERTS{alertname="${ALERTS.relayVersionUnexpected}",derp_node="ams1"})`, eval_time: '70m', exp_samples: [] },
-          ],
-        },
-        {
-          interval: '1m',
-          // derpprobe not scraped at all: its absence is an alert.
-          input_series: [{ series: 'up{job="other"}', values: '1x20' }],
-          promql_expr_test: [{ expr: `count(ALERTS{alertname="${ALERTS.probeNotRunning}",alertstate="firing"})`, eval_time: '15m', exp_samples: [{ labels: '{}', value: 1 }] }],
-        },
-      ],
-    };
-    const file = path.join(dir, 'tests.yml');
-    fs.writeFileSync(file, toYaml(tests));
-    const r = run(promtool, ['test', 'rules', file]);
-    expect(r.output).toMatch(/SUCCESS/);
-    expect(r.status).toBe(0);
-  });
+  testWithTool(
+    'promtool',
+    'promtool test rules: probe failures, unreachable derper metrics, old and unexpected relay versions fire; healthy series stay quiet',
+    (promtool) => {
+      const dir = tmpDir();
+      const rules = path.join(dir, 'r.yml');
+      // The test clock starts at the epoch: a release "in 1969" is old at any eval time.
+      fs.writeFileSync(
+        rules,
+        renderAlertRules({
+          derpprobe: true,
+          derperMetrics: true,
+          expectedRelayVersion: '1.2.0',
+          releaseDates: { '1.0.0': '1969-01-01', '1.2.0': '1970-01-01' },
+          relayVersionMaxAgeDays: 180,
+        }),
+      );
+      const fra = 'derp_node="fra1",derp_hostname="derp-fra1.example.com"';
+      const ams = 'derp_node="ams1",derp_hostname="derp-ams1.example.com"';
+      const tests = {
+        rule_files: [rules],
+        evaluation_interval: '1m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [
+              { series: 'derpprobe_result{name="derp/aws-fra/derp-fra1.example.com/tls",class="derp_tls"}', values: '0x20' },
+              { series: 'derpprobe_result{name="derp/do-ams/derp-ams1.example.com/stun",class="derp_stun"}', values: '1x20' },
+              { series: `up{job="${JOBS.derpprobe}",instance="127.0.0.1:8030"}`, values: '1x20' },
+              { series: `up{job="${JOBS.derper}",instance="derp-fra1:443",${fra}}`, values: '0x20' },
+              { series: `up{job="${JOBS.derper}",instance="derp-ams1:443",${ams}}`, values: '1x20' },
+              { series: `version{job="${JOBS.derper}",instance="derp-fra1:443",${fra},version="1.0.0-tabc",binary="derper"}`, values: '1x120' },
+              { series: `version{job="${JOBS.derper}",instance="derp-ams1:443",${ams},version="1.2.0-tdef",binary="derper"}`, values: '1x120' },
+            ],
+            promql_expr_test: [
+              {
+                expr: `count(ALERTS{alertname="${ALERTS.probeFailing}",alertstate="firing",class="derp_tls"})`,
+                eval_time: '6m',
+                exp_samples: [{ labels: '{}', value: 1 }],
+              },
+              { expr: `count(ALERTS{alertname="${ALERTS.probeFailing}",alertstate="firing",class="derp_stun"})`, eval_time: '6m', exp_samples: [] },
+              { expr: `count(ALERTS{alertname="${ALERTS.probeNotRunning}"})`, eval_time: '15m', exp_samples: [] },
+              {
+                expr: `count(ALERTS{alertname="${ALERTS.derperMetricsDown}",alertstate="firing",derp_node="fra1"})`,
+                eval_time: '11m',
+                exp_samples: [{ labels: '{}', value: 1 }],
+              },
+              { expr: `count(ALERTS{alertname="${ALERTS.derperMetricsDown}",derp_node="ams1"})`, eval_time: '11m', exp_samples: [] },
+              // 1.0.0 (1969) is over 180 days old; 1.2.0 (1970-01-01) is not, at 70 minutes.
+              {
+                expr: `count(ALERTS{alertname="${ALERTS.relayVersionOld}",alertstate="firing",derp_node="fra1"})`,
+                eval_time: '70m',
+                exp_samples: [{ labels: '{}', value: 1 }],
+              },
+              { expr: `count(ALERTS{alertname="${ALERTS.relayVersionOld}",derp_node="ams1"})`, eval_time: '70m', exp_samples: [] },
+              {
+                expr: `count(ALERTS{alertname="${ALERTS.relayVersionUnexpected}",alertstate="firing",derp_node="fra1"})`,
+                eval_time: '70m',
+                exp_samples: [{ labels: '{}', value: 1 }],
+              },
+              { expr: `count(ALERTS{alertname="${ALERTS.relayVersionUnexpected}",derp_node="ams1"})`, eval_time: '70m', exp_samples: [] },
+            ],
+          },
+          {
+            interval: '1m',
+            // derpprobe not scraped at all: its absence is an alert.
+            input_series: [{ series: 'up{job="other"}', values: '1x20' }],
+            promql_expr_test: [
+              { expr: `count(ALERTS{alertname="${ALERTS.probeNotRunning}",alertstate="firing"})`, eval_time: '15m', exp_samples: [{ labels: '{}', value: 1 }] },
+            ],
+          },
+        ],
+      };
+      const file = path.join(dir, 'tests.yml');
+      fs.writeFileSync(file, toYaml(tests));
+      const r = run(promtool, ['test', 'rules', file]);
+      expect(r.output).toMatch(/SUCCESS/);
+      expect(r.status).toBe(0);
+    },
+  );
 });
 
 describe('Alertmanager', () => {
   const configs: [string, Parameters<typeof renderAlertmanagerConfig>[0]][] = [
     ['SNS topic only', { snsTopic: { topicArn: 'arn:aws:sns:eu-central-1:123456789012:derp-monitoring-alerts', region: 'eu-central-1' } }],
-    ['webhook and email', { webhooks: ['https://alerts.example.com/hook'], email: { to: ['oncall@example.com', 'infra@example.com'], from: 'derp@example.com', smarthost: 'smtp.example.com:587' } }],
+    [
+      'webhook and email',
+      {
+        webhooks: ['https://alerts.example.com/hook'],
+        email: { to: ['oncall@example.com', 'infra@example.com'], from: 'derp@example.com', smarthost: 'smtp.example.com:587' },
+      },
+    ],
   ];
 
   test('one receiver with every destination; routes group by alert and node', () => {
@@ -256,7 +326,9 @@ describe('Alertmanager', () => {
     expect(text).toContain('url: "https://alerts.example.com/hook"');
     expect(text).toContain('to: "oncall@example.com, infra@example.com"');
     expect(text).toContain('require_tls: true');
-    expect(renderAlertmanagerConfig(configs[0][1])).toMatch(/sns_configs:\n\s+- topic_arn: "arn:aws:sns:eu-central-1:123456789012:derp-monitoring-alerts"\n\s+sigv4:\n\s+region: "eu-central-1"/);
+    expect(renderAlertmanagerConfig(configs[0][1])).toMatch(
+      /sns_configs:\n\s+- topic_arn: "arn:aws:sns:eu-central-1:123456789012:derp-monitoring-alerts"\n\s+sigv4:\n\s+region: "eu-central-1"/,
+    );
     expect(hasReceiver({})).toBe(false);
     expect(hasReceiver({ webhooks: [] })).toBe(false);
   });
@@ -298,7 +370,7 @@ describe('blackbox exporter config', () => {
 
 describe('toYaml', () => {
   test('literal blocks keep multi-line text exactly, including trailing newlines', () => {
-    const text = toYaml({ a: 'x\ny\n', b: 'x\ny', c: 'x\n\n', d: ' lead\n', e: [] , f: {}, g: 'plain', h: [{ k: 1 }, 'v'] });
+    const text = toYaml({ a: 'x\ny\n', b: 'x\ny', c: 'x\n\n', d: ' lead\n', e: [], f: {}, g: 'plain', h: [{ k: 1 }, 'v'] });
     expect(text).toBe('a: |\n  x\n  y\nb: |-\n  x\n  y\nc: |+\n  x\n\nd: " lead\\n"\ne: []\nf: {}\ng: "plain"\nh:\n  - k: 1\n  - "v"\n');
   });
 });

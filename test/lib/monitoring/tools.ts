@@ -15,13 +15,16 @@ export function testWithTool(tool: string, name: string, fn: (toolPath: string) 
   const found = findTool(tool);
   if (!found) {
     test.skip(`${name} (skipped: ${tool} is not installed)`, () => undefined);
-    // eslint-disable-next-line no-console
     console.warn(`[skipped] ${name}: ${tool} is not on PATH`);
     return;
   }
-  test(name, async () => {
-    await fn(found);
-  }, timeout);
+  test(
+    name,
+    async () => {
+      await fn(found);
+    },
+    timeout,
+  );
 }
 
 /** Run a tool; returns status and combined output. */

@@ -23,7 +23,14 @@ describeWithTerraform('AwsDerpRelay with real terraform', (setup) => {
       skipMetadataApiCheck: 'true',
     });
     new AwsDerpRelay(stack, 'letsencrypt', { ...awsProps(), ipv6: true, rootVolumeKmsKeyArn: KMS_KEY_ARN });
-    new AwsDerpRelay(stack, 'manual', { ...awsProps(), nodeName: '900b', hostname: 'derp-fra-2.example.com', certMode: 'manual', instanceType: 't3.small', amiArchitecture: 'x86_64' });
+    new AwsDerpRelay(stack, 'manual', {
+      ...awsProps(),
+      nodeName: '900b',
+      hostname: 'derp-fra-2.example.com',
+      certMode: 'manual',
+      instanceType: 't3.small',
+      amiArchitecture: 'x86_64',
+    });
     new AwsDerpRelay(stack, 'pinned', {
       ...awsProps(),
       nodeName: '900c',

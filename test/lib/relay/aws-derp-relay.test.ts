@@ -2,7 +2,23 @@ import { TerraformVariable } from 'cdktf';
 import { Guardrails } from '../../../aspects/guardrails';
 import { AwsDerpRelay, architectureOf } from '../../../lib/relay/aws-derp-relay';
 import { awsStack, readReport, synthError, testApp } from '../../helpers/app';
-import { awsProps, DEFAULT_TAGS, incompressibleTags, KMS_KEY_ARN, only, ref, resourcesOf, resourceTypes, SECRET_ARN, synthAws, synthesizedValue, TAILNET_KEY_LITERAL, userDataOf, VERSIONS, withoutMetadata } from './fixtures';
+import {
+  awsProps,
+  DEFAULT_TAGS,
+  incompressibleTags,
+  KMS_KEY_ARN,
+  only,
+  ref,
+  resourcesOf,
+  resourceTypes,
+  SECRET_ARN,
+  synthAws,
+  synthesizedValue,
+  TAILNET_KEY_LITERAL,
+  userDataOf,
+  VERSIONS,
+  withoutMetadata,
+} from './fixtures';
 
 /** `protocol/port/cidr` of every rule resource of a type, sorted. */
 function flows(json: any, type: string): string[] {
@@ -22,9 +38,7 @@ describe('AwsDerpRelay', () => {
 
   describe('security group', () => {
     test("inbound is exactly 443/tcp, 3478/udp and 80/tcp from anywhere (IPv4 and IPv6) with Let's Encrypt", () => {
-      expect(flows(letsencrypt.json, 'aws_vpc_security_group_ingress_rule')).toEqual(
-        [...both('tcp/443'), ...both('tcp/80'), ...both('udp/3478')].sort(),
-      );
+      expect(flows(letsencrypt.json, 'aws_vpc_security_group_ingress_rule')).toEqual([...both('tcp/443'), ...both('tcp/80'), ...both('udp/3478')].sort());
     });
 
     test('inbound is exactly 443/tcp and 3478/udp with manual certificates (no port 80)', () => {
@@ -288,7 +302,7 @@ describe('AwsDerpRelay', () => {
     }
   });
 
-  test("passes every guardrail of the strict profile with no suppression, in both cert modes and with IPv6", () => {
+  test('passes every guardrail of the strict profile with no suppression, in both cert modes and with IPv6', () => {
     for (const overrides of [{}, { certMode: 'manual' as const }, { ipv6: true, rootVolumeKmsKeyArn: KMS_KEY_ARN }]) {
       const app = testApp();
       Guardrails.enforce(app, { profile: 'strict' });
@@ -350,8 +364,12 @@ describe('AwsDerpRelay props validation', () => {
     ['an arm64 instance type with an x86_64 AMI', { instanceType: 'm7g.large', amiArchitecture: 'x86_64' }, 'instanceType'],
     ['amiArchitecture unknown', { amiArchitecture: 'amd64' }, 'amiArchitecture'],
     ['deprecated architecture contradicting amiArchitecture', { architecture: 'amd64', amiArchitecture: 'arm64' }, 'architecture'],
-    ['mesh key secret a wildcard', { mesh: { keySecret: { ...secret, arn: SECRET_ARN.replace('-??????', '*') }, regionHostnames: ['derp-fra-1.example.com', 'derp-fra-2.example.com'] } }, 'mesh.keySecret.arn'],
-    ['mesh without the region\'s host names', { mesh: { keySecret: secret, regionHostnames: [] } }, 'mesh.regionHostnames'],
+    [
+      'mesh key secret a wildcard',
+      { mesh: { keySecret: { ...secret, arn: SECRET_ARN.replace('-??????', '*') }, regionHostnames: ['derp-fra-1.example.com', 'derp-fra-2.example.com'] } },
+      'mesh.keySecret.arn',
+    ],
+    ["mesh without the region's host names", { mesh: { keySecret: secret, regionHostnames: [] } }, 'mesh.regionHostnames'],
     ['mesh not listing this relay', { mesh: { keySecret: secret, regionHostnames: ['derp-fra-2.example.com', 'derp-fra-3.example.com'] } }, 'meshWith'],
     ['elasticIp allocation malformed', { elasticIp: { allocationId: 'eip-1', publicIp: '198.51.100.1' } }, 'elasticIp.allocationId'],
     ['elasticIp address not IPv4', { elasticIp: { allocationId: 'eipalloc-0123456789abcdef0', publicIp: '2001:db8::1' } }, 'elasticIp.publicIp'],
@@ -380,7 +398,11 @@ describe('AwsDerpRelay props validation', () => {
     ['authKeySecret.kmsKeyArn a bare alias name', { authKeySecret: { ...secret, kmsKeyArn: 'alias/secrets' } }, 'authKeySecret.kmsKeyArn'],
     ['roleName with a path', { roleName: 'ops/derp' }, 'roleName'],
     ['authKeySecretAccess unknown', { authKeySecretAccess: 'none' as never }, 'authKeySecretAccess'],
-    ['authKeySecret.kmsKeyArn in another region', { authKeySecret: { ...secret, kmsKeyArn: KMS_KEY_ARN.replace('eu-west-1', 'us-east-1') } }, 'authKeySecret.kmsKeyArn'],
+    [
+      'authKeySecret.kmsKeyArn in another region',
+      { authKeySecret: { ...secret, kmsKeyArn: KMS_KEY_ARN.replace('eu-west-1', 'us-east-1') } },
+      'authKeySecret.kmsKeyArn',
+    ],
     ['versions without a node exporter hash', { versions: { ...VERSIONS, nodeExporter: { sha256: 'abc' } } }, 'versions.nodeExporter.sha256'],
     ['extraTailnetTags malformed', { extraTailnetTags: ['derp'] }, 'extraTailnetTags[0]'],
   ];
@@ -434,7 +456,10 @@ describe('AwsDerpRelay mesh, pinned addresses, DNS and its derpMap entry', () =>
   });
 
   test('meshing opens no port: the security group is the same as without a mesh', () => {
-    const ports = (json: any) => resourcesOf(json, 'aws_vpc_security_group_ingress_rule').map((r) => `${r.ip_protocol}/${r.from_port}`).sort();
+    const ports = (json: any) =>
+      resourcesOf(json, 'aws_vpc_security_group_ingress_rule')
+        .map((r) => `${r.ip_protocol}/${r.from_port}`)
+        .sort();
     expect(ports(meshed.json)).toEqual(ports(synthAws().json));
   });
 

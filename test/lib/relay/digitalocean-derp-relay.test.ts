@@ -262,7 +262,7 @@ describe('DigitalOceanDerpRelay props validation', () => {
 });
 
 describe('DigitalOceanDerpRelay pinned address, DNS and derpMap entry', () => {
-  test('a given reserved IP is assigned, published as a literal, and in DNS with the droplet\'s IPv6', () => {
+  test("a given reserved IP is assigned, published as a literal, and in DNS with the droplet's IPv6", () => {
     const { json, relay } = synthDo({ reservedIp: '203.0.113.10', dnsDomain: 'example.com' });
     expect(resourcesOf(json, 'digitalocean_reserved_ip')).toEqual([]);
     expect(only(json, 'digitalocean_reserved_ip_assignment')).toMatchObject({ ip_address: '203.0.113.10' });

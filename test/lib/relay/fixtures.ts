@@ -113,7 +113,10 @@ export function userDataOf(instance: any): string {
 
 /** Tags that do not compress (a deterministic pseudo-random stream), to exceed a gzip-measured limit. */
 export function incompressibleTags(count: number): string[] {
-  const word = (i: number) => BigInt(`0x${createHash('sha256').update(String(i)).digest('hex')}`).toString(36).slice(0, 40);
+  const word = (i: number) =>
+    BigInt(`0x${createHash('sha256').update(String(i)).digest('hex')}`)
+      .toString(36)
+      .slice(0, 40);
   return Array.from({ length: count }, (_, i) => `tag:e${word(i)}`);
 }
 

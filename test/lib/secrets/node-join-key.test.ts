@@ -13,8 +13,20 @@ function store(stack: TerraformStack, extra: Record<string, unknown> = {}): Secr
 function fleetKeys(stack: TerraformStack) {
   const s = store(stack);
   const fra = new NodeJoinKey(stack, 'join-900a', { store: s, nodeName: '900a', nodeRole: 'derp-relay-900a', tags: ['tag:derp'] });
-  const iad = new NodeJoinKey(stack, 'join-901a', { store: s, nodeName: '901a', nodeRole: `arn:aws:iam::${ACCOUNT}:role/relays/derp-relay-901a`, tags: ['tag:derp'] });
-  const mon = new NodeJoinKey(stack, 'join-monitoring', { store: s, nodeName: 'derp-monitoring', nodeRole: 'derp-monitoring', tags: ['tag:monitoring'], ephemeral: false, expirySeconds: 1800 });
+  const iad = new NodeJoinKey(stack, 'join-901a', {
+    store: s,
+    nodeName: '901a',
+    nodeRole: `arn:aws:iam::${ACCOUNT}:role/relays/derp-relay-901a`,
+    tags: ['tag:derp'],
+  });
+  const mon = new NodeJoinKey(stack, 'join-monitoring', {
+    store: s,
+    nodeName: 'derp-monitoring',
+    nodeRole: 'derp-monitoring',
+    tags: ['tag:monitoring'],
+    ephemeral: false,
+    expirySeconds: 1800,
+  });
   return { s, fra, iad, mon };
 }
 
@@ -66,17 +78,24 @@ describe('NodeJoinKey', () => {
     const arn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-??????`;
     const policies = Object.fromEntries((Object.values(tf.resource.aws_iam_role_policy) as any[]).map((p) => [p.role, JSON.parse(p.policy)]));
     const readable = (role: string) =>
-      policies[role].Statement.filter((s: any) => Array.isArray(s.Action) && s.Action.includes('secretsmanager:GetSecretValue')).flatMap((s: any) => s.Resource);
+      policies[role].Statement.filter((s: any) => Array.isArray(s.Action) && s.Action.includes('secretsmanager:GetSecretValue')).flatMap(
+        (s: any) => s.Resource,
+      );
     expect(readable('derp-relay-900a')).toEqual([arn('join-keys/900a')]);
     expect(readable('derp-relay-901a')).toEqual([arn('join-keys/901a')]);
     expect(readable('derp-monitoring')).toEqual([arn('join-keys/derp-monitoring')]);
     expect(readable('ci-deploy').sort()).toEqual([arn('join-keys/900a'), arn('join-keys/901a'), arn('join-keys/derp-monitoring')].sort());
     // The key policy says the same: Decrypt per node role only for its own secret.
     const keyPolicy = JSON.parse((Object.values(tf.resource.aws_kms_key)[0] as any).policy);
-    const decrypts = keyPolicy.Statement.filter((s: any) => s.Action.includes('kms:Decrypt')).map((s: any) => [s.Condition.ArnLike['aws:PrincipalArn'][0], s.Condition.StringLike['kms:EncryptionContext:SecretARN']]);
+    const decrypts = keyPolicy.Statement.filter((s: any) => s.Action.includes('kms:Decrypt')).map((s: any) => [
+      s.Condition.ArnLike['aws:PrincipalArn'][0],
+      s.Condition.StringLike['kms:EncryptionContext:SecretARN'],
+    ]);
     expect(decrypts).toContainEqual([`arn:aws:iam::${ACCOUNT}:role/relays/derp-relay-901a`, [arn('join-keys/901a')]]);
     expect(decrypts).toContainEqual([`arn:aws:iam::${ACCOUNT}:role/derp-relay-900a`, [arn('join-keys/900a')]]);
-    const generates = keyPolicy.Statement.filter((s: any) => s.Action.includes('kms:GenerateDataKey')).map((s: any) => s.Condition.ArnLike['aws:PrincipalArn'][0]);
+    const generates = keyPolicy.Statement.filter((s: any) => s.Action.includes('kms:GenerateDataKey')).map(
+      (s: any) => s.Condition.ArnLike['aws:PrincipalArn'][0],
+    );
     expect(generates).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci-deploy`]);
   });
 
@@ -84,7 +103,9 @@ describe('NodeJoinKey', () => {
     const tf = synthTf((stack) => fleetKeys(stack));
     const policies = tf.resource.aws_iam_role_policy;
     const writer = Object.keys(policies).find((name) => policies[name].role === 'ci-deploy')!;
-    expect(JSON.parse(policies[writer].policy).Statement.some((st: any) => Array.isArray(st.Action) && st.Action.includes('secretsmanager:PutSecretValue'))).toBe(true);
+    expect(
+      JSON.parse(policies[writer].policy).Statement.some((st: any) => Array.isArray(st.Action) && st.Action.includes('secretsmanager:PutSecretValue')),
+    ).toBe(true);
     for (const version of Object.values(tf.resource.aws_secretsmanager_secret_version) as any[]) {
       expect(version.depends_on).toEqual([`aws_iam_role_policy.${writer}`]);
     }
@@ -112,7 +133,11 @@ describe('NodeJoinKey', () => {
   });
 
   test.each([
-    ['an expiry over an hour', { expirySeconds: 7200 }, /props\.expirySeconds 7200 must be a whole number of seconds from 60 to 3600 \(a join key lives at most an hour\)/],
+    [
+      'an expiry over an hour',
+      { expirySeconds: 7200 },
+      /props\.expirySeconds 7200 must be a whole number of seconds from 60 to 3600 \(a join key lives at most an hour\)/,
+    ],
     ['a 90-day expiry', { expirySeconds: 90 * 86400 }, /props\.expirySeconds 7776000/],
     ['no tags', { tags: [] }, /props\.tags \[\] must list at least one tailnet tag/],
     ['a tag that is not one', { tags: ['derp'] }, /props\.tags\[0\] "derp" must be a tailnet tag/],
@@ -144,18 +169,23 @@ describe('NodeJoinKey', () => {
       /props\.nodeRole "shared" is already the role of node '900a' of this store/,
     );
     const bare = new SecretStore(stack, 'bare', { accountId: ACCOUNT, region: REGION });
-    expect(() => new NodeJoinKey(stack, 'c', { store: bare, nodeName: '900c', nodeRole: 'r-c', tags: ['tag:derp'] })).toThrow(/props\.store "secrets\/bare" has no terraformRole/);
+    expect(() => new NodeJoinKey(stack, 'c', { store: bare, nodeName: '900c', nodeRole: 'r-c', tags: ['tag:derp'] })).toThrow(
+      /props\.store "secrets\/bare" has no terraformRole/,
+    );
     const other = new TerraformStack(app, 'other');
     new AwsProvider(other, 'aws', { region: REGION });
-    expect(() => new NodeJoinKey(other, 'd', { store: s, nodeName: '900d', nodeRole: 'r-d', tags: ['tag:derp'] })).toThrow(/props\.store "secrets\/store" must be in this construct's stack \('other'\)/);
+    expect(() => new NodeJoinKey(other, 'd', { store: s, nodeName: '900d', nodeRole: 'r-d', tags: ['tag:derp'] })).toThrow(
+      /props\.store "secrets\/store" must be in this construct's stack \('other'\)/,
+    );
     const offline = new TerraformStack(app, 'no-tailscale');
     new AwsProvider(offline, 'aws', { region: REGION });
     const s2 = store(offline);
-    expect(() => new NodeJoinKey(offline, 'e', { store: s2, nodeName: '900e', nodeRole: 'r-e', tags: ['tag:derp'] })).toThrow(/props\.tailscaleProvider null is needed/);
+    expect(() => new NodeJoinKey(offline, 'e', { store: s2, nodeName: '900e', nodeRole: 'r-e', tags: ['tag:derp'] })).toThrow(
+      /props\.tailscaleProvider null is needed/,
+    );
   });
 
   test('the hour is the limit the construct enforces, stricter than the guardrail (a day)', () => {
     expect(MAX_JOIN_KEY_EXPIRY_SECONDS).toBe(3600);
   });
 });
-

@@ -55,7 +55,11 @@ describe('SecretStore', () => {
     expect(admin.Action.some((a: string) => /Decrypt|Encrypt|GenerateDataKey|ReEncrypt|DisableKeyRotation|DisableKey$/.test(a))).toBe(false);
     expect(admin.Condition).toBeUndefined();
     const arn = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}`;
-    const summary = usage.map((s: any) => [s.Condition.ArnLike['aws:PrincipalArn'][0].split(':role/')[1], s.Action, s.Condition.StringLike['kms:EncryptionContext:SecretARN']]);
+    const summary = usage.map((s: any) => [
+      s.Condition.ArnLike['aws:PrincipalArn'][0].split(':role/')[1],
+      s.Action,
+      s.Condition.StringLike['kms:EncryptionContext:SecretARN'],
+    ]);
     expect(summary).toEqual([
       ['ci-deploy', ['kms:GenerateDataKey'], [arn('derp/mesh-key-??????')]],
       ['operators/secrets-operator', ['kms:GenerateDataKey'], [arn('derp/mesh-key-??????'), arn('dev/api-token-??????')]],
@@ -70,7 +74,9 @@ describe('SecretStore', () => {
     expect(usage[0].Condition.ArnLike['aws:PrincipalArn']).toEqual([`arn:aws:iam::${ACCOUNT}:role/ci-deploy`, `arn:aws:iam::${ACCOUNT}:role/*/ci-deploy`]);
     expect(usage[1].Condition.ArnLike['aws:PrincipalArn']).toEqual([OPERATOR_ARN]);
     // Nobody may decrypt what they may not read: no reader of dev/api-token but infra-admin (dev/*).
-    expect(usage.filter((s: any) => s.Action.includes('kms:Decrypt')).flatMap((s: any) => s.Condition.StringLike['kms:EncryptionContext:SecretARN'])).not.toContain(arn('dev/api-token-??????'));
+    expect(
+      usage.filter((s: any) => s.Action.includes('kms:Decrypt')).flatMap((s: any) => s.Condition.StringLike['kms:EncryptionContext:SecretARN']),
+    ).not.toContain(arn('dev/api-token-??????'));
   });
 
   test('secrets: encrypted with the store key, 30-day recovery window, no value in Terraform', () => {
@@ -160,7 +166,12 @@ describe('SecretStore', () => {
     const app = testApp();
     const stack = secretsStack(app);
     const policy = new TailnetPolicy(stack, 'policy', { tagOwners: { 'tag:derp': ['autogroup:admin'] } });
-    const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, tailnetPolicy: policy, secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }] });
+    const store = new SecretStore(stack, 'store', {
+      accountId: ACCOUNT,
+      region: REGION,
+      tailnetPolicy: policy,
+      secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }],
+    });
     const g = store.grant({ tailnet: 'tag:derp', iamRole: 'derp-relay' }, { actions: ['get'], secrets: ['derp/mesh-key'] });
     expect(g.tailnetGrant).toBeUndefined();
     expect(() => store.grant({ tailnet: 'group:infra' }, { actions: ['put'], secrets: ['derp/*'] })).toThrow(
@@ -173,9 +184,19 @@ describe('SecretStore', () => {
 
   test('a setec grant without network access carries the capability only', () => {
     const { tf } = synth((stack) => {
-      const store = new SecretStore(stack, 'store', { accountId: ACCOUNT, region: REGION, setecServerTag: 'tag:setec', grantNetworkAccessToSetec: false, secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }] });
+      const store = new SecretStore(stack, 'store', {
+        accountId: ACCOUNT,
+        region: REGION,
+        setecServerTag: 'tag:setec',
+        grantNetworkAccessToSetec: false,
+        secrets: [{ name: 'derp/mesh-key', writers: ['ci-deploy'] }],
+      });
       const g = store.grant({ tailnet: 'alice@example.com' }, { actions: ['info'], secrets: ['derp/mesh-key'] });
-      expect(g.tailnetGrant).toEqual({ src: ['alice@example.com'], dst: ['tag:setec'], app: { 'tailscale.com/cap/secrets': [{ action: ['info'], secret: ['derp/mesh-key'] }] } });
+      expect(g.tailnetGrant).toEqual({
+        src: ['alice@example.com'],
+        dst: ['tag:setec'],
+        app: { 'tailscale.com/cap/secrets': [{ action: ['info'], secret: ['derp/mesh-key'] }] },
+      });
       expect(g.iamPolicy).toBeUndefined();
     });
     // Only the writer's role policy; the tailnet-only grant makes no IAM policy and no key usage.
@@ -188,7 +209,10 @@ describe('SecretStore', () => {
     const store = new SecretStore(secretsStack(app), 'store', {
       accountId: ACCOUNT,
       region: REGION,
-      secrets: [{ name: 'derp/mesh-key', readers: ['derp-relay'] }, { name: 'dev/x', writers: ['ci-deploy'] }],
+      secrets: [
+        { name: 'derp/mesh-key', readers: ['derp-relay'] },
+        { name: 'dev/x', writers: ['ci-deploy'] },
+      ],
     });
     store.addSecret('monitoring/webhook-token', { readers: ['monitoring'] });
     // A reader-only grant does not make a writer.
@@ -222,27 +246,96 @@ describe('SecretStore', () => {
       region: REGION,
       kmsKeyArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/secret-store/secrets/store`,
     });
-    expect(() => store.secretReference('derp/other')).toThrow(/secretReference\('derp\/other'\) "derp\/other" is not a secret of this store \(known: derp\/mesh-key, dev\/api-token\)/);
+    expect(() => store.secretReference('derp/other')).toThrow(
+      /secretReference\('derp\/other'\) "derp\/other" is not a secret of this store \(known: derp\/mesh-key, dev\/api-token\)/,
+    );
   });
 
   test.each([
-    ['an unknown action', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['read' as any], secrets: ['derp/*'] }), /grant\('tag:derp'\)\.options\.actions\[0\] "read" is not a setec action/],
-    ['no actions', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: [], secrets: ['derp/*'] }), /options\.actions \[\] must list at least one action/],
-    ['no patterns', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: [] }), /options\.secrets \[\] must list at least one secret/],
-    ['an empty pattern', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: [''] }), /options\.secrets\[0\] "" must be a non-empty string/],
-    ['a pattern matching everything', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['*'] }), /options\.secrets\[0\] "\*" must start with a literal prefix/],
-    ['a pattern with a leading slash', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['/derp/*'] }), /must not start with '\/'/],
-    ['a pattern with an empty segment', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['derp//*'] }), /empty path segments/],
+    [
+      'an unknown action',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['read' as any], secrets: ['derp/*'] }),
+      /grant\('tag:derp'\)\.options\.actions\[0\] "read" is not a setec action/,
+    ],
+    [
+      'no actions',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: [], secrets: ['derp/*'] }),
+      /options\.actions \[\] must list at least one action/,
+    ],
+    [
+      'no patterns',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: [] }),
+      /options\.secrets \[\] must list at least one secret/,
+    ],
+    [
+      'an empty pattern',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: [''] }),
+      /options\.secrets\[0\] "" must be a non-empty string/,
+    ],
+    [
+      'a pattern matching everything',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['*'] }),
+      /options\.secrets\[0\] "\*" must start with a literal prefix/,
+    ],
+    [
+      'a pattern with a leading slash',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['/derp/*'] }),
+      /must not start with '\/'/,
+    ],
+    [
+      'a pattern with an empty segment',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['derp//*'] }),
+      /empty path segments/,
+    ],
     ['a pattern with a bad character', (s: SecretStore) => s.grant({ tailnet: 'tag:derp' }, { actions: ['get'], secrets: ['derp/?'] }), /may only contain/],
-    ['a tailnet principal that is not an identity', (s: SecretStore) => s.grant({ tailnet: 'derp' }, { actions: ['get'], secrets: ['derp/*'] }), /principal\.tailnet "derp" must be a tailnet identity/],
-    ['an IAM role name with a path', (s: SecretStore) => s.grant({ tailnet: 'tag:derp', iamRoleName: 'x/derp' }, { actions: ['get'], secrets: ['derp/*'] }), /principal\.iamRoleName "x\/derp"/],
-    ['a role of another account', (s: SecretStore) => s.grant({ iamRole: 'arn:aws:iam::210987654321:role/ci' }, { actions: ['put'], secrets: ['derp/*'] }), /principal\.iamRole "arn:aws:iam::210987654321:role\/ci" is a role of account 210987654321/],
-    ['an ARN that is not a role', (s: SecretStore) => s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:user/alice` }, { actions: ['put'], secrets: ['derp/*'] }), /must be a role ARN/],
-    ['a principal with nothing', (s: SecretStore) => s.grant({}, { actions: ['get'], secrets: ['derp/*'] }), /grant\(\?\)\.principal \{\} must name an iamRole or a tailnet identity/],
-    ['both iamRole and iamRoleName', (s: SecretStore) => s.grant({ iamRole: 'a', iamRoleName: 'b' }, { actions: ['get'], secrets: ['derp/*'] }), /iamRoleName "b" must not be set together with iamRole/],
-    ['one role spelled two ways', (s: SecretStore) => { s.grant({ iamRole: 'ci' }, { actions: ['put'], secrets: ['derp/*'] }); s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/x/ci` }, { actions: ['get'], secrets: ['derp/*'] }); }, /names the role 'ci' differently/],
-    ['a writer that is not a role', (s: SecretStore) => s.addSecret('derp/x', { writers: ['not a role'] }), /addSecret\('derp\/x'\)\.writers\[0\]\.principal\.iamRole "not a role" must be an IAM role name/],
-    ['a reader token', (s: SecretStore) => s.addSecret('derp/y', { readers: [Token.asString({ Ref: 'x' })] }), /readers\[0\]\.principal\.iamRole .* must be a literal/],
+    [
+      'a tailnet principal that is not an identity',
+      (s: SecretStore) => s.grant({ tailnet: 'derp' }, { actions: ['get'], secrets: ['derp/*'] }),
+      /principal\.tailnet "derp" must be a tailnet identity/,
+    ],
+    [
+      'an IAM role name with a path',
+      (s: SecretStore) => s.grant({ tailnet: 'tag:derp', iamRoleName: 'x/derp' }, { actions: ['get'], secrets: ['derp/*'] }),
+      /principal\.iamRoleName "x\/derp"/,
+    ],
+    [
+      'a role of another account',
+      (s: SecretStore) => s.grant({ iamRole: 'arn:aws:iam::210987654321:role/ci' }, { actions: ['put'], secrets: ['derp/*'] }),
+      /principal\.iamRole "arn:aws:iam::210987654321:role\/ci" is a role of account 210987654321/,
+    ],
+    [
+      'an ARN that is not a role',
+      (s: SecretStore) => s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:user/alice` }, { actions: ['put'], secrets: ['derp/*'] }),
+      /must be a role ARN/,
+    ],
+    [
+      'a principal with nothing',
+      (s: SecretStore) => s.grant({}, { actions: ['get'], secrets: ['derp/*'] }),
+      /grant\(\?\)\.principal \{\} must name an iamRole or a tailnet identity/,
+    ],
+    [
+      'both iamRole and iamRoleName',
+      (s: SecretStore) => s.grant({ iamRole: 'a', iamRoleName: 'b' }, { actions: ['get'], secrets: ['derp/*'] }),
+      /iamRoleName "b" must not be set together with iamRole/,
+    ],
+    [
+      'one role spelled two ways',
+      (s: SecretStore) => {
+        s.grant({ iamRole: 'ci' }, { actions: ['put'], secrets: ['derp/*'] });
+        s.grant({ iamRole: `arn:aws:iam::${ACCOUNT}:role/x/ci` }, { actions: ['get'], secrets: ['derp/*'] });
+      },
+      /names the role 'ci' differently/,
+    ],
+    [
+      'a writer that is not a role',
+      (s: SecretStore) => s.addSecret('derp/x', { writers: ['not a role'] }),
+      /addSecret\('derp\/x'\)\.writers\[0\]\.principal\.iamRole "not a role" must be an IAM role name/,
+    ],
+    [
+      'a reader token',
+      (s: SecretStore) => s.addSecret('derp/y', { readers: [Token.asString({ Ref: 'x' })] }),
+      /readers\[0\]\.principal\.iamRole .* must be a literal/,
+    ],
     ['a duplicate secret', (s: SecretStore) => s.addSecret('derp/mesh-key'), /addSecret\('derp\/mesh-key'\) "derp\/mesh-key" is already a secret/],
     ['a name with a leading slash', (s: SecretStore) => s.addSecret('/derp/x'), /must not start with '\/'/],
     ['a name with an empty segment', (s: SecretStore) => s.addSecret('derp//x'), /empty path segments/],
@@ -278,7 +371,7 @@ describe('SecretStore', () => {
     expect(() => new SecretStore(secretsStack(app), 'store', { accountId: ACCOUNT, region: REGION, ...override })).toThrow(message);
   });
 
-  test('a region that differs from the provider\'s is refused at synth', () => {
+  test("a region that differs from the provider's is refused at synth", () => {
     const app = testApp();
     new SecretStore(secretsStack(app), 'store', { accountId: ACCOUNT, region: 'eu-west-1' });
     expect(() => app.synth()).toThrow(/props\.region "eu-west-1" differs from the AWS provider's region 'eu-central-1'/);

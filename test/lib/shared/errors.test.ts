@@ -33,12 +33,20 @@ describe('ConstructConfigError', () => {
   test('names the construct, its path, the prop, the value and what is expected', () => {
     const e = new DerpRelayConfigError('main/relay', 'regionId', 1234, 'must be an integer from 900 to 999', 'AwsDerpRelay');
     expect(e.message).toBe("AwsDerpRelay 'main/relay': regionId 1234 must be an integer from 900 to 999");
-    expect(e).toMatchObject({ constructKind: 'AwsDerpRelay', constructPath: 'main/relay', prop: 'regionId', value: 1234, reason: 'must be an integer from 900 to 999' });
+    expect(e).toMatchObject({
+      constructKind: 'AwsDerpRelay',
+      constructPath: 'main/relay',
+      prop: 'regionId',
+      value: 1234,
+      reason: 'must be an integer from 900 to 999',
+    });
     expect(new BootConfigError('hostname', 'derp', 'must be fully qualified').message).toBe('hostname "derp" must be fully qualified');
   });
 
   test('a credential prop shows no value at all', () => {
-    expect(new TailscaleProviderConfigError('main/t', 'config.apiKey', 'is a literal string').message).toBe("TailscaleProvider 'main/t': config.apiKey is a literal string");
+    expect(new TailscaleProviderConfigError('main/t', 'config.apiKey', 'is a literal string').message).toBe(
+      "TailscaleProvider 'main/t': config.apiKey is a literal string",
+    );
   });
 
   test.each([
@@ -61,7 +69,9 @@ describe('ConstructConfigError', () => {
   });
 
   test('a prop named like a credential is redacted whatever its value looks like', () => {
-    expect(new MonitoringError('main/m', 'props.slack[0].webhookUrl', 'https://hooks.example/abc', 'is a literal').message).toContain('webhookUrl <redacted> is a literal');
+    expect(new MonitoringError('main/m', 'props.slack[0].webhookUrl', 'https://hooks.example/abc', 'is a literal').message).toContain(
+      'webhookUrl <redacted> is a literal',
+    );
     expect(new MonitoringError('main/m', 'props.password', 'hunter2', 'is a literal').message).not.toContain('hunter2');
   });
 

@@ -23,8 +23,24 @@ describe('index.ts exports', () => {
     expect(typeof pkg.describePolicyTestFailures).toBe('function');
   });
 
-  test('every construct, through the modules\' export *', () => {
-    for (const name of ['AwsDerpRelay', 'DigitalOceanDerpRelay', 'DerpFleet', 'AwsMonitoring', 'DigitalOceanMonitoring', 'Monitoring', 'Ec2StatusCheckAlarm', 'DropletHealthAlerts', 'AlertTopic', 'SecretStore', 'NodeJoinKey', 'TailnetPolicy', 'TailscaleProvider', 'TailscaleAcl', 'TailscaleTailnetKey']) {
+  test("every construct, through the modules' export *", () => {
+    for (const name of [
+      'AwsDerpRelay',
+      'DigitalOceanDerpRelay',
+      'DerpFleet',
+      'AwsMonitoring',
+      'DigitalOceanMonitoring',
+      'Monitoring',
+      'Ec2StatusCheckAlarm',
+      'DropletHealthAlerts',
+      'AlertTopic',
+      'SecretStore',
+      'NodeJoinKey',
+      'TailnetPolicy',
+      'TailscaleProvider',
+      'TailscaleAcl',
+      'TailscaleTailnetKey',
+    ]) {
       expect(typeof (pkg as Record<string, unknown>)[name]).toBe('function');
     }
     expect(pkg.MAX_JOIN_KEY_EXPIRY_SECONDS).toBe(3600);
@@ -36,7 +52,11 @@ describe('index.ts exports', () => {
     const test: PolicyTestEntry = { src: 'tag:monitoring', proto: 'tcp', accept: ['tag:derp:9100'] };
     const mesh: DerpNodeMesh = { with: ['a.example.com', 'b.example.com'], keySecret: 'derp/mesh-key' };
     const fleet: IDerpNodeSource = { nodes: [], tailscaleVersion: '1.102.3' };
-    const policy: EvaluablePolicy = { tagOwners: { 'tag:monitoring': ['autogroup:admin'], 'tag:derp': ['autogroup:admin'] }, acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }], tests: [test] };
+    const policy: EvaluablePolicy = {
+      tagOwners: { 'tag:monitoring': ['autogroup:admin'], 'tag:derp': ['autogroup:admin'] },
+      acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }],
+      tests: [test],
+    };
     const results: PolicyTestResult[] = pkg.evaluatePolicyTests(policy);
     const outcome: TestOutcome = results[0].outcome;
     const destinations: readonly DestinationResult[] = results[0].destinations;

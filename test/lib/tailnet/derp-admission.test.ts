@@ -54,7 +54,7 @@ describe('client admission (derper -verify-clients)', () => {
     expect(doc.tests).toContainEqual({ src: 'autogroup:member', proto: 'tcp', deny: ['tag:derp:9100'] });
   });
 
-  test("own-rules: synth refuses clients no rule makes peers, naming the client and why", () => {
+  test('own-rules: synth refuses clients no rule makes peers, naming the client and why', () => {
     const { error } = setup({ derpClientAdmission: 'own-rules' });
     expect(error()).toMatch(
       /TailnetPolicy 'main\/policy': props\.derpClients\[0\] "autogroup:member" cannot use the DERP fleet: its relays run derper -verify-clients, which admits only nodes the relay's tailscaled has as peers, and no acl or grant makes 'autogroup:member' and tag:derp peers/,
@@ -94,13 +94,17 @@ describe('policy tests, generated and proven at synth', () => {
     const { policy, error } = setup();
     policy.addAcl({ action: 'accept', src: ['autogroup:member'], dst: ['tag:derp:*'] });
     const message = error();
-    expect(message).toContain("TailnetPolicy 'main/policy': tests \"<1 failing>\" do not pass");
-    expect(message).toContain('tests[0] src "autogroup:member" proto tcp deny tag:derp:9100: fail: expected denied, but allowed by acls[1] {"action":"accept","src":["autogroup:member"],"dst":["tag:derp:*"]}');
+    expect(message).toContain('TailnetPolicy \'main/policy\': tests "<1 failing>" do not pass');
+    expect(message).toContain(
+      'tests[0] src "autogroup:member" proto tcp deny tag:derp:9100: fail: expected denied, but allowed by acls[1] {"action":"accept","src":["autogroup:member"],"dst":["tag:derp:*"]}',
+    );
   });
 
   test("a user's own failing test fails synth; one that cannot be evaluated too", () => {
     const failing = setup({ tests: [{ src: 'tag:ci', proto: 'tcp', accept: ['tag:derp:22'] }] });
-    expect(failing.error()).toMatch(/tests\[3\] src "tag:ci" proto tcp accept tag:derp:22: fail: expected allowed, but no acl or grant allows tag:ci → tag:derp/);
+    expect(failing.error()).toMatch(
+      /tests\[3\] src "tag:ci" proto tcp accept tag:derp:22: fail: expected allowed, but no acl or grant allows tag:ci → tag:derp/,
+    );
     const unknowable = setup({ tests: [{ src: 'autogroup:member', proto: 'tcp', deny: ['tag:monitoring:22'] }] });
     unknowable.policy.addAcl({ action: 'accept', src: ['group:eng'], dst: ['tag:monitoring:22'] });
     expect(unknowable.error()).toMatch(/tests\[3\] src "autogroup:member" proto tcp deny tag:monitoring:22: cannot-evaluate/);
@@ -108,7 +112,9 @@ describe('policy tests, generated and proven at synth', () => {
 
   test('malformed tests are refused when added', () => {
     const { policy } = setup();
-    expect(() => policy.addTest({ src: 'tag:ci', accept: ['tag:derp:*'] })).toThrow(/addTest\(test\)\.accept\[0\] "tag:derp:\*" must be 'host:port' with one port/);
+    expect(() => policy.addTest({ src: 'tag:ci', accept: ['tag:derp:*'] })).toThrow(
+      /addTest\(test\)\.accept\[0\] "tag:derp:\*" must be 'host:port' with one port/,
+    );
     expect(() => policy.addTest({ src: 'tag:ci' })).toThrow(/has neither accept nor deny/);
     expect(() => policy.addTest({ src: '*', deny: ['tag:derp:1'] })).toThrow(/addTest\(test\)\.src "\*"/);
   });
@@ -126,12 +132,14 @@ describe('relays read only derp/* secrets (an app-capability check over the gran
   test.each([['dev/*'], ['*'], ['derp/'], ['derpx/key']])('%s is refused, naming the grant and the secret', (secret) => {
     const { policy, error } = setup();
     policy.addGrant(secrets(['derp/*', secret]));
-    expect(error()).toContain(`grants[0].app['tailscale.com/cap/secrets'][0].secret[1] ${JSON.stringify(secret)} gives tag:derp (the relays, whose hosts face the internet) a secret outside 'derp/*'`);
+    expect(error()).toContain(
+      `grants[0].app['tailscale.com/cap/secrets'][0].secret[1] ${JSON.stringify(secret)} gives tag:derp (the relays, whose hosts face the internet) a secret outside 'derp/*'`,
+    );
   });
 
   test('a grant to every tagged device covers the relays too', () => {
     const { policy, error } = setup();
     policy.addGrant({ ...secrets(['dev/*']), src: ['autogroup:tagged'] });
-    expect(error()).toContain("secret[0] \"dev/*\" gives tag:derp");
+    expect(error()).toContain('secret[0] "dev/*" gives tag:derp');
   });
 });

@@ -92,13 +92,25 @@ describe('TailnetPolicy', () => {
   test.each([
     ['a tag with capitals', (p: TailnetPolicy) => p.addTagOwner('tag:DERP', ['group:infra']), /addTagOwner\('tag:DERP'\) "tag:DERP" must be 'tag:'/],
     ['an empty owner list', (p: TailnetPolicy) => p.addTagOwner('tag:x', []), /must not be empty/],
-    ['an ACL destination without a port', (p: TailnetPolicy) => p.addAcl({ action: 'accept', src: ['*'], dst: ['tag:derp'] }), /dst\[0\] "tag:derp" must be 'host:ports'/],
+    [
+      'an ACL destination without a port',
+      (p: TailnetPolicy) => p.addAcl({ action: 'accept', src: ['*'], dst: ['tag:derp'] }),
+      /dst\[0\] "tag:derp" must be 'host:ports'/,
+    ],
     ['a port out of range', (p: TailnetPolicy) => p.addAcl({ action: 'accept', src: ['*'], dst: ['tag:derp:70000'] }), /ports 1-65535/],
     ['a backwards range', (p: TailnetPolicy) => p.addAcl({ action: 'accept', src: ['*'], dst: ['tag:derp:9000-8000'] }), /runs backwards/],
     ['a non-accept action', (p: TailnetPolicy) => p.addAcl({ action: 'deny' as any, src: ['*'], dst: ['*:*'] }), /action "deny" must be 'accept'/],
     ['a grant that grants nothing', (p: TailnetPolicy) => p.addGrant({ src: ['*'], dst: ['tag:derp'] }), /grants nothing/],
-    ['a capability with a scheme', (p: TailnetPolicy) => p.addGrant({ src: ['*'], dst: ['tag:derp'], app: { 'https://tailscale.com/cap/secrets': [{}] } }), /capability name/],
-    ['SSH as root', (p: TailnetPolicy) => p.addSshRule({ action: 'accept', src: ['group:infra'], dst: ['tag:derp'], users: ['root'] }), /users\[0\] "root" is refused/],
+    [
+      'a capability with a scheme',
+      (p: TailnetPolicy) => p.addGrant({ src: ['*'], dst: ['tag:derp'], app: { 'https://tailscale.com/cap/secrets': [{}] } }),
+      /capability name/,
+    ],
+    [
+      'SSH as root',
+      (p: TailnetPolicy) => p.addSshRule({ action: 'accept', src: ['group:infra'], dst: ['tag:derp'], users: ['root'] }),
+      /users\[0\] "root" is refused/,
+    ],
     ['a source that is nothing known', (p: TailnetPolicy) => p.addAcl({ action: 'accept', src: ['monitoring'], dst: ['tag:derp:1'] }), /src\[0\] "monitoring"/],
   ])('rejects %s when it is added', (_name, add, message) => {
     const app = testApp();
@@ -117,7 +129,16 @@ describe('TailnetPolicy', () => {
   test('accepts the destination forms Tailscale documents', () => {
     const app = testApp();
     const policy = basePolicy(awsStack(app, 'main', { defaultTags: TAGS }));
-    for (const dst of ['*:*', 'tag:derp:80,443', 'tag:derp:1000-2000', '100.64.0.1:22', '10.0.0.0/8:443', '[fd7a:115c:a1e0::1]:22', 'autogroup:self:*', 'alice@example.com:22']) {
+    for (const dst of [
+      '*:*',
+      'tag:derp:80,443',
+      'tag:derp:1000-2000',
+      '100.64.0.1:22',
+      '10.0.0.0/8:443',
+      '[fd7a:115c:a1e0::1]:22',
+      'autogroup:self:*',
+      'alice@example.com:22',
+    ]) {
       expect(() => policy.addAcl({ action: 'accept', src: ['group:infra'], dst: [dst] })).not.toThrow();
     }
   });
@@ -135,6 +156,8 @@ describe('TailnetPolicy', () => {
     const app = testApp();
     const stack = awsStack(app, 'main', { defaultTags: TAGS });
     expect(() => new TailnetPolicy(stack, 'a', { fileName: '../x.json' })).toThrow(/props\.fileName "\.\.\/x\.json"/);
-    expect(() => new TailnetPolicy(stack, 'b', { overwriteExistingPolicy: true })).toThrow(/props\.overwriteExistingPolicy true only applies with manageWithTerraform/);
+    expect(() => new TailnetPolicy(stack, 'b', { overwriteExistingPolicy: true })).toThrow(
+      /props\.overwriteExistingPolicy true only applies with manageWithTerraform/,
+    );
   });
 });

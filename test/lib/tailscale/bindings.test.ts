@@ -27,7 +27,9 @@ describe('tailscale provider binding', () => {
     const app = testApp();
     const stack = new TerraformStack(app, 'main');
     expect(() => new TailscaleProvider(stack, 'a', { apiKey: 'tskey-api-abc' })).toThrow(/TailscaleProvider 'main\/a': config\.apiKey is a literal string/);
-    expect(() => new TailscaleProvider(stack, 'b', { oauthClientId: 'x', oauthClientSecret: 'tskey-client-abc' })).toThrow(/config\.oauthClientSecret is a literal/);
+    expect(() => new TailscaleProvider(stack, 'b', { oauthClientId: 'x', oauthClientSecret: 'tskey-client-abc' })).toThrow(
+      /config\.oauthClientSecret is a literal/,
+    );
   });
 
   test('an aliased provider is referenced by the resources given it', () => {

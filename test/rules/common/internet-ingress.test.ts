@@ -28,7 +28,15 @@ import type { ResourceRecord } from '../../../engine/types';
 import { known, maybe } from '../../../engine/values';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
-const resource = (type: string, body: Record<string, unknown>): ResourceRecord => ({ type, name: 'r', address: `${type}.r`, mode: 'managed', body, constructPath: 's', ownedByConstruct: false });
+const resource = (type: string, body: Record<string, unknown>): ResourceRecord => ({
+  type,
+  name: 'r',
+  address: `${type}.r`,
+  mode: 'managed',
+  body,
+  constructPath: 's',
+  ownedByConstruct: false,
+});
 const awsOpening = (ingress: Record<string, unknown>) => ingressEntries(resource('aws_security_group', { ingress: [ingress] })).entries[0].opens;
 const doOpening = (rule: Record<string, unknown>) => inboundRules(resource('digitalocean_firewall', { inbound_rule: [rule] })).entries[0].opens;
 const every = { label: 'all', ports: 'every' as const };
@@ -45,7 +53,9 @@ describe('every port', () => {
 
   test('every protocol (AWS -1 / all) opens every port; ICMP and other port-less protocols open none', () => {
     expect(selectedPorts({ protocol: 'all protocols', ports: 'all' }, every)).toBe('every port');
-    expect(selectedPorts({ protocol: 'all protocols', ports: 'all' }, admin)).toBe('remote administration ports 22 (SSH), 3389 (RDP), 5985 (WinRM), 5986 (WinRM over HTTPS)');
+    expect(selectedPorts({ protocol: 'all protocols', ports: 'all' }, admin)).toBe(
+      'remote administration ports 22 (SSH), 3389 (RDP), 5985 (WinRM), 5986 (WinRM over HTTPS)',
+    );
     expect(selectedPorts({ protocol: 'icmp', ports: 'none' }, every)).toBeUndefined();
     expect(selectedPorts({ protocol: 'icmp', ports: 'none' }, admin)).toBeUndefined();
   });
@@ -85,7 +95,8 @@ describe('AWS: protocol and ports as written', () => {
     expect(awsOpening({ protocol: '6', from_port: 22, to_port: 22 })).toEqual(known({ protocol: 'tcp', ports: { from: 22, to: 22 } }));
     expect(awsOpening({ protocol: '17', from_port: 53, to_port: 53 })).toEqual(known({ protocol: 'udp', ports: { from: 53, to: 53 } }));
     expect(awsOpening({ protocol: 'UDP', from_port: '53', to_port: '54' })).toEqual(known({ protocol: 'udp', ports: { from: 53, to: 54 } }));
-    for (const protocol of ['icmp', 'icmpv6', '1', '58', '47']) expect(awsOpening({ protocol, from_port: -1, to_port: -1 })).toEqual(known({ protocol, ports: 'none' }));
+    for (const protocol of ['icmp', 'icmpv6', '1', '58', '47'])
+      expect(awsOpening({ protocol, from_port: -1, to_port: -1 })).toEqual(known({ protocol, ports: 'none' }));
   });
 
   test('a negative TCP port is the widest bound: -1/-1 is every port, -1 on one side only widens that side', () => {
@@ -128,7 +139,9 @@ describe('AWS: protocol and ports as written', () => {
     expect(from('aws_security_group_rule', { type: 'ingress', cidr_blocks: ['10.0.0.0/8', '0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] })).toEqual(
       known({ cidrs: ['0.0.0.0/0', '::/0'], attribute: 'cidr_blocks' }),
     );
-    expect(from('aws_security_group_rule', { type: 'ingress', ipv6_cidr_blocks: '${var.v6}' })).toEqual(maybe('ipv6_cidr_blocks is ${var.v6}', 'ipv6_cidr_blocks'));
+    expect(from('aws_security_group_rule', { type: 'ingress', ipv6_cidr_blocks: '${var.v6}' })).toEqual(
+      maybe('ipv6_cidr_blocks is ${var.v6}', 'ipv6_cidr_blocks'),
+    );
     expect(from('aws_security_group_rule', { source_security_group_id: 'sg-1', prefix_list_ids: ['pl-1'], self: true })).toEqual(known(null));
     expect(from('aws_vpc_security_group_ingress_rule', { cidr_ipv6: '::/0' })).toEqual(known({ cidrs: ['::/0'], attribute: 'cidr_ipv6' }));
     expect(from('aws_vpc_security_group_ingress_rule', { cidr_ipv4: '${var.c}' })).toEqual(maybe('cidr_ipv4 is ${var.c}', 'cidr_ipv4'));
@@ -165,30 +178,74 @@ describe('DigitalOcean: port_range as the provider and API read it', () => {
     expect(doOpening({ protocol: 'ICMP' })).toEqual(known({ protocol: 'icmp', ports: 'none' }));
     expect(doOpening({ protocol: 'gre' })).toEqual(maybe('inbound_rule[0].protocol "gre" is not tcp, udp or icmp', 'inbound_rule[0].protocol'));
     expect(doOpening({ port_range: '22' })).toEqual(maybe('inbound_rule[0] has no protocol', 'inbound_rule[0].protocol'));
-    expect(doOpening({ protocol: 'tcp', port_range: '22,80' })).toEqual(maybe('inbound_rule[0].port_range "22,80" is not a port or a range', 'inbound_rule[0].port_range'));
+    expect(doOpening({ protocol: 'tcp', port_range: '22,80' })).toEqual(
+      maybe('inbound_rule[0].port_range "22,80" is not a port or a range', 'inbound_rule[0].port_range'),
+    );
     expect(doOpening({ protocol: 'tcp', port_range: '${var.r}' })).toEqual(maybe('inbound_rule[0].port_range is ${var.r}', 'inbound_rule[0].port_range'));
   });
 });
 
 describe('both clouds give the same verdict for the same opening', () => {
-  const aws = (rule: Record<string, unknown>) => kinds(findingsFor(noAllPortsFromInternet, 'aws_vpc_security_group_ingress_rule', { security_group_id: 'sg', ...rule }));
-  const dig = (rule: Record<string, unknown>) => kinds(findingsFor(doFirewallNoAllPortsFromInternet, 'digitalocean_firewall', { name: 'f', inbound_rule: [rule] }));
+  const aws = (rule: Record<string, unknown>) =>
+    kinds(findingsFor(noAllPortsFromInternet, 'aws_vpc_security_group_ingress_rule', { security_group_id: 'sg', ...rule }));
+  const dig = (rule: Record<string, unknown>) =>
+    kinds(findingsFor(doFirewallNoAllPortsFromInternet, 'digitalocean_firewall', { name: 'f', inbound_rule: [rule] }));
   test.each([
-    ['1-65535 from 0.0.0.0/0', { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '0.0.0.0/0' }, { protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0'] }, ['violation']],
-    ['0-65535 from ::/0', { ip_protocol: 'udp', from_port: 0, to_port: 65535, cidr_ipv6: '::/0' }, { protocol: 'udp', port_range: '0-65535', source_addresses: ['::/0'] }, ['violation']],
-    ['2-65535 from 0.0.0.0/0', { ip_protocol: 'tcp', from_port: 2, to_port: 65535, cidr_ipv4: '0.0.0.0/0' }, { protocol: 'tcp', port_range: '2-65535', source_addresses: ['0.0.0.0/0'] }, []],
-    ['1-65535 from 10.0.0.0/8', { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '10.0.0.0/8' }, { protocol: 'tcp', port_range: '1-65535', source_addresses: ['10.0.0.0/8'] }, []],
-    ['1-65535 from an expression', { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '${var.c}' }, { protocol: 'tcp', port_range: '1-65535', source_addresses: ['${var.c}'] }, ['unknown']],
-    ['an expression port from 0.0.0.0/0', { ip_protocol: 'tcp', from_port: '${var.p}', to_port: 65535, cidr_ipv4: '0.0.0.0/0' }, { protocol: 'tcp', port_range: '${var.p}', source_addresses: ['0.0.0.0/0'] }, ['unknown']],
-    ['icmp from 0.0.0.0/0', { ip_protocol: 'icmp', from_port: -1, to_port: -1, cidr_ipv4: '0.0.0.0/0' }, { protocol: 'icmp', source_addresses: ['0.0.0.0/0'] }, []],
+    [
+      '1-65535 from 0.0.0.0/0',
+      { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '0.0.0.0/0' },
+      { protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0'] },
+      ['violation'],
+    ],
+    [
+      '0-65535 from ::/0',
+      { ip_protocol: 'udp', from_port: 0, to_port: 65535, cidr_ipv6: '::/0' },
+      { protocol: 'udp', port_range: '0-65535', source_addresses: ['::/0'] },
+      ['violation'],
+    ],
+    [
+      '2-65535 from 0.0.0.0/0',
+      { ip_protocol: 'tcp', from_port: 2, to_port: 65535, cidr_ipv4: '0.0.0.0/0' },
+      { protocol: 'tcp', port_range: '2-65535', source_addresses: ['0.0.0.0/0'] },
+      [],
+    ],
+    [
+      '1-65535 from 10.0.0.0/8',
+      { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '10.0.0.0/8' },
+      { protocol: 'tcp', port_range: '1-65535', source_addresses: ['10.0.0.0/8'] },
+      [],
+    ],
+    [
+      '1-65535 from an expression',
+      { ip_protocol: 'tcp', from_port: 1, to_port: 65535, cidr_ipv4: '${var.c}' },
+      { protocol: 'tcp', port_range: '1-65535', source_addresses: ['${var.c}'] },
+      ['unknown'],
+    ],
+    [
+      'an expression port from 0.0.0.0/0',
+      { ip_protocol: 'tcp', from_port: '${var.p}', to_port: 65535, cidr_ipv4: '0.0.0.0/0' },
+      { protocol: 'tcp', port_range: '${var.p}', source_addresses: ['0.0.0.0/0'] },
+      ['unknown'],
+    ],
+    [
+      'icmp from 0.0.0.0/0',
+      { ip_protocol: 'icmp', from_port: -1, to_port: -1, cidr_ipv4: '0.0.0.0/0' },
+      { protocol: 'icmp', source_addresses: ['0.0.0.0/0'] },
+      [],
+    ],
   ])('%s', (_what, awsRule, doRule, expected) => {
     expect(aws(awsRule)).toEqual(expected);
     expect(dig(doRule)).toEqual(expected);
   });
 
   test('the same admin-port messages on both clouds', () => {
-    const [a] = findingsFor(noAdminPortsFromInternet, 'aws_security_group', { ingress: [{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }] });
-    const [d] = findingsFor(doFirewallNoAdminPortsFromInternet, 'digitalocean_firewall', { name: 'f', inbound_rule: [{ protocol: 'tcp', port_range: '22', source_addresses: ['0.0.0.0/0'] }] });
+    const [a] = findingsFor(noAdminPortsFromInternet, 'aws_security_group', {
+      ingress: [{ protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }],
+    });
+    const [d] = findingsFor(doFirewallNoAdminPortsFromInternet, 'digitalocean_firewall', {
+      name: 'f',
+      inbound_rule: [{ protocol: 'tcp', port_range: '22', source_addresses: ['0.0.0.0/0'] }],
+    });
     expect(a.message).toBe('ingress[0] allows tcp 22 from 0.0.0.0/0, which opens remote administration port 22 (SSH) to the internet');
     expect(d.message).toBe('inbound_rule[0] allows tcp 22 from 0.0.0.0/0, which opens remote administration port 22 (SSH) to the internet');
     expect([a.attribute, d.attribute]).toEqual(['ingress[0].cidr_blocks', 'inbound_rule[0].source_addresses']);
@@ -220,7 +277,8 @@ describe('entryResult: firing, quiet and unknown', () => {
   test('unknown otherwise, naming why and where', () => {
     expect(entryResult(entry(ssh, maybe('ingress[0].cidr_blocks is ${var.c}', 'ingress[0].cidr_blocks')), admin)).toEqual({
       status: 'unknown',
-      message: 'ingress[0] may open remote administration ports to the internet: ingress[0].cidr_blocks is ${var.c}, and it opens remote administration port 22 (SSH)',
+      message:
+        'ingress[0] may open remote administration ports to the internet: ingress[0].cidr_blocks is ${var.c}, and it opens remote administration port 22 (SSH)',
       attribute: 'ingress[0].cidr_blocks',
     });
     expect(entryResult(entry(maybe('ingress[0].to_port is ${var.p}', 'ingress[0].to_port'), world), every)).toEqual({
@@ -235,24 +293,43 @@ describe('entryResult: firing, quiet and unknown', () => {
 
 describe('internetSourcesOf', () => {
   test('a literal internet CIDR wins over an expression next to it; all of them are listed', () => {
-    expect(internetSourcesOf([{ value: '${var.a}', attribute: 'a' }, { value: '0.0.0.0/0', attribute: 'b' }, { value: '::/0', attribute: 'c' }])).toEqual(
-      known({ cidrs: ['0.0.0.0/0', '::/0'], attribute: 'b' }),
-    );
+    expect(
+      internetSourcesOf([
+        { value: '${var.a}', attribute: 'a' },
+        { value: '0.0.0.0/0', attribute: 'b' },
+        { value: '::/0', attribute: 'c' },
+      ]),
+    ).toEqual(known({ cidrs: ['0.0.0.0/0', '::/0'], attribute: 'b' }));
   });
   test('otherwise the first expression or non-string makes it unknown', () => {
-    expect(internetSourcesOf([{ value: '10.0.0.0/8', attribute: 'a' }, { value: '${var.b}', attribute: 'b' }])).toEqual(maybe('b contains ${var.b}', 'b'));
+    expect(
+      internetSourcesOf([
+        { value: '10.0.0.0/8', attribute: 'a' },
+        { value: '${var.b}', attribute: 'b' },
+      ]),
+    ).toEqual(maybe('b contains ${var.b}', 'b'));
     expect(internetSourcesOf([{ value: '${var.b}', attribute: 'b', whole: true }])).toEqual(maybe('b is ${var.b}', 'b'));
     expect(internetSourcesOf([{ value: 7, attribute: 'n' }])).toEqual(maybe('n contains 7', 'n'));
   });
   test('known none when every source is a literal that is not the internet, or there is none', () => {
-    expect(internetSourcesOf([{ value: '10.0.0.0/8', attribute: 'a' }, { value: '100.64.0.0/10', attribute: 'a' }])).toEqual(known(null));
+    expect(
+      internetSourcesOf([
+        { value: '10.0.0.0/8', attribute: 'a' },
+        { value: '100.64.0.0/10', attribute: 'a' },
+      ]),
+    ).toEqual(known(null));
     expect(internetSourcesOf([])).toEqual(known(null));
   });
 });
 
 describe('one opening, one finding: every port is reported by the every-port rule alone (corpus: bastion-network)', () => {
   const aws = [noAllPortsFromInternet, noAdminPortsFromInternet, noDataStorePortsFromInternet, noMonitoringPortsFromInternet];
-  const dig = [doFirewallNoAllPortsFromInternet, doFirewallNoAdminPortsFromInternet, doFirewallNoDataStorePortsFromInternet, doFirewallNoMonitoringPortsFromInternet];
+  const dig = [
+    doFirewallNoAllPortsFromInternet,
+    doFirewallNoAdminPortsFromInternet,
+    doFirewallNoDataStorePortsFromInternet,
+    doFirewallNoMonitoringPortsFromInternet,
+  ];
   const onAws = (ingress: Record<string, unknown>[]) => aws.flatMap((r) => findingsFor(r, 'aws_security_group', { name: 'sg', ingress }));
   const onDo = (inbound_rule: Record<string, unknown>[]) => dig.flatMap((r) => findingsFor(r, 'digitalocean_firewall', { name: 'fw', inbound_rule }));
   const summary = (vs: ReturnType<typeof onAws>) => vs.map((v) => `${v.ruleId} ${v.kind}`);
@@ -265,8 +342,12 @@ describe('one opening, one finding: every port is reported by the every-port rul
   });
 
   test('DigitalOcean: inbound_rule { protocol = "tcp", port_range = "1-65535" } from the internet', () => {
-    expect(summary(onDo([{ protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0', '::/0'] }]))).toEqual(['do-firewall-no-all-ports-from-internet violation']);
-    expect(summary(onDo([{ protocol: 'udp', port_range: 'all', source_addresses: ['0.0.0.0/0'] }]))).toEqual(['do-firewall-no-all-ports-from-internet violation']);
+    expect(summary(onDo([{ protocol: 'tcp', port_range: '1-65535', source_addresses: ['0.0.0.0/0', '::/0'] }]))).toEqual([
+      'do-firewall-no-all-ports-from-internet violation',
+    ]);
+    expect(summary(onDo([{ protocol: 'udp', port_range: 'all', source_addresses: ['0.0.0.0/0'] }]))).toEqual([
+      'do-firewall-no-all-ports-from-internet violation',
+    ]);
   });
 
   test('named-port openings that are not every port are still reported by their own rule only', () => {

@@ -45,7 +45,9 @@ describe('approvedModules', () => {
     Guardrails.enforce(app, { approvedModules: [vpc] });
     new TerraformHclModule(awsStack(app), 'vpc', { source: vpc.source, version: '5.8.1' });
     expect(synthError(app)).toBeUndefined();
-    expect(readReport(app).approvedModules).toEqual([expect.objectContaining({ address: 'module.vpc', source: vpc.source, version: '5.8.1', reason: vpc.reason })]);
+    expect(readReport(app).approvedModules).toEqual([
+      expect.objectContaining({ address: 'module.vpc', source: vpc.source, version: '5.8.1', reason: vpc.reason }),
+    ]);
   });
 
   test('a bad approval in enforce options fails at once', () => {

@@ -37,12 +37,22 @@ describe('no-secrets-in-user-data', () => {
       const found = instance(script);
       expect(kinds(found)).toEqual(Array(7).fill('violation'));
       const text = found.map((v) => v.message).join('\n');
-      for (const what of ['AWS access key id', 'AWS secret access key', 'PEM private key', 'Tailscale key', 'GitHub token', 'Slack token', 'DigitalOcean token']) {
+      for (const what of [
+        'AWS access key id',
+        'AWS secret access key',
+        'PEM private key',
+        'Tailscale key',
+        'GitHub token',
+        'Slack token',
+        'DigitalOcean token',
+      ]) {
         expect(text).toContain(what);
       }
     });
     it('never prints a secret: only its first 4 characters', () => {
-      const text = instance(`K=${ACCESS_KEY}\nS=${SECRET_KEY}\nT=${TS_KEY}`).map((v) => v.message).join('\n');
+      const text = instance(`K=${ACCESS_KEY}\nS=${SECRET_KEY}\nT=${TS_KEY}`)
+        .map((v) => v.message)
+        .join('\n');
       expect(text).toContain('AKIA*');
       for (const secret of [ACCESS_KEY, SECRET_KEY, TS_KEY, ACCESS_KEY.slice(4), SECRET_KEY.slice(4, 20), TS_KEY.slice(4, 20)]) {
         expect(text).not.toContain(secret);
@@ -73,7 +83,13 @@ describe('no-secrets-in-user-data', () => {
     });
     it('reads shell, YAML, JSON and flag assignments, and names the variable', () => {
       const value = 'xK9fQ2mWz7Lp4RtB';
-      for (const line of [`export API_KEY='${value}'`, `client_secret: ${value}`, `{"apiToken": "${value}"}`, `app --password ${value}`, `app --db-password=${value}`]) {
+      for (const line of [
+        `export API_KEY='${value}'`,
+        `client_secret: ${value}`,
+        `{"apiToken": "${value}"}`,
+        `app --password ${value}`,
+        `app --db-password=${value}`,
+      ]) {
         const found = instance(line);
         expect(kinds(found)).toEqual(['violation']);
         expect(found[0].message).not.toContain(value);
@@ -131,10 +147,19 @@ describe('no-secrets-in-user-data', () => {
       }
     });
     it('stays quiet on ids, arns, names and addresses', () => {
-      expect(instance('#!/bin/sh\nS=${aws_secretsmanager_secret.relay.arn}\nIP=${aws_instance.peer.private_ip}\nR=${data.aws_region.current.name}\n')).toEqual([]);
+      expect(instance('#!/bin/sh\nS=${aws_secretsmanager_secret.relay.arn}\nIP=${aws_instance.peer.private_ip}\nR=${data.aws_region.current.name}\n')).toEqual(
+        [],
+      );
     });
     it('is unknown for variables, locals, whole-file functions and attributes it cannot judge', () => {
-      for (const value of ['X=${var.token}', '${local.script}', '${file("boot.sh")}', '${templatefile("boot.sh", { a = 1 })}', 'X=${random_string.x.result}', 'X=${module.db.password}']) {
+      for (const value of [
+        'X=${var.token}',
+        '${local.script}',
+        '${file("boot.sh")}',
+        '${templatefile("boot.sh", { a = 1 })}',
+        'X=${random_string.x.result}',
+        'X=${module.db.password}',
+      ]) {
         expect(kinds(instance(value))).toEqual(['unknown']);
       }
     });

@@ -13,10 +13,12 @@ describe('public-ip-requires-approval: AWS', () => {
     });
 
     test('a wrong tag value is not approval', () => {
-      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: { exposure: 'private' } }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: { exposure: 'private' } }))).toEqual([
+        'violation',
+      ]);
     });
 
-    test("unset associate_public_ip_address: the subnet in the stack decides", () => {
+    test('unset associate_public_ip_address: the subnet in the stack decides', () => {
       const body = { subnet_id: '${aws_subnet.pub.id}' };
       expect(kinds(findingsFor(rule, 'aws_instance', body, subnet(true)))).toEqual(['violation']);
       expect(findingsFor(rule, 'aws_instance', { ...body, tags: approved }, subnet(true))).toEqual([]);
@@ -46,8 +48,12 @@ describe('public-ip-requires-approval: AWS', () => {
     test('provider default_tags count as approval; a tags expression is unknown', () => {
       const provider = { aws: { region: 'eu-west-1', default_tags: { tags: approved } } };
       expect(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true }, { provider })).toEqual([]);
-      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: '${merge(var.tags, {})}' }))).toEqual(['unknown']);
-      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: { exposure: '${var.e}' } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: '${merge(var.tags, {})}' }))).toEqual([
+        'unknown',
+      ]);
+      expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 's', associate_public_ip_address: true, tags: { exposure: '${var.e}' } }))).toEqual([
+        'unknown',
+      ]);
     });
 
     test('an aliased provider is honoured (provider meta-argument)', () => {
@@ -86,7 +92,9 @@ describe('public-ip-requires-approval: AWS', () => {
     test('needs no approval, and says why', () => {
       expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat())).toEqual([]);
       expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.subject.allocation_id}' }))).toEqual([]);
-      expect(findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.other.id}', secondary_allocation_ids: ['${aws_eip.subject.id}'] }))).toEqual([]);
+      expect(
+        findingsFor(rule, 'aws_eip', { domain: 'vpc' }, withNat({ allocation_id: '${aws_eip.other.id}', secondary_allocation_ids: ['${aws_eip.subject.id}'] })),
+      ).toEqual([]);
       const results = findings(rule, { resource: { aws_eip: { subject: { domain: 'vpc' } }, ...nat({ allocation_id: '${aws_eip.subject.id}' }) } }, {});
       expect(results).toEqual([]);
     });
@@ -126,7 +134,9 @@ describe('public-ip-requires-approval: AWS', () => {
       resource: {
         aws_instance: web(tags),
         aws_network_interface: eni(),
-        aws_network_interface_attachment: { a: { instance_id: '${aws_instance.web.id}', network_interface_id: '${aws_network_interface.nic.id}', device_index: 1 } },
+        aws_network_interface_attachment: {
+          a: { instance_id: '${aws_instance.web.id}', network_interface_id: '${aws_network_interface.nic.id}', device_index: 1 },
+        },
       },
     });
     const byLaunch = (tags: object) => ({
@@ -150,7 +160,9 @@ describe('public-ip-requires-approval: AWS', () => {
     test.each(cases)('%s: unknown when the interface or its instance is not in the stack', (type, body) => {
       expect(kinds(findingsFor(rule, type, body))).toEqual(['unknown']);
       expect(kinds(findingsFor(rule, type, body, { resource: { aws_network_interface: eni() } }))).toEqual(['unknown']);
-      expect(kinds(findingsFor(rule, type, body, { resource: { aws_network_interface: eni({ attachment: { instance: 'i-0123', device_index: 1 } }) } }))).toEqual(['unknown']);
+      expect(
+        kinds(findingsFor(rule, type, body, { resource: { aws_network_interface: eni({ attachment: { instance: 'i-0123', device_index: 1 } }) } })),
+      ).toEqual(['unknown']);
     });
   });
 
@@ -184,7 +196,9 @@ describe('public-ip-requires-approval: AWS', () => {
       }
     });
 
-    const v6subnet = (assign: unknown) => ({ resource: { aws_subnet: { pub: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', assign_ipv6_address_on_creation: assign } } } });
+    const v6subnet = (assign: unknown) => ({
+      resource: { aws_subnet: { pub: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', assign_ipv6_address_on_creation: assign } } },
+    });
     test('a subnet with assign_ipv6_address_on_creation needs approval', () => {
       expect(kinds(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: true }))).toEqual(['violation']);
       expect(findingsFor(rule, 'aws_subnet', { assign_ipv6_address_on_creation: true, tags: approved })).toEqual([]);
@@ -203,7 +217,9 @@ describe('public-ip-requires-approval: AWS', () => {
       const lt = (nic: object, extra: object = {}) => ({ network_interfaces: [{ associate_public_ip_address: false, ...nic }], ...extra });
       expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 1 })))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_addresses: ['2001:db8::1'] })))).toEqual(['violation']);
-      expect(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 1 }, { tag_specifications: [{ resource_type: 'instance', tags: approved }] }))).toEqual([]);
+      expect(
+        findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 1 }, { tag_specifications: [{ resource_type: 'instance', tags: approved }] })),
+      ).toEqual([]);
       expect(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: 0 }))).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_address_count: '${var.n}' })))).toEqual(['unknown']);
       expect(kinds(findingsFor(rule, 'aws_launch_template', lt({ ipv6_addresses: '${var.ips}' })))).toEqual(['unknown']);
@@ -212,14 +228,19 @@ describe('public-ip-requires-approval: AWS', () => {
 
   test('a launch template tagged through a dynamic tag_specifications that may be empty is not known to be approved', () => {
     const nic = { network_interfaces: [{ associate_public_ip_address: true }] };
-    const spec = (forEach: unknown) => ({ ...nic, dynamic: { tag_specifications: { for_each: forEach, content: { resource_type: 'instance', tags: approved } } } });
+    const spec = (forEach: unknown) => ({
+      ...nic,
+      dynamic: { tag_specifications: { for_each: forEach, content: { resource_type: 'instance', tags: approved } } },
+    });
     expect(findingsFor(rule, 'aws_launch_template', spec([1]))).toEqual([]);
     expect(kinds(findingsFor(rule, 'aws_launch_template', spec('${var.specs}')))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, 'aws_launch_template', spec([])))).toEqual(['violation']);
   });
 
   test('provider default_tags from a dynamic block that may be empty are not known approval', () => {
-    const provider = (forEach: unknown) => ({ provider: { aws: { region: 'eu-west-1', dynamic: { default_tags: { for_each: forEach, content: { tags: approved } } } } } });
+    const provider = (forEach: unknown) => ({
+      provider: { aws: { region: 'eu-west-1', dynamic: { default_tags: { for_each: forEach, content: { tags: approved } } } } },
+    });
     const body = { subnet_id: 's', associate_public_ip_address: true };
     expect(findingsFor(rule, 'aws_instance', body, provider([1]))).toEqual([]);
     expect(kinds(findingsFor(rule, 'aws_instance', body, provider('${var.t}')))).toEqual(['unknown']);
@@ -256,7 +277,11 @@ describe('public-ip-requires-approval: AWS', () => {
     expect(findingsFor(rule, 'aws_launch_template', { ...nic, tags: approved })).toEqual([]);
     expect(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: false }] })).toEqual([]);
     expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: { associate_public_ip_address: '${var.p}' } }))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, 'aws_launch_template', { dynamic: { network_interfaces: { for_each: '${var.n}', content: { associate_public_ip_address: true } } } }))).toEqual(['violation']);
+    expect(
+      kinds(
+        findingsFor(rule, 'aws_launch_template', { dynamic: { network_interfaces: { for_each: '${var.n}', content: { associate_public_ip_address: true } } } }),
+      ),
+    ).toEqual(['violation']);
   });
 
   test.each(['aws_lb', 'aws_alb'])('%s: internet-facing unless internal (internal defaults to false)', (type) => {
@@ -298,7 +323,11 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
   );
 
   describe('digitalocean_droplet_autoscale', () => {
-    const pool = (tags: unknown) => ({ name: 'relays', config: { min_instances: 1, max_instances: 3 }, droplet_template: { size: 's-1vcpu-1gb', region: 'fra1', image: 'x', ssh_keys: ['1'], tags } });
+    const pool = (tags: unknown) => ({
+      name: 'relays',
+      config: { min_instances: 1, max_instances: 3 },
+      droplet_template: { size: 's-1vcpu-1gb', region: 'fra1', image: 'x', ssh_keys: ['1'], tags },
+    });
     test('its droplets always have a public IPv4: the template tags need exposure:public', () => {
       expect(kinds(findingsFor(rule, 'digitalocean_droplet_autoscale', pool(['role:derp'])))).toEqual(['violation']);
       expect(findingsFor(rule, 'digitalocean_droplet_autoscale', pool(['role:derp', 'exposure:public']))).toEqual([]);
@@ -320,8 +349,12 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
   describe('digitalocean_loadbalancer', () => {
     const lb = (extra: object) => ({ region: 'fra1', forwarding_rule: [], ...extra });
     test('external: every droplet behind it must be approved', () => {
-      expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${digitalocean_droplet.relay.id}'] }), droplet([])))).toEqual(['violation']);
-      expect(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${digitalocean_droplet.relay.id}'] }), droplet(['exposure:public']))).toEqual([]);
+      expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${digitalocean_droplet.relay.id}'] }), droplet([])))).toEqual([
+        'violation',
+      ]);
+      expect(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${digitalocean_droplet.relay.id}'] }), droplet(['exposure:public']))).toEqual(
+        [],
+      );
       expect(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' }), droplet(['web', 'exposure:public']))).toEqual([]);
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' }), droplet(['web'])))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' })))).toEqual(['unknown']);
@@ -333,7 +366,10 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       const body = lb({ droplet_ids: ['${tonumber(digitalocean_droplet.web-0.id)}', '${tonumber(digitalocean_droplet.web-1.id)}'] });
       const found = findingsFor(rule, 'digitalocean_loadbalancer', body, web(['web']));
       expect(kinds(found)).toEqual(['violation', 'violation']);
-      expect(found.map((f) => f.message)).toEqual([expect.stringMatching(/^digitalocean_droplet\.web-0 is public/), expect.stringMatching(/^digitalocean_droplet\.web-1 is public/)]);
+      expect(found.map((f) => f.message)).toEqual([
+        expect.stringMatching(/^digitalocean_droplet\.web-0 is public/),
+        expect.stringMatching(/^digitalocean_droplet\.web-1 is public/),
+      ]);
       expect(findingsFor(rule, 'digitalocean_loadbalancer', body, web(['web', 'exposure:public']))).toEqual([]);
       // A droplet not in this stack, or a computed id, is still unknown.
       expect(kinds(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${tonumber(digitalocean_droplet.gone.id)}'] })))).toEqual(['unknown']);
@@ -350,9 +386,19 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       const found = findingsFor(rule, 'aws_launch_template', { network_interfaces: '${local.nics}' });
       expect(kinds(found)).toEqual(['unknown']);
       expect(found[0].attribute).toBe('network_interfaces');
-      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: false }, '${local.nic}'] }))).toEqual(['unknown']);
-      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'] })).sort()).toEqual(['unknown', 'violation']);
-      expect(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'], tags: { exposure: 'public' } }).map((f) => f.kind)).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: false }, '${local.nic}'] }))).toEqual([
+        'unknown',
+      ]);
+      expect(kinds(findingsFor(rule, 'aws_launch_template', { network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'] })).sort()).toEqual([
+        'unknown',
+        'violation',
+      ]);
+      expect(
+        findingsFor(rule, 'aws_launch_template', {
+          network_interfaces: [{ associate_public_ip_address: true }, '${local.nic}'],
+          tags: { exposure: 'public' },
+        }).map((f) => f.kind),
+      ).toEqual(['unknown']);
     });
   });
 
@@ -367,7 +413,9 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
       const [f] = findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: '${var.n}', associate_public_ip_address: false });
       expect(f).toMatchObject({ kind: 'unknown', attribute: 'ipv6_address_count' });
       expect(f.message).toContain('ipv6_address_count is ${var.n}');
-      expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: '${var.n}', associate_public_ip_address: true }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_address_count: '${var.n}', associate_public_ip_address: true }))).toEqual([
+        'violation',
+      ]);
       expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_addresses: '${var.a}', associate_public_ip_address: false }))).toEqual(['unknown']);
     });
   });

@@ -6,7 +6,9 @@ import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 const generator = require('../../../scripts/generate-taggable-types.js') as { generate(): string; OUTPUT: string };
 
 const both = { owner: 'team-infra', environment: 'prod' };
-const awsProvider = (defaultTags: unknown, extra: Record<string, unknown> = {}) => ({ provider: { aws: [{ region: 'eu-west-1', default_tags: defaultTags, ...extra }] } });
+const awsProvider = (defaultTags: unknown, extra: Record<string, unknown> = {}) => ({
+  provider: { aws: [{ region: 'eu-west-1', default_tags: defaultTags, ...extra }] },
+});
 
 describe('required-tags', () => {
   test('examples: the failing one is reported, the passing one is not', () => {
@@ -31,17 +33,18 @@ describe('required-tags', () => {
   });
 
   describe('AWS', () => {
-    test.each([['aws_s3_bucket', { bucket: 'logs' }], ['aws_instance', { ami: 'ami-1', instance_type: 't3.micro' }], ['aws_ebs_volume', { availability_zone: 'a', size: 8 }]])(
-      '%s: fires without the tags, quiet with them, unknown for a token',
-      (type, body) => {
-        const found = findingsFor(rule, type, body);
-        expect(kinds(found)).toEqual(['violation']);
-        expect(found[0]).toMatchObject({ severity: 'warning', attribute: 'tags' });
-        expect(found[0].message).toContain('owner, environment');
-        expect(findingsFor(rule, type, { ...body, tags: both })).toEqual([]);
-        expect(kinds(findingsFor(rule, type, { ...body, tags: '${var.tags}' }))).toEqual(['unknown']);
-      },
-    );
+    test.each([
+      ['aws_s3_bucket', { bucket: 'logs' }],
+      ['aws_instance', { ami: 'ami-1', instance_type: 't3.micro' }],
+      ['aws_ebs_volume', { availability_zone: 'a', size: 8 }],
+    ])('%s: fires without the tags, quiet with them, unknown for a token', (type, body) => {
+      const found = findingsFor(rule, type, body);
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0]).toMatchObject({ severity: 'warning', attribute: 'tags' });
+      expect(found[0].message).toContain('owner, environment');
+      expect(findingsFor(rule, type, { ...body, tags: both })).toEqual([]);
+      expect(kinds(findingsFor(rule, type, { ...body, tags: '${var.tags}' }))).toEqual(['unknown']);
+    });
 
     test('names only the missing key, and treats an empty value as missing', () => {
       const found = findingsFor(rule, 'aws_s3_bucket', { tags: { owner: 'team-infra' } });

@@ -41,7 +41,12 @@ describe('volume-encryption-required', () => {
     });
 
     test('a launch template mapping whose ebs is an expression is unknown, root or data device', () => {
-      const data = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }, { device_name: '/dev/sdb', ebs: '${local.ebs}' }] });
+      const data = findingsFor(rule, 'aws_launch_template', {
+        block_device_mappings: [
+          { device_name: '/dev/xvda', ebs: enc },
+          { device_name: '/dev/sdb', ebs: '${local.ebs}' },
+        ],
+      });
       expect(kinds(data)).toEqual(['unknown']);
       expect(data[0].attribute).toBe('block_device_mappings[1].ebs');
       const root = findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '/dev/xvda', ebs: '${local.ebs}' }] });
@@ -77,7 +82,10 @@ describe('volume-encryption-required', () => {
     });
 
     test('dynamic ebs_block_device content is checked', () => {
-      const body = { root_block_device: enc, dynamic: { ebs_block_device: { for_each: '${var.disks}', content: { device_name: '${ebs_block_device.value}' } } } };
+      const body = {
+        root_block_device: enc,
+        dynamic: { ebs_block_device: { for_each: '${var.disks}', content: { device_name: '${ebs_block_device.value}' } } },
+      };
       expect(kinds(findingsFor(rule, 'aws_instance', body))).toEqual(['violation']);
       const good = { root_block_device: enc, dynamic: { ebs_block_device: { for_each: '${var.disks}', content: { encrypted: true } } } };
       expect(findingsFor(rule, 'aws_instance', good)).toEqual([]);
@@ -122,13 +130,15 @@ describe('volume-encryption-required', () => {
       expect(kinds(findingsFor(rule, 'aws_launch_template', { block_device_mappings: [{ device_name: '${var.root}', ebs: enc }] }))).toEqual(['unknown']);
     });
 
-    test("the root device name comes from an aws_ami in the stack", () => {
+    test('the root device name comes from an aws_ami in the stack', () => {
       const ami = (root_device_name: string) => ({ resource: { aws_ami: { img: { name: 'x', root_device_name } } } });
       const body = { image_id: '${aws_ami.img.id}', block_device_mappings: [{ device_name: '/dev/xvda', ebs: enc }] };
       expect(findingsFor(rule, 'aws_launch_template', body, ami('/dev/xvda'))).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_launch_template', body, ami('/dev/sda1')))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'aws_launch_template', body, ami('${var.root}')))).toEqual(['unknown']);
-      expect(findingsFor(rule, 'aws_launch_template', { ...body, block_device_mappings: [{ device_name: '/dev/sdx', ebs: enc }] }, ami('/dev/sdx'))).toEqual([]);
+      expect(findingsFor(rule, 'aws_launch_template', { ...body, block_device_mappings: [{ device_name: '/dev/sdx', ebs: enc }] }, ami('/dev/sdx'))).toEqual(
+        [],
+      );
     });
 
     test('dynamic block_device_mappings: an empty for_each maps nothing, an unknown one may map nothing', () => {
@@ -156,9 +166,13 @@ describe('volume-encryption-required', () => {
   describe('aws_spot_instance_request (the aws_instance schema)', () => {
     test('fires without an encrypted root, quiet with one, unknown for an expression', () => {
       expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', spot_price: '0.03' }))).toEqual(['violation']);
-      expect(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb', ...enc }] })).toEqual([]);
+      expect(
+        findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb', ...enc }] }),
+      ).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { ami: 'ami-1', root_block_device: { encrypted: '${var.e}' } }))).toEqual(['unknown']);
-      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb' }] }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_spot_instance_request', { root_block_device: enc, ebs_block_device: [{ device_name: '/dev/sdb' }] }))).toEqual([
+        'violation',
+      ]);
     });
 
     test('takes its root volume from a launch template in the stack', () => {

@@ -3,11 +3,18 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const cluster = { name: 'pg', engine: 'pg', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1 };
-const dbFirewall = (extra: Record<string, unknown>) => ({ cluster_id: '${digitalocean_database_cluster.subject.id}', rule: [{ type: 'tag', value: 'role:app' }], ...extra });
+const dbFirewall = (extra: Record<string, unknown>) => ({
+  cluster_id: '${digitalocean_database_cluster.subject.id}',
+  rule: [{ type: 'tag', value: 'role:app' }],
+  ...extra,
+});
 const checkCluster = (...firewalls: Record<string, unknown>[]) =>
   findingsFor(rule, 'digitalocean_database_cluster', cluster, {
     // No firewalls: no `digitalocean_database_firewall` key at all (Terraform rejects a type with no resources).
-    resource: firewalls.length === 0 ? ({} as Record<string, Record<string, unknown>>) : { digitalocean_database_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
+    resource:
+      firewalls.length === 0
+        ? ({} as Record<string, Record<string, unknown>>)
+        : { digitalocean_database_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
   });
 const checkFirewall = (body: Record<string, unknown>) => findingsFor(rule, 'digitalocean_database_firewall', body);
 
@@ -29,7 +36,7 @@ describe('do-database-firewall', () => {
       expect(checkCluster(dbFirewall({ rule: [{ type: 'ip_addr', value: '0.0.0.0/0' }] }))).toEqual([]);
     });
 
-    test('unknown when a firewall\'s cluster_id or existence is an expression', () => {
+    test("unknown when a firewall's cluster_id or existence is an expression", () => {
       expect(kinds(checkCluster(dbFirewall({ cluster_id: '${var.cluster_id}' })))).toEqual(['unknown']);
       expect(kinds(checkCluster(dbFirewall({ count: '${var.n}' })))).toEqual(['unknown']);
     });

@@ -3,7 +3,15 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const check = (extra: Record<string, unknown>) =>
-  findingsFor(rule, 'digitalocean_database_cluster', { name: 'pg', engine: 'pg', version: '16', size: 'db-s-1vcpu-1gb', region: 'ams3', node_count: 1, ...extra });
+  findingsFor(rule, 'digitalocean_database_cluster', {
+    name: 'pg',
+    engine: 'pg',
+    version: '16',
+    size: 'db-s-1vcpu-1gb',
+    region: 'ams3',
+    node_count: 1,
+    ...extra,
+  });
 
 describe('do-database-maintenance-window', () => {
   itHonoursItsExamples(rule);

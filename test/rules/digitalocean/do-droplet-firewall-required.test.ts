@@ -3,10 +3,17 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const droplet = (extra: Record<string, unknown> = {}) => ({ name: 'web', image: 'ubuntu-24-04-x64', size: 's-1vcpu-1gb', ...extra });
-const firewall = (extra: Record<string, unknown>) => ({ name: 'fw', inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }], ...extra });
+const firewall = (extra: Record<string, unknown>) => ({
+  name: 'fw',
+  inbound_rule: [{ protocol: 'tcp', port_range: '443', source_addresses: ['0.0.0.0/0'] }],
+  ...extra,
+});
 // No firewalls: no `digitalocean_firewall` key at all (Terraform rejects a type with no resources).
 const withFirewalls = (...firewalls: Record<string, unknown>[]) => ({
-  resource: firewalls.length === 0 ? ({} as Record<string, Record<string, unknown>>) : { digitalocean_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
+  resource:
+    firewalls.length === 0
+      ? ({} as Record<string, Record<string, unknown>>)
+      : { digitalocean_firewall: Object.fromEntries(firewalls.map((f, i) => [`fw${i}`, f])) },
 });
 const check = (body: Record<string, unknown>, ...firewalls: Record<string, unknown>[]) =>
   findingsFor(rule, 'digitalocean_droplet', body, withFirewalls(...firewalls));
@@ -62,7 +69,7 @@ describe('do-droplet-firewall-required', () => {
       expect(kinds(check(droplet(), firewall({ tags: ['role:web'] })))).toEqual(['violation']);
     });
 
-    test('a firewall\'s own tags select droplets; an untagged droplet is not covered by a tagged firewall', () => {
+    test("a firewall's own tags select droplets; an untagged droplet is not covered by a tagged firewall", () => {
       expect(kinds(check(droplet({ tags: [] }), firewall({ tags: ['role:web'] })))).toEqual(['violation']);
     });
 
@@ -75,7 +82,9 @@ describe('do-droplet-firewall-required', () => {
       expect(kinds(findingsFor(rule, 'digitalocean_droplet', tagged, extra('role:db')))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'digitalocean_droplet', tagged, extra('${var.tag}')))).toEqual(['unknown']);
       // Both sides naming the same digitalocean_tag match even when its name is an expression.
-      const same = { resource: { digitalocean_tag: { web: { name: '${var.tag}' } }, digitalocean_firewall: { fw: firewall({ tags: ['${digitalocean_tag.web.name}'] }) } } };
+      const same = {
+        resource: { digitalocean_tag: { web: { name: '${var.tag}' } }, digitalocean_firewall: { fw: firewall({ tags: ['${digitalocean_tag.web.name}'] }) } },
+      };
       expect(findingsFor(rule, 'digitalocean_droplet', tagged, same)).toEqual([]);
     });
 
@@ -88,7 +97,7 @@ describe('do-droplet-firewall-required', () => {
       expect(kinds(check(droplet({ tags: '${var.tags}' }), firewall({ droplet_ids: [1] })))).toEqual(['violation']);
     });
 
-    test('unknown when the firewall\'s tags are an expression', () => {
+    test("unknown when the firewall's tags are an expression", () => {
       expect(kinds(check(droplet({ tags: ['role:web'] }), firewall({ tags: '${var.tags}' })))).toEqual(['unknown']);
     });
   });
@@ -102,7 +111,10 @@ describe('do-droplet-firewall-required', () => {
   });
 
   test('a firewall with dynamic inbound rules still covers the droplet', () => {
-    const dyn = { tags: ['role:web'], dynamic: { inbound_rule: { for_each: '${var.rules}', content: { protocol: 'tcp', port_range: '${inbound_rule.value}' } } } };
+    const dyn = {
+      tags: ['role:web'],
+      dynamic: { inbound_rule: { for_each: '${var.rules}', content: { protocol: 'tcp', port_range: '${inbound_rule.value}' } } },
+    };
     expect(check(droplet({ tags: ['role:web'] }), dyn)).toEqual([]);
   });
 

@@ -19,7 +19,7 @@ describe('do-firewall-no-monitoring-ports-from-internet', () => {
 
   test('::/0 alone; "all" ports are left to do-firewall-no-all-ports-from-internet', () => {
     expect(kinds(check(fw(open('9100', ['::/0']))))).toEqual(['violation']);
-    expect(check(fw(open('all', ['::'] )))).toEqual([]);
+    expect(check(fw(open('all', ['::'])))).toEqual([]);
   });
 
   test('quiet for other ports, tailnet sources and ICMP', () => {
@@ -34,7 +34,10 @@ describe('do-firewall-no-monitoring-ports-from-internet', () => {
   });
 
   test('dynamic inbound_rule blocks', () => {
-    const body = { name: 'fw', dynamic: { inbound_rule: { for_each: '${var.exporters}', content: { protocol: 'tcp', port_range: '9100', source_addresses: '${inbound_rule.value}' } } } };
+    const body = {
+      name: 'fw',
+      dynamic: { inbound_rule: { for_each: '${var.exporters}', content: { protocol: 'tcp', port_range: '9100', source_addresses: '${inbound_rule.value}' } } },
+    };
     expect(kinds(check(body))).toEqual(['unknown']);
   });
 });

@@ -3,7 +3,13 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const check = (extra: Record<string, unknown>) =>
-  findingsFor(rule, 'digitalocean_kubernetes_cluster', { name: 'k8s', region: 'ams3', version: '1.33.1-do.0', node_pool: { name: 'default', size: 's-2vcpu-4gb', node_count: 2 }, ...extra });
+  findingsFor(rule, 'digitalocean_kubernetes_cluster', {
+    name: 'k8s',
+    region: 'ams3',
+    version: '1.33.1-do.0',
+    node_pool: { name: 'default', size: 's-2vcpu-4gb', node_count: 2 },
+    ...extra,
+  });
 const firewall = (enabled: unknown, allowed: unknown) => check({ control_plane_firewall: { enabled, allowed_addresses: allowed } });
 
 describe('do-kubernetes-control-plane-firewall', () => {
@@ -27,6 +33,8 @@ describe('do-kubernetes-control-plane-firewall', () => {
     expect(kinds(firewall('${var.fw}', ['203.0.113.0/24']))).toEqual(['unknown']);
     expect(kinds(firewall(true, '${var.allowed}'))).toEqual(['unknown']);
     expect(kinds(firewall(true, ['${var.office}']))).toEqual(['unknown']);
-    expect(kinds(check({ dynamic: { control_plane_firewall: { for_each: '${var.fw}', content: { enabled: true, allowed_addresses: ['10.0.0.0/8'] } } } }))).toEqual(['unknown']);
+    expect(
+      kinds(check({ dynamic: { control_plane_firewall: { for_each: '${var.fw}', content: { enabled: true, allowed_addresses: ['10.0.0.0/8'] } } } })),
+    ).toEqual(['unknown']);
   });
 });

@@ -3,7 +3,13 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const check = (extra: Record<string, unknown>) =>
-  findingsFor(rule, 'digitalocean_kubernetes_cluster', { name: 'k8s', region: 'ams3', version: '1.33.1-do.0', node_pool: { name: 'default', size: 's-2vcpu-4gb', node_count: 2 }, ...extra });
+  findingsFor(rule, 'digitalocean_kubernetes_cluster', {
+    name: 'k8s',
+    region: 'ams3',
+    version: '1.33.1-do.0',
+    node_pool: { name: 'default', size: 's-2vcpu-4gb', node_count: 2 },
+    ...extra,
+  });
 
 describe('do-kubernetes-ha-control-plane', () => {
   itHonoursItsExamples(rule);

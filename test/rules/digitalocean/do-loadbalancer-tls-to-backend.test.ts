@@ -2,7 +2,14 @@ import { doLoadbalancerTlsToBackend as rule } from '../../../rules/digitalocean/
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
-const fr = (extra: Record<string, unknown>) => ({ entry_port: 443, entry_protocol: 'https', target_port: 8080, target_protocol: 'http', certificate_name: 'web', ...extra });
+const fr = (extra: Record<string, unknown>) => ({
+  entry_port: 443,
+  entry_protocol: 'https',
+  target_port: 8080,
+  target_protocol: 'http',
+  certificate_name: 'web',
+  ...extra,
+});
 const check = (...rules: unknown[]) => findingsFor(rule, 'digitalocean_loadbalancer', { name: 'web', region: 'ams3', forwarding_rule: rules });
 
 describe('do-loadbalancer-tls-to-backend', () => {

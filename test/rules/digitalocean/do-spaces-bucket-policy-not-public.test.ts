@@ -2,9 +2,19 @@ import { doSpacesBucketPolicyNotPublic as rule } from '../../../rules/digitaloce
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
-const statement = (extra: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: '*', Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::assets/*'], ...extra });
+const statement = (extra: Record<string, unknown> = {}) => ({
+  Effect: 'Allow',
+  Principal: '*',
+  Action: ['s3:GetObject'],
+  Resource: ['arn:aws:s3:::assets/*'],
+  ...extra,
+});
 const check = (policy: unknown) =>
-  findingsFor(rule, 'digitalocean_spaces_bucket_policy', { region: 'ams3', bucket: 'assets', policy: typeof policy === 'string' ? policy : JSON.stringify(policy) });
+  findingsFor(rule, 'digitalocean_spaces_bucket_policy', {
+    region: 'ams3',
+    bucket: 'assets',
+    policy: typeof policy === 'string' ? policy : JSON.stringify(policy),
+  });
 const doc = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
 
 describe('do-spaces-bucket-policy-not-public', () => {

@@ -3,7 +3,8 @@ import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
 const cors = (origins: unknown, methods: unknown = ['GET']) => ({ allowed_methods: methods, allowed_origins: origins });
-const config = (...rules: unknown[]) => findingsFor(rule, 'digitalocean_spaces_bucket_cors_configuration', { bucket: 'uploads', region: 'ams3', cors_rule: rules });
+const config = (...rules: unknown[]) =>
+  findingsFor(rule, 'digitalocean_spaces_bucket_cors_configuration', { bucket: 'uploads', region: 'ams3', cors_rule: rules });
 const bucket = (extra: Record<string, unknown>) => findingsFor(rule, 'digitalocean_spaces_bucket', { name: 'uploads', region: 'ams3', ...extra });
 
 describe('do-spaces-cors-no-wildcard-origin', () => {
@@ -23,7 +24,9 @@ describe('do-spaces-cors-no-wildcard-origin', () => {
     test('unknown for expressions', () => {
       expect(kinds(config(cors('${var.origins}')))).toEqual(['unknown']);
       expect(kinds(config(cors(['${var.origin}'])))).toEqual(['unknown']);
-      expect(kinds(findingsFor(rule, 'digitalocean_spaces_bucket_cors_configuration', { bucket: 'uploads', region: 'ams3', cors_rule: '${local.cors}' }))).toEqual(['unknown']);
+      expect(
+        kinds(findingsFor(rule, 'digitalocean_spaces_bucket_cors_configuration', { bucket: 'uploads', region: 'ams3', cors_rule: '${local.cors}' })),
+      ).toEqual(['unknown']);
     });
   });
 

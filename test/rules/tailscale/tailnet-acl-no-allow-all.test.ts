@@ -17,14 +17,20 @@ describe('tailnet-acl-no-allow-all', () => {
   });
 
   test('a literal policy with Terraform references in string values is still read', () => {
-    const withAddresses = acl({ acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }], derpMap: { Regions: { '900': { Nodes: [{ IPv4: '${aws_eip.relay.public_ip}' }] } } } });
+    const withAddresses = acl({
+      acls: [{ action: 'accept', src: ['tag:monitoring'], dst: ['tag:derp:9100'] }],
+      derpMap: { Regions: { '900': { Nodes: [{ IPv4: '${aws_eip.relay.public_ip}' }] } } },
+    });
     expect(findingsFor(rule, 'tailscale_acl', withAddresses)).toEqual([]);
-    const open = acl({ acls: [{ action: 'accept', src: ['*'], dst: ['*:*'] }], derpMap: { Regions: { '900': { Nodes: [{ IPv4: '${aws_eip.relay.public_ip}' }] } } } });
+    const open = acl({
+      acls: [{ action: 'accept', src: ['*'], dst: ['*:*'] }],
+      derpMap: { Regions: { '900': { Nodes: [{ IPv4: '${aws_eip.relay.public_ip}' }] } } },
+    });
     expect(kinds(findingsFor(rule, 'tailscale_acl', open))).toEqual(['violation']);
     expect(kinds(findingsFor(rule, 'tailscale_acl', acl({ acls: [{ action: 'accept', src: ['${var.who}'], dst: ['*:*'] }] })))).toEqual(['unknown']);
   });
 
-  describe('HuJSON (what Tailscale\'s policy file accepts: comments and trailing commas)', () => {
+  describe("HuJSON (what Tailscale's policy file accepts: comments and trailing commas)", () => {
     // The shape of Tailscale's own default policy file, as the admin console writes it.
     const defaultPolicy = `// Example/default ACLs for unrestricted connections.
 {

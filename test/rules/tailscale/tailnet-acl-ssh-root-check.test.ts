@@ -29,7 +29,7 @@ describe('tailnet-acl-ssh-root-check', () => {
     expect(findingsFor(rule, 'tailscale_acl', {})).toEqual([]);
   });
 
-  test('unknown when the policy, or an entry\'s action, sources or users, is an expression', () => {
+  test("unknown when the policy, or an entry's action, sources or users, is an expression", () => {
     expect(kinds(findingsFor(rule, 'tailscale_acl', { acl: '${file("policy.hujson")}' }))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, 'tailscale_acl', { acl: '{ "ssh": [ ' }))).toEqual(['unknown']);
     expect(kinds(ssh(entry({ src: ['${var.who}'] })))).toEqual(['unknown']);

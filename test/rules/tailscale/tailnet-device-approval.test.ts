@@ -7,7 +7,7 @@ const check = (body: Record<string, unknown>) => findingsFor(rule, 'tailscale_ta
 describe('tailnet-device-approval', () => {
   itHonoursItsExamples(rule);
 
-  test('fires when false, and when unset (Terraform keeps the tailnet\'s current setting)', () => {
+  test("fires when false, and when unset (Terraform keeps the tailnet's current setting)", () => {
     const found = check({ devices_approval_on: false });
     expect(kinds(found)).toEqual(['violation']);
     expect(found[0]).toMatchObject({ severity: 'error', attribute: 'devices_approval_on' });

@@ -47,7 +47,9 @@ test('opening 9100 to every member is caught by the deny tests, naming the rule'
 
 test('dropping the monitoring ACL is caught by the accept test', () => {
   const results = evaluatePolicyTests(fleetPolicy({ acls: acls.slice(1) }));
-  expect(describePolicyTestFailures(results)).toEqual(['tests[0] src "tag:monitoring" proto tcp accept tag:derp:9100: fail: expected allowed, but no acl or grant allows tag:monitoring → tag:derp']);
+  expect(describePolicyTestFailures(results)).toEqual([
+    'tests[0] src "tag:monitoring" proto tcp accept tag:derp:9100: fail: expected allowed, but no acl or grant allows tag:monitoring → tag:derp',
+  ]);
 });
 
 test('opening 9100 to one group makes the autogroup:member deny unprovable, which is not a pass', () => {

@@ -6,7 +6,14 @@ describe('port lists (kb/1337/policy-syntax#dst)', () => {
     ['*', [{ first: 0, last: 65535 }]],
     ['22', [{ first: 22, last: 22 }]],
     ['80-443', [{ first: 80, last: 443 }]],
-    ['22,80,8000-8099', [{ first: 22, last: 22 }, { first: 80, last: 80 }, { first: 8000, last: 8099 }]],
+    [
+      '22,80,8000-8099',
+      [
+        { first: 22, last: 22 },
+        { first: 80, last: 80 },
+        { first: 8000, last: 8099 },
+      ],
+    ],
   ])('%s', (text, ranges) => expect(parsePortList(text)).toEqual(ranges));
 
   test.each(['', '443-80', '1-2-3', '65536', 'https', '22,', '-1', '*,22'])('%j is refused', (text) => expect(parsePortList(text)).toBeUndefined());

@@ -12,11 +12,18 @@ const verdict = (policy: EvaluablePolicy, src: string, dst: string, port: number
 
 describe('deny by default', () => {
   test('an empty acls list allows nothing', () => {
-    expect(policyAllows(withAcls(), 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({ verdict: 'denied', reason: 'no acl or grant allows alice@example.com → tag:derp', allowedBy: [] });
+    expect(policyAllows(withAcls(), 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({
+      verdict: 'denied',
+      reason: 'no acl or grant allows alice@example.com → tag:derp',
+      allowedBy: [],
+    });
   });
 
   test('a policy with neither acls nor grants is not guessed at', () => {
-    expect(policyAllows(base, 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining('neither acls nor grants') });
+    expect(policyAllows(base, 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining('neither acls nor grants'),
+    });
   });
 
   test('rules are directional: monitoring → derp does not let derp reach monitoring', () => {
@@ -29,16 +36,26 @@ describe('deny by default', () => {
 describe('ports', () => {
   const policy = withAcls({ action: 'accept', src: ['group:infra'], dst: ['tag:web:80-443', 'tag:derp:22,3478', 'tag:monitoring:*'] });
   test.each([
-    ['tag:web', 80, 'allowed'], ['tag:web', 443, 'allowed'], ['tag:web', 200, 'allowed'], ['tag:web', 79, 'denied'], ['tag:web', 444, 'denied'],
-    ['tag:derp', 22, 'allowed'], ['tag:derp', 3478, 'allowed'], ['tag:derp', 23, 'denied'],
-    ['tag:monitoring', 1, 'allowed'], ['tag:monitoring', 65535, 'allowed'],
+    ['tag:web', 80, 'allowed'],
+    ['tag:web', 443, 'allowed'],
+    ['tag:web', 200, 'allowed'],
+    ['tag:web', 79, 'denied'],
+    ['tag:web', 444, 'denied'],
+    ['tag:derp', 22, 'allowed'],
+    ['tag:derp', 3478, 'allowed'],
+    ['tag:derp', 23, 'denied'],
+    ['tag:monitoring', 1, 'allowed'],
+    ['tag:monitoring', 65535, 'allowed'],
   ] as const)('%s:%d is %s', (dst, port, expected) => {
     expect(verdict(policy, 'alice@example.com', dst, port, 'tcp')).toBe(expected);
   });
 
   test('an ACL destination with an unreadable port list is unknown, not "no"', () => {
     const broken = withAcls({ action: 'accept', src: ['group:infra'], dst: ['tag:derp:https'] });
-    expect(policyAllows(broken, 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining("'tag:derp:https' has no readable port list") });
+    expect(policyAllows(broken, 'alice@example.com', 'tag:derp', 443, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining("'tag:derp:https' has no readable port list"),
+    });
   });
 });
 
@@ -69,7 +86,9 @@ describe('protocols', () => {
 
   test('an unknown protocol name is not a protocol', () => {
     expect(verdict(noProto, 'alice@example.com', 'tag:derp', 443, 'quic')).toBe('cannot-evaluate');
-    expect(verdict(withAcls({ action: 'accept', src: ['group:infra'], dst: ['tag:derp:443'], proto: 'quic' }), 'alice@example.com', 'tag:derp', 443, 'tcp')).toBe('cannot-evaluate');
+    expect(
+      verdict(withAcls({ action: 'accept', src: ['group:infra'], dst: ['tag:derp:443'], proto: 'quic' }), 'alice@example.com', 'tag:derp', 443, 'tcp'),
+    ).toBe('cannot-evaluate');
   });
 });
 
@@ -90,7 +109,10 @@ describe('tags, users, groups and autogroups', () => {
   });
 
   test('a user is not its tagged devices: a rule for alice does not cover tag:web even if alice owns the tag', () => {
-    const policy = { ...withAcls({ action: 'accept', src: ['alice@example.com'], dst: ['tag:derp:22'] }), tagOwners: { ...owners, 'tag:web': ['alice@example.com'] } };
+    const policy = {
+      ...withAcls({ action: 'accept', src: ['alice@example.com'], dst: ['tag:derp:22'] }),
+      tagOwners: { ...owners, 'tag:web': ['alice@example.com'] },
+    };
     expect(verdict(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toBe('allowed');
     expect(verdict(policy, 'tag:web', 'tag:derp', 22, 'tcp')).toBe('denied');
   });
@@ -101,27 +123,39 @@ describe('tags, users, groups and autogroups', () => {
     expect(verdict(policy, 'carol@example.com', 'tag:derp', 22, 'tcp')).toBe('denied');
     expect(verdict(policy, 'group:infra', 'tag:derp', 22, 'tcp')).toBe('allowed');
     const aliceOnly = withAcls({ action: 'accept', src: ['alice@example.com'], dst: ['tag:derp:22'] });
-    expect(policyAllows(aliceOnly, 'group:infra', 'tag:derp', 22, 'tcp')).toMatchObject({ verdict: 'mixed', reason: expect.stringContaining('no acl or grant allows bob@example.com → tag:derp') });
+    expect(policyAllows(aliceOnly, 'group:infra', 'tag:derp', 22, 'tcp')).toMatchObject({
+      verdict: 'mixed',
+      reason: expect.stringContaining('no acl or grant allows bob@example.com → tag:derp'),
+    });
   });
 
   test('autogroup:member as the asker: a rule for one group may or may not cover "some member"', () => {
     const policy = withAcls({ action: 'accept', src: ['group:infra'], dst: ['tag:derp:22'] });
-    expect(policyAllows(policy, 'autogroup:member', 'tag:derp', 22, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining("whether an autogroup:member user is in 'group:infra'") });
+    expect(policyAllows(policy, 'autogroup:member', 'tag:derp', 22, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining("whether an autogroup:member user is in 'group:infra'"),
+    });
     // A rule that cannot match on the port does not make it unknown.
     expect(verdict(policy, 'autogroup:member', 'tag:derp', 9100, 'tcp')).toBe('denied');
   });
 
-  test('autogroup:self: decided between users; tagged devices are nobody\'s; unknown for a bare address', () => {
+  test("autogroup:self: decided between users; tagged devices are nobody's; unknown for a bare address", () => {
     const policy = { ...withAcls({ action: 'accept', src: ['autogroup:member'], dst: ['autogroup:self:*'] }), hosts: { laptop: '100.100.1.2' } };
     expect(verdict(policy, 'alice@example.com', 'alice@example.com', 22, 'tcp')).toBe('allowed');
     expect(verdict(policy, 'alice@example.com', 'bob@example.com', 22, 'tcp')).toBe('denied');
     expect(verdict(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toBe('denied');
-    expect(policyAllows(policy, 'alice@example.com', 'laptop', 22, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining('owned by the same user') });
+    expect(policyAllows(policy, 'alice@example.com', 'laptop', 22, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining('owned by the same user'),
+    });
   });
 
   test('role autogroups are set in the admin console: unknown for users, no for tagged devices', () => {
     const policy = withAcls({ action: 'accept', src: ['autogroup:admin'], dst: ['tag:derp:22'] });
-    expect(policyAllows(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining("who is in 'autogroup:admin'") });
+    expect(policyAllows(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining("who is in 'autogroup:admin'"),
+    });
     expect(verdict(policy, 'tag:monitoring', 'tag:derp', 22, 'tcp')).toBe('denied');
   });
 
@@ -149,13 +183,16 @@ describe('IP addresses and hosts', () => {
   });
 
   test('an IP selector over tailnet addresses may or may not hold a tagged device: unknown, without a hosts mapping', () => {
-    expect(policyAllows(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining('which address tag:derp has is not in the policy') });
+    expect(policyAllows(policy, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining('which address tag:derp has is not in the policy'),
+    });
     // Outside the tailnet ranges it cannot be a device's own address.
     const outside = withAcls({ action: 'accept', src: ['group:infra'], dst: ['10.0.0.0/8:22'] });
     expect(verdict(outside, 'alice@example.com', 'tag:derp', 22, 'tcp')).toBe('denied');
   });
 
-  test('a device known only by address may be anyone\'s', () => {
+  test("a device known only by address may be anyone's", () => {
     expect(verdict(policy, 'relay1', 'tag:derp', 22, 'tcp')).toBe('cannot-evaluate');
   });
 
@@ -191,7 +228,10 @@ describe('grants', () => {
 
   test('an app-only grant is neither network access nor its absence: cannot evaluate when it would match', () => {
     const policy = withGrants({ src: ['tag:derp'], dst: ['tag:monitoring'], app: { 'tailscale.com/cap/secrets': [{ action: ['get'], secret: ['prod/*'] }] } });
-    expect(policyAllows(policy, 'tag:derp', 'tag:monitoring', 443, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining('grants only application capabilities') });
+    expect(policyAllows(policy, 'tag:derp', 'tag:monitoring', 443, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining('grants only application capabilities'),
+    });
     // It does not make unrelated connections unknown.
     expect(verdict(policy, 'alice@example.com', 'tag:monitoring', 443, 'tcp')).toBe('denied');
   });
@@ -204,7 +244,10 @@ describe('grants', () => {
 
   test('posture and via conditions make a matching rule unknown', () => {
     const posture = withGrants({ src: ['group:infra'], dst: ['tag:derp'], ip: ['*'], srcPosture: ['posture:latest'] });
-    expect(policyAllows(posture, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({ verdict: 'cannot-evaluate', reason: expect.stringContaining('device posture') });
+    expect(policyAllows(posture, 'alice@example.com', 'tag:derp', 22, 'tcp')).toMatchObject({
+      verdict: 'cannot-evaluate',
+      reason: expect.stringContaining('device posture'),
+    });
     const via = withGrants({ src: ['group:infra'], dst: ['tag:derp'], ip: ['*'], via: ['tag:router'] });
     expect(verdict(via, 'alice@example.com', 'tag:derp', 22, 'tcp')).toBe('cannot-evaluate');
   });

@@ -111,8 +111,15 @@ describe("Tailscale's own examples", () => {
  * Tailscale answered.
  */
 const recorded = (rules: Pick<EvaluablePolicy, 'acls' | 'grants'>, tests: EvaluablePolicy['tests']): EvaluablePolicy => ({
-  groups: { 'group:admins': ['odin@example.com'], 'group:developers': ['thor@example.org', 'odin@example.com'], 'group:empty': [], 'group:monitors': ['freya@example.com'] },
-  tagOwners: Object.fromEntries(['tag:client', 'tag:exit', 'tag:group-a', 'tag:group-b', 'tag:prod', 'tag:router', 'tag:server'].map((t) => [t, ['odin@example.com']])),
+  groups: {
+    'group:admins': ['odin@example.com'],
+    'group:developers': ['thor@example.org', 'odin@example.com'],
+    'group:empty': [],
+    'group:monitors': ['freya@example.com'],
+  },
+  tagOwners: Object.fromEntries(
+    ['tag:client', 'tag:exit', 'tag:group-a', 'tag:group-b', 'tag:prod', 'tag:router', 'tag:server'].map((t) => [t, ['odin@example.com']]),
+  ),
   hosts: { internal: '10.0.0.0/8', prodbox: '100.103.8.15', subnet24: '192.168.1.0/24', webserver: '100.64.0.16' },
   ...rules,
   tests,
@@ -122,66 +129,246 @@ const thorTo = (dst: string) => ({ action: 'accept', src: ['thor@example.org'], 
 
 const CAPTURES: [string, EvaluablePolicy, 'accepted' | 'refused'][] = [
   ['policytest-proto-empty', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:80'] }]), 'accepted'],
-  ['policytest-proto-tcp', recorded({ acls: [{ ...thorTo('webserver:80'), proto: 'tcp' }] }, [{ src: 'thor@example.org', proto: 'tcp', accept: ['webserver:80'] }]), 'accepted'],
-  ['policytest-proto-udp', recorded({ acls: [{ ...thorTo('webserver:53'), proto: 'udp' }] }, [{ src: 'thor@example.org', proto: 'udp', accept: ['webserver:53'] }]), 'accepted'],
-  ['policytest-proto-numeric', recorded({ acls: [{ ...thorTo('webserver:443'), proto: '6' }] }, [{ src: 'thor@example.org', proto: '6', accept: ['webserver:443'] }]), 'accepted'],
+  [
+    'policytest-proto-tcp',
+    recorded({ acls: [{ ...thorTo('webserver:80'), proto: 'tcp' }] }, [{ src: 'thor@example.org', proto: 'tcp', accept: ['webserver:80'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-proto-udp',
+    recorded({ acls: [{ ...thorTo('webserver:53'), proto: 'udp' }] }, [{ src: 'thor@example.org', proto: 'udp', accept: ['webserver:53'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-proto-numeric',
+    recorded({ acls: [{ ...thorTo('webserver:443'), proto: '6' }] }, [{ src: 'thor@example.org', proto: '6', accept: ['webserver:443'] }]),
+    'accepted',
+  ],
   ['policytest-port-shape-single', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:80'] }]), 'accepted'],
-  ['policytest-allpass-acls-group-src-host-dst', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:22'] }] }, [{ src: 'group:developers', accept: ['webserver:22'] }]), 'accepted'],
-  ['policytest-allpass-acls-user-src-tag-dst', recorded({ acls: [{ action: 'accept', src: ['odin@example.com'], dst: ['tag:server:22'] }] }, [{ src: 'odin@example.com', accept: ['tag:server:22'] }]), 'accepted'],
+  [
+    'policytest-allpass-acls-group-src-host-dst',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:22'] }] }, [{ src: 'group:developers', accept: ['webserver:22'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-allpass-acls-user-src-tag-dst',
+    recorded({ acls: [{ action: 'accept', src: ['odin@example.com'], dst: ['tag:server:22'] }] }, [{ src: 'odin@example.com', accept: ['tag:server:22'] }]),
+    'accepted',
+  ],
   [
     'policytest-allpass-acls-and-grants-mixed',
     recorded(
-      { acls: [{ action: 'accept', src: ['odin@example.com'], dst: ['tag:server:22'] }], grants: [{ src: ['tag:client'], dst: ['webserver'], ip: ['tcp:80'] }] },
-      [{ src: 'odin@example.com', accept: ['tag:server:22'] }, { src: 'tag:client', accept: ['webserver:80'] }],
+      {
+        acls: [{ action: 'accept', src: ['odin@example.com'], dst: ['tag:server:22'] }],
+        grants: [{ src: ['tag:client'], dst: ['webserver'], ip: ['tcp:80'] }],
+      },
+      [
+        { src: 'odin@example.com', accept: ['tag:server:22'] },
+        { src: 'tag:client', accept: ['webserver:80'] },
+      ],
     ),
     'accepted',
   ],
-  ['policytest-allpass-grants-only-tag-src-ip-literal-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['100.64.0.16'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['100.64.0.16:22'] }]), 'accepted'],
-  ['policytest-allpass-grants-only-tag-src-ipv6-literal-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['fd7a:115c:a1e0::10'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['[fd7a:115c:a1e0::10]:22'] }]), 'accepted'],
-  ['policytest-allpass-grants-only-tag-src-host-alias-non-topology-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['prodbox'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['prodbox:22'] }]), 'accepted'],
-  ['policytest-malformed-test-duplicate-entries', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:80'] }, { src: 'thor@example.org', accept: ['webserver:80'] }]), 'accepted'],
+  [
+    'policytest-allpass-grants-only-tag-src-ip-literal-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['100.64.0.16'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['100.64.0.16:22'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-allpass-grants-only-tag-src-ipv6-literal-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['fd7a:115c:a1e0::10'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['[fd7a:115c:a1e0::10]:22'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-allpass-grants-only-tag-src-host-alias-non-topology-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['prodbox'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['prodbox:22'] }]),
+    'accepted',
+  ],
+  [
+    'policytest-malformed-test-duplicate-entries',
+    recorded({ acls: [thorTo('webserver:80')] }, [
+      { src: 'thor@example.org', accept: ['webserver:80'] },
+      { src: 'thor@example.org', accept: ['webserver:80'] },
+    ]),
+    'accepted',
+  ],
 
-  ['policytest-accept-fail-proto-mismatch-tcp-vs-udp', recorded({ acls: [{ action: 'accept', proto: 'tcp', src: ['group:developers'], dst: ['webserver:53'] }] }, [{ src: 'thor@example.org', proto: 'udp', accept: ['webserver:53'] }]), 'refused'],
-  ['policytest-accept-fail-proto-numeric-mismatch', recorded({ acls: [{ action: 'accept', proto: '6', src: ['group:developers'], dst: ['webserver:443'] }] }, [{ src: 'thor@example.org', proto: '17', accept: ['webserver:443'] }]), 'refused'],
-  ['policytest-accept-fail-proto-icmp-not-allowed', recorded({ acls: [{ action: 'accept', proto: 'tcp', src: ['group:developers'], dst: ['webserver:*'] }] }, [{ src: 'thor@example.org', proto: 'icmp', accept: ['webserver:*'] }]), 'refused'],
-  ['policytest-accept-fail-group-src-tag-dst', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:client:22'] }] }, [{ src: 'group:developers', accept: ['tag:server:22'] }]), 'refused'],
-  ['policytest-accept-fail-tag-src-host-dst', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', accept: ['webserver:443'] }]), 'refused'],
-  ['policytest-accept-fail-autogroup-tagged-src-tag-dst', recorded({ acls: [{ action: 'accept', src: ['tag:group-a'], dst: ['tag:group-b:80'] }] }, [{ src: 'autogroup:tagged', accept: ['tag:server:443'] }]), 'refused'],
+  [
+    'policytest-accept-fail-proto-mismatch-tcp-vs-udp',
+    recorded({ acls: [{ action: 'accept', proto: 'tcp', src: ['group:developers'], dst: ['webserver:53'] }] }, [
+      { src: 'thor@example.org', proto: 'udp', accept: ['webserver:53'] },
+    ]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-proto-numeric-mismatch',
+    recorded({ acls: [{ action: 'accept', proto: '6', src: ['group:developers'], dst: ['webserver:443'] }] }, [
+      { src: 'thor@example.org', proto: '17', accept: ['webserver:443'] },
+    ]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-proto-icmp-not-allowed',
+    recorded({ acls: [{ action: 'accept', proto: 'tcp', src: ['group:developers'], dst: ['webserver:*'] }] }, [
+      { src: 'thor@example.org', proto: 'icmp', accept: ['webserver:*'] },
+    ]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-group-src-tag-dst',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:client:22'] }] }, [{ src: 'group:developers', accept: ['tag:server:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-tag-src-host-dst',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', accept: ['webserver:443'] }]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-autogroup-tagged-src-tag-dst',
+    recorded({ acls: [{ action: 'accept', src: ['tag:group-a'], dst: ['tag:group-b:80'] }] }, [{ src: 'autogroup:tagged', accept: ['tag:server:443'] }]),
+    'refused',
+  ],
   ['policytest-accept-fail-autogroup-member-src-wildcard-dst', recorded({ acls: [] }, [{ src: 'autogroup:member', accept: ['*:*'] }]), 'refused'],
-  ['policytest-accept-fail-ip-literal-src-host-dst', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: '100.64.0.19', accept: ['webserver:80'] }]), 'refused'],
-  ['policytest-accept-fail-port-range-mismatch', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:80'] }] }, [{ src: 'thor@example.org', accept: ['webserver:8000-8100'] }]), 'refused'],
-  ['policytest-accept-fail-port-list-mismatch', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:80,443'] }] }, [{ src: 'thor@example.org', accept: ['webserver:22,3306'] }]), 'refused'],
-  ['policytest-accept-fail-user-src-cidr-dst', recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org', accept: ['10.0.0.0/8:22'] }]), 'refused'],
+  [
+    'policytest-accept-fail-ip-literal-src-host-dst',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: '100.64.0.19', accept: ['webserver:80'] }]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-port-range-mismatch',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:80'] }] }, [
+      { src: 'thor@example.org', accept: ['webserver:8000-8100'] },
+    ]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-port-list-mismatch',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:80,443'] }] }, [
+      { src: 'thor@example.org', accept: ['webserver:22,3306'] },
+    ]),
+    'refused',
+  ],
+  [
+    'policytest-accept-fail-user-src-cidr-dst',
+    recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org', accept: ['10.0.0.0/8:22'] }]),
+    'refused',
+  ],
   ['policytest-port-shape-wildcard', recorded({ acls: [thorTo('webserver:*')] }, [{ src: 'thor@example.org', accept: ['webserver:*'] }]), 'refused'],
-  ['policytest-port-shape-list', recorded({ acls: [thorTo('webserver:80,443,8080')] }, [{ src: 'thor@example.org', accept: ['webserver:80,443,8080'] }]), 'refused'],
-  ['policytest-port-shape-range', recorded({ acls: [thorTo('webserver:8000-8100')] }, [{ src: 'thor@example.org', accept: ['webserver:8000-8100'] }]), 'refused'],
-  ['policytest-allpass-grants-only-tag-src-cidr-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['10.0.0.0/8'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['10.0.0.0/8:22'] }]), 'refused'],
-  ['policytest-allpass-grants-only-tag-src-prefix32-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['100.64.0.16/32'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['100.64.0.16/32:22'] }]), 'refused'],
-  ['policytest-allpass-grants-only-tag-src-host-alias-cidr-dst', recorded({ grants: [{ src: ['tag:client'], dst: ['internal'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['internal:22'] }]), 'refused'],
+  [
+    'policytest-port-shape-list',
+    recorded({ acls: [thorTo('webserver:80,443,8080')] }, [{ src: 'thor@example.org', accept: ['webserver:80,443,8080'] }]),
+    'refused',
+  ],
+  [
+    'policytest-port-shape-range',
+    recorded({ acls: [thorTo('webserver:8000-8100')] }, [{ src: 'thor@example.org', accept: ['webserver:8000-8100'] }]),
+    'refused',
+  ],
+  [
+    'policytest-allpass-grants-only-tag-src-cidr-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['10.0.0.0/8'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['10.0.0.0/8:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-allpass-grants-only-tag-src-prefix32-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['100.64.0.16/32'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['100.64.0.16/32:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-allpass-grants-only-tag-src-host-alias-cidr-dst',
+    recorded({ grants: [{ src: ['tag:client'], dst: ['internal'], ip: ['tcp:22'] }] }, [{ src: 'tag:client', accept: ['internal:22'] }]),
+    'refused',
+  ],
   ['policytest-deny-fail-port-wildcard', recorded({ acls: [thorTo('webserver:*')] }, [{ src: 'thor@example.org', deny: ['webserver:8080'] }]), 'refused'],
-  ['policytest-deny-fail-tag-src-host-dst', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', deny: ['webserver:80'] }]), 'refused'],
+  [
+    'policytest-deny-fail-tag-src-host-dst',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', deny: ['webserver:80'] }]),
+    'refused',
+  ],
   ['policytest-deny-fail-user-src-tag-dst', recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org', deny: ['tag:server:22'] }]), 'refused'],
-  ['policytest-deny-fail-group-src-cidr-dst', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['10.0.0.0/8:443'] }] }, [{ src: 'group:developers', deny: ['10.0.0.0/8:443'] }]), 'refused'],
-  ['policytest-deny-fail-autogroup-self-dst', recorded({ acls: [thorTo('autogroup:self:22')] }, [{ src: 'thor@example.org', deny: ['autogroup:self:22'] }]), 'refused'],
-  ['policytest-deny-fail-autogroup-internet-dst', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['autogroup:internet:*'] }] }, [{ src: 'tag:client', deny: ['autogroup:internet:*'] }]), 'refused'],
-  ['policytest-deny-fail-autogroup-member-src-wildcard-dst', recorded({ acls: [{ action: 'accept', src: ['autogroup:member'], dst: ['*:*'] }] }, [{ src: 'autogroup:member', deny: ['*:*'] }]), 'refused'],
-  ['policytest-dst-unknown-autogroup-internet-non-exit', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['autogroup:internet:*'] }] }, [{ src: 'tag:client', accept: ['autogroup:internet:443'] }]), 'refused'],
-  ['policytest-dst-unknown-autogroup-self-with-tag-src', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', accept: ['autogroup:self:22'] }]), 'refused'],
+  [
+    'policytest-deny-fail-group-src-cidr-dst',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['10.0.0.0/8:443'] }] }, [{ src: 'group:developers', deny: ['10.0.0.0/8:443'] }]),
+    'refused',
+  ],
+  [
+    'policytest-deny-fail-autogroup-self-dst',
+    recorded({ acls: [thorTo('autogroup:self:22')] }, [{ src: 'thor@example.org', deny: ['autogroup:self:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-deny-fail-autogroup-internet-dst',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['autogroup:internet:*'] }] }, [{ src: 'tag:client', deny: ['autogroup:internet:*'] }]),
+    'refused',
+  ],
+  [
+    'policytest-deny-fail-autogroup-member-src-wildcard-dst',
+    recorded({ acls: [{ action: 'accept', src: ['autogroup:member'], dst: ['*:*'] }] }, [{ src: 'autogroup:member', deny: ['*:*'] }]),
+    'refused',
+  ],
+  [
+    'policytest-dst-unknown-autogroup-internet-non-exit',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['autogroup:internet:*'] }] }, [{ src: 'tag:client', accept: ['autogroup:internet:443'] }]),
+    'refused',
+  ],
+  [
+    'policytest-dst-unknown-autogroup-self-with-tag-src',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:client', accept: ['autogroup:self:22'] }]),
+    'refused',
+  ],
   ['policytest-dst-unknown-cidr-shape', recorded({ acls: [thorTo('10.0.0.0/8:443')] }, [{ src: 'thor@example.org', accept: ['10.0.0.0/33:443'] }]), 'refused'],
-  ['policytest-dst-unknown-group', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:server:22'] }] }, [{ src: 'group:developers', accept: ['group:nonexistent:22'] }]), 'refused'],
+  [
+    'policytest-dst-unknown-group',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:server:22'] }] }, [
+      { src: 'group:developers', accept: ['group:nonexistent:22'] },
+    ]),
+    'refused',
+  ],
   ['policytest-dst-unknown-host', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['phantomhost:80'] }]), 'refused'],
   ['policytest-dst-unknown-tag', recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org', accept: ['tag:phantom:22'] }]), 'refused'],
   ['policytest-dst-unknown-user', recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org', accept: ['odin@example.com:22'] }]), 'refused'],
-  ['policytest-src-unknown-autogroup', recorded({ acls: [{ action: 'accept', src: ['autogroup:member'], dst: ['tag:server:22'] }] }, [{ src: 'autogroup:bogus', accept: ['tag:server:22'] }]), 'refused'],
-  ['policytest-src-unknown-group', recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:server:22'] }] }, [{ src: 'group:phantom', accept: ['tag:server:22'] }]), 'refused'],
-  ['policytest-src-unknown-host', recorded({ acls: [{ action: 'accept', src: ['webserver'], dst: ['tag:server:22'] }] }, [{ src: 'phantomhost', accept: ['tag:server:22'] }]), 'refused'],
-  ['policytest-src-unknown-tag', recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:phantom', accept: ['webserver:80'] }]), 'refused'],
+  [
+    'policytest-src-unknown-autogroup',
+    recorded({ acls: [{ action: 'accept', src: ['autogroup:member'], dst: ['tag:server:22'] }] }, [{ src: 'autogroup:bogus', accept: ['tag:server:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-src-unknown-group',
+    recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['tag:server:22'] }] }, [{ src: 'group:phantom', accept: ['tag:server:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-src-unknown-host',
+    recorded({ acls: [{ action: 'accept', src: ['webserver'], dst: ['tag:server:22'] }] }, [{ src: 'phantomhost', accept: ['tag:server:22'] }]),
+    'refused',
+  ],
+  [
+    'policytest-src-unknown-tag',
+    recorded({ acls: [{ action: 'accept', src: ['tag:client'], dst: ['webserver:80'] }] }, [{ src: 'tag:phantom', accept: ['webserver:80'] }]),
+    'refused',
+  ],
   ['policytest-malformed-test-empty-string-src', recorded({ acls: [thorTo('webserver:80')] }, [{ src: '', accept: ['webserver:80'] }]), 'refused'],
   ['policytest-malformed-test-missing-accept-and-deny', recorded({ acls: [thorTo('tag:server:22')] }, [{ src: 'thor@example.org' }]), 'refused'],
-  ['policytest-malformed-test-bad-port-syntax', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:notaport'] }]), 'refused'],
+  [
+    'policytest-malformed-test-bad-port-syntax',
+    recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:notaport'] }]),
+    'refused',
+  ],
   ['policytest-malformed-test-port-negative', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:-1'] }]), 'refused'],
-  ['policytest-malformed-test-port-out-of-range', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:99999'] }]), 'refused'],
-  ['policytest-mixed-two-entries', recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:80'] }, { src: 'thor@example.org', accept: ['webserver:443'] }]), 'refused'],
+  [
+    'policytest-malformed-test-port-out-of-range',
+    recorded({ acls: [thorTo('webserver:80')] }, [{ src: 'thor@example.org', accept: ['webserver:99999'] }]),
+    'refused',
+  ],
+  [
+    'policytest-mixed-two-entries',
+    recorded({ acls: [thorTo('webserver:80')] }, [
+      { src: 'thor@example.org', accept: ['webserver:80'] },
+      { src: 'thor@example.org', accept: ['webserver:443'] },
+    ]),
+    'refused',
+  ],
   [
     'policytest-mixed-three-entries',
     recorded({ acls: [{ action: 'accept', src: ['group:developers'], dst: ['webserver:80'] }] }, [
@@ -211,11 +398,17 @@ describe("verdicts recorded against Tailscale's control plane", () => {
 
   test('test shapes Tailscale refuses are "cannot evaluate", with the reason', () => {
     const reasonOf = (name: string) => evaluatePolicyTests(CAPTURES.find(([n]) => n === name)![1])[0];
-    expect(reasonOf('policytest-port-shape-wildcard').destinations[0]).toMatchObject({ outcome: 'cannot-evaluate', reason: expect.stringContaining('one port') });
+    expect(reasonOf('policytest-port-shape-wildcard').destinations[0]).toMatchObject({
+      outcome: 'cannot-evaluate',
+      reason: expect.stringContaining('one port'),
+    });
     expect(reasonOf('policytest-allpass-grants-only-tag-src-host-alias-cidr-dst').destinations[0].reason).toContain("hosts['internal'] is a prefix");
     expect(reasonOf('policytest-src-unknown-tag').destinations[0].reason).toContain("'tag:phantom' has no tagOwners entry");
     expect(reasonOf('policytest-dst-unknown-autogroup-self-with-tag-src').destinations[0].outcome).toBe('cannot-evaluate');
-    expect(reasonOf('policytest-malformed-test-missing-accept-and-deny')).toMatchObject({ outcome: 'cannot-evaluate', problems: [expect.stringContaining('neither accept nor deny')] });
+    expect(reasonOf('policytest-malformed-test-missing-accept-and-deny')).toMatchObject({
+      outcome: 'cannot-evaluate',
+      problems: [expect.stringContaining('neither accept nor deny')],
+    });
     expect(reasonOf('policytest-accept-fail-proto-icmp-not-allowed').problems[0]).toContain('a test can name only tcp, udp, sctp');
   });
 });

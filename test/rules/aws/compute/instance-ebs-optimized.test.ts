@@ -15,7 +15,9 @@ describe('instance-ebs-optimized', () => {
   });
   it('aws_instance: takes the launch template value (a string there) when unset', () => {
     const run = (template: Record<string, unknown>) =>
-      findings(rule, { resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } } });
+      findings(rule, {
+        resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } },
+      });
     expect(run({ ebs_optimized: 'true' })).toEqual([]);
     expect(kinds(run({ ebs_optimized: 'false' }))).toEqual(['violation']);
   });

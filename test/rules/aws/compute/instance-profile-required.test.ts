@@ -18,7 +18,9 @@ describe('instance-profile-required', () => {
   });
   it("aws_instance: takes the launch template's iam_instance_profile block (name or arn) when unset", () => {
     const run = (template: Record<string, unknown>) =>
-      findings(rule, { resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } } });
+      findings(rule, {
+        resource: { aws_launch_template: { lt: template }, aws_instance: { subject: { launch_template: { id: '${aws_launch_template.lt.id}' } } } },
+      });
     expect(run({ iam_instance_profile: { arn: '${aws_iam_instance_profile.relay.arn}' } })).toEqual([]);
     expect(run({ dynamic: { iam_instance_profile: { for_each: [1], content: { name: 'relay' } } } })).toEqual([]);
     expect(kinds(run({ dynamic: { iam_instance_profile: { for_each: '${var.p}', content: { name: 'relay' } } } }))).toEqual(['unknown']);

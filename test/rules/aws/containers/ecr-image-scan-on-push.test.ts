@@ -27,11 +27,17 @@ describe('ecr-image-scan-on-push', () => {
     expect(kinds(findingsFor(rule, REPO, { name: 'app', image_scanning_configuration: { scan_on_push: '${var.scan}' } }))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, REPO, { name: 'app' }, registry(scanRule('${var.filter}'))))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, REPO, { name: '${var.name}' }, registry(scanRule('team/*'))))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, REPO, { name: 'app' }, registry({ scan_frequency: '${var.f}', repository_filter: { filter: '*', filter_type: 'WILDCARD' } })))).toEqual(['unknown']);
+    expect(
+      kinds(findingsFor(rule, REPO, { name: 'app' }, registry({ scan_frequency: '${var.f}', repository_filter: { filter: '*', filter_type: 'WILDCARD' } }))),
+    ).toEqual(['unknown']);
   });
 
   it('does not rely on a registry rule from a dynamic block whose for_each may be empty', () => {
-    const dynamicRule = { resource: { aws_ecr_registry_scanning_configuration: { main: { scan_type: 'BASIC', dynamic: { rule: { for_each: '${var.rules}', content: scanRule('*') } } } } } };
+    const dynamicRule = {
+      resource: {
+        aws_ecr_registry_scanning_configuration: { main: { scan_type: 'BASIC', dynamic: { rule: { for_each: '${var.rules}', content: scanRule('*') } } } },
+      },
+    };
     expect(kinds(findingsFor(rule, REPO, { name: 'app' }, dynamicRule))).toEqual(['unknown']);
   });
 });

@@ -7,7 +7,10 @@ describe('ecs-no-privileged-containers', () => {
   itHonoursItsExamples(rule);
 
   it('fires for a privileged container, once per container', () => {
-    expect(kinds(findingsFor(rule, TD, task([{ name: 'a', privileged: true }, { name: 'b', privileged: 'true' }, { name: 'c' }])))).toEqual(['violation', 'violation']);
+    expect(kinds(findingsFor(rule, TD, task([{ name: 'a', privileged: true }, { name: 'b', privileged: 'true' }, { name: 'c' }])))).toEqual([
+      'violation',
+      'violation',
+    ]);
   });
 
   it('is quiet when no container is privileged', () => {

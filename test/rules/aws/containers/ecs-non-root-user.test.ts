@@ -15,7 +15,17 @@ describe('ecs-non-root-user', () => {
   });
 
   it('is quiet for a non-root user', () => {
-    expect(findingsFor(rule, TD, task([{ name: 'a', user: '1000' }, { name: 'b', user: 'app:app' }, { name: 'c', user: '10001:0' }]))).toEqual([]);
+    expect(
+      findingsFor(
+        rule,
+        TD,
+        task([
+          { name: 'a', user: '1000' },
+          { name: 'b', user: 'app:app' },
+          { name: 'c', user: '10001:0' },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('is unknown for an expression', () => {

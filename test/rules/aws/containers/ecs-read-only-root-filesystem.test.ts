@@ -12,7 +12,16 @@ describe('ecs-read-only-root-filesystem', () => {
   });
 
   it('is quiet when every container is read-only', () => {
-    expect(findingsFor(rule, TD, task([{ name: 'a', readonlyRootFilesystem: true }, { name: 'b', readonlyRootFilesystem: 'true' }]))).toEqual([]);
+    expect(
+      findingsFor(
+        rule,
+        TD,
+        task([
+          { name: 'a', readonlyRootFilesystem: true },
+          { name: 'b', readonlyRootFilesystem: 'true' },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('is unknown for an expression', () => {

@@ -19,7 +19,9 @@ describe('eks-node-group-no-open-ssh', () => {
   });
 
   it('is unknown for expressions', () => {
-    expect(kinds(findingsFor(rule, T, { cluster_name: 'c', remote_access: { ec2_ssh_key: 'ops', source_security_group_ids: '${var.sgs}' } }))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, T, { cluster_name: 'c', remote_access: { ec2_ssh_key: 'ops', source_security_group_ids: '${var.sgs}' } }))).toEqual([
+      'unknown',
+    ]);
     expect(kinds(findingsFor(rule, T, { cluster_name: 'c', remote_access: { ec2_ssh_key: '${var.key}' } }))).toEqual(['unknown']);
   });
 });

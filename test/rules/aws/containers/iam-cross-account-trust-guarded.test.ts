@@ -15,7 +15,9 @@ describe('iam-cross-account-trust-guarded', () => {
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root'), OWN))).toEqual(['violation']);
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust(['arn:aws:iam::111122223333:role/a', 'arn:aws:iam::444455556666:role/ci'])))).toEqual(['violation']);
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust('444455556666'), OWN))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root', { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }), OWN))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root', { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }), OWN)),
+    ).toEqual(['violation']);
   });
 
   it('is quiet with an external ID or MFA, for the own account, services and stack resources', () => {
@@ -24,7 +26,11 @@ describe('iam-cross-account-trust-guarded', () => {
     expect(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::111122223333:root'), OWN)).toEqual([]);
     expect(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::${data.aws_caller_identity.current.account_id}:root'))).toEqual([]);
     expect(findingsFor(rule, 'aws_iam_role', trust('${aws_iam_role.ci.arn}'))).toEqual([]);
-    expect(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policy([{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }]) })).toEqual([]);
+    expect(
+      findingsFor(rule, 'aws_iam_role', {
+        assume_role_policy: policy([{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }]),
+      }),
+    ).toEqual([]);
     // Principal "*" is iam-trust-policy-no-wildcard's.
     expect(findingsFor(rule, 'aws_iam_role', trust('*'))).toEqual([]);
   });
@@ -33,7 +39,9 @@ describe('iam-cross-account-trust-guarded', () => {
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust('${var.trusted}')))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root', { StringEquals: { 'sts:ExternalId': '${var.id}' } })))).toEqual([]);
     expect(kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root', '${var.condition}')))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root'), { provider: { aws: [{ allowed_account_ids: '${var.accounts}' }] } }))).toEqual(['unknown']);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_role', trust('arn:aws:iam::444455556666:root'), { provider: { aws: [{ allowed_account_ids: '${var.accounts}' }] } })),
+    ).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: '${data.x.json}' }))).toEqual(['unknown']);
   });
 });

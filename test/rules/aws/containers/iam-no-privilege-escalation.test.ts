@@ -25,12 +25,18 @@ describe('iam-no-privilege-escalation', () => {
     });
   }
 
-  it.each([['iam:AttachRolePolicy'], ['iam:PutUserPolicy'], ['iam:UpdateAssumeRolePolicy'], ['iam:CreateAccessKey'], ['sts:AssumeRole'], ['iam:*'], ['iam:Put*'], [['s3:GetObject', 'IAM:SETDEFAULTPOLICYVERSION']]])(
-    'fires for Action %j on *',
-    (action) => {
-      expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: allow(action) }))).toEqual(['violation']);
-    },
-  );
+  it.each([
+    ['iam:AttachRolePolicy'],
+    ['iam:PutUserPolicy'],
+    ['iam:UpdateAssumeRolePolicy'],
+    ['iam:CreateAccessKey'],
+    ['sts:AssumeRole'],
+    ['iam:*'],
+    ['iam:Put*'],
+    [['s3:GetObject', 'IAM:SETDEFAULTPOLICYVERSION']],
+  ])('fires for Action %j on *', (action) => {
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: allow(action) }))).toEqual(['violation']);
+  });
 
   it('fires on every role, user or policy of an account, and for NotAction lists that leave them in', () => {
     expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: allow('iam:AttachRolePolicy', 'arn:aws:iam::111122223333:role/*') }))).toEqual(['violation']);

@@ -3,7 +3,8 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { policy } from './helpers';
 
-const statement = (action: Record<string, unknown>, Effect = 'Allow') => policy([{ Effect, Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Resource: '*', ...action }]);
+const statement = (action: Record<string, unknown>, Effect = 'Allow') =>
+  policy([{ Effect, Principal: { AWS: 'arn:aws:iam::111122223333:role/app' }, Resource: '*', ...action }]);
 
 describe('secrets-manager-policy-no-wildcard-actions', () => {
   itHonoursItsExamples(rule);

@@ -3,7 +3,8 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { policy } from './helpers';
 
-const statement = (Principal: unknown, extra: Record<string, unknown> = {}) => policy([{ Effect: 'Allow', Principal, Action: 'secretsmanager:GetSecretValue', Resource: '*', ...extra }]);
+const statement = (Principal: unknown, extra: Record<string, unknown> = {}) =>
+  policy([{ Effect: 'Allow', Principal, Action: 'secretsmanager:GetSecretValue', Resource: '*', ...extra }]);
 
 describe('secrets-manager-policy-not-public', () => {
   itHonoursItsExamples(rule);
@@ -12,7 +13,9 @@ describe('secrets-manager-policy-not-public', () => {
     describe(type, () => {
       it('fires for Principal "*" without an account-limiting condition', () => {
         expect(kinds(findingsFor(rule, type, { policy: statement('*') }))).toEqual(['violation']);
-        expect(kinds(findingsFor(rule, type, { policy: statement({ AWS: '*' }, { Condition: { StringEquals: { 'kms:ViaService': 'x' } } }) }))).toEqual(['violation']);
+        expect(kinds(findingsFor(rule, type, { policy: statement({ AWS: '*' }, { Condition: { StringEquals: { 'kms:ViaService': 'x' } } }) }))).toEqual([
+          'violation',
+        ]);
       });
 
       it('is quiet for named principals, an org condition, or no policy', () => {

@@ -18,12 +18,16 @@ describe('cloudwatch-log-retention', () => {
     const found = findingsFor(rule, T, { name: 'g', retention_in_days: 365 });
     expect(kinds(found)).toEqual(['violation']);
     expect(found[0].attribute).toBe('kms_key_id');
-    expect(kinds(findingsFor(rule, T, { name: 'g', retention_in_days: 365, kms_key_id: 'arn:aws:kms:eu-west-1:111122223333:alias/aws/logs' }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, T, { name: 'g', retention_in_days: 365, kms_key_id: 'arn:aws:kms:eu-west-1:111122223333:alias/aws/logs' }))).toEqual([
+      'violation',
+    ]);
   });
 
   it('is quiet for 90 days or more with a key from this stack or a literal key ARN', () => {
     expect(findingsFor(rule, T, { name: 'g', retention_in_days: 90, ...KEY })).toEqual([]);
-    expect(findingsFor(rule, T, { name: 'g', retention_in_days: 3653, kms_key_id: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' })).toEqual([]);
+    expect(
+      findingsFor(rule, T, { name: 'g', retention_in_days: 3653, kms_key_id: 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' }),
+    ).toEqual([]);
   });
 
   it('is unknown for expression retention or an expression key that may be null', () => {

@@ -70,10 +70,12 @@ describe('rds-iam-authentication', () => {
   describe('read replicas (aws_db_instance without an engine of its own)', () => {
     const replicaOf = (primary: Record<string, unknown>, replica: Record<string, unknown> = {}) =>
       findings(rule, {
-        resource: { aws_db_instance: { primary: { ...primary, ...ON }, replica: { replicate_source_db: '${aws_db_instance.primary.identifier}', ...replica } } },
+        resource: {
+          aws_db_instance: { primary: { ...primary, ...ON }, replica: { replicate_source_db: '${aws_db_instance.primary.identifier}', ...replica } },
+        },
       }).filter((v) => v.address === 'aws_db_instance.replica');
 
-    it("takes the engine of the source instance in the stack", () => {
+    it('takes the engine of the source instance in the stack', () => {
       expect(kinds(replicaOf({ engine: 'mysql' }))).toEqual(['violation']);
       expect(replicaOf({ engine: 'mysql' }, ON)).toEqual([]);
       expect(replicaOf({ engine: 'oracle-ee' })).toEqual([]);

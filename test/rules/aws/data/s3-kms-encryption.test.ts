@@ -14,7 +14,13 @@ describe('s3-kms-encryption', () => {
     });
 
     it('fires for each non-KMS rule when there are several', () => {
-      const body = { bucket: 'b', rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } }, { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] };
+      const body = {
+        bucket: 'b',
+        rule: [
+          { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } },
+          { apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } },
+        ],
+      };
       const found = findingsFor(rule, SSE, body);
       expect(kinds(found)).toEqual(['violation']);
       expect(found[0].attribute).toBe('rule[1].apply_server_side_encryption_by_default.sse_algorithm');
@@ -27,7 +33,10 @@ describe('s3-kms-encryption', () => {
 
     it('is unknown for an expression algorithm, or a rule that only a dynamic block writes', () => {
       expect(kinds(findingsFor(rule, SSE, sse('${var.algorithm}')))).toEqual(['unknown']);
-      const dynamicOnly = { bucket: 'b', dynamic: { rule: { for_each: '${var.rules}', content: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } } } } };
+      const dynamicOnly = {
+        bucket: 'b',
+        dynamic: { rule: { for_each: '${var.rules}', content: { apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } } } },
+      };
       expect(kinds(findingsFor(rule, SSE, dynamicOnly))).toEqual(['unknown']);
     });
   });
@@ -52,7 +61,10 @@ describe('s3-kms-encryption', () => {
     });
 
     it('reads the deprecated inline server_side_encryption_configuration', () => {
-      const inline = (algorithm: string) => ({ bucket: 'b', server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: algorithm } } } });
+      const inline = (algorithm: string) => ({
+        bucket: 'b',
+        server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: algorithm } } },
+      });
       expect(findingsFor(rule, 'aws_s3_bucket', inline('aws:kms'))).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', inline('AES256')))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', inline('${var.alg}')))).toEqual(['unknown']);
@@ -81,7 +93,13 @@ describe('s3-kms-encryption', () => {
     it('nor to the encryption configuration of such a bucket (by reference or by name)', () => {
       const aes = { [SSE]: { c: { ...sse('AES256'), bucket: '${aws_s3_bucket.site.id}' } } };
       expect(findings(rule, stack(undefined, aes))).toEqual([]);
-      const named = { resource: { aws_s3_bucket: { site: { bucket: 'www.example.com' } }, ...website('www.example.com'), [SSE]: { c: { ...sse('AES256'), bucket: 'www.example.com' } } } };
+      const named = {
+        resource: {
+          aws_s3_bucket: { site: { bucket: 'www.example.com' } },
+          ...website('www.example.com'),
+          [SSE]: { c: { ...sse('AES256'), bucket: 'www.example.com' } },
+        },
+      };
       expect(findings(rule, named)).toEqual([]);
     });
 

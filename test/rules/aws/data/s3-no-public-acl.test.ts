@@ -16,7 +16,9 @@ describe('s3-no-public-acl', () => {
 
     it('fires for grants to AllUsers or AuthenticatedUsers', () => {
       expect(kinds(findingsFor(rule, ACL, grantTo({ type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' })))).toEqual(['violation']);
-      expect(kinds(findingsFor(rule, ACL, grantTo({ type: 'Group', uri: 'https://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, 'FULL_CONTROL')))).toEqual(['violation']);
+      expect(
+        kinds(findingsFor(rule, ACL, grantTo({ type: 'Group', uri: 'https://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, 'FULL_CONTROL'))),
+      ).toEqual(['violation']);
     });
 
     it('is quiet for private ACLs and grants to specific grantees or the log-delivery group', () => {
@@ -35,7 +37,12 @@ describe('s3-no-public-acl', () => {
         bucket: '${aws_s3_bucket.b.id}',
         access_control_policy: {
           owner: { id: 'owner' },
-          dynamic: { grant: { for_each: '${var.grants}', content: { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' } } },
+          dynamic: {
+            grant: {
+              for_each: '${var.grants}',
+              content: { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' },
+            },
+          },
         },
       };
       expect(kinds(findingsFor(rule, ACL, body))).toEqual(['violation']);
@@ -45,7 +52,14 @@ describe('s3-no-public-acl', () => {
   describe('aws_s3_bucket (deprecated inline acl and grant)', () => {
     it('fires for a public canned ACL or a public grant', () => {
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', acl: 'public-read' }))).toEqual(['violation']);
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', grant: [{ type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permissions: ['READ'] }] }))).toEqual(['violation']);
+      expect(
+        kinds(
+          findingsFor(rule, 'aws_s3_bucket', {
+            bucket: 'b',
+            grant: [{ type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers', permissions: ['READ'] }],
+          }),
+        ),
+      ).toEqual(['violation']);
     });
 
     it('is quiet without an ACL, or with a private one', () => {

@@ -30,7 +30,10 @@ describe('s3-tls-only', () => {
 
     it('accepts literal ARNs of the named bucket, and partition / name references', () => {
       expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-bucket', 'arn:aws:s3:::my-bucket/*'] })]))).toEqual([]);
-      const refs = ['arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.id}', 'arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.bucket}/*'];
+      const refs = [
+        'arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.id}',
+        'arn:${data.aws_partition.current.partition}:s3:::${aws_s3_bucket.b.bucket}/*',
+      ];
       expect(check(policy([denyHttp({ Resource: refs })]))).toEqual([]);
       expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-*'] })]))).toEqual([]);
     });
@@ -39,7 +42,9 @@ describe('s3-tls-only', () => {
       const allowOnly = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:GetObject', Resource: '${aws_s3_bucket.b.arn}/*' };
       const found = check(policy([allowOnly]));
       expect(kinds(found)).toEqual(['violation']);
-      expect(found[0].message).toBe('policy has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers the bucket, nor one that covers its objects');
+      expect(found[0].message).toBe(
+        'policy has no Deny of s3:* for Principal "*" when aws:SecureTransport is false that covers the bucket, nor one that covers its objects',
+      );
     });
 
     it('fires for the part the deny does not cover', () => {
@@ -68,7 +73,9 @@ describe('s3-tls-only', () => {
       expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': '${var.v}' } } })])))).toEqual(['unknown']);
       // A part certainly uncovered wins over a part that cannot be told.
       expect(kinds(check(policy([denyHttp({ Resource: ['${aws_s3_bucket.b.arn}', '${var.arn}'] })])))).toEqual(['unknown']);
-      expect(kinds(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}' }), denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*', Action: '${var.a}' })])))).toEqual(['unknown']);
+      expect(
+        kinds(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}' }), denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*', Action: '${var.a}' })]))),
+      ).toEqual(['unknown']);
       expect(kinds(check(policy([denyHttp({ Resource: '${aws_s3_bucket.b.arn}/*', Action: '${var.a}' })])))).toEqual(['violation']);
     });
 
@@ -96,7 +103,9 @@ describe('s3-tls-only', () => {
 
     it('is quiet for a good document', () => {
       expect(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc(goodStatement))).toEqual([]);
-      expect(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, principals: { type: 'AWS', identifiers: ['*'] } }))).toEqual([]);
+      expect(
+        check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc({ ...goodStatement, principals: { type: 'AWS', identifiers: ['*'] } })),
+      ).toEqual([]);
     });
 
     it('fires for a document without the deny', () => {
@@ -161,7 +170,9 @@ describe('s3-tls-only', () => {
 
     it('is not applicable to the bucket either, with or without a policy, and through the legacy website block', () => {
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', website: { index_document: 'index.html' } })).toEqual([]);
-      const others = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: '${aws_s3_bucket.subject.id}', index_document: { suffix: 'index.html' } } } } };
+      const others = {
+        resource: { aws_s3_bucket_website_configuration: { w: { bucket: '${aws_s3_bucket.subject.id}', index_document: { suffix: 'index.html' } } } },
+      };
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www' }, others)).toEqual([]);
       const byName = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: 'www', index_document: { suffix: 'index.html' } } } } };
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www' }, byName)).toEqual([]);
@@ -169,14 +180,20 @@ describe('s3-tls-only', () => {
 
     it('still fires for a bucket that is not a website endpoint, or whose website configuration names another bucket', () => {
       expect(kinds(findingsFor(rule, P, { ...sitePolicy }, site({ bucket: '${aws_s3_bucket.other.bucket}' })))).toEqual(['violation']);
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: [], content: { index_document: 'index.html' } } } }))).toEqual(['violation']);
+      expect(
+        kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: [], content: { index_document: 'index.html' } } } })),
+      ).toEqual(['violation']);
     });
 
     it('is unknown, not a violation, when a website configuration may point at the bucket', () => {
       const found = findingsFor(rule, P, sitePolicy, site({ bucket: '${var.site_bucket}' }));
       expect(kinds(found)).toEqual(['unknown']);
       expect(found[0].message).toMatch(/whether it is a website endpoint/);
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: '${var.sites}', content: { index_document: 'index.html' } } } }))).toEqual(['unknown']);
+      expect(
+        kinds(
+          findingsFor(rule, 'aws_s3_bucket', { bucket: 'www', dynamic: { website: { for_each: '${var.sites}', content: { index_document: 'index.html' } } } }),
+        ),
+      ).toEqual(['unknown']);
     });
   });
 });

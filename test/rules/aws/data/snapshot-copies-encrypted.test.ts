@@ -59,21 +59,36 @@ describe('snapshot-copies-encrypted', () => {
     });
 
     it('is quiet for a copy of an AMI in the stack whose volumes are all encrypted', () => {
-      const stack = { resource: { aws_ami: { src: { name: 'src', root_device_name: '/dev/xvda', ebs_block_device: [{ device_name: '/dev/xvda', encrypted: true }] } } } };
+      const stack = {
+        resource: { aws_ami: { src: { name: 'src', root_device_name: '/dev/xvda', ebs_block_device: [{ device_name: '/dev/xvda', encrypted: true }] } } },
+      };
       expect(findingsFor(rule, AMI_COPY, { ...base, source_ami_id: '${aws_ami.src.id}' }, stack)).toEqual([]);
     });
   });
 
   describe('aws_ami', () => {
     it('fires for each unencrypted EBS block device', () => {
-      const body = { name: 'img', root_device_name: '/dev/xvda', ebs_block_device: [{ device_name: '/dev/xvda', snapshot_id: 'snap-1' }, { device_name: '/dev/xvdb', encrypted: false, volume_size: 8 }] };
+      const body = {
+        name: 'img',
+        root_device_name: '/dev/xvda',
+        ebs_block_device: [
+          { device_name: '/dev/xvda', snapshot_id: 'snap-1' },
+          { device_name: '/dev/xvdb', encrypted: false, volume_size: 8 },
+        ],
+      };
       const found = findingsFor(rule, AMI, body);
       expect(kinds(found)).toEqual(['violation', 'violation']);
       expect(found.map((f) => f.attribute)).toEqual(['ebs_block_device[0].encrypted', 'ebs_block_device[1].encrypted']);
     });
 
     it('is quiet when every block device is encrypted (block written as an object too)', () => {
-      expect(findingsFor(rule, AMI, { name: 'img', root_device_name: '/dev/xvda', ebs_block_device: { device_name: '/dev/xvda', snapshot_id: 'snap-1', encrypted: true } })).toEqual([]);
+      expect(
+        findingsFor(rule, AMI, {
+          name: 'img',
+          root_device_name: '/dev/xvda',
+          ebs_block_device: { device_name: '/dev/xvda', snapshot_id: 'snap-1', encrypted: true },
+        }),
+      ).toEqual([]);
     });
 
     it('is unknown for an expression flag or an expression block list', () => {

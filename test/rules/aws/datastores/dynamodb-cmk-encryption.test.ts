@@ -22,7 +22,11 @@ describe('dynamodb-cmk-encryption', () => {
     });
 
     it('is quiet with a customer-managed key on the table and replicas', () => {
-      const body = { name: 't', server_side_encryption: { enabled: true, kms_key_arn: CMK }, replica: [{ region_name: 'eu-west-2', kms_key_arn: '${aws_kms_replica_key.west.arn}' }] };
+      const body = {
+        name: 't',
+        server_side_encryption: { enabled: true, kms_key_arn: CMK },
+        replica: [{ region_name: 'eu-west-2', kms_key_arn: '${aws_kms_replica_key.west.arn}' }],
+      };
       expect(findingsFor(rule, T, body)).toEqual([]);
     });
 

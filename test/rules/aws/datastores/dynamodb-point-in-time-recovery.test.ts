@@ -18,7 +18,9 @@ describe('dynamodb-point-in-time-recovery', () => {
   });
 
   it('is quiet when enabled on the table and its replicas', () => {
-    expect(findingsFor(rule, T, { name: 't', point_in_time_recovery: { enabled: true }, replica: [{ region_name: 'eu-west-2', point_in_time_recovery: true }] })).toEqual([]);
+    expect(
+      findingsFor(rule, T, { name: 't', point_in_time_recovery: { enabled: true }, replica: [{ region_name: 'eu-west-2', point_in_time_recovery: true }] }),
+    ).toEqual([]);
   });
 
   it('is unknown for an expression or a dynamic block that may be empty', () => {

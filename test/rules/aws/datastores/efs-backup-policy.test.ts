@@ -15,12 +15,15 @@ describe('efs-backup-policy', () => {
       expect(kinds(findingsFor(rule, FS, { encrypted: true }, policy('${aws_efs_file_system.other.id}')))).toEqual(['violation']);
     });
     it('is quiet with one', () => expect(findingsFor(rule, FS, { encrypted: true }, policy('${aws_efs_file_system.subject.id}'))).toEqual([]));
-    it('is unknown when the policy points at a variable', () => expect(kinds(findingsFor(rule, FS, { encrypted: true }, policy('${var.fs}')))).toEqual(['unknown']));
+    it('is unknown when the policy points at a variable', () =>
+      expect(kinds(findingsFor(rule, FS, { encrypted: true }, policy('${var.fs}')))).toEqual(['unknown']));
   });
 
   describe(BP, () => {
-    it('fires when disabled', () => expect(kinds(findingsFor(rule, BP, { file_system_id: 'fs-1', backup_policy: { status: 'DISABLED' } }))).toEqual(['violation']));
+    it('fires when disabled', () =>
+      expect(kinds(findingsFor(rule, BP, { file_system_id: 'fs-1', backup_policy: { status: 'DISABLED' } }))).toEqual(['violation']));
     it('is quiet when enabled', () => expect(findingsFor(rule, BP, { file_system_id: 'fs-1', backup_policy: { status: 'ENABLED' } })).toEqual([]));
-    it('is unknown for an expression', () => expect(kinds(findingsFor(rule, BP, { file_system_id: 'fs-1', backup_policy: { status: '${var.s}' } }))).toEqual(['unknown']));
+    it('is unknown for an expression', () =>
+      expect(kinds(findingsFor(rule, BP, { file_system_id: 'fs-1', backup_policy: { status: '${var.s}' } }))).toEqual(['unknown']));
   });
 });

@@ -11,7 +11,9 @@ describe('opensearch-audit-logs', () => {
     describe(type, () => {
       it('fires without logs, with other log types only, or with audit logs disabled', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd' }))).toEqual(['violation']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('INDEX_SLOW_LOGS'), log('ES_APPLICATION_LOGS')] }))).toEqual(['violation']);
+        expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('INDEX_SLOW_LOGS'), log('ES_APPLICATION_LOGS')] }))).toEqual([
+          'violation',
+        ]);
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('AUDIT_LOGS', { enabled: false })] }))).toEqual(['violation']);
       });
       it('is quiet with audit logs (enabled defaults to true)', () => {
@@ -19,8 +21,12 @@ describe('opensearch-audit-logs', () => {
       });
       it('is unknown when the log type or enabled is an expression, or the block may not exist', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('${var.t}')] }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('AUDIT_LOGS', { enabled: '${var.on}' })] }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { log_publishing_options: { for_each: '${var.logs}', content: log('AUDIT_LOGS') } } }))).toEqual(['unknown']);
+        expect(kinds(findingsFor(rule, type, { domain_name: 'd', log_publishing_options: [log('AUDIT_LOGS', { enabled: '${var.on}' })] }))).toEqual([
+          'unknown',
+        ]);
+        expect(
+          kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { log_publishing_options: { for_each: '${var.logs}', content: log('AUDIT_LOGS') } } })),
+        ).toEqual(['unknown']);
       });
     });
   }

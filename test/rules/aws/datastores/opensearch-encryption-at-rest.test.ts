@@ -14,7 +14,9 @@ describe('opensearch-encryption-at-rest', () => {
       it('is quiet when enabled', () => expect(findingsFor(rule, type, { domain_name: 'd', encrypt_at_rest: { enabled: true } })).toEqual([]));
       it('is unknown for an expression or a dynamic block that may be empty', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', encrypt_at_rest: { enabled: '${var.on}' } }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { encrypt_at_rest: { for_each: '${var.x}', content: { enabled: true } } } }))).toEqual(['unknown']);
+        expect(
+          kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { encrypt_at_rest: { for_each: '${var.x}', content: { enabled: true } } } })),
+        ).toEqual(['unknown']);
       });
     });
   }

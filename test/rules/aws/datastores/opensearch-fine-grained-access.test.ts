@@ -14,7 +14,9 @@ describe('opensearch-fine-grained-access', () => {
       it('is quiet when enabled', () => expect(findingsFor(rule, type, { domain_name: 'd', advanced_security_options: { enabled: true } })).toEqual([]));
       it('is unknown for an expression or a dynamic block that may be empty', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', advanced_security_options: { enabled: '${var.on}' } }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { advanced_security_options: { for_each: '${var.x}', content: { enabled: true } } } }))).toEqual(['unknown']);
+        expect(
+          kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { advanced_security_options: { for_each: '${var.x}', content: { enabled: true } } } })),
+        ).toEqual(['unknown']);
       });
     });
   }

@@ -14,7 +14,9 @@ describe('opensearch-in-vpc', () => {
       it('is quiet in a VPC', () => expect(findingsFor(rule, type, { domain_name: 'd', vpc_options: { subnet_ids: ['subnet-0abc'] } })).toEqual([]));
       it('is unknown when the subnets or the block are expressions', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', vpc_options: { subnet_ids: '${var.subnets}' } }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { vpc_options: { for_each: '${var.vpc}', content: { subnet_ids: ['subnet-0abc'] } } } }))).toEqual(['unknown']);
+        expect(
+          kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { vpc_options: { for_each: '${var.vpc}', content: { subnet_ids: ['subnet-0abc'] } } } })),
+        ).toEqual(['unknown']);
       });
     });
   }

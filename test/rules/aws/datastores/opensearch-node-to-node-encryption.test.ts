@@ -14,7 +14,9 @@ describe('opensearch-node-to-node-encryption', () => {
       it('is quiet when enabled', () => expect(findingsFor(rule, type, { domain_name: 'd', node_to_node_encryption: { enabled: true } })).toEqual([]));
       it('is unknown for an expression or a dynamic block that may be empty', () => {
         expect(kinds(findingsFor(rule, type, { domain_name: 'd', node_to_node_encryption: { enabled: '${var.on}' } }))).toEqual(['unknown']);
-        expect(kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { node_to_node_encryption: { for_each: '${var.x}', content: { enabled: true } } } }))).toEqual(['unknown']);
+        expect(
+          kinds(findingsFor(rule, type, { domain_name: 'd', dynamic: { node_to_node_encryption: { for_each: '${var.x}', content: { enabled: true } } } })),
+        ).toEqual(['unknown']);
       });
     });
   }

@@ -11,7 +11,8 @@ describe('rds-cloudwatch-logs-exports', () => {
         expect(kinds(findingsFor(rule, type, { engine: 'postgres', enabled_cloudwatch_logs_exports: [] }))).toEqual(['violation']);
       });
       it('is quiet with exports', () => expect(findingsFor(rule, type, { engine: 'postgres', enabled_cloudwatch_logs_exports: ['postgresql'] })).toEqual([]));
-      it('is unknown for an expression', () => expect(kinds(findingsFor(rule, type, { engine: 'postgres', enabled_cloudwatch_logs_exports: '${var.logs}' }))).toEqual(['unknown']));
+      it('is unknown for an expression', () =>
+        expect(kinds(findingsFor(rule, type, { engine: 'postgres', enabled_cloudwatch_logs_exports: '${var.logs}' }))).toEqual(['unknown']));
     });
   }
 });

@@ -11,7 +11,8 @@ describe('rds-copy-tags-to-snapshot', () => {
         expect(kinds(findingsFor(rule, type, { engine: 'postgres', copy_tags_to_snapshot: false }))).toEqual(['violation']);
       });
       it('is quiet when true', () => expect(findingsFor(rule, type, { engine: 'postgres', copy_tags_to_snapshot: true })).toEqual([]));
-      it('is unknown for an expression', () => expect(kinds(findingsFor(rule, type, { engine: 'postgres', copy_tags_to_snapshot: '${var.c}' }))).toEqual(['unknown']));
+      it('is unknown for an expression', () =>
+        expect(kinds(findingsFor(rule, type, { engine: 'postgres', copy_tags_to_snapshot: '${var.c}' }))).toEqual(['unknown']));
     });
   }
 });

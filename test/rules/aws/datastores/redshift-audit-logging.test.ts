@@ -3,7 +3,9 @@ import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const C = 'aws_redshift_cluster';
-const logging = (cluster: string) => ({ resource: { aws_redshift_logging: { l: { cluster_identifier: cluster, log_destination_type: 'cloudwatch', log_exports: ['userlog'] } } } });
+const logging = (cluster: string) => ({
+  resource: { aws_redshift_logging: { l: { cluster_identifier: cluster, log_destination_type: 'cloudwatch', log_exports: ['userlog'] } } },
+});
 
 describe('redshift-audit-logging', () => {
   itHonoursItsExamples(rule);

@@ -11,5 +11,6 @@ describe('redshift-not-public', () => {
     expect(kinds(findingsFor(rule, T, { cluster_identifier: 'w', publicly_accessible: true }))).toEqual(['violation']);
   });
   it('is quiet when false', () => expect(findingsFor(rule, T, { cluster_identifier: 'w', publicly_accessible: false })).toEqual([]));
-  it('is unknown for an expression', () => expect(kinds(findingsFor(rule, T, { cluster_identifier: 'w', publicly_accessible: '${var.p}' }))).toEqual(['unknown']));
+  it('is unknown for an expression', () =>
+    expect(kinds(findingsFor(rule, T, { cluster_identifier: 'w', publicly_accessible: '${var.p}' }))).toEqual(['unknown']));
 });

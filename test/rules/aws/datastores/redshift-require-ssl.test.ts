@@ -4,7 +4,14 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const G = 'aws_redshift_parameter_group';
 const C = 'aws_redshift_cluster';
-const group = (value: unknown) => ({ name: 'secure', family: 'redshift-1.0', parameter: [{ name: 'enable_user_activity_logging', value: 'true' }, { name: 'require_ssl', value }] });
+const group = (value: unknown) => ({
+  name: 'secure',
+  family: 'redshift-1.0',
+  parameter: [
+    { name: 'enable_user_activity_logging', value: 'true' },
+    { name: 'require_ssl', value },
+  ],
+});
 
 describe('redshift-require-ssl', () => {
   itHonoursItsExamples(rule);
@@ -23,10 +30,16 @@ describe('redshift-require-ssl', () => {
     it('fires on the default parameter group, or a group in the stack without require_ssl', () => {
       expect(kinds(findingsFor(rule, C, { cluster_identifier: 'w' }))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: 'default.redshift-1.0' }))).toEqual(['violation']);
-      expect(kinds(findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: '${aws_redshift_parameter_group.secure.name}' }, withGroup('false')))).toEqual(['violation']);
+      expect(
+        kinds(
+          findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: '${aws_redshift_parameter_group.secure.name}' }, withGroup('false')),
+        ),
+      ).toEqual(['violation']);
     });
     it('is quiet on a group in the stack that requires SSL, by reference or by name', () => {
-      expect(findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: '${aws_redshift_parameter_group.secure.name}' }, withGroup('true'))).toEqual([]);
+      expect(
+        findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: '${aws_redshift_parameter_group.secure.name}' }, withGroup('true')),
+      ).toEqual([]);
       expect(findingsFor(rule, C, { cluster_identifier: 'w', cluster_parameter_group_name: 'secure' }, withGroup('true'))).toEqual([]);
     });
     it('is unknown for a group outside the stack or a variable', () => {

@@ -9,7 +9,10 @@ const DEFAULT_STYLE = { ...OPEN, Condition: { StringEquals: { 'AWS:SourceOwner':
 describe('sns-topic-policy-not-public', () => {
   itHonoursItsExamples(rule);
 
-  for (const [type, base] of [['aws_sns_topic_policy', { arn: '${aws_sns_topic.t.arn}' }], ['aws_sns_topic', { name: 't' }]] as const) {
+  for (const [type, base] of [
+    ['aws_sns_topic_policy', { arn: '${aws_sns_topic.t.arn}' }],
+    ['aws_sns_topic', { name: 't' }],
+  ] as const) {
     describe(type, () => {
       it('fires for Principal "*" without a condition', () => {
         expect(kinds(findingsFor(rule, type, { ...base, policy: policyJson([OPEN]) }))).toEqual(['violation']);

@@ -8,7 +8,10 @@ const OPEN = { Effect: 'Allow', Principal: '*', Action: 'sqs:SendMessage', Resou
 describe('sqs-queue-policy-not-public', () => {
   itHonoursItsExamples(rule);
 
-  for (const [type, base] of [['aws_sqs_queue_policy', { queue_url: '${aws_sqs_queue.q.id}' }], ['aws_sqs_queue', { name: 'q' }]] as const) {
+  for (const [type, base] of [
+    ['aws_sqs_queue_policy', { queue_url: '${aws_sqs_queue.q.id}' }],
+    ['aws_sqs_queue', { name: 'q' }],
+  ] as const) {
     describe(type, () => {
       it('fires for Principal "*" without a condition, or with a condition that does not limit accounts', () => {
         expect(kinds(findingsFor(rule, type, { ...base, policy: policyJson([OPEN]) }))).toEqual(['violation']);

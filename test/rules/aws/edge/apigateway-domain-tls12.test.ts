@@ -4,7 +4,13 @@ import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const REST = 'aws_api_gateway_domain_name';
 const V2 = 'aws_apigatewayv2_domain_name';
-const v2 = (policy: unknown) => kinds(findingsFor(rule, V2, { domain_name: 'api.example.com', domain_name_configuration: { certificate_arn: 'c', endpoint_type: 'REGIONAL', security_policy: policy } }));
+const v2 = (policy: unknown) =>
+  kinds(
+    findingsFor(rule, V2, {
+      domain_name: 'api.example.com',
+      domain_name_configuration: { certificate_arn: 'c', endpoint_type: 'REGIONAL', security_policy: policy },
+    }),
+  );
 
 describe('apigateway-domain-tls12', () => {
   itHonoursItsExamples(rule);

@@ -12,6 +12,7 @@ describe('apigateway-stage-waf', () => {
     expect(kinds(findingsFor(rule, S, stage))).toEqual(['violation']);
     expect(kinds(findingsFor(rule, S, stage, association('${aws_api_gateway_stage.other.arn}')))).toEqual(['violation']);
   });
-  it('is quiet with an association that references it', () => expect(findingsFor(rule, S, stage, association('${aws_api_gateway_stage.subject.arn}'))).toEqual([]));
+  it('is quiet with an association that references it', () =>
+    expect(findingsFor(rule, S, stage, association('${aws_api_gateway_stage.subject.arn}'))).toEqual([]));
   it('is unknown when an association may be for it', () => expect(kinds(findingsFor(rule, S, stage, association('${var.stage_arn}')))).toEqual(['unknown']));
 });

@@ -3,7 +3,11 @@ import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const CF = 'aws_cloudfront_distribution';
-const origin = (policy: unknown) => ({ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: policy, origin_ssl_protocols: ['TLSv1.2'] } });
+const origin = (policy: unknown) => ({
+  origin_id: 'app',
+  domain_name: 'app.example.com',
+  custom_origin_config: { origin_protocol_policy: policy, origin_ssl_protocols: ['TLSv1.2'] },
+});
 const run = (origins: unknown) => kinds(findingsFor(rule, CF, { origin: origins }));
 
 describe('cloudfront-origin-https-only', () => {

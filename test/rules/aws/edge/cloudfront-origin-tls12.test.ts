@@ -3,7 +3,11 @@ import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const CF = 'aws_cloudfront_distribution';
-const origin = (protocols: unknown) => ({ origin_id: 'app', domain_name: 'app.example.com', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: protocols } });
+const origin = (protocols: unknown) => ({
+  origin_id: 'app',
+  domain_name: 'app.example.com',
+  custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: protocols },
+});
 const run = (protocols: unknown) => findingsFor(rule, CF, { origin: [origin(protocols)] });
 
 describe('cloudfront-origin-tls12', () => {

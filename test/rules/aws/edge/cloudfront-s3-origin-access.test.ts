@@ -16,7 +16,12 @@ describe('cloudfront-s3-origin-access', () => {
 
   it('is quiet with OAC or OAI, and for custom or non-S3 origins', () => {
     expect(run({ domain_name: 'site.s3.amazonaws.com', origin_access_control_id: '${aws_cloudfront_origin_access_control.site.id}' })).toEqual([]);
-    expect(run({ domain_name: 'site.s3.amazonaws.com', s3_origin_config: { origin_access_identity: '${aws_cloudfront_origin_access_identity.site.cloudfront_access_identity_path}' } })).toEqual([]);
+    expect(
+      run({
+        domain_name: 'site.s3.amazonaws.com',
+        s3_origin_config: { origin_access_identity: '${aws_cloudfront_origin_access_identity.site.cloudfront_access_identity_path}' },
+      }),
+    ).toEqual([]);
     expect(run({ domain_name: 'site.s3-website-eu-west-1.amazonaws.com', custom_origin_config: { origin_protocol_policy: 'http-only' } })).toEqual([]);
     expect(run({ domain_name: 'app.example.com' })).toEqual([]);
   });

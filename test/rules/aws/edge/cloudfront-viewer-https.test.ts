@@ -11,7 +11,9 @@ describe('cloudfront-viewer-https', () => {
 
   it('fires for allow-all on the default behavior or on any ordered behavior', () => {
     expect(run({ default_cache_behavior: behavior('allow-all') })).toEqual(['violation']);
-    expect(run({ default_cache_behavior: behavior('https-only'), ordered_cache_behavior: [behavior('redirect-to-https'), behavior('allow-all')] })).toEqual(['violation']);
+    expect(run({ default_cache_behavior: behavior('https-only'), ordered_cache_behavior: [behavior('redirect-to-https'), behavior('allow-all')] })).toEqual([
+      'violation',
+    ]);
   });
 
   it('fires without a default_cache_behavior', () => {

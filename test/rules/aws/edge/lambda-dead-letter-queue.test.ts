@@ -12,7 +12,9 @@ describe('lambda-dead-letter-queue', () => {
 
   it('fires without a DLQ or an on_failure destination', () => {
     expect(kinds(findingsFor(rule, FN, { function_name: 'f' }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, FN, { function_name: 'f' }, invokeConfig('${aws_lambda_function.subject.function_name}', { on_success: { destination: 'x' } })))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, FN, { function_name: 'f' }, invokeConfig('${aws_lambda_function.subject.function_name}', { on_success: { destination: 'x' } }))),
+    ).toEqual(['violation']);
     expect(kinds(findingsFor(rule, FN, { function_name: 'f' }, invokeConfig('${aws_lambda_function.other.function_name}')))).toEqual(['violation']);
   });
 

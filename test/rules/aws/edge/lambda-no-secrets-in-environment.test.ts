@@ -18,7 +18,9 @@ describe('lambda-no-secrets-in-environment', () => {
   });
 
   it('is quiet for ordinary settings, secret ARNs and functions without variables', () => {
-    expect(run({ LOG_LEVEL: 'info', TABLE: '${aws_dynamodb_table.orders.name}', DB_SECRET_ARN: '${aws_secretsmanager_secret.db.arn}', REGION: '${var.region}' })).toEqual([]);
+    expect(
+      run({ LOG_LEVEL: 'info', TABLE: '${aws_dynamodb_table.orders.name}', DB_SECRET_ARN: '${aws_secretsmanager_secret.db.arn}', REGION: '${var.region}' }),
+    ).toEqual([]);
     expect(run({ DB_PASSWORD: 'changeme' })).toEqual([]);
     expect(findingsFor(rule, FN, { function_name: 'f' })).toEqual([]);
   });

@@ -14,7 +14,12 @@ describe('s3-cors-restricted', () => {
       expect(run([{ allowed_origins: ['https://a.example.com', '*'], allowed_methods: ['DELETE'] }])).toEqual(['violation']);
     });
     it('is quiet for named origins and for "*" reads', () => {
-      expect(run([{ allowed_origins: ['https://a.example.com'], allowed_methods: ['PUT'] }, { allowed_origins: ['*'], allowed_methods: ['GET', 'HEAD'] }])).toEqual([]);
+      expect(
+        run([
+          { allowed_origins: ['https://a.example.com'], allowed_methods: ['PUT'] },
+          { allowed_origins: ['*'], allowed_methods: ['GET', 'HEAD'] },
+        ]),
+      ).toEqual([]);
     });
     it('is unknown for expressions', () => {
       expect(run([{ allowed_origins: ['${var.origin}'], allowed_methods: ['PUT'] }])).toEqual(['unknown']);
@@ -24,9 +29,13 @@ describe('s3-cors-restricted', () => {
 
   describe('aws_s3_bucket (inline cors_rule)', () => {
     it('fires, stays quiet, and is unknown', () => {
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', cors_rule: { allowed_origins: ['*'], allowed_methods: ['POST'] } }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', cors_rule: { allowed_origins: ['*'], allowed_methods: ['POST'] } }))).toEqual([
+        'violation',
+      ]);
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' })).toEqual([]);
-      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', cors_rule: { allowed_origins: ['*'], allowed_methods: '${var.m}' } }))).toEqual(['unknown']);
+      expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', cors_rule: { allowed_origins: ['*'], allowed_methods: '${var.m}' } }))).toEqual([
+        'unknown',
+      ]);
     });
   });
 });

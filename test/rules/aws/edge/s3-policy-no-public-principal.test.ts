@@ -3,9 +3,11 @@ import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../../helpers/examples';
 
 const P = 'aws_s3_bucket_policy';
-const policy = (statement: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: 'arn:aws:s3:::site/*', ...statement }] });
+const policy = (statement: Record<string, unknown>) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Resource: 'arn:aws:s3:::site/*', ...statement }] });
 const bucket = (tags?: Record<string, string>) => ({ resource: { aws_s3_bucket: { site: { bucket: 'site', ...(tags ? { tags } : {}) } } } });
-const run = (statement: Record<string, unknown>, extra = bucket()) => kinds(findingsFor(rule, P, { bucket: '${aws_s3_bucket.site.id}', policy: policy(statement) }, extra));
+const run = (statement: Record<string, unknown>, extra = bucket()) =>
+  kinds(findingsFor(rule, P, { bucket: '${aws_s3_bucket.site.id}', policy: policy(statement) }, extra));
 
 describe('s3-policy-no-public-principal', () => {
   itHonoursItsExamples(rule);
@@ -27,7 +29,9 @@ describe('s3-policy-no-public-principal', () => {
 
     it('is unknown for expressions that decide it', () => {
       expect(run({ Principal: '${var.principal}', Action: 's3:GetObject' })).toEqual(['unknown']);
-      expect(run({ Principal: '*', Action: 's3:GetObject' }, { resource: { aws_s3_bucket: { site: { bucket: 'site', tags: { exposure: '${var.exposure}' } } } } })).toEqual(['unknown']);
+      expect(
+        run({ Principal: '*', Action: 's3:GetObject' }, { resource: { aws_s3_bucket: { site: { bucket: 'site', tags: { exposure: '${var.exposure}' } } } } }),
+      ).toEqual(['unknown']);
       expect(kinds(findingsFor(rule, P, { bucket: 'site', policy: '${var.policy}' }))).toEqual(['unknown']);
     });
   });
@@ -36,7 +40,9 @@ describe('s3-policy-no-public-principal', () => {
     it('fires, stays quiet, and is unknown like the policy resource', () => {
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policy({ Principal: '*', Action: 's3:*' }) }))).toEqual(['violation']);
       expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' })).toEqual([]);
-      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', tags: { exposure: 'public' }, policy: policy({ Principal: '*', Action: 's3:GetObject' }) })).toEqual([]);
+      expect(
+        findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', tags: { exposure: 'public' }, policy: policy({ Principal: '*', Action: 's3:GetObject' }) }),
+      ).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: '${var.policy}' }))).toEqual(['unknown']);
     });
   });

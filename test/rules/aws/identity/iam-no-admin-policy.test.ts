@@ -6,7 +6,6 @@ import { POLICY_HOLDERS as holders } from './holders';
 const ADMIN = { Effect: 'Allow', Action: '*', Resource: '*' };
 const NARROW = { Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::reports/*' };
 
-
 describe('iam-no-admin-policy', () => {
   for (const [type, body] of holders) {
     describe(type, () => {
@@ -25,8 +24,12 @@ describe('iam-no-admin-policy', () => {
   }
 
   it('reads Statement as object or array, and Action / Resource as string or list', () => {
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson([NARROW, { Effect: 'Allow', Action: ['s3:GetObject', '*'], Resource: ['*'] }]) }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*:*', Resource: 'arn:aws:*' }) }))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson([NARROW, { Effect: 'Allow', Action: ['s3:GetObject', '*'], Resource: ['*'] }]) })),
+    ).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*:*', Resource: 'arn:aws:*' }) }))).toEqual([
+      'violation',
+    ]);
   });
 
   it('ignores Deny, a narrow resource, and NotAction (left to iam-no-wildcard-actions)', () => {
@@ -36,7 +39,9 @@ describe('iam-no-admin-policy', () => {
   });
 
   it('fires for Allow * with NotResource (everything but some)', () => {
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::secret/*' }) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '*', NotResource: 'arn:aws:s3:::secret/*' }) }))).toEqual([
+      'violation',
+    ]);
   });
 
   it('is unknown when Action or Resource is an expression that may be *', () => {
@@ -79,7 +84,9 @@ describe('iam-no-admin-policy', () => {
 
     it('reads data "aws_iam_policy" lookups and aws_iam_role managed_policy_arns', () => {
       const data = { data: { aws_iam_policy: { admin: { name: 'AdministratorAccess' }, ro: { arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' } } } };
-      expect(kinds(findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${data.aws_iam_policy.admin.arn}' }, data))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${data.aws_iam_policy.admin.arn}' }, data))).toEqual([
+        'violation',
+      ]);
       expect(findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', policy_arn: '${data.aws_iam_policy.ro.arn}' }, data)).toEqual([]);
       expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), managed_policy_arns: [admin] }))).toEqual(['violation']);
       expect(kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), managed_policy_arns: '${var.arns}' }))).toEqual(['unknown']);

@@ -28,7 +28,9 @@ describe('iam-no-passrole-wildcard', () => {
   });
 
   it('fires for every role of an account, and for NotAction lists that leave PassRole in', () => {
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...PASS_ALL, Resource: 'arn:aws:iam::111122223333:role/*' }) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ ...PASS_ALL, Resource: 'arn:aws:iam::111122223333:role/*' }) }))).toEqual([
+      'violation',
+    ]);
     expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }) }))).toEqual(['violation']);
     expect(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }) })).toEqual([]);
   });
@@ -46,9 +48,15 @@ describe('iam-no-passrole-wildcard', () => {
 
   it('reads policy documents: good, bad, and with an expression', () => {
     const doc = (statement: unknown) => ({ data: { aws_iam_policy_document: { p: { statement } } } });
-    expect(kinds(findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: ['*'] }])))).toEqual(['violation']);
-    expect(findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: ['${aws_iam_role.fn.arn}'] }]))).toEqual([]);
-    expect(kinds(findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: '${var.arns}' }])))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: ['*'] }])))).toEqual(
+      ['violation'],
+    );
+    expect(
+      findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: ['${aws_iam_role.fn.arn}'] }])),
+    ).toEqual([]);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_role_policy', { role: 'r', policy: docRef('p') }, doc([{ actions: ['iam:PassRole'], resources: '${var.arns}' }]))),
+    ).toEqual(['unknown']);
   });
 
   it('recognises role wildcards', () => {

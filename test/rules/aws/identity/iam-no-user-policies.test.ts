@@ -5,7 +5,9 @@ import { exampleFindings, policyJson } from '../policy/helpers';
 describe('iam-no-user-policies', () => {
   it('fires for every inline user policy and user policy attachment', () => {
     expect(kinds(findingsFor(rule, 'aws_iam_user_policy', { user: 'alice', policy: policyJson([]) }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_iam_user_policy_attachment', { user: '${aws_iam_user.ci.name}', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_user_policy_attachment', { user: '${aws_iam_user.ci.name}', policy_arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })),
+    ).toEqual(['violation']);
   });
 
   describe('aws_iam_policy_attachment', () => {

@@ -22,7 +22,9 @@ describe('iam-no-wildcard-actions', () => {
   }
 
   it('fires for Allow with NotAction on *', () => {
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }) }))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', NotAction: ['iam:*', 'organizations:*'], Resource: '*' }) })),
+    ).toEqual(['violation']);
   });
 
   it('leaves plain "*" to iam-no-admin-policy, and ignores Deny and partial wildcards', () => {
@@ -32,15 +34,21 @@ describe('iam-no-wildcard-actions', () => {
   });
 
   it('is unknown for an action expression that may be a service wildcard', () => {
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '${var.action}', Resource: '*' }) }))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: 'sqs:${var.verb}', Resource: '*' }) }))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: '${var.action}', Resource: '*' }) }))).toEqual([
+      'unknown',
+    ]);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson({ Effect: 'Allow', Action: 'sqs:${var.verb}', Resource: '*' }) }))).toEqual([
+      'unknown',
+    ]);
   });
 
   it('reads policy documents', () => {
     const doc = (statement: unknown) => ({ data: { aws_iam_policy_document: { p: { statement } } } });
     expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: ['dynamodb:*'], resources: ['*'] })))).toEqual(['violation']);
     expect(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: ['dynamodb:GetItem'], resources: ['*'] }))).toEqual([]);
-    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: ['dynamodb:*'], resources: ['${var.table_arn}'] })))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: docRef('p') }, doc({ actions: ['dynamodb:*'], resources: ['${var.table_arn}'] })))).toEqual([
+      'unknown',
+    ]);
   });
 
   it('has examples that behave', () => {

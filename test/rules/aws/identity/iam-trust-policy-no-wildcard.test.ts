@@ -10,7 +10,9 @@ describe('iam-trust-policy-no-wildcard', () => {
   it('fires for {"AWS": "*"}, a bare "*", and NotPrincipal', () => {
     expect(kinds(findingsFor(rule, T, trust(ANYONE)))).toEqual(['violation']);
     expect(kinds(findingsFor(rule, T, trust([{ ...ANYONE, Principal: '*' }])))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, T, trust([{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }])))).toEqual(['violation']);
+    expect(
+      kinds(findingsFor(rule, T, trust([{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }]))),
+    ).toEqual(['violation']);
   });
 
   it('is quiet for services, named accounts, and "*" limited to an organization', () => {
@@ -42,7 +44,10 @@ describe('iam-trust-policy-no-wildcard', () => {
     });
 
     it('treats a dynamic condition as possibly absent', () => {
-      const dyn = { ...open, dynamic: { condition: { for_each: '${var.orgs}', content: { test: 'StringEquals', variable: 'aws:PrincipalOrgID', values: ['${condition.value}'] } } } };
+      const dyn = {
+        ...open,
+        dynamic: { condition: { for_each: '${var.orgs}', content: { test: 'StringEquals', variable: 'aws:PrincipalOrgID', values: ['${condition.value}'] } } },
+      };
       expect(kinds(findingsFor(rule, T, { assume_role_policy: docRef('trust') }, doc([dyn])))).toEqual(['unknown']);
     });
   });

@@ -17,7 +17,9 @@ describe('kms-no-wildcard-principal', () => {
 
       it('is quiet for named principals or an account-limiting condition', () => {
         expect(findingsFor(rule, type, { ...base, policy: policyJson([ROOT]) })).toEqual([]);
-        expect(findingsFor(rule, type, { ...base, policy: policyJson([ROOT, { ...OPEN, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }]) })).toEqual([]);
+        expect(
+          findingsFor(rule, type, { ...base, policy: policyJson([ROOT, { ...OPEN, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } } }]) }),
+        ).toEqual([]);
       });
 
       it('is unknown for a policy built by a function', () => {
@@ -44,11 +46,21 @@ describe('kms-no-wildcard-principal', () => {
   it('fires for a Principal written as a list holding "*" (checkov CKV_AWS_33 reads it as a wildcard too)', () => {
     // new KmsKey(this, 'key', { policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: ['*'], … }] }) })
     expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([ROOT, { ...OPEN, Principal: ['*'] }]) }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '*'] }]) }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }]) }))).toEqual(['violation']);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '*'] }]) }))).toEqual([
+      'violation',
+    ]);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'] } }]) }))).toEqual(
+      ['violation'],
+    );
     expect(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root'] }]) })).toEqual([]);
-    expect(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['*'], Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } } }]) })).toEqual([]);
-    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '${var.p}'] }]) }))).toEqual(['unknown']);
+    expect(
+      findingsFor(rule, 'aws_kms_key', {
+        policy: policyJson([{ ...OPEN, Principal: ['*'], Condition: { StringEquals: { 'kms:CallerAccount': '111122223333' } } }]),
+      }),
+    ).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: ['arn:aws:iam::111122223333:root', '${var.p}'] }]) }))).toEqual([
+      'unknown',
+    ]);
   });
 
   it('fires for Allow with NotPrincipal (everyone but someone)', () => {
@@ -58,7 +70,9 @@ describe('kms-no-wildcard-principal', () => {
 
   it('is unknown when the principal or the condition value is an expression that may open it', () => {
     expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Principal: { AWS: '${var.principal}' } }]) }))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Condition: { StringLike: { 'aws:PrincipalOrgID': '${var.org}' } } }]) }))).toEqual(['unknown']);
+    expect(
+      kinds(findingsFor(rule, 'aws_kms_key', { policy: policyJson([{ ...OPEN, Condition: { StringLike: { 'aws:PrincipalOrgID': '${var.org}' } } }]) })),
+    ).toEqual(['unknown']);
   });
 
   describe('with a policy document data source', () => {
@@ -70,12 +84,17 @@ describe('kms-no-wildcard-principal', () => {
     });
 
     it('is quiet with a condition', () => {
-      const limited = { ...open, condition: [{ test: 'StringEquals', variable: 'kms:CallerAccount', values: ['${data.aws_caller_identity.current.account_id}'] }] };
+      const limited = {
+        ...open,
+        condition: [{ test: 'StringEquals', variable: 'kms:CallerAccount', values: ['${data.aws_caller_identity.current.account_id}'] }],
+      };
       expect(findingsFor(rule, 'aws_kms_key', { policy: docRef('key') }, doc(limited))).toEqual([]);
     });
 
     it('is unknown when the identifiers are an expression', () => {
-      expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: docRef('key') }, doc({ ...open, principals: [{ type: 'AWS', identifiers: '${var.ids}' }] })))).toEqual(['unknown']);
+      expect(
+        kinds(findingsFor(rule, 'aws_kms_key', { policy: docRef('key') }, doc({ ...open, principals: [{ type: 'AWS', identifiers: '${var.ids}' }] }))),
+      ).toEqual(['unknown']);
     });
   });
 

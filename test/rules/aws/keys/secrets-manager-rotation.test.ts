@@ -4,7 +4,11 @@ import { exampleFindings } from '../policy/helpers';
 
 const T = 'aws_secretsmanager_secret';
 const permission = (principal: unknown) => ({ action: 'lambda:InvokeFunction', function_name: '${aws_lambda_function.rotate.function_name}', principal });
-const rotation = (secretId: string) => ({ secret_id: secretId, rotation_lambda_arn: '${aws_lambda_function.rotate.arn}', rotation_rules: { automatically_after_days: 30 } });
+const rotation = (secretId: string) => ({
+  secret_id: secretId,
+  rotation_lambda_arn: '${aws_lambda_function.rotate.arn}',
+  rotation_rules: { automatically_after_days: 30 },
+});
 
 describe('secrets-manager-rotation', () => {
   const lambda = { aws_lambda_permission: { rotate: permission('secretsmanager.amazonaws.com') } };
@@ -34,7 +38,9 @@ describe('secrets-manager-rotation', () => {
     const maybeRotation = { ...lambda, aws_secretsmanager_secret_rotation: { r: rotation('${var.secret}') } };
     expect(kinds(findingsFor(rule, T, { name: 'db' }, { resource: maybeRotation }))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, T, { name: 'db' }, { resource: { aws_lambda_permission: { p: permission('${var.principal}') } } }))).toEqual(['unknown']);
-    expect(kinds(findingsFor(rule, T, { name: '${var.name}' }, { resource: { ...lambda, aws_secretsmanager_secret_rotation: { r: rotation('db') } } }))).toEqual(['unknown']);
+    expect(
+      kinds(findingsFor(rule, T, { name: '${var.name}' }, { resource: { ...lambda, aws_secretsmanager_secret_rotation: { r: rotation('db') } } })),
+    ).toEqual(['unknown']);
   });
 
   it('has examples that behave', () => {

@@ -26,7 +26,9 @@ describe('default-security-group-restricts-all', () => {
     it('fires when a rule resource is attached through default_security_group_id', () => {
       const attached = {
         ...adopted,
-        aws_vpc_security_group_ingress_rule: { open: { security_group_id: '${aws_vpc.subject.default_security_group_id}', ip_protocol: '-1', cidr_ipv4: '10.0.0.0/8' } },
+        aws_vpc_security_group_ingress_rule: {
+          open: { security_group_id: '${aws_vpc.subject.default_security_group_id}', ip_protocol: '-1', cidr_ipv4: '10.0.0.0/8' },
+        },
       };
       const found = findings(rule, { resource: { aws_vpc: { subject: vpc }, ...attached } });
       expect(found.map((v) => v.address)).toEqual(['aws_vpc.subject']);
@@ -38,19 +40,28 @@ describe('default-security-group-restricts-all', () => {
     const group = (body: Record<string, unknown>, extra = {}) =>
       findings(rule, { resource: { aws_vpc: { main: vpc }, aws_default_security_group: { subject: { vpc_id: '${aws_vpc.main.id}', ...body } }, ...extra } });
     it('fires on each ingress or egress block, including self-referencing ones', () => {
-      expect(kinds(group({ ingress: [{ protocol: '-1', from_port: 0, to_port: 0, self: true }], egress: [{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] }] }))).toEqual([
-        'violation',
-        'violation',
-      ]);
+      expect(
+        kinds(
+          group({
+            ingress: [{ protocol: '-1', from_port: 0, to_port: 0, self: true }],
+            egress: [{ protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] }],
+          }),
+        ),
+      ).toEqual(['violation', 'violation']);
     });
     it('stays quiet with no rules, or empty rule lists', () => {
       expect(group({})).toEqual([]);
       expect(group({ ingress: [], egress: [] })).toEqual([]);
     });
     it('is unknown when ingress is an expression', () => expect(kinds(group({ ingress: '${var.rules}' }))).toEqual(['unknown']));
-    it('reads dynamic blocks', () => expect(kinds(group({ dynamic: { egress: { for_each: '${var.x}', content: { protocol: '-1' } } } }))).toEqual(['violation']));
+    it('reads dynamic blocks', () =>
+      expect(kinds(group({ dynamic: { egress: { for_each: '${var.x}', content: { protocol: '-1' } } } }))).toEqual(['violation']));
     it('fires on an aws_security_group_rule attached to it', () => {
-      const extra = { aws_security_group_rule: { r: { type: 'ingress', security_group_id: '${aws_default_security_group.subject.id}', protocol: 'tcp', from_port: 22, to_port: 22, self: true } } };
+      const extra = {
+        aws_security_group_rule: {
+          r: { type: 'ingress', security_group_id: '${aws_default_security_group.subject.id}', protocol: 'tcp', from_port: 22, to_port: 22, self: true },
+        },
+      };
       const found = group({}, extra);
       expect(kinds(found)).toEqual(['violation']);
       expect(found[0].message).toContain('aws_security_group_rule.r');

@@ -13,8 +13,9 @@ describe('lb-listener-https', () => {
     // new Lb(this, 'media', { loadBalancerType: 'network', internal: false, … });
     // new LbListener(this, 'media-udp-10000', { loadBalancerArn: mediaNlb.arn, port: 10000, protocol: 'UDP', … });
     const nlb = { resource: { aws_lb: { media: { name: 'webrtc-media', internal: false, load_balancer_type: 'network', subnets: ['s-a', 's-b'] } } } };
-    const on = (body: Record<string, unknown>) => findingsFor(rule, 'aws_lb_listener', { load_balancer_arn: '${aws_lb.media.arn}', default_action: [forward], ...body }, nlb);
-    it('media over UDP and TURN over UDP and TCP are not this rule\'s concern; TURN over TLS passes', () => {
+    const on = (body: Record<string, unknown>) =>
+      findingsFor(rule, 'aws_lb_listener', { load_balancer_arn: '${aws_lb.media.arn}', default_action: [forward], ...body }, nlb);
+    it("media over UDP and TURN over UDP and TCP are not this rule's concern; TURN over TLS passes", () => {
       expect(on({ port: 10000, protocol: 'UDP' })).toEqual([]);
       expect(on({ port: 3478, protocol: 'UDP' })).toEqual([]);
       expect(on({ port: 3478, protocol: 'TCP' })).toEqual([]);
@@ -49,11 +50,17 @@ describe('lb-listener-https', () => {
         expect(listener({ protocol: 'HTTPS', port: 443 })).toEqual([]);
         expect(listener({ protocol: 'tls', port: 443 })).toEqual([]);
         expect(listener({ protocol: 'HTTP', default_action: [redirect('HTTPS')] })).toEqual([]);
-        expect(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [1], content: redirect('HTTPS') } } })).toEqual([]);
+        expect(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [1], content: redirect('HTTPS') } } })).toEqual(
+          [],
+        );
       });
       it('a redirect from a dynamic block whose for_each may be empty is unknown; an empty one is no redirect', () => {
-        expect(kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: '${var.a}', content: redirect('HTTPS') } } }))).toEqual(['unknown']);
-        expect(kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [], content: redirect('HTTPS') } } }))).toEqual(['violation']);
+        expect(
+          kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: '${var.a}', content: redirect('HTTPS') } } })),
+        ).toEqual(['unknown']);
+        expect(
+          kinds(listener({ protocol: 'HTTP', default_action: undefined, dynamic: { default_action: { for_each: [], content: redirect('HTTPS') } } })),
+        ).toEqual(['violation']);
       });
       it('is not applicable when its load balancer is in the stack and internal', () => {
         expect(listener({ protocol: 'HTTP' }, lbStack({ internal: true }))).toEqual([]);

@@ -8,14 +8,26 @@ describe('lb-modern-tls-policy', () => {
   for (const type of ['aws_lb_listener', 'aws_alb_listener']) {
     describe(type, () => {
       const listener = (body: Record<string, unknown>) =>
-        findingsFor(rule, type, { load_balancer_arn: 'arn:lb', port: 443, protocol: 'HTTPS', default_action: { type: 'forward', target_group_arn: 'arn:tg' }, ...body });
+        findingsFor(rule, type, {
+          load_balancer_arn: 'arn:lb',
+          port: 443,
+          protocol: 'HTTPS',
+          default_action: { type: 'forward', target_group_arn: 'arn:tg' },
+          ...body,
+        });
       it('fires when ssl_policy is unset (the 2016-08 default) and says so', () => {
         const found = listener({});
         expect(kinds(found)).toEqual(['violation']);
         expect(found[0].message).toContain('ELBSecurityPolicy-2016-08');
       });
       it('fires on TLS 1.0/1.1 policies, including the TLS13-1-0 one a prefix match would accept', () => {
-        for (const policy of ['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS-1-1-2017-01', 'ELBSecurityPolicy-FS-2018-06', 'ELBSecurityPolicy-TLS13-1-0-2021-06', 'ELBSecurityPolicy-TLS13-1-1-2021-06']) {
+        for (const policy of [
+          'ELBSecurityPolicy-2016-08',
+          'ELBSecurityPolicy-TLS-1-1-2017-01',
+          'ELBSecurityPolicy-FS-2018-06',
+          'ELBSecurityPolicy-TLS13-1-0-2021-06',
+          'ELBSecurityPolicy-TLS13-1-1-2021-06',
+        ]) {
           expect(kinds(listener({ ssl_policy: policy }))).toEqual(['violation']);
         }
       });

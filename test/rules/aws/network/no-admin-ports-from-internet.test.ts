@@ -26,9 +26,11 @@ describe('no-admin-ports-from-internet', () => {
       expect(kinds(sg(tcp(2, 65535, world)))).toEqual(['violation']);
       expect(kinds(sg({ protocol: '-1', from_port: 0, to_port: 0, ...world }, tcp(22, 22, world)))).toEqual(['violation']);
     });
-    it('fires on numeric protocol 6 (tcp) and on WinRM', () => expect(kinds(sg({ protocol: '6', from_port: 5985, to_port: 5986, ...world }))).toEqual(['violation']));
+    it('fires on numeric protocol 6 (tcp) and on WinRM', () =>
+      expect(kinds(sg({ protocol: '6', from_port: 5985, to_port: 5986, ...world }))).toEqual(['violation']));
     it('fires on an internet-wide range such as 0.0.0.0/1', () => expect(kinds(sg(tcp(22, 22, { cidr_blocks: ['0.0.0.0/1'] })))).toEqual(['violation']));
-    it('fires once per offending block', () => expect(kinds(sg(tcp(22, 22, world), tcp(443, 443, world), tcp(3389, 3389, world)))).toEqual(['violation', 'violation']));
+    it('fires once per offending block', () =>
+      expect(kinds(sg(tcp(22, 22, world), tcp(443, 443, world), tcp(3389, 3389, world)))).toEqual(['violation', 'violation']));
     it('stays quiet on 443 from the internet, a range that stops short of 22, and ICMP', () => {
       expect(sg(tcp(443, 443, world), tcp(23, 80, world), { protocol: 'icmp', from_port: -1, to_port: -1, ...world })).toEqual([]);
     });

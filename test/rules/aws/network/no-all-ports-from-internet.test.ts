@@ -33,7 +33,8 @@ describe('no-all-ports-from-internet', () => {
     expect(kinds(findingsFor(rule, 'aws_security_group', body))).toEqual(['violation']);
   });
   it('aws_security_group_rule: fires on ingress -1 from the internet, quiet on egress, unknown on a CIDR expression', () => {
-    const r = (body: Record<string, unknown>) => findingsFor(rule, 'aws_security_group_rule', { security_group_id: 'sg-1', protocol: '-1', from_port: 0, to_port: 0, ...body });
+    const r = (body: Record<string, unknown>) =>
+      findingsFor(rule, 'aws_security_group_rule', { security_group_id: 'sg-1', protocol: '-1', from_port: 0, to_port: 0, ...body });
     expect(kinds(r({ type: 'ingress', ...world }))).toEqual(['violation']);
     expect(r({ type: 'egress', ...world })).toEqual([]);
     expect(kinds(r({ type: 'ingress', cidr_blocks: ['${var.cidr}'] }))).toEqual(['unknown']);

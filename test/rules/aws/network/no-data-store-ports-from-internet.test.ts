@@ -19,7 +19,9 @@ describe('no-data-store-ports-from-internet', () => {
     expect(kinds(sg({ protocol: 'tcp', from_port: 1024, to_port: 65535, ...world }))).toEqual(['violation']);
   });
   it('aws_security_group: stays quiet on web ports from the internet and on the database port from the app group', () => {
-    expect(sg({ protocol: 'tcp', from_port: 80, to_port: 443, ...world }, { protocol: 'tcp', from_port: 5432, to_port: 5432, security_groups: ['sg-app'] })).toEqual([]);
+    expect(
+      sg({ protocol: 'tcp', from_port: 80, to_port: 443, ...world }, { protocol: 'tcp', from_port: 5432, to_port: 5432, security_groups: ['sg-app'] }),
+    ).toEqual([]);
   });
   it('aws_security_group: is unknown when a CIDR is an expression', () => {
     expect(kinds(sg({ protocol: 'tcp', from_port: 27017, to_port: 27017, cidr_blocks: ['${var.cidr}'] }))).toEqual(['unknown']);
@@ -29,7 +31,8 @@ describe('no-data-store-ports-from-internet', () => {
     expect(kinds(findingsFor(rule, 'aws_security_group', body))).toEqual(['violation']);
   });
   it('aws_security_group_rule: fires on MongoDB from the internet, quiet from a private CIDR, unknown on a port expression', () => {
-    const r = (body: Record<string, unknown>) => findingsFor(rule, 'aws_security_group_rule', { type: 'ingress', security_group_id: 'sg-1', protocol: 'tcp', ...body });
+    const r = (body: Record<string, unknown>) =>
+      findingsFor(rule, 'aws_security_group_rule', { type: 'ingress', security_group_id: 'sg-1', protocol: 'tcp', ...body });
     expect(kinds(r({ from_port: 27017, to_port: 27017, ...world }))).toEqual(['violation']);
     expect(r({ from_port: 27017, to_port: 27017, cidr_blocks: ['10.0.0.0/16'] })).toEqual([]);
     expect(kinds(r({ from_port: '${var.port}', to_port: '${var.port}', ...world }))).toEqual(['unknown']);

@@ -9,7 +9,10 @@ describe('security-group-rule-description', () => {
 
   it('aws_security_group: fires on every ingress and egress block without a description (null, missing or blank)', () => {
     const found = findingsFor(rule, 'aws_security_group', {
-      ingress: [{ ...block, description: null }, { ...block, description: 'HTTPS' }],
+      ingress: [
+        { ...block, description: null },
+        { ...block, description: 'HTTPS' },
+      ],
       egress: [{ ...block, description: '  ' }],
     });
     expect(found.map((v) => v.attribute)).toEqual(['ingress[0].description', 'egress[0].description']);
@@ -20,7 +23,9 @@ describe('security-group-rule-description', () => {
   });
   it('aws_security_group: reads dynamic blocks (an iterator description may be empty: unknown)', () => {
     expect(kinds(findingsFor(rule, 'aws_security_group', { dynamic: { egress: { content: block } } }))).toEqual(['violation']);
-    expect(kinds(findingsFor(rule, 'aws_security_group', { dynamic: { egress: { content: { ...block, description: '${egress.value.why}' } } } }))).toEqual(['unknown']);
+    expect(kinds(findingsFor(rule, 'aws_security_group', { dynamic: { egress: { content: { ...block, description: '${egress.value.why}' } } } }))).toEqual([
+      'unknown',
+    ]);
     expect(findingsFor(rule, 'aws_security_group', { dynamic: { egress: { content: { ...block, description: 'to the tailnet' } } } })).toEqual([]);
   });
   it('aws_security_group: is unknown when the ingress list is an expression', () => {

@@ -15,7 +15,15 @@ describe('readPolicy: JSON text', () => {
     expect(single.statements[0].where).toBe('Statement');
     expect(single.statements[0].actions).toEqual({ state: 'known', value: ['s3:GetObject'] });
 
-    const list = known(readPolicy(policyJson([{ Sid: 'A', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['*'] }, { Effect: 'Deny', NotAction: 'iam:*', NotResource: 'x' }]), ctx));
+    const list = known(
+      readPolicy(
+        policyJson([
+          { Sid: 'A', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: ['*'] },
+          { Effect: 'Deny', NotAction: 'iam:*', NotResource: 'x' },
+        ]),
+        ctx,
+      ),
+    );
     expect(list.statements.map((s) => s.where)).toEqual(['Statement[0] "A"', 'Statement[1]']);
     expect(list.statements[0].actions).toEqual({ state: 'known', value: ['s3:GetObject', 's3:PutObject'] });
     expect(list.statements[1].notActions).toEqual({ state: 'known', value: ['iam:*'] });
@@ -25,7 +33,13 @@ describe('readPolicy: JSON text', () => {
 
   it('reads Principal as "*", as {"AWS": ...} and as several types', () => {
     const read = known(
-      readPolicy(policyJson([{ Effect: 'Allow', Principal: '*' }, { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'], Service: 'lambda.amazonaws.com' } }]), ctx),
+      readPolicy(
+        policyJson([
+          { Effect: 'Allow', Principal: '*' },
+          { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'], Service: 'lambda.amazonaws.com' } },
+        ]),
+        ctx,
+      ),
     );
     expect(read.statements[0].principals).toEqual({ state: 'known', value: [{ type: '*', identifiers: { state: 'known', value: ['*'] } }] });
     expect(read.statements[1].principals).toEqual({
@@ -38,7 +52,9 @@ describe('readPolicy: JSON text', () => {
   });
 
   it('reads conditions, converting booleans to strings', () => {
-    const read = known(readPolicy(policyJson({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': false }, StringEquals: { 'aws:PrincipalOrgID': ['o-1'] } } }), ctx));
+    const read = known(
+      readPolicy(policyJson({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': false }, StringEquals: { 'aws:PrincipalOrgID': ['o-1'] } } }), ctx),
+    );
     expect(read.statements[0].conditions).toEqual({
       state: 'known',
       value: [
@@ -123,7 +139,10 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
     expect(s.effect).toBe('Allow');
     expect(s.where).toBe('data.aws_iam_policy_document.trust statement[0]');
     expect(s.principals).toEqual({ state: 'known', value: [{ type: 'AWS', identifiers: { state: 'known', value: ['*'] } }] });
-    expect(s.conditions).toEqual({ state: 'known', value: [{ operator: 'StringEquals', key: 'aws:PrincipalOrgID', values: { state: 'known', value: ['o-123'] } }] });
+    expect(s.conditions).toEqual({
+      state: 'known',
+      value: [{ operator: 'StringEquals', key: 'aws:PrincipalOrgID', values: { state: 'known', value: ['o-123'] } }],
+    });
   });
 
   it('accepts a single statement object, minified_json and an indexed reference', () => {
@@ -133,7 +152,9 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
   });
 
   it('keeps expression fields unknown', () => {
-    const ctx = contextOf({ data: { aws_iam_policy_document: { p: { statement: [{ actions: '${var.actions}', resources: ['${aws_s3_bucket.b.arn}'], effect: '${var.effect}' }] } } } });
+    const ctx = contextOf({
+      data: { aws_iam_policy_document: { p: { statement: [{ actions: '${var.actions}', resources: ['${aws_s3_bucket.b.arn}'], effect: '${var.effect}' }] } } },
+    });
     const [s] = known(readPolicy(docRef('p'), ctx)).statements;
     expect(s.actions).toEqual({ state: 'unknown', expression: '${var.actions}' });
     expect(s.resources).toEqual({ state: 'known', value: ['${aws_s3_bucket.b.arn}'] });
@@ -145,7 +166,16 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
       data: {
         aws_iam_policy_document: {
           dyn: {
-            dynamic: { statement: { for_each: '${var.s}', content: { actions: ['s3:GetObject'], resources: ['*'], dynamic: { condition: { for_each: '${var.c}', content: { test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] } } } } } },
+            dynamic: {
+              statement: {
+                for_each: '${var.s}',
+                content: {
+                  actions: ['s3:GetObject'],
+                  resources: ['*'],
+                  dynamic: { condition: { for_each: '${var.c}', content: { test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] } } },
+                },
+              },
+            },
           },
           opaque: { statement: '${local.statements}' },
         },
@@ -164,7 +194,12 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
     const ctx = contextOf({
       data: {
         aws_iam_policy_document: {
-          base: { statement: [{ sid: 'Read', actions: ['s3:GetObject'], resources: ['*'] }, { sid: 'Keep', actions: ['sqs:SendMessage'], resources: ['*'] }] },
+          base: {
+            statement: [
+              { sid: 'Read', actions: ['s3:GetObject'], resources: ['*'] },
+              { sid: 'Keep', actions: ['sqs:SendMessage'], resources: ['*'] },
+            ],
+          },
           merged: {
             source_policy_documents: [docRef('base'), policyJson({ Sid: 'Literal', Effect: 'Allow', Action: 'sns:Publish', Resource: '*' })],
             statement: [{ sid: 'Read', actions: ['s3:ListBucket'], resources: ['*'] }],
@@ -207,7 +242,10 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
     const ctx = contextOf({
       data: {
         aws_iam_policy_document: {
-          p: { source_policy_documents: [policyJson({ Sid: 'A', Effect: 'Deny', Action: '*', Resource: '*' })], statement: [{ sid: '${var.sid}', actions: ['*'], resources: ['*'] }] },
+          p: {
+            source_policy_documents: [policyJson({ Sid: 'A', Effect: 'Deny', Action: '*', Resource: '*' })],
+            statement: [{ sid: '${var.sid}', actions: ['*'], resources: ['*'] }],
+          },
         },
       },
     });
@@ -223,7 +261,9 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
   });
 
   it('prefers the rendered json a plan carries', () => {
-    const ctx = contextOf({ data: { aws_iam_policy_document: { p: { json: policyJson({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }), statement: [] } } } });
+    const ctx = contextOf({
+      data: { aws_iam_policy_document: { p: { json: policyJson({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }), statement: [] } } },
+    });
     const read = known(readPolicy(docRef('p'), ctx));
     expect(read.statements[0].actions).toEqual({ state: 'known', value: ['ec2:*'] });
     expect(read.statements[0].where).toBe('data.aws_iam_policy_document.p Statement');

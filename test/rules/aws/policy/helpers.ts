@@ -18,7 +18,6 @@ export function policyJson(statement: unknown): string {
 /** A data source reference as cdktf synthesizes `doc.json`. */
 export const docRef = (name: string) => `\${data.aws_iam_policy_document.${name}.json}`;
 
-
 /** Findings for the rule's own examples: the failing one must fire, the passing one must be quiet. */
 export function exampleFindings(rule: Rule): { failing: Violation[]; passing: Violation[] } {
   if (!rule.examples) throw new Error(`${rule.id} has no examples`);

@@ -127,7 +127,11 @@ describe('restrictedByCondition', () => {
     expect(state(allowsAnyoneUnrestricted(statement({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' })))).toBe(true);
     expect(state(allowsAnyoneUnrestricted(statement({ Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' })))).toBe(false);
     expect(
-      state(allowsAnyoneUnrestricted(statement({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } }))),
+      state(
+        allowsAnyoneUnrestricted(
+          statement({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } }),
+        ),
+      ),
     ).toBe(false);
     expect(state(allowsAnyoneUnrestricted(statement({ Effect: '${var.e}', Principal: '*', Action: 'kms:*', Resource: '*' })))).toBe('unknown');
   });
@@ -137,7 +141,14 @@ describe('forbidStatements', () => {
   const test = (s: PolicyStatement) => and(includesAllActions(s), coversAllResources(s));
 
   it('reports each offending statement, unknowns, and passes otherwise', () => {
-    const read = readPolicy(policyJson([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Allow', Action: '${var.a}', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]), ctx);
+    const read = readPolicy(
+      policyJson([
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Allow', Action: '${var.a}', Resource: '*' },
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+      ]),
+      ctx,
+    );
     expect(forbidStatements(read, 'policy', test, 'is admin').map((r) => r.status)).toEqual(['violation', 'unknown']);
     const fine = readPolicy(policyJson({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), ctx);
     expect(forbidStatements(fine, 'policy', test, 'is admin').map((r) => r.status)).toEqual(['pass']);
