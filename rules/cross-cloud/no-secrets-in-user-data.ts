@@ -61,6 +61,14 @@ export const noSecretsInUserData = defineRule({
     `\`expiry <= ${MAX_JOIN_KEY_EXPIRY_SECONDS}\`. Rotate any secret that was already in user data.`,
   references: {
     checkov: ['CKV_AWS_46'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_46',
+        kind: 'different',
+        why: 'decodes base64 user data and covers spot requests and DigitalOcean, and finds non-AWS tokens; does not flag IAM unique ids (AIDA/AROA/...), account ids or any bare 40-character string, which checkov reports as secrets',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html', 'https://tailscale.com/kb/1085/auth-keys'],
   },
   examples: {

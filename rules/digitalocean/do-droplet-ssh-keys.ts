@@ -20,6 +20,14 @@ export const doDropletSshKeys = defineRule({
   fix: 'Set `ssh_keys` to at least one digitalocean_ssh_key id or fingerprint (`digitalocean_ssh_key.<name>.fingerprint`).',
   references: {
     checkov: ['CKV_DIO_2'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_DIO_2',
+        kind: 'stricter',
+        why: 'an empty ssh_keys list fails and digitalocean_droplet_autoscale templates are covered; checkov only checks that ssh_keys is set on digitalocean_droplet',
+      },
+    ],
     docs: ['https://docs.digitalocean.com/products/droplets/how-to/add-ssh-keys/'],
   },
   examples: {

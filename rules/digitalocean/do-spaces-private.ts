@@ -17,6 +17,14 @@ export const doSpacesPrivate = defineRule({
   fix: 'Remove `acl` or set `acl = "private"`; serve public assets through a CDN or signed URLs instead.',
   references: {
     checkov: ['CKV_DIO_3'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_DIO_3',
+        kind: 'stricter',
+        why: 'also covers digitalocean_spaces_bucket_object, whose acl can make a single object public-read',
+      },
+    ],
     docs: ['https://docs.digitalocean.com/products/spaces/how-to/manage-access/'],
   },
   examples: {

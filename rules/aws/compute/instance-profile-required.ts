@@ -18,7 +18,17 @@ export const instanceProfileRequired = defineRule({
     'files or environment variables, which leak and never expire. A profile with a least-privilege role ' +
     'makes static keys unnecessary.',
   fix: 'Set `iam_instance_profile` to an aws_iam_instance_profile whose role has only what the host needs (e.g. AmazonSSMManagedInstanceCore).',
-  references: { checkov: ['CKV2_AWS_41'] },
+  references: {
+    checkov: ['CKV2_AWS_41'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_41',
+        kind: 'different',
+        why: 'also covers aws_spot_instance_request, and an instance whose launch template sets iam_instance_profile passes (checkov fails it because the instance itself sets none)',
+      },
+    ],
+  },
   examples: {
     failing: { resourceType: 'aws_instance', body: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro' } },
     passing: { resourceType: 'aws_instance', body: { ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', iam_instance_profile: 'relay' } },

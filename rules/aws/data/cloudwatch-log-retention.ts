@@ -33,6 +33,20 @@ export const cloudwatchLogRetention = defineRule({
     'key whose policy allows the logs service principal of the region.',
   references: {
     checkov: ['CKV_AWS_66', 'CKV_AWS_158'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_66',
+        kind: 'stricter',
+        why: 'requires at least 90 days and rejects 0 (never expire); checkov passes any retention_in_days value, including 1 and 0',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_158',
+        kind: 'stricter',
+        why: 'an AWS managed key or a data lookup of alias/aws/* fails and an unresolved kms_key_id is unknown; checkov passes any value',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html'],
   },
   examples: {

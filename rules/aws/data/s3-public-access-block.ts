@@ -28,6 +28,38 @@ export const s3PublicAccessBlock = defineRule({
     'same four on aws_s3_account_public_access_block.',
   references: {
     checkov: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56', 'CKV2_AWS_6'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_6',
+        kind: 'stricter',
+        why: "the bucket's public access block must set all four settings, not only block_public_acls and block_public_policy as CKV2_AWS_6 requires",
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_53',
+        kind: 'stricter',
+        why: "also checks aws_s3_account_public_access_block, which checkov's per-flag checks do not cover",
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_54',
+        kind: 'stricter',
+        why: "also checks aws_s3_account_public_access_block, which checkov's per-flag checks do not cover",
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_55',
+        kind: 'stricter',
+        why: "also checks aws_s3_account_public_access_block, which checkov's per-flag checks do not cover",
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_56',
+        kind: 'stricter',
+        why: "also checks aws_s3_account_public_access_block, which checkov's per-flag checks do not cover",
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html'],
   },
   examples: {

@@ -23,6 +23,14 @@ export const s3Versioning = defineRule({
   fix: `Add an ${VERSIONING} for every bucket with \`bucket = <bucket>.id\` and \`versioning_configuration { status = "Enabled" }\`.`,
   references: {
     checkov: ['CKV_AWS_21'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_21',
+        kind: 'stricter',
+        why: 'also reports the aws_s3_bucket_versioning resource itself when its status is not Enabled, and a bucket whose companion link cannot be resolved is unknown rather than failed',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html'],
   },
   examples: {

@@ -24,6 +24,20 @@ export const snapshotCopiesEncrypted = defineRule({
     'same stack passes without the flag, since it cannot be anything but encrypted.',
   references: {
     checkov: ['CKV_AWS_204', 'CKV_AWS_235'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_204',
+        kind: 'stricter',
+        why: 'a block device made from a snapshot is followed to that snapshot and its volume; checkov passes every device with a snapshot_id unchecked, and does not check the KMS key its name promises',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_235',
+        kind: 'different',
+        why: 'an aws_ami_copy without encrypted = true passes when its source AMI in the stack is encrypted (a copy never removes encryption); also covers aws_ebs_snapshot_copy',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html'],
   },
   examples: {

@@ -26,6 +26,20 @@ export const iamNoAdminPolicy = defineRule({
     'activity). Do not attach arn:aws:iam::aws:policy/AdministratorAccess from a stack.',
   references: {
     checkov: ['CKV_AWS_62', 'CKV_AWS_274'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_62',
+        kind: 'stricter',
+        why: 'also catches *:* and arn:aws:* style wildcards, NotResource, and inline_policy blocks of aws_iam_role; checkov matches only the literal "*" on policy resources and passes a policy it cannot parse',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_274',
+        kind: 'stricter',
+        why: 'also matches AdministratorAccess in other partitions (aws-us-gov, aws-cn) and through data "aws_iam_policy" lookups, and reports an unresolved policy_arn as unknown instead of passing it',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege'],
   },
   examples: {

@@ -19,6 +19,14 @@ export const iamNoUserPolicies = defineRule({
     'workload a role. On aws_iam_policy_attachment, use `groups` / `roles` instead of `users`.',
   references: {
     checkov: ['CKV_AWS_40'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_40',
+        kind: 'stricter',
+        why: 'a user set by reference (user = aws_iam_user.x.name, the usual case) is a violation whoever the user is; checkov returns UNKNOWN for referenced values',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions'],
   },
   examples: {

@@ -19,6 +19,14 @@ export const iamTrustPolicyNoWildcard = defineRule({
     'keep Principal "*" and add `StringEquals: { "aws:PrincipalOrgID": "<org id>" }` (or aws:PrincipalAccount).',
   references: {
     checkov: ['CKV_AWS_60'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_60',
+        kind: 'different',
+        why: 'stricter on shape (Principal "*" as a bare string and NotPrincipal count, which checkov misses), looser on intent: a wildcard bounded by aws:PrincipalOrgID / aws:PrincipalAccount-style conditions passes, since it trusts only known accounts',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
   },
   examples: {

@@ -21,6 +21,14 @@ export const kmsKeyRotation = defineRule({
     'key store, cannot rotate automatically and are not checked.',
   references: {
     checkov: ['CKV_AWS_7'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_7',
+        kind: 'looser',
+        why: 'HMAC keys and keys in a custom key store are not applicable, since KMS cannot rotate them automatically; checkov fails both',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html'],
   },
   examples: {

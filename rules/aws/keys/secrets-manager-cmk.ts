@@ -17,6 +17,14 @@ export const secretsManagerCmk = defineRule({
   fix: 'Set `kms_key_id` to a customer-managed key (`aws_kms_key.<name>.arn`), never to `alias/aws/secretsmanager`.',
   references: {
     checkov: ['CKV_AWS_149'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_149',
+        kind: 'stricter',
+        why: 'data lookups of alias/aws/* fail and an unresolved kms_key_id is unknown; checkov passes any value not containing "aws/"',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html'],
   },
   examples: {

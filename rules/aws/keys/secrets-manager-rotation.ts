@@ -23,6 +23,14 @@ export const secretsManagerRotation = defineRule({
   fix: `Add an ${ROTATION} with \`secret_id = <secret>.id\`, the rotation Lambda's ARN and \`rotation_rules { automatically_after_days = 30 }\` (or a schedule_expression).`,
   references: {
     checkov: ['CKV2_AWS_57'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_57',
+        kind: 'looser',
+        why: 'applies only when the stack has an aws_lambda_permission for secretsmanager.amazonaws.com: without a rotation function, a rotation resource cannot be demanded of every secret (checkov does)',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html'],
   },
   examples: {

@@ -1,5 +1,7 @@
 /** The AWS logging and detection rules (CloudTrail, GuardDuty, Config, Access Analyzer, access logs), in catalog order. */
 import type { Rule } from '../../../engine/rule';
+import { accessAnalyzerArchiveRuleNotBlanket } from './access-analyzer-archive-rule-not-blanket';
+import { accessAnalyzerExternalAccess } from './access-analyzer-external-access';
 import { apigatewayAccessLogging } from './apigateway-access-logging';
 import { apigatewayExecutionLogging } from './apigateway-execution-logging';
 import { apigatewayXray } from './apigateway-xray';
@@ -38,6 +40,8 @@ export const awsLoggingRules: readonly Rule[] = [
   configRecorderEnabled,
   configRecorderAllResources,
   configRecorderGlobalResources,
+  accessAnalyzerExternalAccess,
+  accessAnalyzerArchiveRuleNotBlanket,
   s3AccessLogging,
   cloudfrontAccessLogging,
   wafv2Logging,

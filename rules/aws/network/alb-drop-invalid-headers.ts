@@ -16,7 +16,17 @@ export const albDropInvalidHeaders = defineRule({
     'material of HTTP request smuggling and header-injection attacks that bypass routing rules and ' +
     'authentication in front of the application. Dropping them at the load balancer closes that gap.',
   fix: 'Set `drop_invalid_header_fields = true` on the application load balancer.',
-  references: { checkov: ['CKV_AWS_131'] },
+  references: {
+    checkov: ['CKV_AWS_131'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_131',
+        kind: 'different',
+        why: 'network and gateway load balancers are not applicable (checkov returns UNKNOWN for them), and an unresolved load_balancer_type is unknown rather than assumed application',
+      },
+    ],
+  },
   examples: {
     failing: { resourceType: 'aws_lb', body: { name: 'web', load_balancer_type: 'application', internal: true } },
     passing: { resourceType: 'aws_lb', body: { name: 'web', load_balancer_type: 'application', internal: true, drop_invalid_header_fields: true } },

@@ -27,6 +27,14 @@ export const defaultSecurityGroupRestrictsAll = defineRule({
     'egress blocks, attach no rule resources to it, and give every workload its own security group.',
   references: {
     checkov: ['CKV2_AWS_12'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_12',
+        kind: 'stricter',
+        why: 'also reports on the aws_default_security_group itself and counts rules attached through aws_vpc.default_security_group_id; checkov evaluates the VPC and only rules connected to the default group resource',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html'],
   },
   examples: {

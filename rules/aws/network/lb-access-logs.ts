@@ -19,6 +19,14 @@ export const lbAccessLogs = defineRule({
   fix: 'Add `access_logs { bucket = "<log bucket>", enabled = true }` (the bucket policy must allow ELB log delivery).',
   references: {
     checkov: ['CKV_AWS_91'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_91',
+        kind: 'stricter',
+        why: 'an enabled access_logs block must also name a bucket; a gateway load balancer is not applicable (checkov UNKNOWN), and an unresolved load_balancer_type is unknown',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html'],
   },
   examples: {

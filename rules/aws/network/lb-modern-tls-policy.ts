@@ -57,6 +57,20 @@ export const lbModernTlsPolicy = defineRule({
   fix: `Set \`ssl_policy = "${RECOMMENDED}"\` (or another policy listed in the rule's MODERN_TLS_POLICIES).`,
   references: {
     checkov: ['CKV_AWS_103', 'CKV2_AWS_74'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_103',
+        kind: 'different',
+        why: 'an allowlist of exact TLS 1.2+ policy names, not name prefixes (checkov passes ELBSecurityPolicy-TLS13-1-0-2021-06, which accepts TLS 1.0); plain HTTP listeners, which CKV_AWS_103 fails unless they redirect to HTTPS, are left to lb-listener-https',
+      },
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_74',
+        kind: 'stricter',
+        why: 'an allowlist of TLS 1.2+ policies instead of a denylist of nine old ones: checkov passes e.g. ELBSecurityPolicy-FS-2018-06 and ELBSecurityPolicy-TLS13-1-1-2021-06, which still accept TLS 1.0/1.1',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html'],
   },
   examples: {

@@ -15,7 +15,17 @@ export const securityGroupRuleDescription = defineRule({
     'Firewall rules outlive the people who wrote them. A rule without a description cannot be reviewed or ' +
     'safely removed, so openings accumulate; the description also shows up in the console and in audits.',
   fix: 'Set `description` on every inline ingress/egress block and on every security-group rule resource (what it allows and why).',
-  references: { checkov: ['CKV_AWS_23'] },
+  references: {
+    checkov: ['CKV_AWS_23'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV_AWS_23',
+        kind: 'looser',
+        why: 'requires descriptions on rules only, not the group\'s own description (it defaults to "Managed by Terraform" and changing it replaces the group); the EC2-Classic db/elasticache/redshift security group types checkov also covers are gone from provider v5',
+      },
+    ],
+  },
   examples: {
     failing: { resourceType: 'aws_security_group', body: { ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] }] } },
     passing: {

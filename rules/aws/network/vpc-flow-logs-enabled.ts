@@ -17,6 +17,14 @@ export const vpcFlowLogsEnabled = defineRule({
   fix: 'Add an `aws_flow_log` with `vpc_id = aws_vpc.<name>.id` and `traffic_type = "ALL"`, delivering to CloudWatch Logs or S3.',
   references: {
     checkov: ['CKV2_AWS_11'],
+    deviations: [
+      {
+        peer: 'checkov',
+        check: 'CKV2_AWS_11',
+        kind: 'different',
+        why: 'a flow log must reference the VPC through vpc_id in the same stack; an aws_flow_log whose vpc_id is an unresolved expression makes the VPC unknown rather than failed',
+      },
+    ],
     docs: ['https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html'],
   },
   examples: {
