@@ -1,38 +1,9 @@
 /**
- * cdktf-guardrails: security guardrails and hardened constructs for CDK for Terraform.
- * This entry point never loads a provider package's root index (deep imports only).
+ * cdktf-guardrails: security guardrails and hardened constructs for CDK for Terraform, for both clouds.
+ * Teams on one cloud can import 'cdktf-guardrails/aws' or 'cdktf-guardrails/digitalocean' instead, which
+ * load only that cloud's provider package ('cdktf-guardrails/tailscale': none). Deep provider imports only.
  */
-export { Guardrails } from './aspects/guardrails';
-export { GuardrailsAspect } from './aspects/guardrails-aspect';
-export { GuardrailViolationError } from './engine/violation-error';
-export { GuardrailConfigError } from './engine/config-error';
-export type { GuardrailOptions, PublicExposureTagConfig } from './engine/options';
-export type { SuppressionInput } from './engine/suppressions';
-export type { Violation, Severity, RuleLevel, Profile, ResourceRecord, StackDocument, CheckResult, FindingKind } from './engine/types';
-export { defineRule } from './engine/rule';
-export type { Rule, RuleMetadata, RuleContext, CheckOutput } from './engine/rule';
-export { pass, violation, unknown, notApplicable, unknownValue } from './engine/results';
-// The shapes the built-in rules are made of, for custom rules: each returns pass / violation / unknown.
-export { requireBool, requireNumber, requireOneOf, requirePresent, forEachBlock } from './rules/common/shapes';
-export type { ShapeOptions } from './rules/common/shapes';
-export * as values from './engine/values';
-export { builtInRules } from './rules';
-export { evaluate } from './engine/evaluate';
-export type { EvaluationResult } from './engine/evaluate';
-export { resolveOptions } from './engine/options';
-
-// Hardened constructs (deep provider imports only).
+export * from './core';
 export * from './lib/relay';
 export * from './lib/secrets';
-export * from './lib/tailnet';
-export * from './lib/tailscale';
-export * from './lib/fleet';
 export * from './lib/monitoring';
-export type { DerpNodeInfo, DerpNodeMesh, IDerpNodeSource, IDerpRelay } from './lib/contracts/derp-node';
-export type { AclRule, GrantRule, DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy, PolicyTestEntry } from './lib/contracts/tailnet-policy';
-// The offline evaluator synth proves tailnet policies with: which flows a policy allows, who sees whom, and its tests.
-export { peersVisible, evaluatePolicyTests, policyAllows, policyTestsPass, describePolicyTestFailures } from './lib/tailnet/evaluate';
-export type { EvaluablePolicy, FlowDecision, FlowVerdict, PairDecision, PolicyTestResult, DestinationResult, TestOutcome } from './lib/tailnet/evaluate';
-export type { SecretReference } from './lib/contracts/secret-reference';
-export * as boot from './lib/boot';
-export { ConstructConfigError, redactSecrets } from './lib/errors';

@@ -16,7 +16,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { KEY_ADMIN_ACTIONS } from '../secrets/secret-store';
 import { AWS_IAM_ROLE_NAME, PropValidator } from '../validate';
-import { MonitoringAlarmError } from './alarms';
+import { MonitoringAlarmError } from './alarm-error';
 
 export interface AlertTopicProps {
   /** Topic name (also the key alias `alias/<name>`), e.g. `derp-alerts`. */

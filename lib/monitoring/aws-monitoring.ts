@@ -26,7 +26,7 @@ import {
   type PropValidator,
 } from '../validate';
 import { validateSecretReference } from '../validate/secret-reference';
-import { Ec2StatusCheckAlarm } from './alarms';
+import { Ec2StatusCheckAlarm } from './ec2-status-check-alarm';
 import { AlertTopic } from './alert-topic';
 import { renderAlertmanagerConfig, type AlertReceivers } from './alertmanager-config';
 import type { JoinKeySource } from './cloud-init';

@@ -20,7 +20,7 @@ import {
   type PropValidator,
 } from '../validate';
 import type { TailnetAccess } from './access';
-import { DropletHealthAlerts, type DropletHealthThresholds } from './alarms';
+import { DropletHealthAlerts, type DropletHealthThresholds } from './droplet-health-alerts';
 import { MONITORING_EGRESS, MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
 import type { NodeTargets } from './targets';
 

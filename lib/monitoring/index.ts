@@ -1,19 +1,4 @@
-export * from './aws-monitoring';
-export * from './digitalocean-monitoring';
-export type { MonitoringBaseProps } from './model';
+/** Monitoring for both clouds (loads both providers; see aws.ts and digitalocean.ts for one). */
+export * from './aws';
+export * from './digitalocean';
 export * from './monitoring';
-export * from './access';
-export * from './alarms';
-export * from './alert-rules';
-export * from './blackbox-config';
-export * from './cloud-init';
-export * from './prometheus-config';
-export * from './stun-probe';
-export * from './refresh-config';
-export * from './targets';
-export { toYaml } from './yaml';
-export * from './alertmanager-config';
-export * from './alert-topic';
-export * from './derpprobe';
-export * from './relay-versions';
-export { DERPER_METRICS_PORT } from './model';
