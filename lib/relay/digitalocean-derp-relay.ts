@@ -74,10 +74,11 @@ export interface DigitalOceanDerpRelayProps extends DerpRelayBaseProps {
   /** Region slug, e.g. `fra1`. */
   readonly region: string;
   /**
-   * DigitalOcean backups of the droplet (billed). A relay holds little state (its certificate cache and
-   * tailscaled's node key), but the strict catalog's `do-droplet-backups` asks for them. A backup holds the
-   * node's tailscale identity: restoring one is restoring that node, so limit who may.
-   * @default true
+   * DigitalOcean backups of the droplet (billed). A relay is rebuilt from its configuration and holds no state
+   * worth keeping, while a backup would hold tailscaled's node key: whoever can restore it can act as the relay
+   * on the tailnet. So backups are off, stated explicitly (the strict catalog's `do-droplet-backups` asks for
+   * the decision).
+   * @default false
    */
   readonly backups?: boolean;
   /**
@@ -175,7 +176,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       return tag;
     });
     const vpcUuid = props.vpcUuid === undefined ? undefined : v.rule('vpcUuid', props.vpcUuid, DIGITALOCEAN_VPC_UUID);
-    const backups = v.boolean('backups', props.backups ?? true);
+    const backups = v.boolean('backups', props.backups ?? false);
     const reserved =
       typeof props.reservedIp === 'string'
         ? v.matching('reservedIp', props.reservedIp, /^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$/, 'true, false or a reserved IPv4 address')

@@ -74,9 +74,9 @@ describe('DigitalOceanDerpRelay', () => {
       expect(only(synthDo({ tags: ['cost-center:net'] }).json, 'digitalocean_droplet').tags).toContain('cost-center:net');
     });
 
-    test('backups on by default (the strict do-droplet-backups), off when asked', () => {
-      expect(droplet.backups).toBe(true);
-      expect(only(synthDo({ backups: false }).json, 'digitalocean_droplet').backups).toBe(false);
+    test('backups off, stated explicitly (a backup would hold the node key), on when asked', () => {
+      expect(droplet.backups).toBe(false);
+      expect(only(synthDo({ backups: true }).json, 'digitalocean_droplet').backups).toBe(true);
     });
 
     test('pinned image slug, default size, FQDN name, region', () => {

@@ -8,14 +8,14 @@ const check = (extra: Record<string, unknown>) =>
 describe('do-droplet-backups', () => {
   itHonoursItsExamples(rule);
 
-  test('fires when unset (the default is false) or false', () => {
+  test('fires when unset: no backups, and nobody decided so', () => {
     const found = check({});
     expect(kinds(found)).toEqual(['violation']);
     expect(found[0]).toMatchObject({ severity: 'warning', attribute: 'backups' });
-    expect(kinds(check({ backups: false }))).toEqual(['violation']);
   });
 
-  test('quiet when true, with or without a backup_policy', () => {
+  test('quiet when decided either way: true, with or without a backup_policy, or an explicit false (stateless droplets)', () => {
+    expect(check({ backups: false })).toEqual([]);
     expect(check({ backups: true })).toEqual([]);
     expect(check({ backups: true, backup_policy: { plan: 'weekly', weekday: 'SUN', hour: 4 } })).toEqual([]);
   });
