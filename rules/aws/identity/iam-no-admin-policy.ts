@@ -7,6 +7,8 @@ import { coversAllResources, includesAllActions, isAllow, isConcreteReference, l
 import { checkIdentityPolicies, IDENTITY_POLICY_TYPES } from './identity-policies';
 
 const ATTACHMENT_TYPES = ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment'];
+/** IAM Identity Center: a permission set's managed policy applies to everyone the set is assigned to. */
+const SSO_ATTACHMENT = 'aws_ssoadmin_managed_policy_attachment';
 const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
 
 export const iamNoAdminPolicy = defineRule({
@@ -15,7 +17,7 @@ export const iamNoAdminPolicy = defineRule({
   severity: 'error',
   profile: 'baseline',
   category: 'identity',
-  resourceTypes: [...IDENTITY_POLICY_TYPES, ...ATTACHMENT_TYPES],
+  resourceTypes: [...IDENTITY_POLICY_TYPES, ...ATTACHMENT_TYPES, SSO_ATTACHMENT],
   rationale:
     'Action "*" on Resource "*" (or the AWS managed AdministratorAccess policy) is the whole account: whoever ' +
     'holds it, or steals the credentials of whoever holds it, can read every secret, delete every backup and ' +
@@ -68,6 +70,7 @@ export const iamNoAdminPolicy = defineRule({
     }
     if (resource.type === 'aws_iam_role') results.push(...managedPolicyArns(resource, context));
     if (ATTACHMENT_TYPES.includes(resource.type)) results.push(adminArn(resource.body.policy_arn, 'policy_arn', context));
+    if (resource.type === SSO_ATTACHMENT) results.push(adminArn(resource.body.managed_policy_arn, 'managed_policy_arn', context));
     return results;
   },
 });

@@ -104,4 +104,15 @@ describe('iam-no-admin-policy', () => {
     expect(kinds(failing)).toEqual(['violation']);
     expect(passing).toEqual([]);
   });
+
+  test('an IAM Identity Center permission set with AdministratorAccess (what checkov CKV_AWS_274 also catches)', () => {
+    const sso = (arn: string) => ({
+      instance_arn: 'arn:aws:sso:::instance/ssoins-1',
+      permission_set_arn: 'arn:aws:sso:::permissionSet/ssoins-1/ps-1',
+      managed_policy_arn: arn,
+    });
+    expect(kinds(findingsFor(rule, 'aws_ssoadmin_managed_policy_attachment', sso('arn:aws:iam::aws:policy/AdministratorAccess')))).toEqual(['violation']);
+    expect(findingsFor(rule, 'aws_ssoadmin_managed_policy_attachment', sso('arn:aws:iam::aws:policy/ReadOnlyAccess'))).toEqual([]);
+    expect(kinds(findingsFor(rule, 'aws_ssoadmin_managed_policy_attachment', sso('${var.policy}')))).toEqual(['unknown']);
+  });
 });
