@@ -10,7 +10,7 @@
  */
 import * as path from 'path';
 import type { TerraformStack } from 'cdktf';
-import { settle, type AppGuard } from './app-guard';
+import { existingGuard, settle, type AppGuard } from './app-guard';
 import { adoptAspects } from './guardrails-aspect';
 import { appOf } from './scope';
 import { createStaging } from './staging';
@@ -90,11 +90,13 @@ function guarded(stack: TerraformStack, synthesizer: Synthesizer): Synthesizer {
 
 function synthesizeGuarded(stack: TerraformStack, synthesizer: Synthesizer, session: Session): void {
   const app = appOf(stack);
+  // Part of a guarded App.synth, which writes into its staging directory and checks everything after (and
+  // has adopted the aspects already): no walk of the construct tree per stack.
+  const running = app ? existingGuard(app) : undefined;
+  if (running?.stagingDir !== undefined && path.resolve(session.outdir) === running.stagingDir) return synthesizer.synthesize(session);
   const guard = app ? adoptAspects(app) : undefined;
   const options = guard && (guard.stackOptions.get(stack) ?? guard.appOptions);
   if (!guard || !options || guard.inspecting) return synthesizer.synthesize(session);
-  // Part of a guarded App.synth, which writes into its staging directory and checks everything after.
-  if (guard.stagingDir !== undefined && path.resolve(session.outdir) === guard.stagingDir) return synthesizer.synthesize(session);
   synthesizeAlone(stack, synthesizer, session, guard);
 }
 
