@@ -11,7 +11,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformStack as CdktfStack, type App, type TerraformStack } from 'cdktf';
+import type { App, TerraformStack } from 'cdktf';
+import { cdk, loadedCdkCopies } from './cdk';
 import { evaluate, type EvaluationResult } from '../engine/evaluate';
 import type { GuardrailOptions, ResolvedOptions } from '../engine/options';
 import type { RuleMetadata } from '../engine/rule';
@@ -67,7 +68,7 @@ export function guardFor(app: App): AppGuard {
   guards.set(app, guard);
   installSynthWrapper(app, guard);
   guardSynthesizers(app);
-  installTestingGuard();
+  loadedCdkCopies().forEach((copy) => installTestingGuard(copy));
   return guard;
 }
 
@@ -151,7 +152,7 @@ function writesHcl(app: App): boolean {
 
 /** Every stack of the app, and every stack made from now on, gets a guarded synthesizer. */
 function guardSynthesizers(app: App): void {
-  guardStackPrototype(CdktfStack.prototype);
+  guardStackPrototype(cdk.TerraformStack.prototype);
   app.node.findAll().filter(isStack).forEach(guardSynthesizerOf);
 }
 

@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Testing, type TerraformStack } from 'cdktf';
+import type { TerraformStack } from 'cdktf';
+import { cdk } from './cdk';
 import { evaluate, type EvaluationResult } from '../engine/evaluate';
 import { resolveOptions, type GuardrailOptions } from '../engine/options';
 import { builtInRules } from '../rules';
@@ -27,7 +28,7 @@ export function checkStack(stack: TerraformStack, options?: GuardrailOptions, wh
   if (guard) guard.inspecting = true;
   let outdir: string;
   try {
-    outdir = Testing.fullSynth(stack);
+    outdir = cdk.Testing.fullSynth(stack);
   } finally {
     if (guard) guard.inspecting = wasInspecting;
   }

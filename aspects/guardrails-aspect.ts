@@ -5,7 +5,8 @@
  * installs the synth guards, which look for GuardrailsAspects on the app and its stacks whenever synth
  * starts (app synth, a stack's synthesizer, cdktf's Testing helpers) and enforce their options.
  */
-import { Aspects, TerraformStack as CdktfStack, App as CdktfApp, type App, type IAspect, type TerraformStack } from 'cdktf';
+import type { App, IAspect, TerraformStack } from 'cdktf';
+import { cdk, loadedCdkCopies } from './cdk';
 import type { IConstruct } from 'constructs';
 import { GuardrailConfigError } from '../engine/config-error';
 import { resolveOptions, type GuardrailOptions } from '../engine/options';
@@ -28,9 +29,11 @@ export class GuardrailsAspect implements IAspect {
     resolveOptions(options, builtInRules, 'GuardrailsAspect options');
     this.options = options;
     Object.defineProperty(this, ASPECT, { value: true });
-    patchAppPrototype(CdktfApp.prototype);
-    guardStackPrototype(CdktfStack.prototype);
-    installTestingGuard();
+    for (const copy of loadedCdkCopies()) {
+      patchAppPrototype(copy.App.prototype);
+      guardStackPrototype(copy.TerraformStack.prototype);
+      installTestingGuard(copy);
+    }
   }
 
   /** Nothing to do per construct: the synth guard checks what synth writes, after every aspect has run. */
@@ -49,7 +52,7 @@ export function adoptAspects(app: App): AppGuard | undefined {
   const scopes: IConstruct[] = [app, ...app.node.findAll().filter(isStack)];
   let guard = existingGuard(app);
   for (const scope of scopes) {
-    for (const aspect of Aspects.of(scope).all) {
+    for (const aspect of cdk.Aspects.of(scope).all) {
       if (!isGuardrailsAspect(aspect)) continue;
       guard ??= guardFor(app);
       registerOptions(guard, scope as App | TerraformStack, {

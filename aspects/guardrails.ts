@@ -1,13 +1,12 @@
 /** The public synth-time API: `Guardrails.enforce` and `Guardrails.suppress`. */
 import type { IConstruct } from 'constructs';
-import type { App, TerraformStack } from 'cdktf';
 import { GuardrailConfigError, describe } from '../engine/config-error';
 import { resolveOptions, type GuardrailOptions } from '../engine/options';
 import { validateSuppression, type SuppressionInput } from '../engine/suppressions';
 import { builtInRules } from '../rules';
 import { existingGuard, guardFor } from './app-guard';
 import { registerOptions } from './guardrails-aspect';
-import { appOf, isApp, isConstruct, isStack, kindOf } from './scope';
+import { appOf, isApp, isConstruct, isStack, kindOf, type CdkApp, type CdkStack } from './scope';
 
 export class Guardrails {
   /**
@@ -19,7 +18,7 @@ export class Guardrails {
    * writes `<outdir>/guardrails/report.json` and `report.sarif` whether it passes or not.
    * Neither `CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS` nor `App({ skipValidation: true })` turns this off.
    */
-  static enforce(scope: App | TerraformStack, options?: GuardrailOptions): void {
+  static enforce(scope: CdkApp | CdkStack, options?: GuardrailOptions): void {
     const where = 'Guardrails.enforce';
     if (!isApp(scope) && !isStack(scope)) {
       const other: unknown = scope;

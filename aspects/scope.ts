@@ -5,6 +5,20 @@
 import type { IConstruct } from 'constructs';
 import type { App, TerraformStack } from 'cdktf';
 
+/**
+ * A cdktf or cdktn App, by shape, so that either package's App type-checks where the public API takes one
+ * (cdktf-guardrails is typed against cdktf, and a cdktn class is a different nominal type).
+ */
+export interface CdkApp extends IConstruct {
+  readonly outdir: string;
+  synth(): void;
+}
+
+/** A cdktf or cdktn TerraformStack, by shape (see CdkApp). */
+export interface CdkStack extends IConstruct {
+  toTerraform(): unknown;
+}
+
 const APP_SYMBOL = Symbol.for('cdktf/App');
 const STACK_SYMBOL = Symbol.for('cdktf/TerraformStack');
 

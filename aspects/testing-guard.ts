@@ -4,7 +4,9 @@
  * guarded stack, the returned configuration is checked and a violating stack refused, exactly as
  * `app.synth()` would (`Testing.fullSynth` goes through the stack's guarded synthesizer).
  */
-import { Testing, type TerraformStack } from 'cdktf';
+import type * as Cdktf from 'cdktf';
+import type { TerraformStack } from 'cdktf';
+import { cdk } from './cdk';
 import { evaluate } from '../engine/evaluate';
 import { GuardrailViolationError } from '../engine/violation-error';
 import { hclToJson } from '../engine/input/hcl';
@@ -20,8 +22,8 @@ type TestingStatics = {
   synthHcl(stack: TerraformStack, runValidations?: boolean, returnMetadata?: boolean): string;
 };
 
-export function installTestingGuard(): void {
-  const target = Testing as unknown as TestingStatics & Record<symbol, unknown>;
+export function installTestingGuard(copy: typeof Cdktf = cdk): void {
+  const target = copy.Testing as unknown as TestingStatics & Record<symbol, unknown>;
   if (target[PATCHED]) return;
   const synth = target.synth;
   const synthHcl = target.synthHcl;

@@ -10,7 +10,8 @@
  * that expires within the hour (SecretsStack.joinKey: a NodeJoinKey readable by that node's role only);
  * DigitalOcean relays make theirs in their own stack. No join key is shared or reusable.
  */
-import { App } from 'cdktf';
+import type { App } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import { Guardrails } from '../aspects/guardrails';
 import type { SecretReference } from '../lib/contracts/secret-reference';
 import { AwsRelayStack } from './aws-relay-stack';
@@ -30,7 +31,7 @@ export interface ReferenceApp {
 }
 
 export function buildReferenceApp(outdir?: string): ReferenceApp {
-  const app = new App(outdir !== undefined ? { outdir } : {});
+  const app = new cdk.App(outdir !== undefined ? { outdir } : {});
   Guardrails.enforce(app, { profile: 'strict' });
 
   const tailnet = new TailnetStack(app, 'tailnet');

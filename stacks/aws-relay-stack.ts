@@ -3,7 +3,7 @@
  * a pinned Elastic IP (a literal in the derpMap), DNS records in Route 53, a CloudWatch alarm on its status
  * checks, and its own single-use join key (a NodeJoinKey in the secrets stack, readable by its role only).
  */
-import { TerraformStack } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import type { Construct } from 'constructs';
 import type { DerpVersions } from '../lib/boot';
 import type { SecretReference } from '../lib/contracts/secret-reference';
@@ -25,7 +25,7 @@ export interface AwsRelayStackProps {
   readonly meshKeySecret?: SecretReference;
 }
 
-export class AwsRelayStack extends TerraformStack {
+export class AwsRelayStack extends cdk.TerraformStack {
   readonly relays: readonly AwsDerpRelay[];
 
   constructor(scope: Construct, props: AwsRelayStackProps) {

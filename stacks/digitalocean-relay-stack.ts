@@ -3,7 +3,7 @@
  * pre-authorised, tagged tailnet key that expires within the hour (see DigitalOceanDerpRelay), and for the
  * same reason cannot mesh, so each DigitalOcean region has one node.
  */
-import { TerraformStack } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import type { Construct } from 'constructs';
 import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { DigitalOceanDerpRelay } from '../lib/relay';
@@ -11,7 +11,7 @@ import { TailscaleProvider } from '../lib/tailscale';
 import type { DerpVersions } from '../lib/boot';
 import { DIGITALOCEAN_DNS_DOMAIN, DIGITALOCEAN_RELAY_SITES, DIGITALOCEAN_SSH_KEYS, ENVIRONMENT, OWNER } from './config';
 
-export class DigitalOceanRelayStack extends TerraformStack {
+export class DigitalOceanRelayStack extends cdk.TerraformStack {
   readonly relays: readonly DigitalOceanDerpRelay[];
 
   /** `versions`: the fleet's (DerpFleet.versions). */

@@ -4,7 +4,7 @@
  * configuration (and the policy test that proves it at synth). It joins with its own single-use key (a
  * NodeJoinKey in the secrets stack, readable by its role only) and installs the fleet's Tailscale version.
  */
-import { TerraformStack } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import type { Construct } from 'constructs';
 import type { SecretReference } from '../lib/contracts/secret-reference';
 import type { DerpFleet } from '../lib/fleet';
@@ -13,7 +13,7 @@ import type { TailnetPolicy } from '../lib/tailnet';
 import { awsProvider } from './aws-provider';
 import { ALERT_EMAILS, MONITORING_SITE } from './config';
 
-export class MonitoringStack extends TerraformStack {
+export class MonitoringStack extends cdk.TerraformStack {
   readonly monitoring: AwsMonitoring;
 
   /** `joinKeySecret`: the server's own join key (SecretsStack.joinKey for MONITORING_SITE.roleName). */

@@ -10,7 +10,7 @@
  * attached to them), then this one; a node's boot keeps trying to read its key for 30 minutes. A node
  * replaced later needs a fresh key: `terraform apply -replace=<its key's address>` here, then replace it.
  */
-import { TerraformStack } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import type { Construct } from 'constructs';
 import type { SecretReference } from '../lib/contracts/secret-reference';
 import { NodeJoinKey, SecretStore } from '../lib/secrets';
@@ -19,7 +19,7 @@ import { TailscaleProvider } from '../lib/tailscale';
 import { awsProvider } from './aws-provider';
 import { AWS_ACCOUNT_ID, DERP_MESH_KEY, SECRETS_OPERATOR_ROLE, SECRETS_REGION, TERRAFORM_ROLE } from './config';
 
-export class SecretsStack extends TerraformStack {
+export class SecretsStack extends cdk.TerraformStack {
   readonly store: SecretStore;
   /** The nodes' join keys, by node name. */
   readonly joinKeys = new Map<string, NodeJoinKey>();

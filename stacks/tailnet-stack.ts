@@ -1,12 +1,12 @@
 /** The tailnet policy and the DERP fleet's derpMap, managed as a tailscale_acl. */
-import { TerraformStack } from 'cdktf';
+import { cdk } from '../aspects/cdk';
 import type { Construct } from 'constructs';
 import { DerpFleet } from '../lib/fleet';
 import { TailnetPolicy } from '../lib/tailnet';
 import { TailscaleProvider } from '../lib/tailscale';
 import { DERP_VERSIONS, INFRA_GROUP } from './config';
 
-export class TailnetStack extends TerraformStack {
+export class TailnetStack extends cdk.TerraformStack {
   readonly policy: TailnetPolicy;
   readonly fleet: DerpFleet;
 

@@ -12,7 +12,8 @@
  * fleet, so the policy admits the fleet's clients (derper -verify-clients) and proves it at synth.
  */
 import { isIP } from 'net';
-import { Lazy, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import type { TerraformOutput } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import { DERP_FLEET_MEMBERSHIP, type DerpNodeInfo, type IDerpNodeSource, type IDerpRelay } from '../contracts/derp-node';
 import type { DerpMap, DerpMapNode, DerpMapRegion, ITailnetPolicy } from '../contracts/tailnet-policy';
@@ -137,8 +138,8 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     }
     (props.relays ?? []).forEach((relay, i) => this.add(relay, `props.relays[${i}]`));
 
-    this.output = new TerraformOutput(this, 'derp-map', {
-      value: Lazy.anyValue({ produce: () => this.derpMap }),
+    this.output = new cdk.TerraformOutput(this, 'derp-map', {
+      value: cdk.Lazy.anyValue({ produce: () => this.derpMap }),
       description: 'The derpMap of the tailnet policy: DERP regions, host names and public addresses of the fleet. Holds no secret.',
       sensitive: false,
     });
@@ -146,11 +147,11 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
 
     if (props.tailnetPolicy) {
       const policy = props.tailnetPolicy;
-      if (this.nodeAddresses === 'relays' && Construct.isConstruct(policy) && TerraformStack.of(policy) !== TerraformStack.of(this)) {
+      if (this.nodeAddresses === 'relays' && Construct.isConstruct(policy) && cdk.TerraformStack.of(policy) !== cdk.TerraformStack.of(this)) {
         throw this.error(
           'props.tailnetPolicy',
           policy.node.path,
-          `is in stack '${TerraformStack.of(policy).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}'; the derpMap refers to the relays' addresses, which resolve only in their own stack. Create the TailnetPolicy in the fleet's stack (other stacks can still add entries to it).`,
+          `is in stack '${cdk.TerraformStack.of(policy).node.id}', not the fleet's stack '${cdk.TerraformStack.of(this).node.id}'; the derpMap refers to the relays' addresses, which resolve only in their own stack. Create the TailnetPolicy in the fleet's stack (other stacks can still add entries to it).`,
         );
       }
       // A live view: relays added later are in it, because the policy reads it at synth. (The getters
@@ -193,9 +194,9 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     const regions = new Map<number, { code: string; name: string; nodes: DerpMapNode[] }>();
     for (const { relay, node } of this.members) {
       const region = regions.get(node.regionId) ?? { code: node.regionCode, name: node.regionName, nodes: [] };
-      const here = TerraformStack.of(relay) === TerraformStack.of(this);
+      const here = cdk.TerraformStack.of(relay) === cdk.TerraformStack.of(this);
       // A reference from another stack cannot be used here; a literal address can, from any stack.
-      const publish = (ip: string | undefined) => ip !== undefined && this.nodeAddresses === 'relays' && (here || !Token.isUnresolved(ip));
+      const publish = (ip: string | undefined) => ip !== undefined && this.nodeAddresses === 'relays' && (here || !cdk.Token.isUnresolved(ip));
       region.nodes.push({
         Name: node.name,
         RegionID: node.regionId,
@@ -224,11 +225,15 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       throw this.error(where, relay.node.path, `is already in the fleet '${ownerPath}'; a relay belongs to one fleet (one derpMap)`);
     }
     const node = relay.derpNode;
-    if (this.nodeAddresses === 'relays' && TerraformStack.of(relay) !== TerraformStack.of(this) && (node.ipv4 === undefined || Token.isUnresolved(node.ipv4))) {
+    if (
+      this.nodeAddresses === 'relays' &&
+      cdk.TerraformStack.of(relay) !== cdk.TerraformStack.of(this) &&
+      (node.ipv4 === undefined || cdk.Token.isUnresolved(node.ipv4))
+    ) {
       throw this.error(
         where,
         relay.node.path,
-        `is in stack '${TerraformStack.of(relay).node.id}', not the fleet's stack '${TerraformStack.of(this).node.id}', and its IPv4 is not a literal, so the derpMap cannot carry it (it would become a cross-stack reference). Pin the address (AwsDerpRelay elasticIp, DigitalOceanDerpRelay reservedIp: '<address>') or use nodeAddresses: 'dns'`,
+        `is in stack '${cdk.TerraformStack.of(relay).node.id}', not the fleet's stack '${cdk.TerraformStack.of(this).node.id}', and its IPv4 is not a literal, so the derpMap cannot carry it (it would become a cross-stack reference). Pin the address (AwsDerpRelay elasticIp, DigitalOceanDerpRelay reservedIp: '<address>') or use nodeAddresses: 'dns'`,
       );
     }
     if (node.tailscaleVersion !== this.tailscaleVersion) {
@@ -315,7 +320,7 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
     const literal = (prop: keyof DerpNodeInfo) => {
       const value = node[prop];
       if (value === undefined || value === null) throw this.error(`${where}.${prop}`, value ?? null, 'is missing');
-      if (Token.isUnresolved(value)) throw this.error(`${where}.${prop}`, String(value), 'must be known at synth, not a Terraform token');
+      if (cdk.Token.isUnresolved(value)) throw this.error(`${where}.${prop}`, String(value), 'must be known at synth, not a Terraform token');
       return value;
     };
     const name = literal('name');
@@ -349,7 +354,7 @@ export class DerpFleet extends Construct implements IDerpNodeSource {
       ['ipv6', 6],
     ] as const) {
       const ip = node[prop];
-      if (ip === undefined || Token.isUnresolved(ip)) continue;
+      if (ip === undefined || cdk.Token.isUnresolved(ip)) continue;
       if (isIP(ip) !== family) throw this.error(`${where}.${prop}`, ip, `must be an IPv${family} address (or a Terraform reference to one)`);
     }
   }

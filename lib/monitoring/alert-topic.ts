@@ -5,18 +5,25 @@
  * receiver) may publish and use the key only through SNS. Alarms publish only to topics in their own region,
  * so a stack with alarms in another region makes its own AlertTopic there.
  */
-import { Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
+import type { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { KEY_ADMIN_ACTIONS } from '../secrets/secret-store';
 import { AWS_IAM_ROLE_NAME, PropValidator } from '../validate';
 import { MonitoringAlarmError } from './alarm-error';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role-policy')>('iam-role-policy'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/kms-alias')>('kms-alias'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/kms-key')>('kms-key'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/sns-topic')>('sns-topic'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/sns-topic-subscription')>('sns-topic-subscription'),
+};
 
 export interface AlertTopicProps {
   /** Topic name (also the key alias `alias/<name>`), e.g. `derp-alerts`. */
@@ -68,7 +75,7 @@ export class AlertTopic extends Construct {
     const accountId = v.matching('props.accountId', props.accountId, /^[0-9]{12}$/, 'a 12-digit AWS account id');
     const region = v.matching('props.region', props.region, /^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$/, "an AWS region such as 'eu-central-1'");
     const emails = (props.emails ?? []).map((e, i) =>
-      Token.isUnresolved(e) ? e : v.matching(`props.emails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'),
+      cdk.Token.isUnresolved(e) ? e : v.matching(`props.emails[${i}]`, e, /^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address'),
     );
     const publisher = props.publisherRoleName === undefined ? undefined : v.rule('props.publisherRoleName', props.publisherRoleName, AWS_IAM_ROLE_NAME);
     this.topicArnLiteral = `arn:aws:sns:${region}:${accountId}:${name}`;
@@ -101,7 +108,7 @@ export class AlertTopic extends Construct {
         },
       });
     }
-    this.key = new KmsKey(this, 'key', {
+    this.key = new awsClasses.KmsKey(this, 'key', {
       description: `Encrypts the alert topic ${name}`,
       keyUsage: 'ENCRYPT_DECRYPT',
       customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -113,14 +120,15 @@ export class AlertTopic extends Construct {
       tags: { Name: name },
       provider: props.provider,
     });
-    new KmsAlias(this, 'alias', { name: aliasName, targetKeyId: this.key.keyId, provider: props.provider });
-    this.topic = new SnsTopic(this, 'topic', { name, kmsMasterKeyId: this.key.arn, tags: { Name: name }, provider: props.provider });
+    new awsClasses.KmsAlias(this, 'alias', { name: aliasName, targetKeyId: this.key.keyId, provider: props.provider });
+    this.topic = new awsClasses.SnsTopic(this, 'topic', { name, kmsMasterKeyId: this.key.arn, tags: { Name: name }, provider: props.provider });
     this.topicArn = this.topic.arn;
     emails.forEach(
-      (email, i) => new SnsTopicSubscription(this, `email-${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email, provider: props.provider }),
+      (email, i) =>
+        new awsClasses.SnsTopicSubscription(this, `email-${i}`, { topicArn: this.topic.arn, protocol: 'email', endpoint: email, provider: props.provider }),
     );
     if (publisher) {
-      this.publishPolicy = new IamRolePolicy(this, 'publish', {
+      this.publishPolicy = new awsClasses.IamRolePolicy(this, 'publish', {
         name: `publish-${name}`.slice(0, 128),
         role: publisher,
         policy: JSON.stringify({

@@ -3,16 +3,14 @@
  * Monitoring shares with it.
  */
 import { gzipSync } from 'zlib';
-import { Lazy, TerraformStack, Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Instance } from '@cdktf/provider-aws/lib/instance';
+import type { Instance } from '@cdktf/provider-aws/lib/instance';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { SecretReference } from '../contracts/secret-reference';
 import {
@@ -33,6 +31,15 @@ import type { JoinKeySource } from './cloud-init';
 import { MONITORING_EGRESS, MonitoringModel, SERVER_NAME, monitoringValidator, type MonitoringBaseProps } from './model';
 import type { TailnetAccess } from './access';
 import type { NodeTargets } from './targets';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-instance-profile')>('iam-instance-profile'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role')>('iam-role'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role-policy-attachment')>('iam-role-policy-attachment'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/instance')>('instance'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/security-group')>('security-group'),
+};
 
 /** The AWS server's own props (the `aws` props of the deprecated Monitoring). */
 export interface AwsMonitoringServerProps {
@@ -157,7 +164,7 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
   const name = model.name;
 
   const provider = aws.provider;
-  const securityGroup = new SecurityGroup(host, 'security-group', {
+  const securityGroup = new awsClasses.SecurityGroup(host, 'security-group', {
     name: `${name}-sg`,
     description: 'DERP monitoring server: no inbound traffic at all; outbound only for packages, tailscale and probes',
     vpcId: aws.vpcId,
@@ -177,7 +184,7 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     tags: { Name: `${name}-sg` },
     provider,
   });
-  const role = new IamRole(host, 'role', {
+  const role = new awsClasses.IamRole(host, 'role', {
     name: roleName,
     description: `Instance role of ${name}: SSM Session Manager only (secrets are granted by SecretStore.grant)`,
     assumeRolePolicy: JSON.stringify({
@@ -188,12 +195,12 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     tags: { Name: roleName },
     provider,
   });
-  new IamRolePolicyAttachment(host, 'ssm-core', {
+  new awsClasses.IamRolePolicyAttachment(host, 'ssm-core', {
     role: role.name,
     policyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
     provider,
   });
-  const profile = new IamInstanceProfile(host, 'instance-profile', { name: roleName, role: role.name, tags: { Name: roleName }, provider });
+  const profile = new awsClasses.IamInstanceProfile(host, 'instance-profile', { name: roleName, role: role.name, tags: { Name: roleName }, provider });
   const joinKey = awsJoinKey(aws);
   const alerts = new AlertTopic(host, 'alerts', {
     name: `${name}-alerts`,
@@ -209,7 +216,7 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     validate: () =>
       model.alertDestinationProblems(model.receivers(alerts.receiver), alerts.hasSubscribers, `no subscriber on the alert topic (${prop}.alertEmails)`),
   });
-  const instance = new Instance(host, 'instance', {
+  const instance = new awsClasses.Instance(host, 'instance', {
     ami: aws.amiId,
     instanceType,
     subnetId: aws.subnetId,
@@ -231,7 +238,7 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
     },
     // gzip (cloud-init reads it; the guardrails decode it): the configs and scripts exceed 16 KiB as text.
     // The payload is all literals, and gzip output is deterministic, so plans stay stable.
-    userDataBase64: Lazy.stringValue({
+    userDataBase64: cdk.Lazy.stringValue({
       produce: () => {
         const zipped = gzipSync(Buffer.from(model.cloudInit(joinKey, model.receivers(alerts.receiver)), 'utf8'), { level: 9 });
         model.checkUserDataSize(zipped.length, AWS_USER_DATA_MAX_BYTES);
@@ -252,13 +259,13 @@ export function buildAwsServer(host: Construct, v: PropValidator, model: Monitor
 
 /** The provider's region, when a literal, must be the server's: the topic and key ARNs say `region`. */
 function providerRegionProblems(host: Construct, v: PropValidator, prop: string, region: string, provider?: AwsProvider): string[] {
-  const stack = TerraformStack.of(host);
+  const stack = cdk.TerraformStack.of(host);
   const p =
     provider ??
     (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as
       AwsProvider | undefined);
   const actual = p?.region;
-  if (actual === undefined || Token.isUnresolved(actual) || actual === region) return [];
+  if (actual === undefined || cdk.Token.isUnresolved(actual) || actual === region) return [];
   return [v.error(prop, region, `differs from the AWS provider's region '${actual}'; the alert topic's ARN would be wrong (set ${prop})`).message];
 }
 

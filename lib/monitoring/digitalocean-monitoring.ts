@@ -2,7 +2,7 @@
  * The DERP fleet's monitoring server on DigitalOcean: DigitalOceanMonitoring, its props, and the builder
  * the deprecated Monitoring shares with it.
  */
-import { Lazy, TerraformStack, Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
 import { Firewall } from '@cdktf/provider-digitalocean/lib/firewall';
@@ -137,7 +137,7 @@ export function buildDigitalOceanServer(
   const vpcUuid = d.vpcUuid ? v.rule(`${prop}.vpcUuid`, d.vpcUuid, DIGITALOCEAN_VPC_UUID) : undefined;
   const expiry = d.joinKeyExpirySeconds ?? 3600;
   if (!Number.isInteger(expiry) || expiry < 300 || expiry > 86400) v.fail(`${prop}.joinKeyExpirySeconds`, expiry, 'must be from 300 to 86400 seconds');
-  const stack = TerraformStack.of(host);
+  const stack = cdk.TerraformStack.of(host);
   if (!d.tailscaleProvider && !stack.node.findAll().some((c) => isTailscaleProvider(c) && c.alias === undefined)) {
     v.fail(`${prop}.tailscaleProvider`, null, `is needed (or a TailscaleProvider in stack '${stack.node.id}'): the join key is a tailscale_tailnet_key`);
   }
@@ -154,7 +154,7 @@ export function buildDigitalOceanServer(
     preauthorized: true,
     expiry,
     tags: [model.access.from],
-    description: Lazy.stringValue({ produce: () => `${name.slice(0, 32)} ${model.configurationHash()}` }),
+    description: cdk.Lazy.stringValue({ produce: () => `${name.slice(0, 32)} ${model.configurationHash()}` }),
     recreateIfInvalid: 'never',
     provider: d.tailscaleProvider,
   });
@@ -181,7 +181,7 @@ export function buildDigitalOceanServer(
     gracefulShutdown: true,
     ...(vpcUuid ? { vpcUuid } : {}),
     tags,
-    userData: Lazy.stringValue({
+    userData: cdk.Lazy.stringValue({
       produce: () => {
         const text = model.cloudInit({ kind: 'user-data', keyReference: joinKey.key });
         model.checkUserDataSize(Buffer.byteLength(text, 'utf8'), DIGITALOCEAN_USER_DATA_MAX_BYTES);
@@ -193,7 +193,7 @@ export function buildDigitalOceanServer(
   const egress = [...MONITORING_EGRESS, ...DIGITALOCEAN_EXTRA_EGRESS];
   const firewall = new Firewall(host, 'firewall', {
     name: `${name}-fw`,
-    dropletIds: [Token.asNumber(droplet.id)],
+    dropletIds: [cdk.Token.asNumber(droplet.id)],
     // No inboundRule at all: nothing reaches the droplet from the internet; the tailnet is the way in.
     outboundRule: egress.map((e) => ({ protocol: e.protocol, portRange: String(e.port), destinationAddresses: ['0.0.0.0/0', '::/0'] })),
     provider: d.provider,

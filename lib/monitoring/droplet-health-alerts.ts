@@ -2,7 +2,7 @@
  * DigitalOcean monitor alerts on a droplet's CPU, memory and disk, independent of the monitoring server
  * (they still fire when that is down). Usable on their own, in the stack that owns the droplets.
  */
-import { Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import { MonitorAlert } from '@cdktf/provider-digitalocean/lib/monitor-alert';
 import type { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
@@ -64,15 +64,15 @@ export class DropletHealthAlerts extends Construct {
     const tags = props.dropletTags ?? [];
     if (ids.length === 0 && tags.length === 0) throw err('props.dropletIds', ids, 'and props.dropletTags are both empty: the alerts would watch nothing');
     ids.forEach((d, i) => {
-      if (!Token.isUnresolved(d) && !/^[0-9]+$/.test(d)) throw err(`props.dropletIds[${i}]`, d, 'must be a droplet id or a reference to one');
+      if (!cdk.Token.isUnresolved(d) && !/^[0-9]+$/.test(d)) throw err(`props.dropletIds[${i}]`, d, 'must be a droplet id or a reference to one');
     });
     tags.forEach((t, i) => v.rule(`props.dropletTags[${i}]`, t, DIGITALOCEAN_TAG));
     if (!Array.isArray(props.emails) || props.emails.length === 0) throw err('props.emails', props.emails ?? null, 'must list at least one address');
     props.emails.forEach((e, i) => {
-      if (!Token.isUnresolved(e) && !EMAIL.test(e)) throw err(`props.emails[${i}]`, e, 'must be an email address');
+      if (!cdk.Token.isUnresolved(e) && !EMAIL.test(e)) throw err(`props.emails[${i}]`, e, 'must be an email address');
     });
     (props.slack ?? []).forEach((s, i) => {
-      if (!Token.isUnresolved(s.url))
+      if (!cdk.Token.isUnresolved(s.url))
         throw err(
           `props.slack[${i}].url`,
           '<redacted>',

@@ -2,12 +2,17 @@
  * A CloudWatch alarm on an EC2 instance's status checks, independent of the monitoring server (it still
  * fires when that is down). Usable on its own, in the stack that owns the instance.
  */
-import { Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { AWS_INSTANCE_ID, PropValidator } from '../validate';
 import { MonitoringAlarmError } from './alarm-error';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/cloudwatch-metric-alarm')>('cloudwatch-metric-alarm'),
+};
 
 const ALARM_NAME = /^[A-Za-z0-9 ._/:-]{1,200}$/;
 
@@ -56,7 +61,7 @@ export class Ec2StatusCheckAlarm extends Construct {
       );
     }
     const actions = props.alarmActions ? [...props.alarmActions] : undefined;
-    this.alarm = new CloudwatchMetricAlarm(this, 'alarm', {
+    this.alarm = new awsClasses.CloudwatchMetricAlarm(this, 'alarm', {
       alarmName: props.alarmName,
       alarmDescription: 'EC2 status check failing (instance or system): the instance is unreachable or impaired.',
       namespace: 'AWS/EC2',
@@ -79,6 +84,6 @@ export class Ec2StatusCheckAlarm extends Construct {
 
 function checkArns(err: (prop: string, value: unknown, reason: string) => Error, prop: string, arns: readonly string[] | undefined): void {
   (arns ?? []).forEach((a, i) => {
-    if (!Token.isUnresolved(a) && !/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[a-z0-9]*:.+$/.test(a)) throw err(`${prop}[${i}]`, a, 'must be an ARN');
+    if (!cdk.Token.isUnresolved(a) && !/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[a-z0-9]*:.+$/.test(a)) throw err(`${prop}[${i}]`, a, 'must be an ARN');
   });
 }

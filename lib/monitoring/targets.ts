@@ -1,5 +1,5 @@
 /** What the monitoring server watches on each DERP node, derived from the fleet's nodes and the access model. */
-import { Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { DerpNodeInfo } from '../contracts/derp-node';
 import type { TailnetAccess } from './access';
 
@@ -44,7 +44,7 @@ export function nodeTargets(nodes: readonly DerpNodeInfo[], options: TargetOptio
       ['name', node.name],
       ['hostName', node.hostName],
     ] as const) {
-      if (Token.isUnresolved(value)) throw new Error(`DERP node ${prop} '${value}' is a Terraform token; monitoring needs it at synth`);
+      if (cdk.Token.isUnresolved(value)) throw new Error(`DERP node ${prop} '${value}' is a Terraform token; monitoring needs it at synth`);
     }
     const short = options.nodeTailnetName(node);
     const tailnetHost = options.magicDnsSuffix ? `${short}.${options.magicDnsSuffix}` : short;

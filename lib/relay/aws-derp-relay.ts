@@ -36,19 +36,13 @@
  * time (docs/threat-model.md, "Updating the relays").
  */
 import { isIP } from 'net';
-import { Fn, Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { Eip } from '@cdktf/provider-aws/lib/eip';
-import { EipAssociation } from '@cdktf/provider-aws/lib/eip-association';
-import { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { Instance } from '@cdktf/provider-aws/lib/instance';
-import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import type { Eip } from '@cdktf/provider-aws/lib/eip';
+import type { IamInstanceProfile } from '@cdktf/provider-aws/lib/iam-instance-profile';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { Instance } from '@cdktf/provider-aws/lib/instance';
+import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { DERP_TAG, gzipUserDataBase64, type Architecture } from '../boot';
 import { AWS_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import type { DerpNodeInfo, IDerpRelay } from '../contracts/derp-node';
@@ -69,6 +63,21 @@ import {
   type AmiArchitecture,
 } from '../validate';
 import { relayValidator, validateAwsTags, validateSecretReference, ValidSecretReference } from './validate';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/eip')>('eip'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/eip-association')>('eip-association'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-instance-profile')>('iam-instance-profile'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role')>('iam-role'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role-policy')>('iam-role-policy'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role-policy-attachment')>('iam-role-policy-attachment'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/instance')>('instance'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/route53-record')>('route53-record'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/security-group')>('security-group'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/vpc-security-group-egress-rule')>('vpc-security-group-egress-rule'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/vpc-security-group-ingress-rule')>('vpc-security-group-ingress-rule'),
+};
 
 /**
  * EC2 refuses user data larger than this (raw, before base64).
@@ -320,7 +329,7 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
       );
     }
 
-    this.securityGroup = new SecurityGroup(this, 'security-group', {
+    this.securityGroup = new awsClasses.SecurityGroup(this, 'security-group', {
       namePrefix: 'derp-relay-',
       description: `DERP relay ${base.hostname}: DERP and STUN from anywhere, no SSH`,
       vpcId,
@@ -330,37 +339,37 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
 
     this.roleName = v.rule('roleName', props.roleName ?? `derp-relay-${base.nodeName}`, AWS_IAM_ROLE_NAME);
     const access = v.oneOf('authKeySecretAccess', props.authKeySecretAccess ?? 'role-policy', ['role-policy', 'granted-elsewhere'] as const);
-    this.role = new IamRole(this, 'role', {
+    this.role = new awsClasses.IamRole(this, 'role', {
       name: this.roleName,
       description: `DERP relay ${base.hostname}: SSM Session Manager and its tailnet auth key`,
       assumeRolePolicy: JSON.stringify(ec2TrustPolicy()),
       tags: tags(),
     });
-    new IamRolePolicyAttachment(this, 'ssm-core', {
+    new awsClasses.IamRolePolicyAttachment(this, 'ssm-core', {
       role: this.role.name,
       policyArn: `arn:${secret.partition}:iam::aws:policy/${SSM_CORE_POLICY_NAME}`,
     });
     if (access === 'role-policy') {
-      new IamRolePolicy(this, 'read-auth-key', {
+      new awsClasses.IamRolePolicy(this, 'read-auth-key', {
         name: 'read-tailnet-auth-key',
         role: this.role.id,
         policy: JSON.stringify(readAuthKeyPolicy(secret)),
       });
       if (mesh) {
-        new IamRolePolicy(this, 'read-mesh-key', {
+        new awsClasses.IamRolePolicy(this, 'read-mesh-key', {
           name: 'read-derp-mesh-key',
           role: this.role.id,
           policy: JSON.stringify(readSecretPolicy(mesh.secret, 'DerpMeshKey')),
         });
       }
     }
-    this.instanceProfile = new IamInstanceProfile(this, 'instance-profile', {
+    this.instanceProfile = new awsClasses.IamInstanceProfile(this, 'instance-profile', {
       namePrefix: 'derp-relay-',
       role: this.role.name,
       tags: tags(),
     });
 
-    this.instance = new Instance(this, 'instance', {
+    this.instance = new awsClasses.Instance(this, 'instance', {
       ami: amiId,
       instanceType,
       subnetId,
@@ -395,22 +404,22 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
 
     let publicIpv4: string;
     if (byoEip) {
-      new EipAssociation(this, 'elastic-ip-association', { allocationId: byoEip.allocationId, instanceId: this.instance.id });
+      new awsClasses.EipAssociation(this, 'elastic-ip-association', { allocationId: byoEip.allocationId, instanceId: this.instance.id });
       publicIpv4 = byoEip.publicIp;
     } else {
-      this.elasticIp = new Eip(this, 'elastic-ip', {
+      this.elasticIp = new awsClasses.Eip(this, 'elastic-ip', {
         domain: 'vpc',
         instance: this.instance.id,
         tags: tags({ Name: `derp-${base.nodeName}`, [exposure.key]: exposure.value }),
       });
       publicIpv4 = this.elasticIp.publicIp;
     }
-    const publicIpv6 = ipv6Address ?? (ipv6 ? Token.asString(Fn.element(this.instance.ipv6Addresses, 0)) : undefined);
+    const publicIpv6 = ipv6Address ?? (ipv6 ? cdk.Token.asString(cdk.Fn.element(this.instance.ipv6Addresses, 0)) : undefined);
 
     if (dnsZone !== undefined) {
-      new Route53Record(this, 'dns-a', { zoneId: dnsZone, name: base.hostname, type: 'A', ttl: DNS_TTL_SECONDS, records: [publicIpv4] });
+      new awsClasses.Route53Record(this, 'dns-a', { zoneId: dnsZone, name: base.hostname, type: 'A', ttl: DNS_TTL_SECONDS, records: [publicIpv4] });
       if (publicIpv6 !== undefined) {
-        new Route53Record(this, 'dns-aaaa', { zoneId: dnsZone, name: base.hostname, type: 'AAAA', ttl: DNS_TTL_SECONDS, records: [publicIpv6] });
+        new awsClasses.Route53Record(this, 'dns-aaaa', { zoneId: dnsZone, name: base.hostname, type: 'AAAA', ttl: DNS_TTL_SECONDS, records: [publicIpv6] });
       }
     }
 
@@ -438,12 +447,12 @@ export class AwsDerpRelay extends Construct implements IDerpRelay {
     });
     for (const rule of relayInboundRules(base.certMode)) {
       for (const family of families) {
-        new VpcSecurityGroupIngressRule(this, `in-${rule.protocol}-${rule.port}-${family.suffix}`, ruleProps(rule, family.cidr));
+        new awsClasses.VpcSecurityGroupIngressRule(this, `in-${rule.protocol}-${rule.port}-${family.suffix}`, ruleProps(rule, family.cidr));
       }
     }
     for (const rule of AWS_RELAY_OUTBOUND) {
       for (const family of families) {
-        new VpcSecurityGroupEgressRule(this, `out-${rule.protocol}-${rule.port}-${family.suffix}`, ruleProps(rule, family.cidr));
+        new awsClasses.VpcSecurityGroupEgressRule(this, `out-${rule.protocol}-${rule.port}-${family.suffix}`, ruleProps(rule, family.cidr));
       }
     }
   }

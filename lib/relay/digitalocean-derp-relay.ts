@@ -35,7 +35,7 @@
  * it explicitly (`terraform apply -replace=<droplet address>`).
  */
 import { isIP } from 'net';
-import { TerraformStack, Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
 import { Record as DigitaloceanRecord } from '@cdktf/provider-digitalocean/lib/record';
@@ -196,7 +196,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
     // Without a tailscale provider in the stack, Terraform would look for `hashicorp/tailscale`, which does not exist.
     this.node.addValidation({
       validate: () =>
-        TerraformStack.of(this).node.findAll().some(isTailscaleProvider)
+        cdk.TerraformStack.of(this).node.findAll().some(isTailscaleProvider)
           ? []
           : [`DigitalOceanDerpRelay '${this.node.path}': its stack has no TailscaleProvider (lib/tailscale), which the auth key resource needs`],
     });
@@ -254,7 +254,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       ...(vpcUuid !== undefined ? { vpcUuid } : {}),
       lifecycle: { ignoreChanges: ['user_data'] },
     });
-    const dropletId = Token.asNumber(this.droplet.id);
+    const dropletId = cdk.Token.asNumber(this.droplet.id);
 
     const everywhere = [ANYWHERE_IPV4, ANYWHERE_IPV6];
     const inbound: FirewallInboundRule[] = relayInboundRules(base.certMode).map((rule) => ({

@@ -21,10 +21,10 @@
  * leaves the instance role (IMDSv2, hop limit 1, root only) as the one credential that matters, which is
  * what workload identity would rest on too.
  */
-import { TerraformStack, Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import type { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import type { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
 import type { SecretReference } from '../contracts/secret-reference';
 import { ConstructConfigError } from '../errors';
 import { isTailscaleProvider, type TailscaleProvider } from '../tailscale/provider';
@@ -34,6 +34,11 @@ import { PropValidator } from '../validate';
 import { patternMatches, secretNameProblem } from './names';
 import { parseIamRole, type IamRoleRef } from './principals';
 import type { SecretGrantRecord, SecretStore } from './secret-store';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/secretsmanager-secret-version')>('secretsmanager-secret-version'),
+};
 
 /** The longest a join key may live: an hour. */
 export const MAX_JOIN_KEY_EXPIRY_SECONDS = 3600;
@@ -103,11 +108,11 @@ export class NodeJoinKey extends Construct {
     if (!props || typeof props !== 'object') v.fail('props', null, 'are required (store, nodeName, nodeRole, tags)');
     const store = props.store;
     if (!store || typeof (store as SecretStore).secretReference !== 'function') v.fail('props.store', null, 'must be a SecretStore');
-    if (TerraformStack.of(store) !== TerraformStack.of(this)) {
+    if (cdk.TerraformStack.of(store) !== cdk.TerraformStack.of(this)) {
       v.fail(
         'props.store',
         store.node.path,
-        `must be in this construct's stack ('${TerraformStack.of(this).node.id}'): the key, its secret and its value are made together`,
+        `must be in this construct's stack ('${cdk.TerraformStack.of(this).node.id}'): the key, its secret and its value are made together`,
       );
     }
     const nodeName = v.matching('props.nodeName', props.nodeName, NODE_NAME, "a node name of lower-case letters, digits and '-' such as '900a'");
@@ -135,9 +140,9 @@ export class NodeJoinKey extends Construct {
     this.secretName = props.secretName ?? `join-keys/${nodeName}`;
     const nameProblem = secretNameProblem(this.secretName);
     if (nameProblem) v.fail('props.secretName', this.secretName, nameProblem);
-    if (Token.isUnresolved(this.secretName)) v.fail('props.secretName', this.secretName, 'must be a literal');
+    if (cdk.Token.isUnresolved(this.secretName)) v.fail('props.secretName', this.secretName, 'must be a literal');
 
-    const stack = TerraformStack.of(this);
+    const stack = cdk.TerraformStack.of(this);
     if (!props.tailscaleProvider && !stack.node.findAll().some((c) => isTailscaleProvider(c) && c.alias === undefined)) {
       v.fail('props.tailscaleProvider', null, `is needed (or a TailscaleProvider in stack '${stack.node.id}'): the key is a tailscale_tailnet_key`);
     }
@@ -173,7 +178,7 @@ export class NodeJoinKey extends Construct {
     // Terraform may put the value only once its role's policy (PutSecretValue, and GenerateDataKey through
     // Secrets Manager) is in place: without the ordering, a first apply can race the policy and fail.
     const writerPolicy = store.grants.find((g) => g.iamRole?.name === writer.name && g.iamPolicy)?.iamPolicy;
-    this.secretVersion = new SecretsmanagerSecretVersion(this, 'value', {
+    this.secretVersion = new awsClasses.SecretsmanagerSecretVersion(this, 'value', {
       secretId: this.secret.id,
       secretString: this.tailnetKey.key,
       provider: store.provider,

@@ -2,7 +2,7 @@
  * Who may touch a secret: an IAM role (by name or ARN) and/or a tailnet identity (for a setec server). One
  * parsed form, so the IAM policy, the KMS key policy and the tailnet grant are all written from the same value.
  */
-import { Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { AUTOGROUP, GROUP, TAG, USER } from '../tailnet/syntax';
 import { IAM_ROLE_NAME } from './names';
 
@@ -49,7 +49,7 @@ const ROLE_ARN = /^arn:aws:iam::([0-9]{12}):role\/((?:[\w+=,.@-]+\/)*)([\w+=,.@-
 /** The role, or why it is not one. */
 export function parseIamRole(value: unknown, accountId: string): IamRoleRef | string {
   if (typeof value !== 'string' || value.length === 0) return 'must be an IAM role name or role ARN (a string)';
-  if (Token.isUnresolved(value)) return 'must be a literal (it is written into the key policy at synth), not a Terraform token';
+  if (cdk.Token.isUnresolved(value)) return 'must be a literal (it is written into the key policy at synth), not a Terraform token';
   const arn = ROLE_ARN.exec(value);
   if (arn) {
     if (arn[1] !== accountId) return `is a role of account ${arn[1]}; the store (account ${accountId}) can only attach policies to its own roles`;

@@ -26,13 +26,13 @@
  * The store creates the secrets, never their values, except a NodeJoinKey's (a short-lived tailnet key made
  * by Terraform anyway). Values are put by a writer (the AWS CLI, the console, CI).
  */
-import { Lazy, TerraformStack, Token } from 'cdktf';
+import { awsProvider, cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
-import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import type { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import type { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import type { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import type { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import type { SecretReference } from '../contracts/secret-reference';
 import type { GrantRule, ITailnetPolicy } from '../contracts/tailnet-policy';
 import { TAG } from '../tailnet/syntax';
@@ -52,6 +52,14 @@ import {
 } from './names';
 import { parseIamRole, tailnetIdentityProblem, type IamRoleRef, type SecretAccessor, type SecretPrincipal } from './principals';
 import { ConstructConfigError } from '../errors';
+
+/** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
+const awsClasses = {
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/iam-role-policy')>('iam-role-policy'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/kms-alias')>('kms-alias'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/kms-key')>('kms-key'),
+  ...awsProvider<typeof import('@cdktf/provider-aws/lib/secretsmanager-secret')>('secretsmanager-secret'),
+};
 
 export type { SecretAccessor, SecretPrincipal } from './principals';
 
@@ -265,7 +273,7 @@ export class SecretStore extends Construct {
     const deletionWindow = this.days('props.keyDeletionWindowInDays', props.keyDeletionWindowInDays ?? 30, 7, 30);
     const rotationPeriod = this.days('props.keyRotationPeriodInDays', props.keyRotationPeriodInDays ?? 365, 90, 2560);
 
-    const stackId = TerraformStack.of(this).node.id;
+    const stackId = cdk.TerraformStack.of(this).node.id;
     const aliasName = props.keyAlias ?? `secret-store/${stackId}/${id}`.toLowerCase().replace(/[^a-z0-9/_-]/g, '-');
     if (!KEY_ALIAS.test(aliasName)) {
       throw this.error('props.keyAlias', aliasName, "must be 1-250 letters, digits, '/', '_' or '-' without the 'alias/' prefix, and not start with 'aws/'");
@@ -285,7 +293,7 @@ export class SecretStore extends Construct {
     this.provider = props.provider;
     this.node.addValidation({ validate: () => [...this.providerRegionProblems(), ...this.unwritableSecrets()] });
 
-    this.key = new KmsKey(this, 'key', {
+    this.key = new awsClasses.KmsKey(this, 'key', {
       description: `Encrypts the secrets of SecretStore ${this.node.path}`,
       keyUsage: 'ENCRYPT_DECRYPT',
       customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
@@ -294,11 +302,11 @@ export class SecretStore extends Construct {
       deletionWindowInDays: deletionWindow,
       multiRegion: false,
       bypassPolicyLockoutSafetyCheck: false,
-      policy: Lazy.stringValue({ produce: () => JSON.stringify(this.keyPolicy()) }),
+      policy: cdk.Lazy.stringValue({ produce: () => JSON.stringify(this.keyPolicy()) }),
       tags: { Name: aliasName },
       provider: this.provider,
     });
-    this.alias = new KmsAlias(this, 'alias', { name: this.keyAliasName, targetKeyId: this.key.keyId, provider: this.provider });
+    this.alias = new awsClasses.KmsAlias(this, 'alias', { name: this.keyAliasName, targetKeyId: this.key.keyId, provider: this.provider });
 
     (props.secrets ?? []).forEach((s, i) => this.addSecretFrom(`props.secrets[${i}]`, s));
   }
@@ -413,10 +421,10 @@ export class SecretStore extends Construct {
     }
     const n = this.roles.size;
     const grants: SecretGrantRecord[] = [];
-    const policy = new IamRolePolicy(this, `grants-${n}`, {
+    const policy = new awsClasses.IamRolePolicy(this, `grants-${n}`, {
       name: `${this.keyAliasName.slice('alias/'.length).replace(/\//g, '-')}-secrets`.slice(0, 128),
       role: role.name,
-      policy: Lazy.stringValue({ produce: () => JSON.stringify(this.rolePolicy(grants)) }),
+      policy: cdk.Lazy.stringValue({ produce: () => JSON.stringify(this.rolePolicy(grants)) }),
       provider: this.provider,
     });
     const access: RoleAccess = { role, policy, grants };
@@ -493,10 +501,10 @@ export class SecretStore extends Construct {
     const name = typeof spec === 'string' ? spec : spec?.name;
     const problem = secretNameProblem(name);
     if (problem) throw this.error(typeof spec === 'string' ? where : `${where}.name`, name ?? null, problem);
-    if (Token.isUnresolved(name)) throw this.error(where, name, 'must be a literal name, not a Terraform token');
+    if (cdk.Token.isUnresolved(name)) throw this.error(where, name, 'must be a literal name, not a Terraform token');
     if (this.secretsByName.has(name)) throw this.error(where, name, 'is already a secret of this store');
     const description = (typeof spec === 'string' ? undefined : spec.description) ?? `Managed by SecretStore ${this.node.path}`;
-    const secret = new SecretsmanagerSecret(this, `secret-${name.replace(/[^A-Za-z0-9]/g, '-')}-${this.secretsByName.size}`, {
+    const secret = new awsClasses.SecretsmanagerSecret(this, `secret-${name.replace(/[^A-Za-z0-9]/g, '-')}-${this.secretsByName.size}`, {
       name,
       description,
       kmsKeyId: this.key.arn,
@@ -571,19 +579,20 @@ export class SecretStore extends Construct {
 
   private literal(prop: string, value: unknown): string {
     if (typeof value !== 'string') throw this.error(prop, value ?? null, 'must be a string');
-    if (Token.isUnresolved(value)) throw this.error(prop, value, 'must be a literal (it is written into policies and ARNs at synth), not a Terraform token');
+    if (cdk.Token.isUnresolved(value))
+      throw this.error(prop, value, 'must be a literal (it is written into policies and ARNs at synth), not a Terraform token');
     return value;
   }
 
   /** The provider's region, when it is a literal, must be the store's: the ARNs say `region`. */
   private providerRegionProblems(): string[] {
-    const stack = TerraformStack.of(this);
+    const stack = cdk.TerraformStack.of(this);
     const provider =
       this.provider ??
       (stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'aws' && (c as AwsProvider).alias === undefined) as
         AwsProvider | undefined);
     const region = provider?.region;
-    if (region === undefined || Token.isUnresolved(region) || region === this.region) return [];
+    if (region === undefined || cdk.Token.isUnresolved(region) || region === this.region) return [];
     return [
       this.error(
         'props.region',

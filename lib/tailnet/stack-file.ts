@@ -8,14 +8,20 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type ISynthesisSession } from 'cdktf';
-// Not re-exported from the package root, but public in cdktf's own sense: TerraformAsset uses this hook.
-import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+import type { ISynthesisSession } from 'cdktf';
+import { cdk, cdkModule } from '../../aspects/cdk';
 import type { IConstruct } from 'constructs';
+
+// Not re-exported from the package root, but public in cdktf's own sense: TerraformAsset uses this hook.
+const { addCustomSynthesis } = cdkModule<typeof import('cdktf/lib/synthesize/synthesizer')>('lib/synthesize/synthesizer');
 
 /** Resolve tokens in `value` as `scope`'s stack would when writing its JSON (references become `${...}`). */
 export function resolveInStack(scope: IConstruct, value: unknown): unknown {
-  return Tokenization.resolve(value, { scope: TerraformStack.of(scope), resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+  return cdk.Tokenization.resolve(value, {
+    scope: cdk.TerraformStack.of(scope),
+    resolver: new cdk.DefaultTokenResolver(new cdk.StringConcat()),
+    preparing: false,
+  });
 }
 
 /**
@@ -25,7 +31,7 @@ export function resolveInStack(scope: IConstruct, value: unknown): unknown {
 export function writeJsonBesideStack(construct: IConstruct, fileName: string, render: () => unknown): void {
   addCustomSynthesis(construct, {
     onSynthesize(session: ISynthesisSession) {
-      const stack = TerraformStack.of(construct);
+      const stack = cdk.TerraformStack.of(construct);
       const resolved = resolveInStack(construct, render());
       const dir = path.join(session.outdir, session.manifest.forStack(stack).workingDirectory);
       fs.mkdirSync(dir, { recursive: true });

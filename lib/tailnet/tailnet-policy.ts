@@ -7,7 +7,7 @@
  * are checked when they are added (with the prop that held them); references between them (a tag used in an
  * ACL must have an owner, a group must be defined) are checked at synth, when every construct has had its say.
  */
-import { Lazy, TerraformStack, Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import { Construct } from 'constructs';
 import { DERP_TAG } from '../boot/derp-user-data';
 import { NODE_EXPORTER_PORT } from '../boot/node-exporter-unit';
@@ -201,7 +201,7 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
     this.tailscaleProvider = props.tailscaleProvider;
     if (this.manageWithTerraform) {
       this.acl = new TailscaleAcl(this, 'acl', {
-        acl: Lazy.stringValue({ produce: () => JSON.stringify(this.checkedDocument(), null, 2) }),
+        acl: cdk.Lazy.stringValue({ produce: () => JSON.stringify(this.checkedDocument(), null, 2) }),
         overwriteExistingContent: props.overwriteExistingPolicy ?? false,
         provider: props.tailscaleProvider,
       });
@@ -421,7 +421,7 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
 
   private providerProblem(): string | undefined {
     if (!this.manageWithTerraform || this.tailscaleProvider) return undefined;
-    const stack = TerraformStack.of(this);
+    const stack = cdk.TerraformStack.of(this);
     if (stack.node.findAll().some((c) => isTailscaleProvider(c) && c.alias === undefined)) return undefined;
     return `needs a TailscaleProvider in stack '${stack.node.id}' (or props.tailscaleProvider); without one Terraform would look for a 'hashicorp/tailscale' provider that does not exist`;
   }
@@ -509,7 +509,7 @@ export class TailnetPolicy extends Construct implements ITailnetPolicy {
 
   private one(where: string, value: string, check: Check): void {
     if (typeof value !== 'string') throw this.error(where, value, 'must be a string');
-    if (Token.isUnresolved(value)) throw this.error(where, value, 'must be a literal, not a Terraform token');
+    if (cdk.Token.isUnresolved(value)) throw this.error(where, value, 'must be a literal, not a Terraform token');
     const problem = check(value);
     if (problem) throw this.error(where, value, problem);
   }
@@ -530,7 +530,7 @@ function union(existing: readonly string[] | undefined, more: readonly string[])
 }
 
 function containsToken(value: unknown): boolean {
-  if (typeof value === 'string') return Token.isUnresolved(value);
+  if (typeof value === 'string') return cdk.Token.isUnresolved(value);
   if (Array.isArray(value)) return value.some(containsToken);
   if (value !== null && typeof value === 'object') return Object.values(value).some(containsToken);
   return false;

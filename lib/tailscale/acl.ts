@@ -1,5 +1,6 @@
 /** `tailscale_acl`: the whole tailnet policy file, as one resource (hand-written binding; see provider.ts). */
-import { TerraformResource, booleanToHclTerraform, booleanToTerraform, stringToHclTerraform, stringToTerraform, type TerraformMetaArguments } from 'cdktf';
+import type { TerraformMetaArguments } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
 import { TAILSCALE_GENERATOR_METADATA } from './provider';
 
@@ -14,7 +15,7 @@ export interface TailscaleAclConfig extends TerraformMetaArguments {
   readonly overwriteExistingContent?: boolean;
 }
 
-export class TailscaleAcl extends TerraformResource {
+export class TailscaleAcl extends cdk.TerraformResource {
   public static readonly tfResourceType = 'tailscale_acl';
 
   private readonly _acl: string;
@@ -47,16 +48,16 @@ export class TailscaleAcl extends TerraformResource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     return {
-      acl: stringToTerraform(this._acl),
-      overwrite_existing_content: booleanToTerraform(this._overwriteExistingContent),
+      acl: cdk.stringToTerraform(this._acl),
+      overwrite_existing_content: cdk.booleanToTerraform(this._overwriteExistingContent),
     };
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs = {
-      acl: { value: stringToHclTerraform(this._acl), isBlock: false, type: 'simple', storageClassType: 'string' },
+      acl: { value: cdk.stringToHclTerraform(this._acl), isBlock: false, type: 'simple', storageClassType: 'string' },
       overwrite_existing_content: {
-        value: booleanToHclTerraform(this._overwriteExistingContent),
+        value: cdk.booleanToHclTerraform(this._overwriteExistingContent),
         isBlock: false,
         type: 'simple',
         storageClassType: 'boolean',

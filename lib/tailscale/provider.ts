@@ -4,7 +4,8 @@
  * (acl.ts) and `tailscale_tailnet_key` (tailnet-key.ts). Shaped like the generated bindings in
  * @cdktf/provider-aws: config is kept in private fields and mapped to snake_case in synthesizeAttributes.
  */
-import { Token, TerraformProvider, listMapper, stringToHclTerraform, stringToTerraform } from 'cdktf';
+import type { TerraformProvider } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
 import { ConstructConfigError } from '../errors';
 
@@ -76,7 +77,7 @@ export class TailscaleProviderConfigError extends ConstructConfigError {
 }
 
 /** The `tailscale` provider block, with `tailscale/tailscale` pinned in required_providers. */
-export class TailscaleProvider extends TerraformProvider {
+export class TailscaleProvider extends cdk.TerraformProvider {
   private readonly _oauthClientId?: string;
   private readonly _oauthClientSecret?: string;
   private readonly _scopes?: readonly string[];
@@ -93,7 +94,7 @@ export class TailscaleProvider extends TerraformProvider {
     });
     for (const prop of ['oauthClientSecret', 'apiKey'] as const) {
       const value = config[prop];
-      if (value !== undefined && !Token.isUnresolved(value)) {
+      if (value !== undefined && !cdk.Token.isUnresolved(value)) {
         throw new TailscaleProviderConfigError(
           this.node.path,
           `config.${prop}`,
@@ -123,25 +124,25 @@ export class TailscaleProvider extends TerraformProvider {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     return {
-      api_key: stringToTerraform(this._apiKey),
-      oauth_client_id: stringToTerraform(this._oauthClientId),
-      oauth_client_secret: stringToTerraform(this._oauthClientSecret),
-      scopes: listMapper(stringToTerraform, false)(this._scopes),
-      tailnet: stringToTerraform(this._tailnet),
-      base_url: stringToTerraform(this._baseUrl),
-      alias: stringToTerraform(this._alias),
+      api_key: cdk.stringToTerraform(this._apiKey),
+      oauth_client_id: cdk.stringToTerraform(this._oauthClientId),
+      oauth_client_secret: cdk.stringToTerraform(this._oauthClientSecret),
+      scopes: cdk.listMapper(cdk.stringToTerraform, false)(this._scopes),
+      tailnet: cdk.stringToTerraform(this._tailnet),
+      base_url: cdk.stringToTerraform(this._baseUrl),
+      alias: cdk.stringToTerraform(this._alias),
     };
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs: Record<string, { value: unknown; isBlock: boolean; type: string; storageClassType: string }> = {
-      api_key: { value: stringToHclTerraform(this._apiKey), isBlock: false, type: 'simple', storageClassType: 'string' },
-      oauth_client_id: { value: stringToHclTerraform(this._oauthClientId), isBlock: false, type: 'simple', storageClassType: 'string' },
-      oauth_client_secret: { value: stringToHclTerraform(this._oauthClientSecret), isBlock: false, type: 'simple', storageClassType: 'string' },
+      api_key: { value: cdk.stringToHclTerraform(this._apiKey), isBlock: false, type: 'simple', storageClassType: 'string' },
+      oauth_client_id: { value: cdk.stringToHclTerraform(this._oauthClientId), isBlock: false, type: 'simple', storageClassType: 'string' },
+      oauth_client_secret: { value: cdk.stringToHclTerraform(this._oauthClientSecret), isBlock: false, type: 'simple', storageClassType: 'string' },
       scopes: { value: this._scopes ? [...this._scopes] : undefined, isBlock: false, type: 'list', storageClassType: 'stringList' },
-      tailnet: { value: stringToHclTerraform(this._tailnet), isBlock: false, type: 'simple', storageClassType: 'string' },
-      base_url: { value: stringToHclTerraform(this._baseUrl), isBlock: false, type: 'simple', storageClassType: 'string' },
-      alias: { value: stringToHclTerraform(this._alias), isBlock: false, type: 'simple', storageClassType: 'string' },
+      tailnet: { value: cdk.stringToHclTerraform(this._tailnet), isBlock: false, type: 'simple', storageClassType: 'string' },
+      base_url: { value: cdk.stringToHclTerraform(this._baseUrl), isBlock: false, type: 'simple', storageClassType: 'string' },
+      alias: { value: cdk.stringToHclTerraform(this._alias), isBlock: false, type: 'simple', storageClassType: 'string' },
     };
     return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v.value !== undefined));
   }
@@ -149,5 +150,5 @@ export class TailscaleProvider extends TerraformProvider {
 
 /** Whether a construct is a TailscaleProvider (by class, whichever copy of this module made it). */
 export function isTailscaleProvider(x: unknown): x is TailscaleProvider {
-  return TerraformProvider.isTerraformProvider(x) && (x as TerraformProvider).terraformResourceType === 'tailscale';
+  return cdk.TerraformProvider.isTerraformProvider(x) && (x as TerraformProvider).terraformResourceType === 'tailscale';
 }

@@ -2,18 +2,8 @@
  * `tailscale_tailnet_key`: a pre-authentication key (hand-written binding; see provider.ts). The key itself
  * is only ever exposed as a token (`key`), which Terraform marks sensitive; it is never a construct prop.
  */
-import {
-  TerraformResource,
-  Token,
-  booleanToHclTerraform,
-  booleanToTerraform,
-  listMapper,
-  numberToHclTerraform,
-  numberToTerraform,
-  stringToHclTerraform,
-  stringToTerraform,
-  type TerraformMetaArguments,
-} from 'cdktf';
+import type { TerraformMetaArguments } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
 import { TAILSCALE_GENERATOR_METADATA } from './provider';
 import { ConstructConfigError } from '../errors';
@@ -66,7 +56,7 @@ export class TailnetKeyConfigError extends ConstructConfigError {
   }
 }
 
-export class TailscaleTailnetKey extends TerraformResource {
+export class TailscaleTailnetKey extends cdk.TerraformResource {
   public static readonly tfResourceType = 'tailscale_tailnet_key';
 
   private readonly _reusable?: boolean;
@@ -90,15 +80,15 @@ export class TailscaleTailnetKey extends TerraformResource {
       forEach: config.forEach,
     });
     const path = this.node.path;
-    if (config.expiry !== undefined && !Token.isUnresolved(config.expiry) && (!Number.isInteger(config.expiry) || config.expiry <= 0)) {
+    if (config.expiry !== undefined && !cdk.Token.isUnresolved(config.expiry) && (!Number.isInteger(config.expiry) || config.expiry <= 0)) {
       throw new TailnetKeyConfigError(path, 'config.expiry', config.expiry, 'must be a positive whole number of seconds');
     }
     for (const [i, tag] of (config.tags ?? []).entries()) {
-      if (!Token.isUnresolved(tag) && !/^tag:[a-z0-9-]+$/.test(tag)) {
+      if (!cdk.Token.isUnresolved(tag) && !/^tag:[a-z0-9-]+$/.test(tag)) {
         throw new TailnetKeyConfigError(path, `config.tags[${i}]`, tag, "must be a tag such as 'tag:derp'");
       }
     }
-    if (config.description !== undefined && !Token.isUnresolved(config.description) && !/^[A-Za-z0-9 -]{0,50}$/.test(config.description)) {
+    if (config.description !== undefined && !cdk.Token.isUnresolved(config.description) && !/^[A-Za-z0-9 -]{0,50}$/.test(config.description)) {
       throw new TailnetKeyConfigError(path, 'config.description', config.description, "must be at most 50 letters, digits, spaces or '-'");
     }
     this._reusable = config.reusable;
@@ -129,25 +119,25 @@ export class TailscaleTailnetKey extends TerraformResource {
 
   protected synthesizeAttributes(): Record<string, unknown> {
     return {
-      reusable: booleanToTerraform(this._reusable),
-      ephemeral: booleanToTerraform(this._ephemeral),
-      preauthorized: booleanToTerraform(this._preauthorized),
-      expiry: numberToTerraform(this._expiry),
-      tags: listMapper(stringToTerraform, false)(this._tags),
-      description: stringToTerraform(this._description),
-      recreate_if_invalid: stringToTerraform(this._recreateIfInvalid),
+      reusable: cdk.booleanToTerraform(this._reusable),
+      ephemeral: cdk.booleanToTerraform(this._ephemeral),
+      preauthorized: cdk.booleanToTerraform(this._preauthorized),
+      expiry: cdk.numberToTerraform(this._expiry),
+      tags: cdk.listMapper(cdk.stringToTerraform, false)(this._tags),
+      description: cdk.stringToTerraform(this._description),
+      recreate_if_invalid: cdk.stringToTerraform(this._recreateIfInvalid),
     };
   }
 
   protected synthesizeHclAttributes(): Record<string, unknown> {
     const attrs = {
-      reusable: { value: booleanToHclTerraform(this._reusable), isBlock: false, type: 'simple', storageClassType: 'boolean' },
-      ephemeral: { value: booleanToHclTerraform(this._ephemeral), isBlock: false, type: 'simple', storageClassType: 'boolean' },
-      preauthorized: { value: booleanToHclTerraform(this._preauthorized), isBlock: false, type: 'simple', storageClassType: 'boolean' },
-      expiry: { value: numberToHclTerraform(this._expiry), isBlock: false, type: 'simple', storageClassType: 'number' },
+      reusable: { value: cdk.booleanToHclTerraform(this._reusable), isBlock: false, type: 'simple', storageClassType: 'boolean' },
+      ephemeral: { value: cdk.booleanToHclTerraform(this._ephemeral), isBlock: false, type: 'simple', storageClassType: 'boolean' },
+      preauthorized: { value: cdk.booleanToHclTerraform(this._preauthorized), isBlock: false, type: 'simple', storageClassType: 'boolean' },
+      expiry: { value: cdk.numberToHclTerraform(this._expiry), isBlock: false, type: 'simple', storageClassType: 'number' },
       tags: { value: this._tags ? [...this._tags] : undefined, isBlock: false, type: 'set', storageClassType: 'stringList' },
-      description: { value: stringToHclTerraform(this._description), isBlock: false, type: 'simple', storageClassType: 'string' },
-      recreate_if_invalid: { value: stringToHclTerraform(this._recreateIfInvalid), isBlock: false, type: 'simple', storageClassType: 'string' },
+      description: { value: cdk.stringToHclTerraform(this._description), isBlock: false, type: 'simple', storageClassType: 'string' },
+      recreate_if_invalid: { value: cdk.stringToHclTerraform(this._recreateIfInvalid), isBlock: false, type: 'simple', storageClassType: 'string' },
     };
     return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v.value !== undefined));
   }

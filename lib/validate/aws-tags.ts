@@ -1,5 +1,5 @@
 /** AWS tags a construct applies, checked the same way wherever a construct takes them. */
-import { Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { PropValidator } from './index';
 
 /** Tags a construct applies: keys and values as AWS accepts them, no tokens. */
@@ -8,7 +8,7 @@ export function validateAwsTags(v: PropValidator, prop: string, tags: Readonly<R
   if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) v.fail(prop, tags, 'must be an object of tag key to value');
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(tags)) {
-    if (Token.isUnresolved(key) || !/^[\p{L}\p{N}\s_.:/=+@-]{1,128}$/u.test(key) || key.toLowerCase().startsWith('aws:')) {
+    if (cdk.Token.isUnresolved(key) || !/^[\p{L}\p{N}\s_.:/=+@-]{1,128}$/u.test(key) || key.toLowerCase().startsWith('aws:')) {
       v.fail(`${prop}`, key, 'must be a tag key of 1-128 characters of letters, digits, spaces and _ . : / = + - @, not starting with aws:');
     }
     const text = v.literal(`${prop}.${key}`, value, 'a tag value');

@@ -4,7 +4,7 @@
  * that takes it. Every rule is an allow-list, and every error names the construct (class and path), the
  * prop and the bad value (lib/errors.ts), so a failed synth points at the fix.
  */
-import { Token } from 'cdktf';
+import { cdk } from '../../aspects/cdk';
 import type { IConstruct } from 'constructs';
 import { BootConfigError, fqdnProblem } from '../boot/validate';
 import { ConstructConfigError } from '../errors';
@@ -118,7 +118,7 @@ export class PropValidator {
   /** A plain string known at synth time: no token, because it must be checked (and read by the guardrails). */
   literal(prop: string, value: unknown, what: string): string {
     if (typeof value !== 'string') this.fail(prop, value, `must be ${what} (a string)`);
-    if (Token.isUnresolved(value)) {
+    if (cdk.Token.isUnresolved(value)) {
       this.fail(prop, value, `must be ${what} known at synth time, not a Terraform reference or token`);
     }
     return value;
@@ -127,7 +127,7 @@ export class PropValidator {
   /** A string that is either a token (a reference to a resource in the stack) or matches `pattern`. */
   literalOrToken(prop: string, value: unknown, pattern: RegExp, what: string): string {
     if (typeof value !== 'string' || value.length === 0) this.fail(prop, value, `must be ${what}`);
-    if (Token.isUnresolved(value)) return value;
+    if (cdk.Token.isUnresolved(value)) return value;
     if (!pattern.test(value)) this.fail(prop, value, `must be ${what}`);
     return value;
   }
@@ -166,7 +166,7 @@ export class PropValidator {
   }
 
   integer(prop: string, value: unknown, min: number, max: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || Token.isUnresolved(value) || value < min || value > max) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || cdk.Token.isUnresolved(value) || value < min || value > max) {
       this.fail(prop, value, `must be an integer from ${min} to ${max}`);
     }
     return value;

@@ -9,18 +9,11 @@
  * needs, so that may come from the registry. The (large) peers are linked from this checkout's node_modules
  * instead of being copied again.
  */
-import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { ROOT as root, compile, consumerProject, run } from '../helpers/consumer-project';
 
-const root = path.resolve(__dirname, '..', '..');
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-aws', '@cdktf/provider-digitalocean', 'typescript', '@types/node', '@types/jest'];
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { status: r.status ?? -1, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
-}
 
 const APP = `
 import { App, TerraformStack } from 'cdktf';
@@ -80,19 +73,7 @@ describe('consumer install from the packed tarball', () => {
   let installOutput = '';
 
   beforeAll(() => {
-    project = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-consumer-'));
-    const pack = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', project], { cwd: root, encoding: 'utf8' }));
-    const tarball = path.join(project, pack[0].filename);
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--legacy-peer-deps', '--no-save', tarball], project);
-    installOutput = install.out;
-    if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.out}`);
-    // After the install: npm prunes packages it did not install itself.
-    for (const peer of PEERS) {
-      const link = path.join(project, 'node_modules', peer);
-      fs.mkdirSync(path.dirname(link), { recursive: true });
-      fs.symlinkSync(path.join(root, 'node_modules', peer), link, 'dir');
-    }
+    ({ dir: project, installOutput } = consumerProject('guardrails-consumer-', path.join(root, 'node_modules'), PEERS));
   }, 240000);
 
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
@@ -117,7 +98,7 @@ describe('consumer install from the packed tarball', () => {
         files: ['main.ts', 'matchers.ts'],
       }),
     );
-    const tsc = run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+    const tsc = compile(project);
     expect(tsc.out).toBe('');
     expect(tsc.status).toBe(0);
 
