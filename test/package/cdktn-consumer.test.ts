@@ -7,25 +7,11 @@
  * on Node 22 when `npx node@22` can be had (@cdktn/provider-aws wants Node >= 22.11), else on this Node,
  * where it works with an engine warning.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ROOT, compile, consumerProject, run } from '../helpers/consumer-project';
+import { ROOT, cdktnPeers, compile, consumerProject, run } from '../helpers/consumer-project';
 
-const PEERS_SPEC = path.join(ROOT, 'test', 'package', 'cdktn-peers');
 const PEERS = ['cdktn', 'constructs', '@cdktn/provider-aws', 'typescript', '@types/node'];
-
-function installedPeers(): string {
-  const lock = fs.readFileSync(path.join(PEERS_SPEC, 'package-lock.json'));
-  const dir = path.join(ROOT, 'node_modules', '.cache', `cdktn-peers-${createHash('sha256').update(lock).digest('hex').slice(0, 12)}`);
-  if (fs.existsSync(path.join(dir, 'node_modules', '.package-lock.json'))) return path.join(dir, 'node_modules');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(PEERS_SPEC, file), path.join(dir, file));
-  const install = run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--engine-strict=false'], dir);
-  if (install.status !== 0) throw new Error(`installing cdktn's peers failed:\n${install.out}`);
-  return path.join(dir, 'node_modules');
-}
 
 /** Node 22 from the registry when it can be had; the reason when not. */
 function node22(): { cmd: string; args: string[] } | string {
@@ -109,7 +95,7 @@ describe('a cdktn app with no cdktf installed', () => {
   let node: { cmd: string; args: string[] };
 
   beforeAll(() => {
-    ({ dir: project } = consumerProject('guardrails-cdktn-', installedPeers(), PEERS));
+    ({ dir: project } = consumerProject('guardrails-cdktn-', cdktnPeers(), PEERS));
     const found = node22();
     if (typeof found === 'string') {
       console.warn(`cdktn consumer: running on ${process.version}, not Node 22: ${found}`);

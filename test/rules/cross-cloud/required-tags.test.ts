@@ -1,9 +1,32 @@
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { AWS_TAGGABLE_TYPES } from '../../../rules/common-data/aws-taggable-types';
 import { requiredTags as rule } from '../../../rules/cross-cloud/required-tags';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
+import { cdktnPeers } from '../../helpers/consumer-project';
 
-const generator = require('../../../scripts/generate-taggable-types.js') as { generate(): string; OUTPUT: string };
+const generator = require('../../../scripts/generate-taggable-types.js') as {
+  generate(dirs: string[]): string;
+  installedProviders(): string[];
+  missingFromCommitted(dirs: string[]): Record<string, string[]>;
+  OUTPUT: string;
+};
+
+/** A provider bindings package with one resource type, `tags` or not, in the generated bindings' shape. */
+function fakeProvider(type: string, tags: boolean): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fake-provider-'));
+  fs.mkdirSync(path.join(dir, 'lib', 'thing'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: '@cdktn/provider-fake', version: '1.0.0', cdktn: { provider: { version: '6.99.0' } } }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'lib', 'thing', 'index.d.ts'),
+    `export interface ThingConfig extends cdktn.TerraformMetaArguments {\n    readonly name: string;\n${tags ? '    readonly tags?: {\n        [key: string]: string;\n    };\n' : ''}}\nexport declare class Thing {\n    static readonly tfResourceType = "${type}";\n}\n`,
+  );
+  return dir;
+}
 
 const both = { owner: 'team-infra', environment: 'prod' };
 const awsProvider = (defaultTags: unknown, extra: Record<string, unknown> = {}) => ({
@@ -17,12 +40,32 @@ describe('required-tags', () => {
     expect(findingsFor(rule, passing.resourceType, passing.body)).toEqual([]);
   });
 
-  test('the committed list of taggable AWS types matches the installed provider', () => {
-    expect(fs.readFileSync(generator.OUTPUT, 'utf8')).toBe(generator.generate());
-    expect(AWS_TAGGABLE_TYPES).toEqual(expect.arrayContaining(['aws_instance', 'aws_s3_bucket', 'aws_ebs_volume', 'aws_iam_role']));
-    // Tags only in nested blocks, or none at all, do not make a type taggable.
-    expect(AWS_TAGGABLE_TYPES).not.toContain('aws_s3_bucket_policy');
-    expect(AWS_TAGGABLE_TYPES).not.toContain('aws_scheduler_schedule');
+  describe('the committed list of taggable AWS types', () => {
+    test('holds every taggable type of AWS provider 5 (@cdktf/provider-aws) and 6 (@cdktn/provider-aws)', () => {
+      const providers = [...new Set([...generator.installedProviders(), path.join(cdktnPeers(), '@cdktn', 'provider-aws')])];
+      expect(generator.missingFromCommitted(providers)).toEqual({});
+      const header = fs.readFileSync(generator.OUTPUT, 'utf8').split('*/')[0];
+      expect(header).toMatch(/@cdktf\/provider-aws 20\.\d+\.\d+ \(AWS provider 5\./);
+      expect(header).toMatch(/@cdktn\/provider-aws 25\.\d+\.\d+ \(AWS provider 6\./);
+      expect(AWS_TAGGABLE_TYPES).toEqual(expect.arrayContaining(['aws_instance', 'aws_s3_bucket', 'aws_ebs_volume', 'aws_iam_role']));
+      // Tags only in nested blocks, or none at all, do not make a type taggable.
+      expect(AWS_TAGGABLE_TYPES).not.toContain('aws_s3_bucket_policy');
+      expect(AWS_TAGGABLE_TYPES).not.toContain('aws_scheduler_schedule');
+    }, 300000);
+
+    test('an installed provider with a taggable type the list lacks fails the check; one without tags does not', () => {
+      const tagged = fakeProvider('aws_brand_new_thing', true);
+      const untagged = fakeProvider('aws_brand_new_untagged', false);
+      expect(generator.missingFromCommitted([tagged, untagged])).toEqual({ '@cdktn/provider-fake 1.0.0 (AWS provider 6.99.0)': ['aws_brand_new_thing'] });
+      expect(generator.generate([tagged])).toContain("  'aws_brand_new_thing',");
+      fs.rmSync(tagged, { recursive: true });
+      fs.rmSync(untagged, { recursive: true });
+    });
+
+    test('a type only AWS provider 6 has is checked, not "not applicable"', () => {
+      expect(kinds(findingsFor(rule, 'aws_bedrockagentcore_gateway', { name: 'gw' }))).toEqual(['violation']);
+      expect(findingsFor(rule, 'aws_bedrockagentcore_gateway', { name: 'gw', tags: both })).toEqual([]);
+    });
   });
 
   test('AWS by prefix (the tag rule must not count as coverage for every AWS type), DigitalOcean by exact type', () => {
