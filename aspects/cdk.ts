@@ -86,6 +86,30 @@ export function awsProvider<Module>(name: string): Module {
   }
 }
 
+/**
+ * One module of DigitalOcean's provider bindings. There is no @cdktn/provider-digitalocean, and
+ * @cdktf/provider-digitalocean's classes are built on cdktf: inside a cdktn stack they fail at synth
+ * (`_resetResolveDiscoveredProviderFeatureUsage is not a function`). So the DigitalOcean constructs are
+ * cdktf-only, and say so when made under cdktn; the rules check a cdktn app's DigitalOcean resources (made with
+ * bindings from `cdktn get`) like any other. Called when a construct is made, never at import, so importing
+ * the package root under cdktn does not need cdktf.
+ */
+export function digitaloceanProvider<Module>(name: string): Module {
+  if (cdkFamily === 'cdktn') {
+    throw new GuardrailConfigError(
+      'the DigitalOcean constructs need cdktf: @cdktf/provider-digitalocean is built on cdktf and does not run in a cdktn stack, and there is no @cdktn/provider-digitalocean; under cdktn, make DigitalOcean resources with bindings from `cdktn get` (Guardrails.enforce checks them)',
+    );
+  }
+  try {
+    return require(`@cdktf/provider-digitalocean/lib/${name}`) as Module;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND' || !String((error as Error).message).includes('provider-digitalocean')) throw error;
+    throw new GuardrailConfigError(
+      `the DigitalOcean constructs need @cdktf/provider-digitalocean beside cdktf: npm install @cdktf/provider-digitalocean (its lib/${name} was not found)`,
+    );
+  }
+}
+
 const COPY_ENTRY = /[\\/]node_modules[\\/](cdktf|cdktn)[\\/]lib[\\/]index\.js$/;
 
 /**

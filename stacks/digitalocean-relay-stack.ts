@@ -3,13 +3,17 @@
  * pre-authorised, tagged tailnet key that expires within the hour (see DigitalOceanDerpRelay), and for the
  * same reason cannot mesh, so each DigitalOcean region has one node.
  */
-import { cdk } from '../aspects/cdk';
+import { cdk, digitaloceanProvider } from '../aspects/cdk';
 import type { Construct } from 'constructs';
-import { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { DigitalOceanDerpRelay } from '../lib/relay';
 import { TailscaleProvider } from '../lib/tailscale';
 import type { DerpVersions } from '../lib/boot';
 import { DIGITALOCEAN_DNS_DOMAIN, DIGITALOCEAN_RELAY_SITES, DIGITALOCEAN_SSH_KEYS, ENVIRONMENT, OWNER } from './config';
+
+/** DigitalOcean's provider bindings, loaded when the first construct is made (cdktf only: see aspects/cdk.ts). */
+const digitaloceanClasses = () => ({
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/provider')>('provider'),
+});
 
 export class DigitalOceanRelayStack extends cdk.TerraformStack {
   readonly relays: readonly DigitalOceanDerpRelay[];
@@ -18,7 +22,7 @@ export class DigitalOceanRelayStack extends cdk.TerraformStack {
   constructor(scope: Construct, id: string, versions: DerpVersions) {
     super(scope, id);
     // Tokens come from DIGITALOCEAN_TOKEN and TAILSCALE_OAUTH_CLIENT_* in the environment, never from code.
-    new DigitaloceanProvider(this, 'digitalocean', {});
+    new (digitaloceanClasses().DigitaloceanProvider)(this, 'digitalocean', {});
     new TailscaleProvider(this, 'tailscale', {});
     this.relays = DIGITALOCEAN_RELAY_SITES.map(
       (site) =>

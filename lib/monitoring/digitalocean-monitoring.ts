@@ -2,10 +2,10 @@
  * The DERP fleet's monitoring server on DigitalOcean: DigitalOceanMonitoring, its props, and the builder
  * the deprecated Monitoring shares with it.
  */
-import { cdk } from '../../aspects/cdk';
+import { cdk, digitaloceanProvider } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
-import { Firewall } from '@cdktf/provider-digitalocean/lib/firewall';
+import type { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
+import type { Firewall } from '@cdktf/provider-digitalocean/lib/firewall';
 import type { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { DIGITALOCEAN_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import { TailscaleTailnetKey } from '../tailscale/tailnet-key';
@@ -23,6 +23,12 @@ import type { TailnetAccess } from './access';
 import { DropletHealthAlerts, type DropletHealthThresholds } from './droplet-health-alerts';
 import { MONITORING_EGRESS, MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
 import type { NodeTargets } from './targets';
+
+/** DigitalOcean's provider bindings, loaded when the first construct is made (cdktf only: see aspects/cdk.ts). */
+const digitaloceanClasses = () => ({
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/droplet')>('droplet'),
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/firewall')>('firewall'),
+});
 
 /**
  * Extra outbound traffic on DigitalOcean, where the cloud firewall (unlike an AWS security group) also
@@ -168,7 +174,7 @@ export function buildDigitalOceanServer(
       ),
   });
   const tags = [...new Set([...d.tags, 'role:monitoring', 'exposure:public'])];
-  const droplet = new Droplet(host, 'droplet', {
+  const droplet = new (digitaloceanClasses().Droplet)(host, 'droplet', {
     name,
     region,
     size,
@@ -191,7 +197,7 @@ export function buildDigitalOceanServer(
     provider: d.provider,
   });
   const egress = [...MONITORING_EGRESS, ...DIGITALOCEAN_EXTRA_EGRESS];
-  const firewall = new Firewall(host, 'firewall', {
+  const firewall = new (digitaloceanClasses().Firewall)(host, 'firewall', {
     name: `${name}-fw`,
     dropletIds: [cdk.Token.asNumber(droplet.id)],
     // No inboundRule at all: nothing reaches the droplet from the internet; the tailnet is the way in.

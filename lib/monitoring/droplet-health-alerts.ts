@@ -2,12 +2,17 @@
  * DigitalOcean monitor alerts on a droplet's CPU, memory and disk, independent of the monitoring server
  * (they still fire when that is down). Usable on their own, in the stack that owns the droplets.
  */
-import { cdk } from '../../aspects/cdk';
+import { cdk, digitaloceanProvider } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { MonitorAlert } from '@cdktf/provider-digitalocean/lib/monitor-alert';
+import type { MonitorAlert } from '@cdktf/provider-digitalocean/lib/monitor-alert';
 import type { DigitaloceanProvider } from '@cdktf/provider-digitalocean/lib/provider';
 import { DIGITALOCEAN_TAG, PropValidator } from '../validate';
 import { MonitoringAlarmError } from './alarm-error';
+
+/** DigitalOcean's provider bindings, loaded when the first construct is made (cdktf only: see aspects/cdk.ts). */
+const digitaloceanClasses = () => ({
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/monitor-alert')>('monitor-alert'),
+});
 
 export interface DropletHealthThresholds {
   /** @default 85 */
@@ -92,7 +97,7 @@ export class DropletHealthAlerts extends Construct {
     if (!['5m', '10m', '30m', '1h'].includes(window)) throw err('props.window', window, "must be '5m', '10m', '30m' or '1h'");
     this.alerts = thresholds.map(
       ([what, type, value]) =>
-        new MonitorAlert(this, what, {
+        new (digitaloceanClasses().MonitorAlert)(this, what, {
           type,
           compare: 'GreaterThan',
           value,

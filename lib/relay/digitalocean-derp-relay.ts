@@ -35,13 +35,11 @@
  * it explicitly (`terraform apply -replace=<droplet address>`).
  */
 import { isIP } from 'net';
-import { cdk } from '../../aspects/cdk';
+import { cdk, digitaloceanProvider } from '../../aspects/cdk';
 import { Construct } from 'constructs';
-import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
-import { Record as DigitaloceanRecord } from '@cdktf/provider-digitalocean/lib/record';
-import { Firewall, FirewallInboundRule, FirewallOutboundRule } from '@cdktf/provider-digitalocean/lib/firewall';
-import { ReservedIp } from '@cdktf/provider-digitalocean/lib/reserved-ip';
-import { ReservedIpAssignment } from '@cdktf/provider-digitalocean/lib/reserved-ip-assignment';
+import type { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
+import type { Firewall, FirewallInboundRule, FirewallOutboundRule } from '@cdktf/provider-digitalocean/lib/firewall';
+import type { ReservedIp } from '@cdktf/provider-digitalocean/lib/reserved-ip';
 import { DERP_TAG } from '../boot';
 import { DIGITALOCEAN_USER_DATA_MAX_BYTES } from '../boot/user-data-limits';
 import { validateTag } from '../boot/validate';
@@ -60,6 +58,15 @@ import {
   PropValidator,
 } from '../validate';
 import { relayValidator } from './validate';
+
+/** DigitalOcean's provider bindings, loaded when the first construct is made (cdktf only: see aspects/cdk.ts). */
+const digitaloceanClasses = () => ({
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/droplet')>('droplet'),
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/firewall')>('firewall'),
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/record')>('record'),
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/reserved-ip')>('reserved-ip'),
+  ...digitaloceanProvider<typeof import('@cdktf/provider-digitalocean/lib/reserved-ip-assignment')>('reserved-ip-assignment'),
+});
 
 /**
  * DigitalOcean refuses user data larger than this.
@@ -237,7 +244,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
     const tags = ['role:derp', exposureTag, `owner:${owner}`, `environment:${environment}`];
     for (const tag of extraTags) if (!tags.includes(tag)) tags.push(tag);
 
-    this.droplet = new Droplet(this, 'droplet', {
+    this.droplet = new (digitaloceanClasses().Droplet)(this, 'droplet', {
       // An FQDN name makes DigitalOcean set the matching PTR record.
       name: base.hostname,
       region,
@@ -267,7 +274,7 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
       portRange: String(rule.port),
       destinationAddresses: everywhere,
     }));
-    this.firewall = new Firewall(this, 'firewall', {
+    this.firewall = new (digitaloceanClasses().Firewall)(this, 'firewall', {
       name: `derp-${base.nodeName}`,
       // By id, not by tag: a firewall selected by tag would also apply to (and be loosened by) any other
       // droplet that happens to carry the tag.
@@ -278,18 +285,18 @@ export class DigitalOceanDerpRelay extends Construct implements IDerpRelay {
 
     let ipv4 = this.droplet.ipv4Address;
     if (reserved === true) {
-      this.reservedIp = new ReservedIp(this, 'reserved-ip', { region });
-      new ReservedIpAssignment(this, 'reserved-ip-assignment', { ipAddress: this.reservedIp.ipAddress, dropletId });
+      this.reservedIp = new (digitaloceanClasses().ReservedIp)(this, 'reserved-ip', { region });
+      new (digitaloceanClasses().ReservedIpAssignment)(this, 'reserved-ip-assignment', { ipAddress: this.reservedIp.ipAddress, dropletId });
       ipv4 = this.reservedIp.ipAddress;
     } else if (typeof reserved === 'string') {
-      new ReservedIpAssignment(this, 'reserved-ip-assignment', { ipAddress: reserved, dropletId });
+      new (digitaloceanClasses().ReservedIpAssignment)(this, 'reserved-ip-assignment', { ipAddress: reserved, dropletId });
       ipv4 = reserved;
     }
 
     if (dnsDomain !== undefined) {
       const name = base.hostname.slice(0, -(dnsDomain.length + 1));
-      new DigitaloceanRecord(this, 'dns-a', { domain: dnsDomain, name, type: 'A', value: ipv4, ttl: DNS_TTL_SECONDS });
-      new DigitaloceanRecord(this, 'dns-aaaa', { domain: dnsDomain, name, type: 'AAAA', value: this.droplet.ipv6Address, ttl: DNS_TTL_SECONDS });
+      new (digitaloceanClasses().Record)(this, 'dns-a', { domain: dnsDomain, name, type: 'A', value: ipv4, ttl: DNS_TTL_SECONDS });
+      new (digitaloceanClasses().Record)(this, 'dns-aaaa', { domain: dnsDomain, name, type: 'AAAA', value: this.droplet.ipv6Address, ttl: DNS_TTL_SECONDS });
     }
 
     this.derpNode = derpNodeInfo(base, ipv4, this.droplet.ipv6Address, {

@@ -129,6 +129,22 @@ describe('a cdktn app with no cdktf installed', () => {
     }
   });
 
+  test('the package root loads without cdktf; a DigitalOcean construct says it needs cdktf', () => {
+    const script = `
+      const { App, TerraformStack } = require('cdktn');
+      const root = require('cdktf-guardrails');
+      const stack = new TerraformStack(new App(), 's');
+      try {
+        new root.DropletHealthAlerts(stack, 'alerts', { name: 'relay', dropletIds: ['1'], emails: ['ops@example.com'] });
+        console.log('MADE');
+      } catch (e) {
+        console.log(e.name + ': ' + e.message);
+      }`;
+    const r = run(node.cmd, [...node.args, '-e', script], project);
+    expect(r.out).toContain('GuardrailConfigError: the DigitalOcean constructs need cdktf');
+    expect(r.out).toContain('cdktn get');
+  });
+
   test('a stack that breaks a rule is refused either way, and the CLI reads what cdktn wrote', () => {
     for (const mode of ['enforce-break', 'aspect-break']) {
       const bad = synth(mode);

@@ -20,7 +20,8 @@ function load(entry: string): { providers: string[]; exports: string[] } {
 
 test.each([
   ['aws', ['@cdktf/provider-aws'], ['AwsDerpRelay', 'SecretStore', 'AwsMonitoring', 'Ec2StatusCheckAlarm', 'AlertTopic', 'NodeJoinKey']],
-  ['digitalocean', ['@cdktf/provider-digitalocean'], ['DigitalOceanDerpRelay', 'DigitalOceanMonitoring', 'DropletHealthAlerts']],
+  // DigitalOcean's bindings load when the first construct is made (they need cdktf; see aspects/cdk.ts).
+  ['digitalocean', [], ['DigitalOceanDerpRelay', 'DigitalOceanMonitoring', 'DropletHealthAlerts']],
   ['tailscale', [], ['TailnetPolicy', 'DerpFleet', 'TailscaleProvider', 'TailscaleTailnetKey']],
 ])('cdktf-guardrails/%s loads only %j', (entry, providers, constructs) => {
   const loaded = load(entry);
