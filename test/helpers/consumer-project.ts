@@ -3,7 +3,6 @@
  * with the (large) peers linked in from an existing install rather than copied again.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -41,29 +40,5 @@ export function compile(project: string) {
   return run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
 }
 
-/**
- * The peers a CDK Terrain app installs (test/package/cdktn-peers: cdktn, @cdktn/provider-aws = AWS provider
- * 6, ~480 MB), installed once into node_modules/.cache and shared by the tests that need them. Installed
- * beside and renamed into place, so two test workers never see a half-installed copy. Returns its
- * node_modules directory.
- */
-export function cdktnPeers(): string {
-  const spec = path.join(ROOT, 'test', 'package', 'cdktn-peers');
-  const lock = fs.readFileSync(path.join(spec, 'package-lock.json'));
-  const dir = path.join(ROOT, 'node_modules', '.cache', `cdktn-peers-${createHash('sha256').update(lock).digest('hex').slice(0, 12)}`);
-  if (fs.existsSync(dir)) return path.join(dir, 'node_modules');
-  const staging = `${dir}.${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(staging, { recursive: true });
-  for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(spec, file), path.join(staging, file));
-  const install = run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--engine-strict=false'], staging);
-  if (install.status !== 0) throw new Error(`installing cdktn's peers failed:\n${install.out}`);
-  try {
-    fs.renameSync(staging, dir);
-  } catch (error) {
-    // Another worker got there first: use its copy.
-    if (!fs.existsSync(dir)) throw error;
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-  return path.join(dir, 'node_modules');
-}
+/** cdktn's peers (cdktn, @cdktn/provider-aws, constructs), installed once: see scripts/cdktn-peers.js. */
+export const cdktnPeers = (require('../../scripts/cdktn-peers.js') as { cdktnPeers(): string }).cdktnPeers;

@@ -30,6 +30,14 @@ function findSetup(): TerraformSetup | string {
   if (which.status !== 0 || !terraform) return 'terraform is not on PATH';
   const mirror = findMirror();
   if (!mirror) return 'no local mirror of hashicorp/aws (set TF_PROVIDER_MIRROR to the directory holding registry.terraform.io/)';
+  // The AWS provider version the installed bindings write into required_providers (AWS 5 from
+  // @cdktf/provider-aws, 6 when the suite runs on cdktn's): the mirror must hold exactly that one.
+  const bindings = require('@cdktf/provider-aws/package.json') as { cdktf?: { provider?: { version?: string } }; cdktn?: { provider?: { version?: string } } };
+  const wanted = (bindings.cdktf ?? bindings.cdktn)?.provider?.version;
+  const mirrored = path.join(mirror, 'registry.terraform.io', 'hashicorp', 'aws');
+  if (wanted && !fs.existsSync(path.join(mirrored, wanted))) {
+    return `the mirror holds hashicorp/aws ${fs.readdirSync(mirrored).join(', ')}, and the AWS bindings in use synthesize ${wanted}`;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-cli-'));
   const config = path.join(dir, 'terraformrc');
   fs.writeFileSync(
