@@ -46,7 +46,8 @@ export const noSecretsInUserData = defineRule({
     'DigitalOcean the metadata endpoint needs no token at all and the API returns it to any read-scoped token. ' +
     'It also sits in Terraform state and plan output, and cloud-init copies it to disk and logs. Secrets are ' +
     'fetched at boot from a secret store with the instance role instead (literal keys, PEM private keys, ' +
-    'Tailscale/GitHub/Slack/DigitalOcean tokens, high-entropy values assigned to password/secret/token names, ' +
+    'Tailscale/GitHub/Slack/DigitalOcean/Stripe/SendGrid/Twilio/npm/Google tokens, JWTs, Azure storage keys, ' +
+    'passwords in URLs, high-entropy values assigned to password/secret/token names, ' +
     'and references such as random_password.x.result or aws_secretsmanager_secret_version.x.secret_string are ' +
     'all reported). The one exception is a Tailscale join key for hosts with no secret store (DigitalOcean ' +
     `relays): a tailscale_tailnet_key in this stack that is single-use (reusable false), preauthorized, tagged ` +
@@ -66,7 +67,7 @@ export const noSecretsInUserData = defineRule({
         peer: 'checkov',
         check: 'CKV_AWS_46',
         kind: 'different',
-        why: 'decodes base64 user data and covers spot requests and DigitalOcean, and finds non-AWS tokens; does not flag IAM unique ids (AIDA/AROA/...), account ids or any bare 40-character string, which checkov reports as secrets',
+        why: 'decodes base64 user data and covers spot requests and DigitalOcean, and finds the token formats checkov finds (URL passwords, JWTs, Stripe, SendGrid, Twilio, npm, Google, Azure storage keys) and Tailscale, GitHub, Slack and DigitalOcean ones; does not flag IAM unique ids (AIDA/AROA/...), account ids or any bare 40-character string, which checkov reports as secrets',
       },
     ],
     docs: ['https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html', 'https://tailscale.com/kb/1085/auth-keys'],

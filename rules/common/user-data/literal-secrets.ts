@@ -35,6 +35,16 @@ const DETECTORS: readonly Detector[] = [
   { kind: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abposrce]-[A-Za-z0-9-]{10,}/g },
   { kind: 'a Slack webhook URL', pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9_/-]{20,}/g },
   { kind: 'a DigitalOcean token', pattern: /(?<![A-Za-z0-9])do[opr]_v1_[a-f0-9]{64}(?![a-f0-9])/g },
+  // The formats checkov's CKV_AWS_46 finds through detect-secrets, each by its documented prefix and length.
+  // A password in a URL (`https://user:pass@host`, `postgres://app:pass@db`); a `$` or `{` means a variable.
+  { kind: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"${}]+:([^\s:@/'"${}]{3,})@[^\s'"]+/gi, group: 1 },
+  { kind: 'a JSON Web Token', pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
+  { kind: 'a Stripe secret key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[0-9a-zA-Z]{24,}/g },
+  { kind: 'a SendGrid API key', pattern: /(?<![A-Za-z0-9])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g },
+  { kind: 'a Twilio API key', pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![0-9A-Za-z])/g },
+  { kind: 'an npm token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g },
+  { kind: 'a Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { kind: 'an Azure storage account key', pattern: /AccountKey=([A-Za-z0-9+/]{86}==)/g, group: 1 },
 ];
 
 /**

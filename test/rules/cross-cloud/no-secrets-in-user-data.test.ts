@@ -49,6 +49,36 @@ describe('no-secrets-in-user-data', () => {
         expect(text).toContain(what);
       }
     });
+    // The formats checkov's CKV_AWS_46 finds (through detect-secrets) that a first version missed.
+    const PEER_FORMATS: [string, string][] = [
+      ['a password in a URL', 'DATABASE_URL=postgres://app:Tr0ub4dor3xyz@db.internal:5432/app'],
+      ['a JSON Web Token', `curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'}"`],
+      ['a Stripe secret key', `STRIPE=${'sk_live_'}${'4eC39HqLyjWDarjtT1zdp7dc'}`],
+      ['a SendGrid API key', `SENDGRID=SG.${'a'.repeat(11)}${'B'.repeat(11)}.${'c1'.repeat(21)}d`],
+      ['a Twilio API key', `TWILIO=SK${'0123456789abcdef'.repeat(2)}`],
+      ['an npm token', `echo "//registry.npmjs.org/:_authToken=npm_${'A1b2C3d4E5'.repeat(3)}a1b2c3" > ~/.npmrc`],
+      ['a Google API key', `MAPS=AIza${'SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY'}`],
+      [
+        'an Azure storage account key',
+        `CONN="DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw'}==;EndpointSuffix=core.windows.net"`,
+      ],
+    ];
+    it.each(PEER_FORMATS)('finds %s (a format checkov finds), once, masked', (what, line) => {
+      const found = instance(`#!/bin/sh\n${line}\n`);
+      expect(found.map((v) => v.message)).toEqual([expect.stringContaining(what)]);
+      expect(kinds(found)).toEqual(['violation']);
+    });
+    it('stays quiet on near misses of those formats', () => {
+      const script = [
+        'DATABASE_URL=postgres://app:$${DB_PASSWORD}@db.internal:5432/app',
+        'DATABASE_URL=postgres://app@db.internal:5432/app',
+        'curl https://example.com:8443/health',
+        `STRIPE=sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`,
+        'echo eyJhbGciOiJIUzI1NiJ9',
+        `ID=SK${'0123456789ABCDEF'.repeat(2)}`,
+      ].join('\n');
+      expect(instance(script)).toEqual([]);
+    });
     it('never prints a secret: only its first 4 characters', () => {
       const text = instance(`K=${ACCESS_KEY}\nS=${SECRET_KEY}\nT=${TS_KEY}`)
         .map((v) => v.message)
