@@ -16,7 +16,14 @@
  *   --lib DIR    read the constructs from DIR instead of lib/
  *
  * Exit codes: 0 done, 1 out of date (--check), 2 bad arguments or sources the generator cannot read.
+ *
+ * Why not a TSDoc tool (api-extractor + api-documenter, TypeDoc): they document the package's exported API
+ * from the built declarations, one page per symbol, and would need a build and a post-processor to give what
+ * this page is for: per construct, one table of its props with the interfaces they extend and the data
+ * interfaces they use, each with its `@default`, plus `--gaps` (props without TSDoc or default), which the
+ * construct-docs test uses to keep every default documented. The TSDoc parsing itself is TypeScript's own.
  */
+// @ts-check (tsconfig.scripts.json, run by `npm run lint`)
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -26,6 +33,9 @@ const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_LIB = path.join(ROOT, 'lib');
 const DEFAULT_OUT = path.join(ROOT, 'docs', 'constructs.md');
 const COMMAND = 'node scripts/generate-construct-docs.js';
+
+/** A module specifier's text (always a string literal in valid TypeScript). */
+const specifierText = (/** @type {import('typescript').Expression} */ specifier) => /** @type {import('typescript').StringLiteral} */ (specifier).text;
 
 /** Section order of the reference: by module, the main construct of each first. */
 const CONSTRUCT_ORDER = [
@@ -111,7 +121,7 @@ class Sources {
       if (!bindings || !ts.isNamedImports(bindings)) continue;
       const element = bindings.elements.find((e) => e.name.text === name);
       if (!element) continue;
-      const specifier = statement.moduleSpecifier.text;
+      const specifier = specifierText(statement.moduleSpecifier);
       if (!specifier.startsWith('.')) return { external: specifier };
       const target = this.resolveModule(sf.fileName, specifier);
       if (!target) throw new GeneratorError(`${this.display(sf)}: cannot find module '${specifier}'`);
@@ -137,13 +147,13 @@ class Sources {
         if (!element) continue;
         const original = (element.propertyName || element.name).text;
         if (!statement.moduleSpecifier) return local ? { node: local, sf } : this.resolveName(original, sf);
-        const specifier = statement.moduleSpecifier.text;
+        const specifier = specifierText(statement.moduleSpecifier);
         if (!specifier.startsWith('.')) return { external: specifier };
         const target = this.resolveModule(file, specifier);
         return target ? this.resolveExport(original, target, seen) : undefined;
       }
-      if (!clause && statement.moduleSpecifier && statement.moduleSpecifier.text.startsWith('.')) {
-        const target = this.resolveModule(file, statement.moduleSpecifier.text);
+      if (!clause && statement.moduleSpecifier && specifierText(statement.moduleSpecifier).startsWith('.')) {
+        const target = this.resolveModule(file, specifierText(statement.moduleSpecifier));
         const found = target && this.resolveExport(name, target, seen);
         if (found) return found;
       }
@@ -219,8 +229,10 @@ function findConstructs(sources, warnings) {
       const heritage = (statement.heritageClauses || []).find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
       if (!heritage) continue;
       const base = heritage.types[0].expression;
-      if (!ts.isIdentifier(base)) continue;
-      classes.push({ name: statement.name.text, base: base.text, node: statement, sf });
+      // `extends Construct`, or `extends cdk.TerraformResource` (cdktf or cdktn through aspects/cdk.ts).
+      const baseName = ts.isIdentifier(base) ? base.text : ts.isPropertyAccessExpression(base) ? base.name.text : undefined;
+      if (!baseName) continue;
+      classes.push({ name: statement.name.text, base: baseName, node: statement, sf });
     }
   }
   // Subclasses of a construct declared here are constructs too.
@@ -631,7 +643,7 @@ if (require.main === module) {
     process.exitCode = main(process.argv.slice(2));
   } catch (e) {
     // Exit 2, not 1: a generator that cannot run must not read as "the file is out of date".
-    console.error(`generate-construct-docs: ${e instanceof GeneratorError ? e.message : e && e.stack}`);
+    console.error(`generate-construct-docs: ${e instanceof GeneratorError ? e.message : e instanceof Error ? e.stack : String(e)}`);
     process.exitCode = 2;
   }
 }
