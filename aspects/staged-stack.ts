@@ -1,7 +1,9 @@
 /**
  * One synthesized stack as Terraform will read it: its whole staged working directory (every
  * configuration file, override files merged last; HCL only as the `cdk.tf` that `hclOutput` writes),
- * with construct paths from the construct tree and exactly the suppressions Guardrails.suppress made.
+ * with its local modules read (cdktf copies a TerraformHclModule's local directory into the stack's
+ * `assets/`, so they are staged with it), construct paths from the construct tree and exactly the
+ * suppressions Guardrails.suppress made.
  */
 import * as path from 'path';
 import type { TerraformStack } from 'cdktf';
@@ -9,8 +11,10 @@ import type { StackDocument, SuppressionRecord } from '../engine/types';
 import { scopeCovers } from '../engine/suppressions';
 import { hclToJson } from '../engine/input/hcl';
 import { GuardrailInputError } from '../engine/input/input-error';
+import { expandLocalModules } from '../engine/input/local-modules';
 import { readModule } from '../engine/input/read-module';
 import { constructPathsByAddress } from './scope';
+import { GUARDRAILS_DIR } from './staging';
 import * as fs from 'fs';
 
 export interface StagedStack {
@@ -51,10 +55,11 @@ export function readStagedStack(
       `wrote nothing into its working directory ${staged.workingDirectory} during synth (a custom synthesizer that writes elsewhere?), so what Terraform would apply cannot be checked`,
     );
   }
+  const label = staged.workingDirectory.split(path.sep).join('/');
   let read;
   try {
     read = readModule(staged.stagedDir, {
-      label: staged.workingDirectory.split(path.sep).join('/'),
+      label,
       stackName: () => stack.node.id,
       symlinks: 'refuse',
       remember,
@@ -66,7 +71,20 @@ export function readStagedStack(
       throw new UncheckableStackError(stack.node.path, `cannot be checked as Terraform would read it: ${error.message}`);
     throw error;
   }
-  const document = withTreePaths(read.stack, stack);
+  // Module resources belong to the call's construct: construct paths first, then the modules.
+  let expanded;
+  try {
+    expanded = expandLocalModules(withTreePaths(read.stack, stack), {
+      dir: terraformDirOf(staged),
+      readDir: staged.stagedDir,
+      label,
+      symlinks: 'refuse',
+    });
+  } catch (error) {
+    if (error instanceof GuardrailInputError) throw new UncheckableStackError(stack.node.path, `cannot be checked: ${error.message}`);
+    throw error;
+  }
+  const document = expanded.stack;
   const mine = registered.filter((s) => coversStack(s, stack));
   const forged = forgedSuppressions(document.suppressions, mine);
   if (forged.length > 0) {
@@ -76,7 +94,24 @@ export function readStagedStack(
     );
   }
   // The registry, not the file, says which suppressions hold: HCL output drops `//` metadata altogether.
-  return { document: { ...document, suppressions: mine }, files: read.files };
+  const files = expanded.files.size > 0 ? new Map([...read.files, ...expanded.files]) : read.files;
+  return { document: { ...document, suppressions: mine }, files };
+}
+
+/**
+ * Where Terraform will run the stack: a guarded synth stages it in `<outdir>/guardrails/.staging-…/<working
+ * directory>` and moves it to `<outdir>/<working directory>` once accepted, so a local module source that
+ * leaves the stack directory (`../../modules/x`) is resolved from there; elsewhere (checkStack) the stack
+ * is read where it was written.
+ */
+function terraformDirOf(staged: StagedStack): string {
+  const depth = staged.workingDirectory.split(/[\\/]+/).filter((p) => p !== '').length;
+  const staging = path.resolve(staged.stagedDir, ...Array<string>(depth).fill('..'));
+  const guardrails = path.dirname(staging);
+  if (path.basename(staging).startsWith('.staging-') && path.basename(guardrails) === GUARDRAILS_DIR) {
+    return path.join(path.dirname(guardrails), staged.workingDirectory);
+  }
+  return staged.stagedDir;
 }
 
 function refuseHcl(label: string): never {

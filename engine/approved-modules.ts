@@ -2,7 +2,9 @@
  * Modules whose contents a team has reviewed: a registry module at an exact version (or a local one by its
  * path), with the reason, audited in every report like a suppression. A module call no rule can look inside
  * is otherwise reported unknown (`module-contents-unverified`): approval is the way forward that is not
- * "switch the rule off".
+ * "switch the rule off". A local module is read and its resources checked whether approved or not (see
+ * engine/input/local-modules.ts); its approval, matched on the source as the configuration writes it (at
+ * synth, cdktf's `./assets/…` path), is only audited.
  */
 import { GuardrailConfigError, describe } from './config-error';
 import type { JsonObject } from './types';

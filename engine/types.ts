@@ -38,6 +38,12 @@ export interface ResourceRecord {
   readonly constructPath: string;
   /** True when the `//` metadata named the construct path; false when it was inferred. */
   readonly ownedByConstruct: boolean;
+  /**
+   * On a module call whose local source was read: the directory, as shown to the user. The module's
+   * resources are then in the stack under the call's address (`module.<name>.<type>.<name>`). Set only by
+   * the readers, never from the input.
+   */
+  readonly readFrom?: string;
 }
 
 /** A provider configuration block (`provider.aws`, possibly one of several aliased ones). */

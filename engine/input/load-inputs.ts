@@ -12,6 +12,7 @@ import type { JsonObject, StackDocument } from '../types';
 import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
 import { parseJsonText, readJsonFileWithText, readProblem, tooLarge, DEFAULT_MAX_INPUT_BYTES, type ReadLimits } from './read-json';
+import { expandLocalModules } from './local-modules';
 import { readModule } from './read-module';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
 import { SourceLocator } from './locator';
@@ -190,8 +191,18 @@ class Loader {
       readJson: (file, fileLabel) => this.read(file, fileLabel),
       whenEmpty: 'has no manifest.json and no *.tf.json files (expected a cdktf output directory with manifest.json, or a directory of *.tf.json)',
     });
-    this.stacks.push(read.stack);
-    if (read.files.size > 0) this.resourceFiles.set(read.stack.name, read.files);
+    this.pushWithModules(read.stack, dir, label, read.files);
+  }
+
+  /**
+   * A root module with its local modules read (their `*.tf` too: a module is read as Terraform reads it),
+   * each added resource placed in its module file.
+   */
+  private pushWithModules(stack: StackDocument, dir: string, label: string, files: ReadonlyMap<string, string>): void {
+    const expanded = expandLocalModules(stack, { dir, label, symlinks: 'follow', limits: this.limits });
+    this.stacks.push(expanded.stack);
+    const all = new Map([...files, ...expanded.files]);
+    if (all.size > 0) this.resourceFiles.set(expanded.stack.name, all);
   }
 
   private fromFile(file: string): void {
@@ -214,14 +225,16 @@ class Loader {
       return;
     }
     if (looksLikeTerraformJson(doc)) {
-      this.addConfig(doc, this.uniqueName(stackNameOf(doc) ?? where.name, where.label), fileLabel);
+      const stack = stackFromTerraformJson(doc, {
+        stack: this.uniqueName(stackNameOf(doc) ?? where.name, where.label),
+        ...(fileLabel ? { file: fileLabel } : {}),
+      });
+      // A file's local modules are where Terraform finds them: beside it. Stdin has no directory; its calls stay calls.
+      if (where.file !== undefined) this.pushWithModules(stack, path.dirname(where.file), this.display(path.dirname(where.file)), new Map());
+      else this.stacks.push(stack);
       return;
     }
     throw new GuardrailInputError(where.label, notTerraform(doc));
-  }
-
-  private addConfig(doc: JsonObject, name: string, file: string | undefined): void {
-    this.stacks.push(stackFromTerraformJson(doc, { stack: name, ...(file !== undefined ? { file } : {}) }));
   }
 
   /** The configuration a plan was made from: --config, else a cdk.tf.json beside the plan file. */

@@ -159,7 +159,7 @@ test('module calls are reported as unknown (module-contents-unverified), never s
     {
       module: {
         vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', '//': { metadata: { path: 'app/vpc' } } },
-        db: [{ source: './modules/db' }],
+        db: [{ source: 'git::https://example.com/modules/db.git' }],
       },
       resource: { aws_ebs_volume: { v: vol({ encrypted: true }) } },
     },

@@ -12,6 +12,26 @@ describe('module-contents-unverified', () => {
     expect(found[0].message).toContain('(source terraform-aws-modules/vpc/aws)');
   });
 
+  test('a call whose local module was read passes, saying where from; the same call not read stays unknown', () => {
+    const call = {
+      type: 'module',
+      name: 'sg',
+      address: 'module.sg',
+      mode: 'module',
+      body: { source: './modules/sg' },
+      constructPath: 'main/sg',
+      ownedByConstruct: true,
+    } as const;
+    const context = { approvedModules: [] } as never;
+    expect(rule.check({ ...call, readFrom: 'stacks/main/modules/sg' }, context)).toMatchObject({
+      status: 'pass',
+      message: 'read from stacks/main/modules/sg: the resources it creates are checked as module.sg.…',
+    });
+    expect(rule.check(call, context)).toMatchObject({ status: 'unknown' });
+    // The marker is set by the readers only: a body that says so is just an argument.
+    expect(kinds(findings(rule, { module: { sg: { source: 'x/y/aws', readFrom: 'modules/sg' } } } as never))).toEqual(['unknown']);
+  });
+
   test('a module call with count = 0 creates nothing; no module call, no finding', () => {
     expect(findings(rule, { module: { off: { source: './m', count: 0 } } } as never)).toEqual([]);
     expect(findings(rule, { resource: { aws_ebs_volume: { v: { encrypted: true } } } })).toEqual([]);
