@@ -274,7 +274,8 @@ function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-const REFERENCE = /^\$\{([a-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\.[A-Za-z0-9_.[\]"*-]*)?\}$/;
+/** `${[module.a[0].…]type.name[index][.attribute…]}`: the module path (of a module's own resource) is kept. */
+const REFERENCE = /^\$\{((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)([a-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?(?:\.[A-Za-z0-9_.[\]"*-]*)?\}$/;
 
 /**
  * Terraform's type conversion functions. Each returns its argument's value as another type (the id string
@@ -316,7 +317,9 @@ export function withoutConversions(value: string): string {
 
 /**
  * The address a whole-value reference points at: `${aws_subnet.public.id}` → `aws_subnet.public`, also
- * through type conversions (`${tonumber(digitalocean_droplet.web.id)}` → `digitalocean_droplet.web`).
+ * through type conversions (`${tonumber(digitalocean_droplet.web.id)}` → `digitalocean_droplet.web`), and
+ * inside a local module that was read (`${module.logs[0].aws_s3_bucket.b.id}` → `module.logs[0].aws_s3_bucket.b`,
+ * the address the module's resource has in the stack; a module's output, `${module.vpc.vpc_id}`, is none).
  * Undefined for anything more complex (other function calls, conditionals, data sources, variables) and for
  * a reference that is only part of the value (`${aws_s3_bucket.a.id}-logs`).
  */
@@ -324,11 +327,11 @@ export function referencedAddress(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const match = REFERENCE.exec(withoutConversions(value));
   if (!match) return undefined;
-  const [, type, name] = match;
+  const [, modulePath, type, name] = match;
   // `${ingress.value.port}` inside a dynamic block is the iterator, not a resource called "value".
   if (name === 'value' || name === 'key') return undefined;
   if (['var', 'local', 'module', 'data', 'each', 'count', 'path', 'terraform', 'self'].includes(type)) return undefined;
-  return `${type}.${name}`;
+  return `${modulePath}${type}.${name}`;
 }
 
 /** Shorten long expressions for messages. */

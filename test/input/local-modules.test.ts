@@ -251,10 +251,10 @@ resource "aws_s3_bucket_public_access_block" "b" {
 }
 `,
     });
-    // Unrewritten, the module's block would cover the root bucket; rewritten, no rule can tell which bucket
-    // `module.logs.aws_s3_bucket.b` is, so both buckets are unknown (fail closed), neither passes.
+    // Unrewritten, the module's block would cover the root bucket. Rewritten to `module.logs.aws_s3_bucket.b.id`,
+    // it names the module's bucket, which it covers; the root bucket has none.
     const { found } = await check(dir, [PAB]);
-    expect(found).toEqual([`${PAB} aws_s3_bucket.b unknown`, `${PAB} module.logs.aws_s3_bucket.b unknown`]);
+    expect(found).toEqual([`${PAB} aws_s3_bucket.b violation`]);
   });
 
   test('providers passed to the module become the provider of its resources', () => {
