@@ -40,8 +40,12 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   // Notes name files and directories: printed like every other name from the input (see printable).
   for (const note of loaded.notes) io.stderr.write(`${TOOL_NAME}: note: ${printable(note)}\n`);
 
-  const result = withLocations(withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles), loaded.locate);
-  const input: ReportInput = { result, rules: builtInRules, toolVersion: toolVersion() };
+  const evaluated = withResourceFiles(evaluate(loaded.stacks, resolved), loaded.resourceFiles);
+  // Lines are found only for the formats that print them (JUnit names no line).
+  const result = options.format === 'junit' ? evaluated : withLocations(evaluated, loaded.locate);
+  const asWritten: ReportInput = { result, rules: builtInRules, toolVersion: toolVersion() };
+  // --syntax cdktf: fix texts in cdktf's names (the translator and its table load only when asked for).
+  const input = options.syntax === 'cdktf' ? (await import('../engine/docs/cdktf-fix')).withCdktfFixes(asWritten) : asWritten;
   const color = options.format === 'text' && options.output === undefined && wantsColor(io.stdout, io.env);
   const report = render(options.format, input, color);
 

@@ -13,6 +13,7 @@ import { GuardrailInputError } from '../engine/input/input-error';
 import { parseJsonText, readRegularFile } from '../engine/input/read-json';
 import { CliUsageError } from './usage-error';
 import type { CHECK_FORMATS } from './run';
+import type { Syntax } from '../engine/docs/cdktf-fix';
 
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
@@ -23,6 +24,8 @@ export interface CheckOptions {
   readonly config?: string;
   /** The input size cap in bytes. */
   readonly maxInputBytes: number;
+  /** Whose names the reports' fix texts use: Terraform's as written (`hcl`) or cdktf's. */
+  readonly syntax: Syntax;
   readonly guardrails: GuardrailOptions;
 }
 
@@ -67,6 +70,7 @@ export function parseCheckOptions(raw: Record<string, unknown>, catalog: readonl
     failOn: (raw.failOn as Severity | undefined) ?? 'error',
     ...(typeof raw.config === 'string' ? { config: raw.config } : {}),
     maxInputBytes: parseInputCap(raw.maxInputMb),
+    syntax: (raw.syntax as Syntax | undefined) ?? 'hcl',
     guardrails,
   };
 }

@@ -1,22 +1,44 @@
-/** `cdktf-guardrails explain RULE_ID`: one rule's metadata, for a person deciding how to comply. */
+/**
+ * `cdktf-guardrails explain RULE_ID`: one rule's metadata, for a person deciding how to comply. Without
+ * `--syntax`, the fix and the examples are shown both in Terraform's names (Terraform JSON) and in cdktf's
+ * (TypeScript); `--syntax hcl` or `--syntax cdktf` shows only one.
+ */
 import { suggest } from '../engine/config-error';
+import { cdktfExampleText } from '../engine/docs/cdktf-example';
+import { cdktfFix, type Syntax } from '../engine/docs/cdktf-fix';
 import type { Rule, RuleExample } from '../engine/rule';
 import { builtInRules } from '../rules';
 import type { CliIo } from './io';
 import { profileOf, ruleJson } from './rules-command';
 import { CliUsageError, EXIT_OK } from './usage-error';
 
-export function runExplain(ruleId: string, options: { format: 'text' | 'json' }, io: CliIo): number {
+export interface ExplainOptions {
+  readonly format: 'text' | 'json';
+  /** Only Terraform's names (`hcl`) or only cdktf's. @default both */
+  readonly syntax?: Syntax;
+}
+
+export function runExplain(ruleId: string, options: ExplainOptions, io: CliIo): number {
   const rule = builtInRules.find((r) => r.id === ruleId);
   if (!rule) {
     const ids = builtInRules.map((r) => r.id);
     throw new CliUsageError(`explain: unknown rule id '${ruleId}'${suggest(ruleId, ids)} (run \`cdktf-guardrails rules\` for the list)`);
   }
-  io.stdout.write(options.format === 'json' ? `${JSON.stringify(ruleJson(rule), null, 2)}\n` : explainText(rule));
+  io.stdout.write(options.format === 'json' ? `${JSON.stringify(explainJson(rule, options.syntax), null, 2)}\n` : explainText(rule, options.syntax));
   return EXIT_OK;
 }
 
-export function explainText(rule: Rule): string {
+/** The metadata, and (unless only Terraform's names are asked for) the fix and examples in cdktf TypeScript. */
+export function explainJson(rule: Rule, syntax?: Syntax): Record<string, unknown> {
+  if (syntax === 'hcl') return ruleJson(rule);
+  const examples = rule.examples && { failing: cdktfExampleText(rule.examples.failing), passing: cdktfExampleText(rule.examples.passing) };
+  return { ...ruleJson(rule), cdktf: { fix: cdktfFix(rule), ...(examples ? { examples } : {}) } };
+}
+
+export function explainText(rule: Rule, syntax?: Syntax): string {
+  const hcl = syntax !== 'cdktf';
+  const cdktf = syntax !== 'hcl';
+  const fixInCdktf = cdktf ? cdktfFix(rule) : rule.fix;
   const lines = [
     `${rule.id}: ${rule.title}`,
     '',
@@ -32,13 +54,26 @@ export function explainText(rule: Rule): string {
     ...wrap(rule.rationale, 2),
     '',
     'Fix',
-    ...wrap(rule.fix, 2),
+    ...wrap(hcl ? rule.fix : fixInCdktf, 2),
+    // Both: the cdktf spelling too, where it differs.
+    ...(hcl && cdktf && fixInCdktf !== rule.fix ? ['', 'Fix, in cdktf', ...wrap(fixInCdktf, 2)] : []),
   ];
   if (rule.examples) {
-    lines.push('', `Failing example (${rule.examples.failing.resourceType})`, ...example(rule.examples.failing));
-    lines.push('', `Passing example (${rule.examples.passing.resourceType})`, ...example(rule.examples.passing));
+    for (const [label, e] of [
+      ['Failing', rule.examples.failing],
+      ['Passing', rule.examples.passing],
+    ] as const) {
+      lines.push('', `${label} example (${e.resourceType})`);
+      if (hcl) lines.push(...example(e));
+      if (hcl && cdktf) lines.push('', '  in cdktf:');
+      if (cdktf) lines.push(...indented(cdktfExampleText(e)));
+    }
   }
   return `${lines.join('\n')}\n`;
+}
+
+function indented(text: string): string[] {
+  return text.split('\n').map((l) => (l ? `  ${l}` : ''));
 }
 
 /** The example as the Terraform JSON a stack would hold. */

@@ -7,11 +7,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { GuardrailConfigError } from '../engine/config-error';
 import { GuardrailInputError, oneLine } from '../engine/input/input-error';
 import { TOOL_NAME, toolVersion } from '../engine/version';
+import type { Syntax } from '../engine/docs/cdktf-fix';
 import type { CliIo } from './io';
 import { CliUsageError, EXIT_USAGE } from './usage-error';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 export const LIST_FORMATS = ['text', 'json'] as const;
+/** Whose names fix texts and examples use: Terraform's (HCL, JSON) or cdktf's (TypeScript). */
+export const SYNTAX_CHOICES = ['hcl', 'cdktf'] as const satisfies readonly Syntax[];
 
 /** Run the CLI with `argv` (without `node` and the script) and return the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -56,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--today <date>', 'compare suppression expiry dates with this day, YYYY-MM-DD (default: today, UTC)')
     .option('--max-input-mb <mib>', 'refuse any input file (or stdin) larger than this many MiB (default: 256, at most 500)')
     .option('--config <file>', 'the cdk.tf.json a plan was made from, for construct paths and suppressions (default: cdk.tf.json next to the plan)')
+    .addOption(new Option('--syntax <syntax>', "names in fix texts: Terraform's (hcl) or cdktf's (cdktf)").choices(SYNTAX_CHOICES).default('hcl'))
     .action(async (paths: string[], options: Record<string, unknown>) => {
       const { runCheck } = await import('./check-command');
       setExit(await runCheck(paths, options, io));
@@ -76,7 +80,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('explain one rule: why, how to fix, examples')
     .argument('<rule-id>', 'a rule id, as listed by `rules`')
     .addOption(new Option('-f, --format <format>', 'output format').choices(LIST_FORMATS).default('text'))
-    .action(async (ruleId: string, options: { format: 'text' | 'json' }) => {
+    .addOption(
+      new Option(
+        '--syntax <syntax>',
+        "show the fix and examples only in Terraform's names (hcl: HCL, Terraform JSON) or only in cdktf's (TypeScript); default: both",
+      ).choices(SYNTAX_CHOICES),
+    )
+    .action(async (ruleId: string, options: { format: 'text' | 'json'; syntax?: Syntax }) => {
       const { runExplain } = await import('./explain-command');
       setExit(runExplain(ruleId, options, io));
     });

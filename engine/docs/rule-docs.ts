@@ -1,8 +1,11 @@
 /**
  * docs/rules.md, generated from the rules' own metadata (never written twice). `npm run docs` rewrites it;
- * a test fails when the committed file is out of date.
+ * a test fails when the committed file is out of date. Fixes and examples are shown in Terraform's names and
+ * in cdktf's, both generated: the cdktf ones from the binding table (cdktf-bindings.ts).
  */
 import type { RuleExample, RuleMetadata } from '../rule';
+import { cdktfExampleText } from './cdktf-example';
+import { cdktfFix } from './cdktf-fix';
 
 export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
   const sorted = [...rules].sort((a, b) => (a.category ?? '').localeCompare(b.category ?? '') || a.id.localeCompare(b.id));
@@ -13,6 +16,10 @@ export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
     '',
     `${rules.length} rules. \`baseline\` rules run in every profile; \`strict\` rules run only in the \`strict\` profile.`,
     'Every rule reports a value it cannot know at synth time as **unknown** (an error by default, see `unknownValues`).',
+    '',
+    "Each example is shown as the Terraform JSON a stack holds and as cdktf TypeScript (the body of a stack's constructor, " +
+      '`this` being the stack), and each fix also in cdktf names where they differ; both are generated from the metadata and ' +
+      'the installed provider bindings. `cdktf-guardrails explain RULE_ID --syntax hcl|cdktf` prints one or the other.',
     '',
     '| Rule | Severity | Profile | Category | Resource types | checkov |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -30,8 +37,11 @@ export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
     for (const d of r.references?.deviations ?? []) lines.push(`- Differs from ${d.peer} \`${d.check}\` (${d.kind}): ${d.why}`);
     for (const doc of r.references?.docs ?? []) lines.push(`- Reference: <${doc}>`);
     lines.push('', `**Why.** ${r.rationale}`, '', `**Fix.** ${r.fix}`, '');
+    const fixInCdktf = cdktfFix(r);
+    if (fixInCdktf !== r.fix) lines.push(`**Fix, in cdktf.** ${fixInCdktf}`, '');
     if (r.examples) {
-      lines.push('Fails:', '', example(r.examples.failing), '', 'Passes:', '', example(r.examples.passing), '');
+      lines.push('Fails:', '', example(r.examples.failing), '', typescript(r.examples.failing), '');
+      lines.push('Passes:', '', example(r.examples.passing), '', typescript(r.examples.passing), '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -40,4 +50,8 @@ export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
 function example(e: RuleExample): string {
   const doc = { resource: { ...(e.others ?? {}), [e.resourceType]: { ...(e.others?.[e.resourceType] ?? {}), example: e.body } } };
   return ['```json', JSON.stringify(doc, null, 2), '```'].join('\n');
+}
+
+function typescript(e: RuleExample): string {
+  return ['```ts', cdktfExampleText(e), '```'].join('\n');
 }
