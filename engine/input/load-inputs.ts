@@ -15,6 +15,7 @@ import { parseJsonText, readJsonFileWithText, readProblem, tooLarge, DEFAULT_MAX
 import { expandLocalModules } from './local-modules';
 import { readModule } from './read-module';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
+import { isIgnoredByTerraform, terraformFiles } from './terraform-directory';
 import { SourceLocator } from './locator';
 import type { Locate } from '../with-locations';
 
@@ -229,12 +230,32 @@ class Loader {
         stack: this.uniqueName(stackNameOf(doc) ?? where.name, where.label),
         ...(fileLabel ? { file: fileLabel } : {}),
       });
+      if (where.file !== undefined) this.refuseReadingAlone(where.file, where.label);
       // A file's local modules are where Terraform finds them: beside it. Stdin has no directory; its calls stay calls.
       if (where.file !== undefined) this.pushWithModules(stack, path.dirname(where.file), this.display(path.dirname(where.file)), new Map());
       else this.stacks.push(stack);
       return;
     }
     throw new GuardrailInputError(where.label, notTerraform(doc));
+  }
+
+  /**
+   * A `*.tf.json` that Terraform reads together with other configuration files in its directory is never
+   * checked alone: an override or a second file beside it changes what Terraform applies, and a check of one
+   * file would pass what the directory does not.
+   */
+  private refuseReadingAlone(file: string, label: string): void {
+    const name = path.basename(file);
+    if (!name.endsWith('.tf.json') || isIgnoredByTerraform(name)) return;
+    const dir = path.dirname(file);
+    const dirLabel = this.display(dir);
+    const siblings = terraformFiles(dir, { label: dirLabel, symlinks: 'follow' }).filter((f) => f.name !== name);
+    if (siblings.length === 0) return;
+    const shown = siblings.slice(0, 3).map((f) => f.name).join(', ') + (siblings.length > 3 ? `, and ${siblings.length - 3} more` : '');
+    throw new GuardrailInputError(
+      label,
+      `is read by Terraform together with ${shown} in ${dirLabel}: check the directory (\`check ${dirLabel}\`), which is what Terraform applies`,
+    );
   }
 
   /** The configuration a plan was made from: --config, else a cdk.tf.json beside the plan file. */

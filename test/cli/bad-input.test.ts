@@ -9,7 +9,7 @@ const run = (argv: string[], stdin?: string) => cli(argv, { cwd: dir, ...(stdin 
 beforeAll(() => {
   dir = tempDir();
   writeFiles(dir, {
-    'ok.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a', encrypted: true } } } },
+    'ok.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a', encrypted: true } } } },
     'trailing-comma.json': '{\n  "resource": {\n    "aws_ebs_volume": {},\n  }\n}\n',
     'bad-token.json': '{\n  "resource": {\n    "x": nope\n  }\n}\n',
     'truncated.json': '{"resource": {"aws_ebs_volume": {',
@@ -37,7 +37,7 @@ beforeAll(() => {
 });
 
 test.each([
-  ['a missing path', ['check', 'nope.tf.json'], [/^cdktf-guardrails: nope\.tf\.json: does not exist$/]],
+  ['a missing path', ['check', 'nope.json'], [/^cdktf-guardrails: nope\.json: does not exist$/]],
   ['malformed JSON, with line and column', ['check', 'trailing-comma.json'], ['trailing-comma.json: malformed JSON at line 4, column 3']],
   ['malformed JSON V8 gives no position for', ['check', 'bad-token.json'], ['bad-token.json: malformed JSON at line 3, column 10', "Unexpected token 'o'"]],
   ['truncated JSON', ['check', 'truncated.json'], ['truncated.json: malformed JSON at line 1, column 34']],
@@ -65,25 +65,25 @@ test.each([
   ],
   [
     'an unknown rule id, with a suggestion',
-    ['check', 'ok.tf.json', '--rule', 'volume-encryption-requird=off'],
+    ['check', 'ok.json', '--rule', 'volume-encryption-requird=off'],
     ["--rule 'volume-encryption-requird=off': unknown rule id", "did you mean 'volume-encryption-required'"],
   ],
   [
     'a --rule without a level',
-    ['check', 'ok.tf.json', '--rule', 'volume-encryption-required'],
+    ['check', 'ok.json', '--rule', 'volume-encryption-required'],
     ["--rule 'volume-encryption-required': expected RULE_ID=error|warning|off"],
   ],
-  ['a bad rule level', ['check', 'ok.tf.json', '--rule', 'volume-encryption-required=fatal'], ['level must be error, warning or off']],
-  ['an unknown format', ['check', 'ok.tf.json', '--format', 'xml'], ["'xml' is invalid", 'text, json, sarif, junit, github']],
-  ['a bad --fail-on', ['check', 'ok.tf.json', '--fail-on', 'info'], ['--fail-on', "'info' is invalid"]],
-  ['a bad --unknown-values', ['check', 'ok.tf.json', '--unknown-values', 'ignore'], ['--unknown-values', "'ignore' is invalid"]],
-  ['a bad --profile', ['check', 'ok.tf.json', '--profile', 'paranoid'], ['--profile', "'paranoid' is invalid"]],
-  ['a bad --today', ['check', 'ok.tf.json', '--today', '2024-02-30'], ["--today '2024-02-30': expected a date YYYY-MM-DD"]],
-  ['an unknown option', ['check', 'ok.tf.json', '--strict'], ["unknown option '--strict'"]],
+  ['a bad rule level', ['check', 'ok.json', '--rule', 'volume-encryption-required=fatal'], ['level must be error, warning or off']],
+  ['an unknown format', ['check', 'ok.json', '--format', 'xml'], ["'xml' is invalid", 'text, json, sarif, junit, github']],
+  ['a bad --fail-on', ['check', 'ok.json', '--fail-on', 'info'], ['--fail-on', "'info' is invalid"]],
+  ['a bad --unknown-values', ['check', 'ok.json', '--unknown-values', 'ignore'], ['--unknown-values', "'ignore' is invalid"]],
+  ['a bad --profile', ['check', 'ok.json', '--profile', 'paranoid'], ['--profile', "'paranoid' is invalid"]],
+  ['a bad --today', ['check', 'ok.json', '--today', '2024-02-30'], ["--today '2024-02-30': expected a date YYYY-MM-DD"]],
+  ['an unknown option', ['check', 'ok.json', '--strict'], ["unknown option '--strict'"]],
   ['an unknown command', ['chek'], ["unknown command 'chek'", 'check']],
   ['explain of an unknown rule', ['explain', 'no-such-rule'], ["explain: unknown rule id 'no-such-rule'"]],
   ['no path and no ./cdktf.out', ['check'], ['no PATH given and ./cdktf.out does not exist']],
-  ['an --output that cannot be written', ['check', 'ok.tf.json', '--output', 'ok.tf.json/report.txt'], ['--output ok.tf.json/report.txt: cannot be written']],
+  ['an --output that cannot be written', ['check', 'ok.json', '--output', 'ok.json/report.txt'], ['--output ok.json/report.txt: cannot be written']],
   ['a --config that does not exist', ['check', '-', '--config', 'nope.json'], ['--config nope.json: does not exist']],
 ])('%s', async (_name, argv, fragments) => {
   const stdin = JSON.stringify({ format_version: '1.2', resource_changes: [] });
@@ -99,7 +99,7 @@ test('stdin given twice', async () => {
 });
 
 test('options are checked before inputs are read', async () => {
-  expectOneLineError(await run(['check', 'nope.tf.json', '--rule', 'x=off']), "--rule 'x=off'");
+  expectOneLineError(await run(['check', 'nope.json', '--rule', 'x=off']), "--rule 'x=off'");
 });
 
 test('no command at all is a usage error (help on stderr)', async () => {

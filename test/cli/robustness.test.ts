@@ -34,7 +34,7 @@ const APPROVED = { exposure: 'public' };
 
 test('dynamic blocks, one level and nested, are checked like static ones', async () => {
   const { findings } = await check(
-    'dynamic.tf.json',
+    'dynamic.json',
     {
       resource: {
         aws_instance: {
@@ -76,7 +76,7 @@ test('dynamic blocks, one level and nested, are checked like static ones', async
 
 test('count and for_each: count = 0 creates nothing; a for_each over an expression is unknown, not passed', async () => {
   const { findings, report } = await check(
-    'count.tf.json',
+    'count.json',
     {
       resource: {
         aws_ebs_volume: {
@@ -94,7 +94,7 @@ test('count and for_each: count = 0 creates nothing; a for_each over an expressi
 });
 
 test('whole values that are expressions (`${merge(...)}`) are unknown', async () => {
-  const { findings, violations } = await check('merge.tf.json', {
+  const { findings, violations } = await check('merge.json', {
     resource: {
       aws_eip: { ip: { domain: 'vpc', tags: '${merge(local.tags, { exposure = "public" })}' } },
       aws_instance: { i: { ami: 'a', instance_type: 't3.micro', subnet_id: 's', associate_public_ip_address: false, root_block_device: '${var.root}' } },
@@ -106,7 +106,7 @@ test('whole values that are expressions (`${merge(...)}`) are unknown', async ()
 
 test('provider blocks as a list (with an alias) are read: default tags approve, the aliased one does not', async () => {
   const { findings } = await check(
-    'providers.tf.json',
+    'providers.json',
     {
       provider: {
         aws: [
@@ -123,7 +123,7 @@ test('provider blocks as a list (with an alias) are read: default tags approve, 
 
 test('a nested block named `provider` is not the provider meta-argument', async () => {
   const { findings } = await check(
-    'provider-block.tf.json',
+    'provider-block.json',
     {
       provider: [{ aws: { region: 'eu-west-1', default_tags: { tags: APPROVED } } }],
       resource: { aws_eip: { ip: { domain: 'vpc', provider: { name: 'a block of the resource, not aws.something' } } } },
@@ -134,14 +134,14 @@ test('a nested block named `provider` is not the provider meta-argument', async 
 });
 
 test('a file with no resource key is a stack with nothing to check', async () => {
-  const { run, report } = await check('vars.tf.json', { variable: { x: { default: 1 } }, output: { y: { value: '${var.x}' } } });
+  const { run, report } = await check('vars.json', { variable: { x: { default: 1 } }, output: { y: { value: '${var.x}' } } });
   expect(run.code).toBe(0);
   expect(report.summary.resourcesChecked).toBe(0);
 });
 
 test('`resource` and bodies as lists, null bodies and data sources are read as Terraform reads them', async () => {
   const { findings, report } = await check(
-    'lists.tf.json',
+    'lists.json',
     {
       data: { aws_ami: { ubuntu: { most_recent: true } } },
       // A null body is no block at all; `[null]` is one empty block (checked, and every attribute missing).
@@ -155,7 +155,7 @@ test('`resource` and bodies as lists, null bodies and data sources are read as T
 
 test('module calls are reported as unknown (module-contents-unverified), never silently passed', async () => {
   const { run, report } = await check(
-    'modules.tf.json',
+    'modules.json',
     {
       module: {
         vpc: { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0', '//': { metadata: { path: 'app/vpc' } } },
@@ -172,14 +172,14 @@ test('module calls are reported as unknown (module-contents-unverified), never s
     ['module.db', 'unknown', 'modules'],
   ]);
   expect(modules[0].message).toContain('(source terraform-aws-modules/vpc/aws)');
-  const relaxed = await cli(['check', 'modules.tf.json', '--unknown-values', 'warning', ...only(ENCRYPTION, 'module-contents-unverified')], { cwd: dir });
+  const relaxed = await cli(['check', 'modules.json', '--unknown-values', 'warning', ...only(ENCRYPTION, 'module-contents-unverified')], { cwd: dir });
   expect(relaxed.code).toBe(0);
   expect(relaxed.stdout).toMatch(/module\.vpc/);
 });
 
 test('a byte order mark is accepted', async () => {
-  writeFiles(dir, { 'bom.tf.json': `\uFEFF${JSON.stringify({ resource: { aws_ebs_volume: { v: vol({}) } } })}` });
-  const run = await cli(['check', 'bom.tf.json', ...only(ENCRYPTION)], { cwd: dir });
+  writeFiles(dir, { 'bom.json': `\uFEFF${JSON.stringify({ resource: { aws_ebs_volume: { v: vol({}) } } })}` });
+  const run = await cli(['check', 'bom.json', ...only(ENCRYPTION)], { cwd: dir });
   expect(run.code).toBe(1);
 });
 

@@ -19,39 +19,39 @@ async function sarifOf(argv: string[], cwd: string) {
 }
 
 test('an input given by absolute path outside the working directory: an absolute file:// URI, valid for the Multitool', async () => {
-  const inputs = writeFiles(tempDir(), { 'my stack/main.tf.json': unencrypted });
+  const inputs = writeFiles(tempDir(), { 'my stack/main.json': unencrypted });
   const elsewhere = tempDir();
-  const file = path.join(inputs, 'my stack', 'main.tf.json');
+  const file = path.join(inputs, 'my stack', 'main.json');
   const { text, location } = await sarifOf([file], elsewhere);
   expect(location).toEqual({ uri: `file://${file.split('/').map(encodeURIComponent).join('/')}` });
-  expect(location.uri).toMatch(/^file:\/\/\/.*\/my%20stack\/main\.tf\.json$/);
+  expect(location.uri).toMatch(/^file:\/\/\/.*\/my%20stack\/main\.json$/);
   const validation = validateSarif(text);
   expect(validation.schemaErrors).toEqual([]);
   expect(validation.multitoolErrors).toEqual([]);
 });
 
 test('an input inside the working directory, even given by absolute path: a relative reference', async () => {
-  const dir = writeFiles(tempDir(), { 'stacks/main.tf.json': unencrypted });
-  const { text, location } = await sarifOf([path.join(dir, 'stacks/main.tf.json')], dir);
-  expect(location).toEqual({ uri: 'stacks/main.tf.json' });
+  const dir = writeFiles(tempDir(), { 'stacks/main.json': unencrypted });
+  const { text, location } = await sarifOf([path.join(dir, 'stacks/main.json')], dir);
+  expect(location).toEqual({ uri: 'stacks/main.json' });
   expect(validateSarif(text).multitoolErrors).toEqual([]);
 });
 
 test('a backslash is part of a POSIX file name, not a separator: percent-encoded', async () => {
   if (path.sep !== '/') return; // a Windows file name cannot hold a backslash
-  const dir = writeFiles(tempDir(), { 'a\\b.tf.json': unencrypted, 'we:ird #1%.tf.json': unencrypted });
-  expect(fs.existsSync(path.join(dir, 'a\\b.tf.json'))).toBe(true);
-  const { text, location } = await sarifOf(['a\\b.tf.json'], dir);
-  expect(location.uri).toBe('a%5Cb.tf.json');
+  const dir = writeFiles(tempDir(), { 'a\\b.json': unencrypted, 'we:ird #1%.json': unencrypted });
+  expect(fs.existsSync(path.join(dir, 'a\\b.json'))).toBe(true);
+  const { text, location } = await sarifOf(['a\\b.json'], dir);
+  expect(location.uri).toBe('a%5Cb.json');
   expect(validateSarif(text).multitoolErrors).toEqual([]);
   // `:` in the first segment would read as a URI scheme; `#` as a fragment; `%` as an escape.
-  expect((await sarifOf(['we:ird #1%.tf.json'], dir)).location.uri).toBe('we%3Aird%20%231%25.tf.json');
+  expect((await sarifOf(['we:ird #1%.json'], dir)).location.uri).toBe('we%3Aird%20%231%25.json');
 });
 
 test('artifactUri: relative, POSIX absolute, Windows absolute (as the reader writes it, with /)', () => {
   expect(artifactUri('cdktf.out/stacks/app/cdk.tf.json')).toBe('cdktf.out/stacks/app/cdk.tf.json');
   expect(artifactUri('/srv/ci/my stack/cdk.tf.json')).toBe('file:///srv/ci/my%20stack/cdk.tf.json');
   expect(artifactUri('C:/ci/stack/cdk.tf.json')).toBe('file:///C:/ci/stack/cdk.tf.json');
-  expect(artifactUri('dir\\file.tf.json')).toBe('dir%5Cfile.tf.json');
-  expect(artifactUri('bad\uD800name.tf.json')).toBe('bad%EF%BF%BDname.tf.json');
+  expect(artifactUri('dir\\file.json')).toBe('dir%5Cfile.json');
+  expect(artifactUri('bad\uD800name.json')).toBe('bad%EF%BF%BDname.json');
 });

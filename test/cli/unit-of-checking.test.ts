@@ -34,6 +34,20 @@ describe('a cdktf output: each stack is its working directory', () => {
     expect(findings(run.stdout)).toEqual(['aws_ebs_volume.data stacks/main/cdk.tf.json']);
   });
 
+  test('a cdk.tf.json given alone while Terraform reads an override beside it is exit 2, naming the directory', async () => {
+    cdktfOut(dir, { main: cdktfStack('main', { aws_ebs_volume: { data: vol({ encrypted: true }) } }) });
+    writeFiles(dir, { 'stacks/main/main_override.tf.json': { resource: { aws_ebs_volume: { data: { encrypted: false } } } } });
+    expectOneLineError(
+      await check('stacks/main/cdk.tf.json'),
+      'stacks/main/cdk.tf.json: is read by Terraform together with main_override.tf.json in stacks/main',
+      '`check stacks/main`',
+    );
+    // Alone in its directory (or beside files Terraform ignores), a file is its module.
+    fs.rmSync(path.join(dir, 'stacks/main/main_override.tf.json'));
+    writeFiles(dir, { 'stacks/main/.hidden.tf.json': { resource: { aws_ebs_volume: { x: vol({}) } } }, 'stacks/main/notes.json': {} });
+    expect((await check('stacks/main/cdk.tf.json')).code).toBe(0);
+  });
+
   test('an HCL file in a stack directory is exit 2: Terraform would apply it unchecked', async () => {
     cdktfOut(dir, { main: cdktfStack('main', { aws_ebs_volume: { ok: vol({ encrypted: true }) } }) });
     writeFiles(dir, { 'stacks/main/evil.tf': 'resource "aws_ebs_volume" "x" { encrypted = false }\n' });
@@ -122,8 +136,8 @@ describe("Terraform's merge of a module", () => {
   test('a key repeated in one JSON object is exit 2: Terraform keeps both blocks, JSON.parse the last', async () => {
     const text = `{"resource": {"aws_ebs_volume": {"bad": {"availability_zone": "a", "encrypted": false}}},
  "resource": {"aws_ebs_volume": {"good": {"availability_zone": "a", "encrypted": true}}}}`;
-    writeFiles(dir, { 'dup.tf.json': text });
-    expectOneLineError(await check('dup.tf.json'), 'dup.tf.json: repeats the key "resource" in one object at line 2, column 2');
+    writeFiles(dir, { 'dup.json': text });
+    expectOneLineError(await check('dup.json'), 'dup.json: repeats the key "resource" in one object at line 2, column 2');
   });
 
   test('a repeated key deep inside a plan is exit 2 too', async () => {
@@ -134,8 +148,8 @@ describe("Terraform's merge of a module", () => {
 
 describe('only regular files are read, and never more than the cap', () => {
   test('a FIFO is exit 2 at once, not a hang', async () => {
-    execFileSync('mkfifo', [path.join(dir, 'pipe.tf.json')]);
-    expectOneLineError(await check('pipe.tf.json'), 'pipe.tf.json: is a FIFO (named pipe), not a regular file');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    expectOneLineError(await check('pipe.json'), 'pipe.json: is a FIFO (named pipe), not a regular file');
   });
 
   test('a FIFO in a module directory is exit 2', async () => {
@@ -145,20 +159,20 @@ describe('only regular files are read, and never more than the cap', () => {
   });
 
   test('a symbolic link to a device is exit 2, not an endless read', async () => {
-    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.tf.json'));
-    expectOneLineError(await check('zero.tf.json'), 'zero.tf.json: is a character device, not a regular file');
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.json'));
+    expectOneLineError(await check('zero.json'), 'zero.json: is a character device, not a regular file');
   });
 
   test('a symbolic link to a regular file is read', async () => {
-    writeFiles(dir, { 'real.tf.json': { resource: { aws_ebs_volume: { v: vol({}) } } } });
-    fs.symlinkSync(path.join(dir, 'real.tf.json'), path.join(dir, 'link.tf.json'));
-    expect((await check('link.tf.json')).code).toBe(1);
+    writeFiles(dir, { 'real.json': { resource: { aws_ebs_volume: { v: vol({}) } } } });
+    fs.symlinkSync(path.join(dir, 'real.json'), path.join(dir, 'link.json'));
+    expect((await check('link.json')).code).toBe(1);
   });
 
   test('a file over the cap is exit 2 naming the cap and how to raise it', async () => {
-    writeFiles(dir, { 'big.tf.json': { resource: { aws_ebs_volume: { v: vol({ encrypted: true, pad: 'x'.repeat(2 * 1024 * 1024) }) } } } });
-    expectOneLineError(await check('big.tf.json', '--max-input-mb', '1'), 'big.tf.json: is larger than the input size cap', '> 1 MiB', '--max-input-mb');
-    expect((await check('big.tf.json', '--max-input-mb', '3')).code).toBe(0);
+    writeFiles(dir, { 'big.json': { resource: { aws_ebs_volume: { v: vol({ encrypted: true, pad: 'x'.repeat(2 * 1024 * 1024) }) } } } });
+    expectOneLineError(await check('big.json', '--max-input-mb', '1'), 'big.json: is larger than the input size cap', '> 1 MiB', '--max-input-mb');
+    expect((await check('big.json', '--max-input-mb', '3')).code).toBe(0);
   });
 
   test('stdin over the cap is exit 2', async () => {
@@ -168,8 +182,8 @@ describe('only regular files are read, and never more than the cap', () => {
   });
 
   test('a cap that is not a positive number of MiB within the limit is a usage error', async () => {
-    writeFiles(dir, { 'ok.tf.json': { terraform: {} } });
-    expectOneLineError(await check('ok.tf.json', '--max-input-mb', 'lots'), '--max-input-mb');
-    expectOneLineError(await check('ok.tf.json', '--max-input-mb', '4096'), '--max-input-mb', 'at most 500');
+    writeFiles(dir, { 'ok.json': { terraform: {} } });
+    expectOneLineError(await check('ok.json', '--max-input-mb', 'lots'), '--max-input-mb');
+    expectOneLineError(await check('ok.json', '--max-input-mb', '4096'), '--max-input-mb', 'at most 500');
   });
 });
