@@ -251,7 +251,11 @@ class Loader {
     const dirLabel = this.display(dir);
     const siblings = terraformFiles(dir, { label: dirLabel, symlinks: 'follow' }).filter((f) => f.name !== name);
     if (siblings.length === 0) return;
-    const shown = siblings.slice(0, 3).map((f) => f.name).join(', ') + (siblings.length > 3 ? `, and ${siblings.length - 3} more` : '');
+    const shown =
+      siblings
+        .slice(0, 3)
+        .map((f) => f.name)
+        .join(', ') + (siblings.length > 3 ? `, and ${siblings.length - 3} more` : '');
     throw new GuardrailInputError(
       label,
       `is read by Terraform together with ${shown} in ${dirLabel}: check the directory (\`check ${dirLabel}\`), which is what Terraform applies`,
