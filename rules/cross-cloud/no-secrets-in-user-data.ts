@@ -117,7 +117,7 @@ function userDataResults(value: unknown, attribute: string, encoding: 'text' | '
 function tailscaleJoinKeyPolicy(context: RuleContext): SecretPolicy {
   return (ref: Reference) => {
     if (ref.mode !== 'managed' || ref.type !== 'tailscale_tailnet_key' || ref.attribute !== 'key') return undefined;
-    const key = context.resourceAt(`${ref.type}.${ref.name}`);
+    const key = context.resourceAt(`${ref.module}${ref.type}.${ref.name}`);
     const shown = `\${${ref.text}}`;
     if (!key) return { secret: `${shown}, a Tailscale key that is not in this stack, so its lifetime cannot be checked` };
     const problems = joinKeyProblems(key);

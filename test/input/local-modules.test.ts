@@ -257,6 +257,32 @@ resource "aws_s3_bucket_public_access_block" "b" {
     expect(found).toEqual([`${PAB} aws_s3_bucket.b violation`]);
   });
 
+  test("a module's user data may carry its own single-use join key, and no reusable one", async () => {
+    const relay = (reusable: boolean) => `
+resource "tailscale_tailnet_key" "join" {
+  reusable      = ${reusable}
+  preauthorized = true
+  tags          = ["tag:relay"]
+  expiry        = 3600
+}
+resource "digitalocean_droplet" "relay" {
+  image     = "debian-12-x64"
+  name      = "relay"
+  region    = "ams3"
+  size      = "s-1vcpu-1gb"
+  user_data = "#!/bin/sh\\ntailscale up --auth-key=\${tailscale_tailnet_key.join.key}\\n"
+}
+`;
+    const secrets = 'no-secrets-in-user-data';
+    for (const [reusable, expected] of [
+      [false, []],
+      [true, [`${secrets} module.relay.digitalocean_droplet.relay violation`]],
+    ] as const) {
+      const dir = project({ 'main.tf.json': { module: { relay: { source: './relay' } } }, 'relay/main.tf': relay(reusable) });
+      expect((await check(dir, [secrets])).found).toEqual(expected);
+    }
+  });
+
   test('providers passed to the module become the provider of its resources', () => {
     const dir = project({
       'm/main.tf': 'resource "aws_ebs_volume" "a" {\n  availability_zone = "a"\n  size = 1\n}\n',

@@ -8,6 +8,8 @@ export interface Reference {
   /** As written, e.g. `aws_iam_access_key.deploy.secret` or `data.aws_ssm_parameter.x.value`. */
   readonly text: string;
   readonly mode: 'managed' | 'data';
+  /** Inside a local module that was read: its address with a trailing dot (`module.app.`), else ''. */
+  readonly module: string;
   readonly type: string;
   readonly name: string;
   /** The first attribute after the resource, if any (`secret` in `aws_iam_access_key.deploy[0].secret`). */
@@ -18,15 +20,19 @@ export type ReferenceClass = 'secret' | 'not-secret' | 'undetermined';
 
 const NOT_RESOURCES = new Set(['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self', 'data']);
 
-/** `type.name[index].attribute` or `data.type.name…`, anywhere in expression code (strings already cut out). */
-const REFERENCE = /(?<![A-Za-z0-9_.\]])(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\[[^\]]*\]|\.\*)*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?/g;
+/**
+ * `type.name[index].attribute` or `data.type.name…`, anywhere in expression code (strings already cut out),
+ * also with the module path a read local module's own references carry (`module.app[0].random_password.p.result`).
+ */
+const REFERENCE =
+  /(?<![A-Za-z0-9_.\]])((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)(data\.)?([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\[[^\]]*\]|\.\*)*)(?:\.([A-Za-z_][A-Za-z0-9_]*))?/g;
 
 export function findReferences(code: string): Reference[] {
   const found: Reference[] = [];
   for (const m of code.matchAll(REFERENCE)) {
-    const [text, data, type, name, , attribute] = m;
+    const [text, module, data, type, name, , attribute] = m;
     if (!data && NOT_RESOURCES.has(type)) continue;
-    found.push({ text, mode: data ? 'data' : 'managed', type, name, ...(attribute ? { attribute } : {}) });
+    found.push({ text, mode: data ? 'data' : 'managed', module, type, name, ...(attribute ? { attribute } : {}) });
   }
   return found;
 }
