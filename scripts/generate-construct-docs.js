@@ -246,7 +246,9 @@ function findConstructs(sources, warnings) {
       }
     }
   }
-  const constructs = classes.filter((c) => constructNames.has(c.name));
+  // An abstract base (MonitoringServer) is no construct a user makes: its members are documented on its subclasses.
+  const isAbstract = (c) => (ts.getCombinedModifierFlags(c.node) & ts.ModifierFlags.Abstract) !== 0;
+  const constructs = classes.filter((c) => constructNames.has(c.name) && !isAbstract(c));
   const seen = new Map();
   for (const c of constructs) {
     if (seen.has(c.name)) throw new GeneratorError(`two constructs named ${c.name}: ${sources.display(seen.get(c.name))} and ${sources.display(c.sf)}`);

@@ -28,9 +28,8 @@ import { Ec2StatusCheckAlarm } from './ec2-status-check-alarm';
 import { AlertTopic } from './alert-topic';
 import { renderAlertmanagerConfig, type AlertReceivers } from './alertmanager-config';
 import type { JoinKeySource } from './cloud-init';
-import { MONITORING_EGRESS, MonitoringModel, SERVER_NAME, monitoringValidator, type MonitoringBaseProps } from './model';
-import type { TailnetAccess } from './access';
-import type { NodeTargets } from './targets';
+import { MONITORING_EGRESS, MonitoringModel, SERVER_NAME, type MonitoringBaseProps } from './model';
+import { MonitoringServer } from './monitoring-server';
 
 /** The AWS provider bindings of the app's CDK family (cdktf or cdktn). */
 const awsClasses = {
@@ -284,13 +283,7 @@ function providerRegionProblems(host: Construct, v: PropValidator, prop: string,
  * scrape targets and the tailnet ACL entry; it probes the nodes' public HTTPS and STUN endpoints outbound and
  * alerts on node down, failing probes, disk and certificate expiry.
  */
-export class AwsMonitoring extends Construct {
-  /** The access model (which tag reaches which exporter ports). */
-  public readonly access: TailnetAccess;
-  /** The server's name (instance name, prefix of alarm names). */
-  public readonly name: string;
-  /** The server's name on the tailnet. */
-  public readonly tailnetHostName: string;
+export class AwsMonitoring extends MonitoringServer {
   public readonly instance: Instance;
   public readonly securityGroup: SecurityGroup;
   public readonly role: IamRole;
@@ -299,18 +292,12 @@ export class AwsMonitoring extends Construct {
   /** The alert topic every alarm and the Alertmanager publish to. */
   public readonly alertTopic: SnsTopic;
 
-  private readonly model: MonitoringModel;
   private readonly joinKey: JoinKeySource;
   private readonly receivers: AlertReceivers;
 
   constructor(scope: Construct, id: string, props: AwsMonitoringProps) {
-    super(scope, id);
-    const v = monitoringValidator(this, 'AwsMonitoring');
-    this.model = new MonitoringModel(v, props);
-    this.access = this.model.access;
-    this.name = this.model.name;
-    this.tailnetHostName = this.model.tailnetHostName;
-    const built = buildAwsServer(this, v, this.model, props, 'props');
+    super(scope, id, 'AwsMonitoring', props);
+    const built = buildAwsServer(this, this.validator, this.model, props, 'props');
     this.instance = built.instance;
     this.securityGroup = built.securityGroup;
     this.role = built.role;
@@ -325,25 +312,8 @@ export class AwsMonitoring extends Construct {
     return renderAlertmanagerConfig(this.receivers);
   }
 
-  /** What Prometheus watches per DERP node (read at synth). */
-  public get targets(): NodeTargets[] {
-    return this.model.targets;
-  }
-
-  public get prometheusConfig(): string {
-    return this.model.prometheusConfig;
-  }
-
-  public get alertRules(): string {
-    return this.model.alertRules;
-  }
-
-  public get blackboxConfig(): string {
-    return this.model.blackboxConfig;
-  }
-
   /** The cloud-config text (before gzip), for review. */
-  public get cloudInit(): string {
+  public override get cloudInit(): string {
     return this.model.cloudInit(this.joinKey, this.receivers);
   }
 }

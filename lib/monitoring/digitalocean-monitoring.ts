@@ -19,10 +19,9 @@ import {
   DIGITALOCEAN_VPC_UUID,
   type PropValidator,
 } from '../validate';
-import type { TailnetAccess } from './access';
 import { DropletHealthAlerts, type DropletHealthThresholds } from './droplet-health-alerts';
-import { MONITORING_EGRESS, MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
-import type { NodeTargets } from './targets';
+import { MONITORING_EGRESS, MonitoringModel, type MonitoringBaseProps } from './model';
+import { MonitoringServer } from './monitoring-server';
 
 /** DigitalOcean's provider bindings, loaded when the first construct is made (cdktf only: see aspects/cdk.ts). */
 const digitaloceanClasses = () => ({
@@ -228,52 +227,22 @@ export function buildDigitalOceanServer(
  * scrape targets and the tailnet ACL entry; it probes the nodes' public HTTPS and STUN endpoints outbound and
  * alerts on node down, failing probes, disk and certificate expiry.
  */
-export class DigitalOceanMonitoring extends Construct {
-  /** The access model (which tag reaches which exporter ports). */
-  public readonly access: TailnetAccess;
-  /** The server's name (droplet name, prefix of alert names). */
-  public readonly name: string;
-  /** The server's name on the tailnet. */
-  public readonly tailnetHostName: string;
+export class DigitalOceanMonitoring extends MonitoringServer {
   public readonly droplet: Droplet;
   public readonly firewall: Firewall;
   /** The single-use join key (a reference in the user data; never put it in an output). */
   public readonly joinKey: TailscaleTailnetKey;
 
-  private readonly model: MonitoringModel;
-
   constructor(scope: Construct, id: string, props: DigitalOceanMonitoringProps) {
-    super(scope, id);
-    const v = monitoringValidator(this, 'DigitalOceanMonitoring');
-    this.model = new MonitoringModel(v, props);
-    this.access = this.model.access;
-    this.name = this.model.name;
-    this.tailnetHostName = this.model.tailnetHostName;
-    const built = buildDigitalOceanServer(this, v, this.model, props, 'props');
+    super(scope, id, 'DigitalOceanMonitoring', props);
+    const built = buildDigitalOceanServer(this, this.validator, this.model, props, 'props');
     this.droplet = built.droplet;
     this.firewall = built.firewall;
     this.joinKey = built.joinKey;
   }
 
-  /** What Prometheus watches per DERP node (read at synth). */
-  public get targets(): NodeTargets[] {
-    return this.model.targets;
-  }
-
-  public get prometheusConfig(): string {
-    return this.model.prometheusConfig;
-  }
-
-  public get alertRules(): string {
-    return this.model.alertRules;
-  }
-
-  public get blackboxConfig(): string {
-    return this.model.blackboxConfig;
-  }
-
   /** The cloud-config text (with a reference to the join key), for review. */
-  public get cloudInit(): string {
+  public override get cloudInit(): string {
     return this.model.cloudInit({ kind: 'user-data', keyReference: this.joinKey.key });
   }
 }

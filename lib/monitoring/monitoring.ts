@@ -13,13 +13,12 @@ import type { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import type { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
 import type { Firewall } from '@cdktf/provider-digitalocean/lib/firewall';
 import type { TailscaleTailnetKey } from '../tailscale/tailnet-key';
-import type { PropValidator } from '../validate';
-import type { TailnetAccess } from './access';
 import { awsJoinKey, buildAwsServer, type AwsMonitoringServerProps } from './aws-monitoring';
 import type { AlertReceivers } from './alertmanager-config';
 import { buildDigitalOceanServer, type DigitalOceanMonitoringServerProps } from './digitalocean-monitoring';
-import { MonitoringModel, monitoringValidator, type MonitoringBaseProps } from './model';
-import type { NodeTargets } from './targets';
+import type { PropValidator } from '../validate';
+import type { MonitoringBaseProps } from './model';
+import { MonitoringServer } from './monitoring-server';
 
 export { MONITORING_EGRESS, MonitoringError } from './model';
 export { DIGITALOCEAN_EXTRA_EGRESS } from './digitalocean-monitoring';
@@ -48,9 +47,7 @@ export interface MonitoringProps extends MonitoringBaseProps {
  * @deprecated use AwsMonitoring or DigitalOceanMonitoring (same resources, same construct paths); Monitoring
  * will be removed after 0.2.0.
  */
-export class Monitoring extends Construct {
-  public readonly access: TailnetAccess;
-  public readonly name: string;
+export class Monitoring extends MonitoringServer {
   /** AWS: the instance, its security group, role and role name. */
   public readonly instance?: Instance;
   public readonly securityGroup?: SecurityGroup;
@@ -60,22 +57,18 @@ export class Monitoring extends Construct {
   public readonly droplet?: Droplet;
   public readonly firewall?: Firewall;
   public readonly joinKey?: TailscaleTailnetKey;
-  public readonly tailnetHostName: string;
 
   private readonly props: MonitoringProps;
-  private readonly model: MonitoringModel;
   private receivers?: AlertReceivers;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
-    super(scope, id);
+    super(scope, id, 'Monitoring', props, (v) => {
+      if (!props || typeof props !== 'object') v.fail('props', null, 'are required');
+      if (props.cloud !== 'aws' && props.cloud !== 'digitalocean') v.fail('props.cloud', props.cloud ?? null, "must be 'aws' or 'digitalocean'");
+    });
     this.props = props;
-    const v: PropValidator = monitoringValidator(this, 'Monitoring');
-    if (!props || typeof props !== 'object') v.fail('props', null, 'are required');
-    if (props.cloud !== 'aws' && props.cloud !== 'digitalocean') v.fail('props.cloud', props.cloud ?? null, "must be 'aws' or 'digitalocean'");
-    this.model = new MonitoringModel(v, props);
-    this.access = this.model.access;
-    this.name = this.model.name;
-    this.tailnetHostName = this.model.tailnetHostName;
+    // Typed here so that `v.fail` (which never returns) narrows the props below.
+    const v: PropValidator = this.validator;
 
     if (props.cloud === 'aws') {
       if (!props.aws) v.fail('props.aws', null, "is required when cloud is 'aws'");
@@ -96,25 +89,8 @@ export class Monitoring extends Construct {
     }
   }
 
-  /** What Prometheus watches per DERP node (read at synth). */
-  public get targets(): NodeTargets[] {
-    return this.model.targets;
-  }
-
-  public get prometheusConfig(): string {
-    return this.model.prometheusConfig;
-  }
-
-  public get alertRules(): string {
-    return this.model.alertRules;
-  }
-
-  public get blackboxConfig(): string {
-    return this.model.blackboxConfig;
-  }
-
   /** The cloud-config text (before any compression), for review. */
-  public get cloudInit(): string {
+  public override get cloudInit(): string {
     const joinKey = this.joinKey;
     return this.model.cloudInit(
       this.props.cloud === 'aws' || joinKey === undefined ? awsJoinKey(this.props.aws!) : { kind: 'user-data', keyReference: joinKey.key },
