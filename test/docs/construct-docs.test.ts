@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { EXPORTED_CONSTRUCTS } from '../helpers/constructs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/generate-construct-docs.js');
@@ -54,23 +55,7 @@ describe('docs/constructs.md', () => {
   });
 
   it('has one section per construct, in the fixed order, each in the table of contents', () => {
-    const constructs = [
-      'AwsDerpRelay',
-      'DigitalOceanDerpRelay',
-      'DerpFleet',
-      'AwsMonitoring',
-      'DigitalOceanMonitoring',
-      'Monitoring',
-      'Ec2StatusCheckAlarm',
-      'DropletHealthAlerts',
-      'AlertTopic',
-      'SecretStore',
-      'NodeJoinKey',
-      'TailnetPolicy',
-      'TailscaleProvider',
-      'TailscaleAcl',
-      'TailscaleTailnetKey',
-    ];
+    const constructs = EXPORTED_CONSTRUCTS;
     const sections = doc.split('\n').filter((l) => l.startsWith('## ') && l !== '## Contents');
     expect(sections).toEqual(constructs.map((c) => `## ${c}`));
     for (const c of constructs) expect(section(doc, '## Contents').join('\n')).toContain(`[${c}](#${c.toLowerCase()})`);

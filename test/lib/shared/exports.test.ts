@@ -13,6 +13,7 @@ import type {
   TestOutcome,
 } from '../../../index';
 import { evaluatePolicyTests, peersVisible, policyAllows } from '../../../lib/tailnet/evaluate';
+import { EXPORTED_CONSTRUCTS } from '../../helpers/constructs';
 
 describe('index.ts exports', () => {
   test('the offline policy evaluator', () => {
@@ -24,23 +25,7 @@ describe('index.ts exports', () => {
   });
 
   test("every construct, through the modules' export *", () => {
-    for (const name of [
-      'AwsDerpRelay',
-      'DigitalOceanDerpRelay',
-      'DerpFleet',
-      'AwsMonitoring',
-      'DigitalOceanMonitoring',
-      'Monitoring',
-      'Ec2StatusCheckAlarm',
-      'DropletHealthAlerts',
-      'AlertTopic',
-      'SecretStore',
-      'NodeJoinKey',
-      'TailnetPolicy',
-      'TailscaleProvider',
-      'TailscaleAcl',
-      'TailscaleTailnetKey',
-    ]) {
+    for (const name of EXPORTED_CONSTRUCTS) {
       expect(typeof (pkg as Record<string, unknown>)[name]).toBe('function');
     }
     expect(pkg.MAX_JOIN_KEY_EXPIRY_SECONDS).toBe(3600);
