@@ -14,6 +14,7 @@ import { GuardrailInputError } from '../engine/input/input-error';
 import { readModule } from '../engine/input/read-module';
 import { parseJsonText } from '../engine/input/read-json';
 import { looksLikeTerraformJson, stackFromTerraformJson } from '../engine/input/terraform-json';
+import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 import { builtInRules } from '../rules';
 import { checkStack } from './check-stack';
 import { isStack, kindOf } from './scope';
@@ -25,7 +26,7 @@ const EXPECTED =
 export function checkSubject(received: unknown, options: GuardrailOptions | undefined, where: string): { result: EvaluationResult; name: string } {
   if (isStack(received)) return { result: checkStack(received, options, where), name: received.node.id };
   const resolved = resolveOptions(options ?? {}, builtInRules, `${where} options`);
-  const documents = documentsOf(received, where);
+  const documents = withJsonencodeEvaluated(documentsOf(received, where));
   return { result: evaluate(documents, resolved), name: documents.map((d) => d.name).join(', ') };
 }
 

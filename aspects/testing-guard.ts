@@ -10,6 +10,7 @@ import { cdk } from './cdk';
 import { evaluate } from '../engine/evaluate';
 import { GuardrailViolationError } from '../engine/violation-error';
 import { hclToJson } from '../engine/input/hcl';
+import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 import { stackFromTerraformJson } from '../engine/input/terraform-json';
 import { adoptAspects } from './guardrails-aspect';
 import { appOf } from './scope';
@@ -55,7 +56,9 @@ function checkRendered(stack: TerraformStack, parse: () => Record<string, unknow
   const guard = app ? adoptAspects(app) : undefined;
   const options = guard && (guard.stackOptions.get(stack) ?? guard.appOptions);
   if (!guard || !options || guard.inspecting) return;
-  const document = withTreePaths(stackFromTerraformJson(parse(), { stack: stack.node.id, file: `${where}(${stack.node.path})` }), stack);
+  const [document] = withJsonencodeEvaluated([
+    withTreePaths(stackFromTerraformJson(parse(), { stack: stack.node.id, file: `${where}(${stack.node.path})` }), stack),
+  ]);
   // Testing output has no `//` metadata: the suppressions are the ones Guardrails.suppress registered.
   const result = evaluate([{ ...document, suppressions: guard.suppressions.filter((s) => coversStack(s, stack)) }], options);
   const errors = result.violations.filter((v) => v.severity === 'error');

@@ -43,6 +43,28 @@ export function hclToJson(text: string, fileName: string, label: string): JsonOb
  * depth), in order. The first file that cannot be converted is a GuardrailInputError naming it.
  */
 export function hclFilesToJson(files: readonly HclFile[]): JsonObject[] {
+  return convertEach(files).map((result, i) => {
+    const file = files[i];
+    const { json, error } = result;
+    if (error !== undefined) {
+      if (looksLikeJson(file.text)) {
+        throw new GuardrailInputError(
+          file.label,
+          'holds JSON although it is named .tf, so Terraform cannot parse it (cdktf 0.21 writes JSON into cdk.tf when App({ hclOutput: true }) is used without SYNTH_HCL_OUTPUT=true): set SYNTH_HCL_OUTPUT=true, or drop hclOutput',
+        );
+      }
+      throw new GuardrailInputError(file.label, `cannot be read as HCL: ${error.trim()}`);
+    }
+    if (!isObject(json)) throw new GuardrailInputError(file.label, 'did not convert to a JSON object');
+    return withSingleContent(json);
+  });
+}
+
+/**
+ * Convert each text on its own, in one child process: the JSON, or the converter's message for a text it
+ * cannot read (the caller decides what that means). That the converter cannot run at all is an error.
+ */
+export function convertEach(files: readonly HclFile[]): { readonly json?: unknown; readonly error?: string }[] {
   if (files.length === 0) return [];
   let converter: string;
   try {
@@ -57,20 +79,7 @@ export function hclFilesToJson(files: readonly HclFile[]): JsonObject[] {
     throw new GuardrailInputError(files[0].label, `cannot be read as HCL: ${why}`);
   }
   const results = JSON.parse(run.stdout) as { json?: unknown; error?: string }[];
-  return files.map((file, i) => {
-    const { json, error } = results[i] ?? { error: 'the converter gave no result' };
-    if (error !== undefined) {
-      if (looksLikeJson(file.text)) {
-        throw new GuardrailInputError(
-          file.label,
-          'holds JSON although it is named .tf, so Terraform cannot parse it (cdktf 0.21 writes JSON into cdk.tf when App({ hclOutput: true }) is used without SYNTH_HCL_OUTPUT=true): set SYNTH_HCL_OUTPUT=true, or drop hclOutput',
-        );
-      }
-      throw new GuardrailInputError(file.label, `cannot be read as HCL: ${error.trim()}`);
-    }
-    if (!isObject(json)) throw new GuardrailInputError(file.label, 'did not convert to a JSON object');
-    return withSingleContent(json);
-  });
+  return files.map((_, i) => results[i] ?? { error: 'the converter gave no result' });
 }
 
 /**

@@ -13,6 +13,7 @@ import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
 import { parseJsonText, readJsonFileWithText, readProblem, tooLarge, DEFAULT_MAX_INPUT_BYTES, type ReadLimits } from './read-json';
 import { expandLocalModules } from './local-modules';
+import { withJsonencodeEvaluated } from './jsonencode-literals';
 import { readModule } from './read-module';
 import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
 import { isIgnoredByTerraform, terraformFiles } from './terraform-directory';
@@ -57,7 +58,7 @@ export async function loadInputs(paths: readonly string[], options: LoadOptions)
   if (options.config !== undefined && !loader.planSeen) {
     loader.notes.push(`--config ${options.config} was not used: no input is a plan JSON`);
   }
-  return { stacks: loader.stacks, notes: loader.notes, resourceFiles: loader.resourceFiles, locate: loader.locator.locate };
+  return { stacks: withJsonencodeEvaluated(loader.stacks), notes: loader.notes, resourceFiles: loader.resourceFiles, locate: loader.locator.locate };
 }
 
 class Loader {

@@ -1,9 +1,10 @@
 /**
  * Reading an ECS task definition's `container_definitions`: a JSON string (what `JSON.stringify` of a list
  * holding tokens synthesizes to), parsed with its `${…}` expressions kept in place, so each container field
- * is read with the usual readers (`boolAttr`, `stringAttr`…) and an expression stays unknown. A value that
- * is itself an expression (`${jsonencode(…)}`, `${var.containers}`, cdktf's `Fn.jsonencode`) or is not a
- * JSON list of objects cannot be read: every container rule is unknown for it.
+ * is read with the usual readers (`boolAttr`, `stringAttr`…) and an expression stays unknown. cdktf's
+ * `Fn.jsonencode([...])` of literal containers arrives here as JSON text (engine/input/jsonencode-literals.ts).
+ * A value that is itself an expression (`${var.containers}`, `${jsonencode(local.x)}`) or is not a JSON
+ * list of objects cannot be read: every container rule is unknown for it.
  */
 import { pass, unknown } from '../../../engine/results';
 import type { CheckResult, JsonObject, ResourceRecord } from '../../../engine/types';
