@@ -1,5 +1,6 @@
 /** Checks a rule definition (built-in or custom) before it is used, naming the rule and the bad field. */
 import { GuardrailConfigError, describe } from './config-error';
+import { KNOWN_RESOURCE_TYPES } from './known-resource-types';
 import { PEERS, type Rule } from './rule';
 
 export const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -32,10 +33,55 @@ export function validateRuleDefinition(rule: Rule, where: string): void {
       `${label}: 'resourceTypes' must be a non-empty array of Terraform types ('aws_instance') or prefixes ('aws_*'), got ${describe(rule.resourceTypes)}`,
     );
   }
+  rule.resourceTypes.forEach((type, i) => {
+    const problem = unknownTypeProblem(type);
+    if (problem) throw new GuardrailConfigError(`${label}: resourceTypes[${i}] ${problem}`);
+  });
   validateDeviations(rule, label);
   if (typeof rule.check !== 'function') {
     throw new GuardrailConfigError(`${label}: 'check' must be a function (resource, context) => result, got ${describe(rule.check)}`);
   }
+}
+
+/** The providers whose every resource type is known (engine/known-resource-types.ts); others are taken on trust. */
+const COVERED_PROVIDERS = ['aws_', 'digitalocean_', 'tailscale_'];
+
+/**
+ * Why a rule's resource type names nothing that exists, or undefined: a rule for `aws_s3_buckets` would
+ * silently check nothing. `module` (module calls) and types of other providers are accepted as written.
+ */
+export function unknownTypeProblem(type: string): string | undefined {
+  if (type === 'module' || !COVERED_PROVIDERS.some((p) => type.startsWith(p))) return undefined;
+  if (type.endsWith('*')) {
+    const prefix = type.slice(0, -1);
+    for (const known of KNOWN_RESOURCE_TYPES) if (known.startsWith(prefix)) return undefined;
+    return `'${type}' matches no resource type of its provider`;
+  }
+  if (KNOWN_RESOURCE_TYPES.has(type)) return undefined;
+  const near = closest(type);
+  return `'${type}' is not a resource type of its provider${near ? ` (did you mean '${near}'?)` : ''}`;
+}
+
+/** The known type nearest to `type` (edit distance at most 3), for the error message. */
+function closest(type: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 4;
+  for (const known of KNOWN_RESOURCE_TYPES) {
+    if (Math.abs(known.length - type.length) >= bestDistance) continue;
+    const d = editDistance(type, known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 const DEVIATION_KINDS = ['stricter', 'looser', 'different'];

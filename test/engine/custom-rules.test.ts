@@ -17,6 +17,12 @@ const volumeNames = defineRule({
 });
 
 describe('custom rules', () => {
+  test('types of providers the catalog does not cover, prefixes that match, modules and provider-6-only types are accepted', () => {
+    for (const resourceTypes of [['google_storage_bucket'], ['aws_s3_*'], ['module'], ['aws_bedrockagentcore_gateway'], ['tailscale_tailnet_settings']]) {
+      expect(() => resolveOptions({ customRules: [{ ...volumeNames, resourceTypes }] }, builtInRules)).not.toThrow();
+    }
+  });
+
   test('run with the same metadata and reporting as built-in rules', () => {
     const app = testApp();
     Guardrails.enforce(app, { customRules: [volumeNames] });
@@ -55,6 +61,14 @@ describe('custom rules', () => {
     [{ ...volumeNames, title: '' }, /customRules\[0\] \(rule 'team-volume-size'\): 'title' must be a non-empty string/],
     [{ ...volumeNames, severity: 'fatal' }, /'severity' must be 'error' or 'warning'/],
     [{ ...volumeNames, resourceTypes: [] }, /'resourceTypes' must be a non-empty array/],
+    // A type that does not exist would make a rule that silently checks nothing.
+    [
+      { ...volumeNames, resourceTypes: ['aws_ebs_volume', 'aws_s3_buckets'] },
+      /resourceTypes\[1\] 'aws_s3_buckets' is not a resource type of its provider \(did you mean 'aws_s3_bucket'\?\)/,
+    ],
+    [{ ...volumeNames, resourceTypes: ['digitalocean_dropplet'] }, /'digitalocean_dropplet' is not a resource type .*did you mean 'digitalocean_droplet'/],
+    [{ ...volumeNames, resourceTypes: ['tailscale_tailnet_keys'] }, /did you mean 'tailscale_tailnet_key'/],
+    [{ ...volumeNames, resourceTypes: ['aws_zzz_*'] }, /resourceTypes\[0\] 'aws_zzz_\*' matches no resource type of its provider/],
     [{ ...volumeNames, check: 'nope' }, /'check' must be a function/],
     [
       { ...volumeNames, references: { deviations: [{ peer: 'tfsec', check: 'x', kind: 'stricter', why: 'because it is so' }] } },
