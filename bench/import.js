@@ -2,14 +2,14 @@
 /**
  * Import cost of each entry point: wall time and RSS of a fresh node process that requires it, against
  * requiring the AWS provider's root index (what we must never pull in). Run after `npm run build`.
- * Prints a table; takes the median of RUNS runs.
+ * Prints a table; takes the median of --pairs (or BENCH_PAIRS) runs, 5 by default.
  */
 'use strict';
 const { spawnSync } = require('child_process');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const RUNS = Number(process.env.RUNS || 5);
+const RUNS = require('./measure').settings().pairs;
 const entries = [
   ['node (no import)', ''],
   ['cdktf-guardrails', `require(${JSON.stringify(path.join(root, 'dist/index.js'))})`],

@@ -1,109 +1,90 @@
 #!/usr/bin/env node
 /**
- * Synth cost of the guardrails: an app with N resources synthesized bare and with the full catalog
- * enforced (profile strict), in the same process, for N = 1k, 5k, 15k. Prints wall times, the ratio, and
- * the process's peak RSS. Each N runs in its own child process so peaks do not mix. Run after
- * `npm run build`.
+ * What enforcing the guardrails adds to synth: an app of N resources (bench/synth-app.js) synthesized bare
+ * and with the whole catalog enforced (profile strict), each run in a fresh process, in interleaved pairs.
+ * The headline is the CPU time of the whole process (loading, building the constructs, synth, and for the
+ * guarded side the check and its reports), guarded over bare, pair by pair; the synth phase alone is shown
+ * too. Run after `npm run build`:
+ *
+ *   node bench/synth.js [--quick] [--pairs 5] [--synth-sizes 6000,20000,50000] [--per-stack 2000]
  */
 'use strict';
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { measure, pairs, spread, stats, table, settings, machine, requireBuild } = require('./measure');
 
-const root = path.resolve(__dirname, '..');
-const SIZES = (process.env.SIZES || '1000,5000,15000').split(',').map(Number);
+const TARGETS = { 6000: 1.1, 20000: 1.15, 50000: 1.15 };
 
-function child(n) {
-  process.env.CDKTF_GUARDRAILS_QUIET = '1';
-  const { App, TerraformStack } = require('cdktf');
-  const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
-  const { EbsVolume } = require('@cdktf/provider-aws/lib/ebs-volume');
-  const { SecurityGroup } = require('@cdktf/provider-aws/lib/security-group');
-  const { Instance } = require('@cdktf/provider-aws/lib/instance');
-  const { Guardrails } = require(path.join(root, 'dist/index.js'));
-
-  const build = (guarded) => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-synth-'));
-    const app = new App({ outdir });
-    if (guarded) Guardrails.enforce(app, { profile: 'strict' });
-    const perStack = 2500;
-    for (let s = 0; s * perStack < n; s++) {
-      const stack = new TerraformStack(app, `stack${s}`);
-      new AwsProvider(stack, 'aws', { region: 'eu-west-1', defaultTags: [{ tags: { owner: 'bench', environment: 'test' } }] });
-      for (let i = s * perStack; i < Math.min(n, (s + 1) * perStack); i++) {
-        if (i % 3 === 0) new EbsVolume(stack, `v${i}`, { availabilityZone: 'eu-west-1a', size: 10, encrypted: true });
-        else if (i % 3 === 1) {
-          new SecurityGroup(stack, `sg${i}`, {
-            name: `sg${i}`,
-            description: 'bench',
-            vpcId: 'vpc-0123456789abcdef0',
-            ingress: [{ fromPort: 443, toPort: 443, protocol: 'tcp', cidrBlocks: ['10.0.0.0/8'], description: 'https' }],
-          });
-        } else {
-          new Instance(stack, `i${i}`, {
-            ami: 'ami-0123456789abcdef0',
-            instanceType: 't3.micro',
-            subnetId: 'subnet-0123',
-            associatePublicIpAddress: false,
-            rootBlockDevice: { encrypted: true },
-            metadataOptions: { httpTokens: 'required' },
-            monitoring: true,
-            ebsOptimized: true,
-          });
-        }
-      }
-    }
-    return { app, outdir };
-  };
-  const timeSynth = (guarded) => {
-    const { app, outdir } = build(guarded);
-    const t = process.hrtime.bigint();
-    let violations = 0;
-    try {
-      app.synth();
-    } catch (e) {
-      if (!e.violations) throw e;
-      violations = e.violations.length;
-    }
-    const ms = Number(process.hrtime.bigint() - t) / 1e6;
-    fs.rmSync(outdir, { recursive: true, force: true });
-    return { ms, violations };
-  };
-  timeSynth(false); // warm-up: module loading and JIT, not counted
-  const bare = timeSynth(false);
-  const guarded = timeSynth(true);
-  process.stdout.write(
-    JSON.stringify({ n, bare: bare.ms, guarded: guarded.ms, violations: guarded.violations, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
-  );
-}
-
-if (process.argv[2] === '--child') {
-  child(Number(process.argv[3]));
-} else {
-  console.log('synth of N resources: bare vs full catalog enforced (strict), same process');
-  console.log(
-    'resources'.padStart(10),
-    'bare ms'.padStart(10),
-    'guarded ms'.padStart(11),
-    'ratio'.padStart(7),
-    'findings'.padStart(9),
-    'peak RSS MB'.padStart(12),
-  );
+function main() {
+  requireBuild();
+  const config = settings();
+  const sizes = config.sizes('synth-sizes', [6000, 20000, 50000], [6000]);
+  const perStack = Number(config.value('per-stack') ?? process.env.BENCH_PER_STACK ?? 2000);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-guardrails-bench-synth-'));
+  console.log(`synth, bare vs guarded (Guardrails.enforce, profile strict): ${config.pairs} interleaved pairs per size, stacks of ${perStack} resources`);
+  console.log(machine());
   const rows = [];
-  for (const n of SIZES) {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=8192', __filename, '--child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (r.status !== 0) throw new Error(r.stderr);
-    const row = JSON.parse(r.stdout);
-    rows.push(row);
-    console.log(
-      String(n).padStart(10),
-      row.bare.toFixed(0).padStart(10),
-      row.guarded.toFixed(0).padStart(11),
-      (row.guarded / row.bare).toFixed(2).padStart(7),
-      String(row.violations).padStart(9),
-      row.peakRssMb.toFixed(0).padStart(12),
-    );
+  const results = [];
+  try {
+    let run = 0;
+    const synth = (n, mode) => {
+      const outdir = path.join(work, `out-${run++}`);
+      try {
+        return measure([path.join(__dirname, 'synth-app.js'), String(n), mode, outdir, String(perStack)], { expect: [0] });
+      } finally {
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+    };
+    for (const n of sizes) {
+      const {
+        a: guarded,
+        b: bare,
+        ratios,
+      } = pairs(
+        config.pairs,
+        () => synth(n, 'guarded'),
+        () => synth(n, 'bare'),
+        (i, g, b) => process.stderr.write(`  synth ${n}: pair ${i + 1}/${config.pairs}: guarded ${g.cpu.toFixed(2)} s, bare ${b.cpu.toFixed(2)} s\n`),
+      );
+      const phase = guarded.map((g, i) => g.extra.synth / bare[i].extra.synth);
+      const result = {
+        resources: guarded[0].extra.resources,
+        findings: guarded[0].extra.findings,
+        bareCpu: stats(bare.map((r) => r.cpu)),
+        guardedCpu: stats(guarded.map((r) => r.cpu)),
+        ratio: stats(ratios),
+        synthPhaseRatio: stats(phase),
+        bareRss: stats(bare.map((r) => r.rss)),
+        guardedRss: stats(guarded.map((r) => r.rss)),
+        target: TARGETS[n],
+      };
+      results.push(result);
+      rows.push([
+        result.resources,
+        spread(bare.map((r) => r.cpu)),
+        spread(guarded.map((r) => r.cpu)),
+        spread(ratios),
+        spread(phase),
+        `${spread(
+          bare.map((r) => r.rss),
+          0,
+        )}`,
+        `${spread(
+          guarded.map((r) => r.rss),
+          0,
+        )}`,
+        result.findings,
+        result.target ? `<= ${result.target.toFixed(2)}` : '',
+      ]);
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  module.exports = rows;
+  console.log('');
+  console.log('CPU s and RSS MB: median (min–max) of each side; ratio: guarded/bare CPU, pair by pair');
+  console.log(table(['resources', 'bare CPU s', 'guarded CPU s', 'ratio', 'synth phase ratio', 'bare RSS MB', 'guarded RSS MB', 'findings', 'target'], rows));
+  return results;
 }
+
+main();

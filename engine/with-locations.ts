@@ -12,7 +12,9 @@ export function withLocations(result: EvaluationResult, locate: Locate): Evaluat
   const place = (v: Violation): Violation => {
     if (v.file === undefined || v.line !== undefined) return v;
     const at = locate(v.file, v.address);
-    return at ? { ...v, line: at.line, column: at.column } : v;
+    // Object.assign rather than `{ ...v, line, column }`: the same object, several times quicker in V8 (a
+    // spread followed by more properties leaves the fast cloning path), which counts at 50,000 findings.
+    return at ? Object.assign({}, v, { line: at.line, column: at.column }) : v;
   };
   return {
     ...result,

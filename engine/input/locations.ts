@@ -47,34 +47,41 @@ export function resourceLocations(text: string): Map<string, SourceLocation> {
   const keys: string[] = [];
   let objects = 0;
   let expectKey = false;
-  const lines = new LineCounter(text);
+  const lines = text.indexOf('\r') === -1 ? new LineFeedCounter(text) : new LineCounter(text);
 
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
       if (end < 0) break; // unterminated: nothing more can be placed
-      if (expectKey && containers[containers.length - 1] === true) {
-        expectKey = false;
-        if (objects <= 3) {
-          const key = decodeKey(text.slice(i, end + 1));
-          keys[objects - 1] = key;
-          keys.length = objects;
-          const depth = NAME_DEPTH.get(keys[0]);
-          if (key !== undefined && depth === objects) {
-            const address = addressOf(keys);
-            if (address !== undefined && !locations.has(address)) locations.set(address, lines.at(i));
-          }
+      if (expectKey && objects <= 3 && containers[containers.length - 1] === true) {
+        const key = decodeKey(text, i, end);
+        keys[objects - 1] = key;
+        keys.length = objects;
+        const depth = NAME_DEPTH.get(keys[0]);
+        if (depth === objects) {
+          const address = addressOf(keys);
+          if (address !== undefined && !locations.has(address)) locations.set(address, lines.at(i));
         }
       }
-      i = end;
-    } else if (c === 0x7b /* { */) {
-      containers.push(true);
-      objects++;
-      expectKey = true;
-    } else if (c === 0x5b /* [ */) {
-      containers.push(false);
       expectKey = false;
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (objects > 0) {
+        const depth = NAME_DEPTH.get(keys[0]);
+        if (depth === undefined || objects >= depth) {
+          // A block's body, or a top-level block that names nothing: no key inside it is placed.
+          const close = containerEnd(text, i);
+          if (close < 0) break;
+          i = close;
+          expectKey = false;
+          continue;
+        }
+      }
+      const object = c === 0x7b;
+      containers.push(object);
+      if (object) objects++;
+      expectKey = object;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       if (containers.pop() === true) objects--;
       expectKey = false;
@@ -83,6 +90,24 @@ export function resourceLocations(text: string): Map<string, SourceLocation> {
     }
   }
   return locations;
+}
+
+/**
+ * Index of the bracket that closes the object or array opening at `start`, or -1: brackets are counted
+ * (either kind closes either, as the scan above pops), strings skipped.
+ */
+function containerEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20) continue;
+    if (c === QUOTE) {
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Index of the quote that closes the string opening at `start`, or -1. */
@@ -98,7 +123,22 @@ function stringEnd(text: string, start: number): number {
   }
 }
 
-function decodeKey(literal: string): string {
+/**
+ * The key whose literal spans `start` (its opening quote) to `end` (its closing quote). Without escapes or
+ * control characters it is the text between the quotes, as JSON.parse would give it; otherwise JSON.parse
+ * decodes it (and text it cannot decode is kept as written).
+ */
+function decodeKey(text: string, start: number, end: number): string {
+  let plain = true;
+  for (let j = start + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH || c < 0x20) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return text.slice(start + 1, end);
+  const literal = text.slice(start, end + 1);
   try {
     const key: unknown = JSON.parse(literal);
     return typeof key === 'string' ? key : literal;
@@ -107,7 +147,45 @@ function decodeKey(literal: string): string {
   }
 }
 
-/** Line and column of offsets asked for in increasing order: each character is counted once. */
+/**
+ * Line and column of offsets asked for in increasing order, in a text with no CR (lines end at LF): lines
+ * are counted with indexOf, which skips the text between two offsets without looking at each character in
+ * JavaScript, and code points are counted only from the start of the line (or the last offset on it).
+ */
+class LineFeedCounter {
+  private line = 1;
+  private lineStart = 0;
+  private nextFeed: number;
+  /** The last offset placed, and its column (code points before it on its line). */
+  private last = 0;
+  private lastColumn = 0;
+
+  constructor(private readonly text: string) {
+    this.nextFeed = text.indexOf('\n');
+  }
+
+  at(offset: number): SourceLocation {
+    const text = this.text;
+    while (this.nextFeed !== -1 && this.nextFeed < offset) {
+      this.line++;
+      this.lineStart = this.nextFeed + 1;
+      this.nextFeed = text.indexOf('\n', this.lineStart);
+    }
+    let from = this.lineStart;
+    let column = 0;
+    if (this.last >= this.lineStart && this.last <= offset) [from, column] = [this.last, this.lastColumn];
+    for (let i = from; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      // (the second half of a surrogate pair is not a code point of its own)
+      if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1)))) column++;
+    }
+    this.last = offset;
+    this.lastColumn = column;
+    return { line: this.line, column: column + 1 };
+  }
+}
+
+/** Line and column of offsets asked for in increasing order (lines end at LF, CRLF or CR): each character is counted once. */
 class LineCounter {
   private line = 1;
   /** Code points between the start of the line and `scanned`. */

@@ -80,9 +80,13 @@ class BlockReader {
     if (section === undefined) return [];
     const keyword = mode === 'data' ? 'data' : 'resource';
     const records: ResourceRecord[] = [];
-    for (const [type, byName] of this.labels(section, keyword, `${keyword} type`)) {
+    const types = this.labels(section, keyword, `${keyword} type`);
+    for (let t = 0; t < types.keys.length; t++) {
+      const type = types.keys[t];
       this.identifier(type, `${keyword} type`, keyword);
-      for (const [name, bodies] of this.labels(byName, `${keyword}.${type}`, `${keyword} name`)) {
+      const names = this.labels(types.values[t], `${keyword}.${type}`, `${keyword} name`);
+      for (let n = 0; n < names.keys.length; n++) {
+        const [name, bodies] = [names.keys[n], names.values[n]];
         this.identifier(name, `${keyword} name`, `${keyword}.${type}`);
         const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
         for (const body of this.bodies(bodies, `${keyword}.${type}.${name}`, address)) {
@@ -98,7 +102,9 @@ class BlockReader {
   moduleCalls(section: unknown): ResourceRecord[] {
     if (section === undefined) return [];
     const records: ResourceRecord[] = [];
-    for (const [name, bodies] of this.labels(section, 'module', 'module name')) {
+    const names = this.labels(section, 'module', 'module name');
+    for (let n = 0; n < names.keys.length; n++) {
+      const [name, bodies] = [names.keys[n], names.values[n]];
       this.identifier(name, 'module name', 'module');
       const address = `module.${name}`;
       for (const body of this.bodies(bodies, address, address)) {
@@ -113,8 +119,10 @@ class BlockReader {
   providers(section: unknown): ProviderRecord[] {
     if (section === undefined) return [];
     const records: ProviderRecord[] = [];
-    for (const [type, configs] of this.labels(section, 'provider', 'provider name')) {
-      for (const body of this.bodies(configs, `provider.${type}`)) {
+    const types = this.labels(section, 'provider', 'provider name');
+    for (let t = 0; t < types.keys.length; t++) {
+      const type = types.keys[t];
+      for (const body of this.bodies(types.values[t], `provider.${type}`)) {
         const alias = own(body, 'alias');
         records.push({ type, ...(typeof alias === 'string' ? { alias } : {}), body });
       }
@@ -124,20 +132,25 @@ class BlockReader {
 
   /**
    * The labels of one level of a block (`{ "aws_instance": … }`, or a list of such objects), in order, as
-   * HCL's `collectDeepAttrs` flattens them; Terraform requires at least one.
+   * HCL's `collectDeepAttrs` flattens them; Terraform requires at least one. Keys and values in two lists
+   * (not a pair per label: a stack has tens of thousands of resource names).
    */
-  private labels(value: unknown, path: string, label: string): [string, unknown][] {
+  private labels(value: unknown, path: string, label: string): { readonly keys: string[]; readonly values: unknown[] } {
     if (!isObject(value) && !Array.isArray(value)) {
       throw this.rejected(`\`${path}\` must be a JSON object naming each ${label} (or an array of such objects), not ${kindOf(value)}`);
     }
-    const pairs: [string, unknown][] = [];
+    const keys: string[] = [];
+    const values: unknown[] = [];
     const parts: unknown[] = Array.isArray(value) ? value : [value];
     parts.forEach((part, i) => {
       if (!isObject(part)) throw this.rejected(`\`${path}[${i}]\` must be a JSON object naming each ${label}, not ${kindOf(part)}`);
-      for (const key of Object.keys(part)) pairs.push([key, part[key]]);
+      for (const key of Object.keys(part)) {
+        keys.push(key);
+        values.push(part[key]);
+      }
     });
-    if (pairs.length === 0) throw this.rejected(`\`${path}\` names no ${label}, and Terraform requires at least one ("Missing block label")`);
-    return pairs;
+    if (keys.length === 0) throw this.rejected(`\`${path}\` names no ${label}, and Terraform requires at least one ("Missing block label")`);
+    return { keys, values };
   }
 
   /** The bodies of one labelled block; `address` is set for resources and module calls (one each). */
@@ -165,7 +178,7 @@ class BlockReader {
   }
 
   private identifier(name: string, what: string, path: string): void {
-    if (!IDENTIFIER.test(name)) {
+    if (!ASCII_IDENTIFIER.test(name) && !IDENTIFIER.test(name)) {
       throw this.rejected(
         `\`${path}\` has ${JSON.stringify(name)}, which is not a valid ${what} (a letter or underscore, then letters, digits, underscores and dashes)`,
       );
@@ -179,6 +192,8 @@ class BlockReader {
 
 /** HCL's identifier (`hclsyntax.ValidIdentifier`): `(ID_Start | '_') (ID_Continue | '-')*`. */
 const IDENTIFIER = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
+/** The identifiers nearly every configuration uses, a subset of IDENTIFIER that is quicker to test. */
+const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
  * A guarded synth records suppressions only at stack level (`recordSuppressions`), never in a resource's
@@ -243,22 +258,39 @@ export function kindOf(value: unknown): string {
  * recursive reader after this, ours or a rule's, can overflow the stack on it.
  */
 export function assertNesting(doc: unknown, where: string, limit: number = MAX_NESTING): void {
-  const values: unknown[] = [doc];
-  const depths: number[] = [1];
+  // Containers only, each with its depth (the document is 1); `for…in`, not Object.values, so walking a
+  // large plan allocates nothing per object.
+  const values: object[] = [];
+  const depths: number[] = [];
+  if (typeof doc === 'object' && doc !== null) {
+    values.push(doc);
+    depths.push(1);
+  }
   while (values.length > 0) {
-    const value = values.pop();
+    const value = values.pop() as object;
     const depth = depths.pop() as number;
-    if (typeof value !== 'object' || value === null) continue;
     if (depth > limit) {
       throw new GuardrailInputError(
         where,
         `is nested too deeply (more than ${limit} levels of objects and arrays), far beyond any Terraform configuration or plan`,
       );
     }
-    for (const item of Array.isArray(value) ? value : Object.values(value)) {
-      if (typeof item === 'object' && item !== null) {
-        values.push(item);
-        depths.push(depth + 1);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        const item: unknown = (value as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) {
+          values.push(item);
+          depths.push(depth + 1);
+        }
       }
     }
   }

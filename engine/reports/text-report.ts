@@ -12,7 +12,7 @@ import type { Severity } from '../types';
 import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
-import { noCommandLines, printable as safe } from '../printable';
+import { noCommandLines, notACommand, printable as safe } from '../printable';
 
 export interface TextReportOptions {
   /** ANSI colour. @default false */
@@ -25,71 +25,81 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const meta = new Map<string, RuleMetadata>(rules.map((r) => [r.id, r]));
   const severityLabel = (s: Severity): string => (s === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning'));
+  // Each line is made safe as it is added (no line of the report starts a workflow command), rather than
+  // splitting the finished report into lines again: a report of 50,000 findings is 100,000 lines.
   const lines: string[] = [];
+  const line = (...texts: string[]): void => {
+    for (const text of texts) lines.push(text.includes('\n') ? noCommandLines(text) : notACommand(text));
+  };
+  const lastFile = { file: '', shown: '' };
+  const fileOf = (file: string): string => {
+    if (file !== lastFile.file) [lastFile.file, lastFile.shown] = [file, safe(file)];
+    return lastFile.shown;
+  };
 
   const stackFiles = new Map(result.stacks.map((s) => [s.name, s.file]));
   const byStack = groupBy(result.violations, (v) => v.stack);
   for (const [stack, findings] of byStack) {
     const file = stackFiles.get(stack);
-    lines.push(`${paint('bold', safe(stack))}${file ? paint('dim', `  ${safe(file)}`) : ''}`);
+    line(`${paint('bold', safe(stack))}${file ? paint('dim', `  ${safe(file)}`) : ''}`);
     for (const [ruleId, ruleFindings] of groupBy(findings, (v) => v.ruleId)) {
       const rule = meta.get(ruleId);
       const worst: Severity = ruleFindings.some((v) => v.severity === 'error') ? 'error' : 'warning';
-      lines.push(`  ${severityLabel(worst)} ${paint('bold', safe(ruleId))}${rule ? `  ${safe(rule.title)}` : ''}`);
+      line(`  ${severityLabel(worst)} ${paint('bold', safe(ruleId))}${rule ? `  ${safe(rule.title)}` : ''}`);
       for (const v of ruleFindings) {
         const tag = v.kind === 'unknown' ? ' (unknown value)' : v.kind === 'expired-suppression' ? ' (suppression expired)' : v.kind === 'rule-error' ? ' (rule failed)' : '';
         const level = v.severity === worst ? '' : ` [${v.severity}]`;
         const where = v.constructPath && v.constructPath !== v.stack ? paint('dim', `  (${safe(v.constructPath)})`) : '';
-        const at = v.line !== undefined ? paint('dim', `  ${safe(v.file ?? '')}:${v.line}`) : '';
-        lines.push(`    ${paint('cyan', safe(v.address))}${tag}${level}${where}${at}`);
-        lines.push(`      ${v.attribute ? `${safe(v.attribute)}: ` : ''}${safe(v.message)}`);
+        const at = v.line !== undefined ? paint('dim', `  ${fileOf(v.file ?? '')}:${v.line}`) : '';
+        line(`    ${paint('cyan', safe(v.address))}${tag}${level}${where}${at}`);
+        line(`      ${v.attribute ? `${safe(v.attribute)}: ` : ''}${safe(v.message)}`);
       }
-      lines.push(`    ${paint('green', 'fix:')} ${safe(ruleFindings[0].fix)}`);
+      line(`    ${paint('green', 'fix:')} ${safe(ruleFindings[0].fix)}`);
     }
-    lines.push('');
+    line('');
   }
-  if (result.violations.length === 0) lines.push(paint('green', 'No findings.'), '');
+  if (result.violations.length === 0) line(paint('green', 'No findings.'), '');
 
   if (result.suppressed.length > 0) {
-    lines.push(paint('bold', `Suppressed (${result.suppressed.length}):`));
+    line(paint('bold', `Suppressed (${result.suppressed.length}):`));
     for (const { violation: v, suppression: s } of result.suppressed) {
-      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(s.reason)}"${s.expires ? ` (until ${safe(s.expires)})` : ''}`);
+      line(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(s.reason)}"${s.expires ? ` (until ${safe(s.expires)})` : ''}`);
     }
-    lines.push('');
+    line('');
   }
   const expired = result.violations.filter((v) => v.kind === 'expired-suppression');
   if (expired.length > 0) {
-    lines.push(paint('bold', `Expired suppressions (${expired.length}), reported above again:`));
+    line(paint('bold', `Expired suppressions (${expired.length}), reported above again:`));
     for (const v of expired) {
-      lines.push(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(v.suppression?.reason ?? '')}" expired on ${safe(v.suppression?.expires ?? '?')}`);
+      line(`  ${safe(v.stack)} ${safe(v.address)} [${safe(v.ruleId)}]: "${safe(v.suppression?.reason ?? '')}" expired on ${safe(v.suppression?.expires ?? '?')}`);
     }
-    lines.push('');
+    line('');
   }
   if (result.invalidSuppressions.length > 0) {
-    lines.push(paint('bold', `Invalid suppressions, not honoured (${result.invalidSuppressions.length}):`));
-    for (const s of result.invalidSuppressions) lines.push(`  ${safe(s.stack)}: ${safe(s.problem)}`);
-    lines.push('');
+    line(paint('bold', `Invalid suppressions, not honoured (${result.invalidSuppressions.length}):`));
+    for (const s of result.invalidSuppressions) line(`  ${safe(s.stack)}: ${safe(s.problem)}`);
+    line('');
   }
   if (result.approvedModules.length > 0) {
-    lines.push(paint('bold', `Modules let through by approvedModules (${result.approvedModules.length}):`));
+    line(paint('bold', `Modules let through by approvedModules (${result.approvedModules.length}):`));
     for (const a of result.approvedModules) {
-      lines.push(`  ${safe(a.stack)} ${safe(a.address)}: ${safe(a.source)}${a.version ? `@${safe(a.version)}` : ''}: "${safe(a.reason)}"`);
+      line(`  ${safe(a.stack)} ${safe(a.address)}: ${safe(a.source)}${a.version ? `@${safe(a.version)}` : ''}: "${safe(a.reason)}"`);
     }
-    lines.push('');
+    line('');
   }
   if (result.changes.length > 0) {
-    lines.push(paint('bold', 'Rule levels changed from the profile:'));
-    for (const c of result.changes) lines.push(`  ${safe(c.ruleId)}: ${c.from} -> ${c.to}`);
-    lines.push('');
+    line(paint('bold', 'Rule levels changed from the profile:'));
+    for (const c of result.changes) line(`  ${safe(c.ruleId)}: ${c.from} -> ${c.to}`);
+    line('');
   }
   const uncoveredTypes = result.uncoveredTypes;
   if (uncoveredTypes.length > 0) {
-    lines.push(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
-    lines.push(`  ${uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', ')}`);
-    lines.push('');
+    line(paint('bold', `Not covered by any active rule (${uncoveredTypes.length} type(s)):`));
+    line(`  ${uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', ')}`);
+    line('');
   }
-  lines.push(summaryLine(result, paint));
-  return noCommandLines(`${lines.join('\n')}\n`);
+  line(summaryLine(result, paint));
+  return `${lines.join('\n')}\n`;
 }
 
 function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string): string {

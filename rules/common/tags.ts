@@ -4,7 +4,7 @@
  * a tag that is not among the known ones may still be there, so the answer is unknown, not "missing".
  */
 import type { RuleContext } from '../../engine/rule';
-import type { JsonObject, ResourceRecord } from '../../engine/types';
+import type { JsonObject, ProviderRecord, ResourceRecord } from '../../engine/types';
 import { blocks, isExpression, isObject, type Value } from '../../engine/values';
 
 export interface TagSet {
@@ -53,10 +53,20 @@ export function mergeTagSets(...sets: TagSet[]): TagSet {
   return unknownExpression ? { known, unknownValues, unknownExpression } : { known, unknownValues };
 }
 
-/** The provider's `default_tags { tags = {...} }`. */
+/** The provider's `default_tags { tags = {...} }`, read once per provider configuration and stack. */
 export function providerDefaultTags(resource: ResourceRecord, context: RuleContext): TagSet {
   const provider = context.providerFor(resource);
   if (!provider) return EMPTY;
+  const read = context.memo('tags/provider-default-tags', () => new WeakMap<ProviderRecord, TagSet>());
+  let tags = read.get(provider);
+  if (tags === undefined) {
+    tags = defaultTagsOf(provider);
+    read.set(provider, tags);
+  }
+  return tags;
+}
+
+function defaultTagsOf(provider: ProviderRecord): TagSet {
   const defaults = blocks(provider.body, 'default_tags');
   if (defaults.unknownExpression) return { ...EMPTY, unknownExpression: defaults.unknownExpression };
   return mergeTagSets(...defaults.occurrences.map((o) => (o.mayBeNone === undefined ? readTagMap(o.body.tags) : mayBeAbsent(readTagMap(o.body.tags)))));
@@ -69,8 +79,18 @@ export function mayBeAbsent(tags: TagSet): TagSet {
 
 /** The tags an AWS resource ends up with. Plans carry the merged `tags_all`; configs merge by hand. */
 export function awsTags(resource: ResourceRecord, context: RuleContext, body: JsonObject = resource.body): TagSet {
-  if (body === resource.body && context.stack.source === 'plan' && 'tags_all' in body) return readTagMap(body.tags_all);
-  return mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags));
+  if (body !== resource.body) return mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags));
+  // Several rules read the same resource's tags: read once per resource and stack.
+  const read = context.memo('tags/aws', () => new WeakMap<ResourceRecord, TagSet>());
+  let tags = read.get(resource);
+  if (tags === undefined) {
+    tags =
+      context.stack.source === 'plan' && 'tags_all' in body
+        ? readTagMap(body.tags_all)
+        : mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags));
+    read.set(resource, tags);
+  }
+  return tags;
 }
 
 /** Whether a tag set has `key` = `value`. */

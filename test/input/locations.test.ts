@@ -29,6 +29,26 @@ describe('resource locations', () => {
     ]);
   });
 
+  test('LF-only text (the common case, lines counted with indexOf): code points beyond the BMP, names after others on a line, one-line JSON', () => {
+    // Where `"<name>":` is written, counted the plain way: lines split at LF, columns in code points.
+    const reference = (text: string, name: string) => {
+      const before = text.slice(0, text.indexOf(`${JSON.stringify(name)}:`));
+      return { line: before.split('\n').length, column: [...before.slice(before.lastIndexOf('\n') + 1)].length + 1 };
+    };
+    const text = '{"resource": {"t": {"😀": {"s": "😀{[\\"x"}, "b": {}},\n  "u": [{"c": {}}, {"d": {"e": {"f": {}}}}]}, "data": {"h": {"g": {}}}}';
+    const expected = (t: string) =>
+      [
+        ['t.😀', '😀'],
+        ['t.b', 'b'],
+        ['u.c', 'c'],
+        ['u.d', 'd'],
+        ['data.h.g', 'g'],
+      ].map(([address, name]) => [address, reference(t, name)]);
+    expect([...resourceLocations(text).entries()]).toEqual(expected(text));
+    const oneLine = JSON.stringify(JSON.parse(text));
+    expect([...resourceLocations(oneLine).entries()]).toEqual(expected(oneLine));
+  });
+
   test('synth findings point at the line of the resource in cdk.tf.json', () => {
     const app = testApp();
     Guardrails.enforce(app, { rules: { 'volume-encryption-required': 'warning' } });

@@ -8,7 +8,9 @@
  *  - a whole-value reference to a `data.aws_iam_policy_document` in the same stack
  *    (`${data.aws_iam_policy_document.x.json}`): its `statement` blocks are read, merged with its
  *    `source_policy_documents` / `override_policy_documents` the way the provider merges them;
- *  - anything else (`${jsonencode(…)}`, `${var.p}`, `${file(…)}`, a data source not in the stack): unknown.
+ *    (cdktf's `Fn.jsonencode({...})` of a literal document arrives as such JSON text: see
+ *    engine/input/jsonencode-literals.ts);
+ *  - anything else (`${jsonencode(local.p)}`, `${var.p}`, `${file(…)}`, a data source not in the stack): unknown.
  */
 import type { RuleContext } from '../../../engine/rule';
 import type { JsonObject } from '../../../engine/types';
@@ -70,9 +72,19 @@ export type PolicyRead =
 
 const DATA_DOCUMENT = /^\$\{\s*(data\.aws_iam_policy_document\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(?:json|minified_json)\s*\}$/;
 
-/** Read the policy held by an attribute value (`resource.body.policy`). */
+/**
+ * Read the policy held by an attribute value (`resource.body.policy`). Several rules read the same policy
+ * (a bucket policy: TLS only, no public principal): a policy text is read once per stack.
+ */
 export function readPolicy(value: unknown, context: RuleContext): PolicyRead {
-  return readPolicyValue(value, context, new Set());
+  if (typeof value !== 'string') return readPolicyValue(value, context, new Set());
+  const read = context.memo('policy/read', () => new Map<string, PolicyRead>());
+  let policy = read.get(value);
+  if (policy === undefined) {
+    policy = readPolicyValue(value, context, new Set());
+    read.set(value, policy);
+  }
+  return policy;
 }
 
 function unknownPolicy(expression: string, reason: string): PolicyRead {

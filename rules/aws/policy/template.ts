@@ -17,7 +17,18 @@ export function splitTemplate(template: string): TemplatePart[] | undefined {
   const parts: TemplatePart[] = [];
   let literal = '';
   let i = 0;
+  // Only a `$` or a `%` can start anything but literal text: the text up to the next one is taken whole.
+  let dollar = template.indexOf('$');
+  let percent = template.indexOf('%');
   while (i < template.length) {
+    if (dollar !== -1 && dollar < i) dollar = template.indexOf('$', i);
+    if (percent !== -1 && percent < i) percent = template.indexOf('%', i);
+    const next = Math.min(dollar === -1 ? template.length : dollar, percent === -1 ? template.length : percent);
+    if (next > i) {
+      literal += template.slice(i, next);
+      i = next;
+      continue;
+    }
     if (template.startsWith('$${', i) || template.startsWith('%%{', i)) {
       literal += template.slice(i, i + 3);
       i += 3;
@@ -84,6 +95,7 @@ export function literalOf(template: string): string | undefined {
 }
 
 export function unescapeLiteral(text: string): string {
+  if (!text.includes('$${') && !text.includes('%%{')) return text;
   return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
 }
 
