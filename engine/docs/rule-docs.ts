@@ -19,7 +19,8 @@ export function renderRuleDocs(rules: readonly RuleMetadata[]): string {
     '',
     "Each example is shown as the Terraform JSON a stack holds and as cdktf TypeScript (the body of a stack's constructor, " +
       '`this` being the stack), and each fix also in cdktf names where they differ; both are generated from the metadata and ' +
-      'the installed provider bindings. `cdktf-guardrails explain RULE_ID --syntax hcl|cdktf` prints one or the other.',
+      'the installed provider bindings. `cdktf-guardrails explain RULE_ID --syntax hcl|cdktf` prints one or the other. ' +
+      'With CDK Terrain the code is the same, imported from `cdktn` and `@cdktn/provider-aws`.',
     '',
     '| Rule | Severity | Profile | Category | Resource types | checkov |',
     '| --- | --- | --- | --- | --- | --- |',
