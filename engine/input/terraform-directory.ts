@@ -74,7 +74,8 @@ export function terraformFiles(dir: string, options: ListOptions): TerraformFile
     }
     files.push({ name: entry.name, file, syntax, override: isOverrideName(entry.name) });
   }
-  // Terraform sorts by name (Go's byte order); so does this, not by locale.
-  const byName = (a: TerraformFile, b: TerraformFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  // Terraform sorts by name in Go's byte order (of the UTF-8 name); so does this: not by locale, and not by
+  // JavaScript's `<`, which compares UTF-16 code units and puts a name with an emoji before one with `～`.
+  const byName = (a: TerraformFile, b: TerraformFile) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
   return [...files.filter((f) => !f.override).sort(byName), ...files.filter((f) => f.override).sort(byName)];
 }

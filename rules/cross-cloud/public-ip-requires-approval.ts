@@ -249,8 +249,10 @@ function launchTemplate(resource: ResourceRecord, context: RuleContext): CheckRe
     const type = stringAttr(o.body, 'resource_type');
     return type.state !== 'known' || type.value === 'instance' || type.value === 'network-interface';
   });
-  // Tags from a dynamic block whose for_each may be empty may be missing; a tag_specifications expression may hold any.
-  const tagSets = instanceTags.map((o) => (o.mayBeNone === undefined ? readTagMap(o.body.tags) : mayBeAbsent(readTagMap(o.body.tags))));
+  // Tags from a dynamic block whose for_each may be empty may be missing, and so may tags whose resource_type is
+  // not known (they may tag volumes only); a tag_specifications expression may hold any.
+  const mayNotTagInstances = (o: (typeof instanceTags)[number]) => o.mayBeNone !== undefined || stringAttr(o.body, 'resource_type').state === 'unknown';
+  const tagSets = instanceTags.map((o) => (mayNotTagInstances(o) ? mayBeAbsent(readTagMap(o.body.tags)) : readTagMap(o.body.tags)));
   if (specs.unknownExpression) tagSets.push(readTagMap(specs.unknownExpression));
   for (const nic of interfaces.occurrences) {
     results.push(requireAwsApproval(resource, context, templateInterfaceExposure(nic), mergeTagSets(...tagSets)));

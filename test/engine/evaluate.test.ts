@@ -8,6 +8,7 @@ import { defineRule, type Rule } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import { stackFromTerraformJson } from '../../engine/input/terraform-json';
 import { builtInRules } from '../../rules';
+import type { ResourceRecord, StackDocument } from '../../engine/types';
 
 const base = {
   title: 'A test rule',
@@ -136,5 +137,160 @@ describe('evaluate: findings', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('evaluate: what a check returns, described', () => {
+  test.each([
+    ['a null status', { status: null, message: 'm' }, 'status null'],
+    ['an object status', { status: { s: 1 }, message: 'm' }, 'status an object'],
+    ['an array status', { status: ['violation'], message: 'm' }, 'status an array'],
+    ['a null result in a list', [null], 'null is not a result object'],
+    ['an array result in a list', [[violation('x')]], 'an array is not a result object'],
+  ])('%s is named in the rule-error', (_what, output, detail) => {
+    const [finding] = run([returning('odd-rule', output)]).violations;
+    expect(finding.kind).toBe('rule-error');
+    expect(finding.message).toContain(`(${detail})`);
+  });
+});
+
+describe('evaluate: the audit beside the findings', () => {
+  const volumeRule = returning('volume-rule', violation('x'));
+  // A pattern rule runs on every aws_ type but names none exactly: it is not coverage.
+  const anyAws = defineRule({ ...base, id: 'any-aws', resourceTypes: ['aws_*'], check: () => pass('fine') });
+  const resolved = resolveOptions(
+    {
+      profile: 'strict',
+      customRules: [volumeRule, anyAws],
+      rules: Object.fromEntries(builtInRules.map((r) => [r.id, 'off'])),
+      approvedModules: [
+        { source: 'terraform-aws-modules/vpc/aws', version: '5.8.1', reason: 'reviewed by the network team' },
+        { source: './modules/local', reason: 'our own module, reviewed in this repository' },
+      ],
+    },
+    builtInRules,
+  );
+  const record = (type: string, name: string, mode: 'managed' | 'data' | 'module', body: Record<string, unknown> = {}): ResourceRecord => ({
+    type,
+    name,
+    address: mode === 'module' ? `module.${name}` : `${mode === 'data' ? 'data.' : ''}${type}.${name}`,
+    mode,
+    body,
+    constructPath: `app/${name}`,
+    ownedByConstruct: true,
+  });
+  const stack = (name: string, resources: ResourceRecord[], more: Partial<StackDocument> = {}): StackDocument => ({
+    name,
+    resources,
+    providers: [],
+    suppressions: [],
+    source: 'config',
+    ...more,
+  });
+
+  test('module calls an approval covers are listed with the approval; other calls and resources are not', () => {
+    const result = evaluate(
+      [
+        stack('net', [
+          record('module', 'vpc', 'module', { source: 'terraform-aws-modules/vpc/aws', version: '5.8.1' }),
+          record('module', 'old', 'module', { source: 'terraform-aws-modules/vpc/aws', version: '5.0.0' }),
+          record('module', 'mine', 'module', { source: './modules/local' }),
+          // A resource whose body happens to look like an approved call is not a module call.
+          record('aws_thing', 'lookalike', 'managed', { source: 'terraform-aws-modules/vpc/aws', version: '5.8.1' }),
+        ]),
+      ],
+      resolved,
+    );
+    expect(result.approvedModules).toEqual([
+      {
+        stack: 'net',
+        address: 'module.vpc',
+        constructPath: 'app/vpc',
+        source: 'terraform-aws-modules/vpc/aws',
+        version: '5.8.1',
+        reason: 'reviewed by the network team',
+      },
+      { stack: 'net', address: 'module.mine', constructPath: 'app/mine', source: './modules/local', reason: 'our own module, reviewed in this repository' },
+    ]);
+    expect(evaluate([stack('empty', [])], resolved).approvedModules).toEqual([]);
+  });
+
+  test('uncovered types: managed resources no active rule names exactly, counted per type with their stacks, sorted', () => {
+    const result = evaluate(
+      [
+        stack('zeta', [record('zz_thing', 'a', 'managed'), record('aws_ebs_volume', 'v', 'managed'), record('aws_other', 'o', 'managed')]),
+        stack('alpha', [
+          record('zz_thing', 'b', 'managed'),
+          record('zz_thing', 'c', 'managed'),
+          record('aa_thing', 'd', 'managed'),
+          record('bb_thing', 'gone', 'managed', { count: 0 }),
+          record('cc_thing', 'data', 'data'),
+          record('module', 'call', 'module', { source: 'x/y/z', version: '1.0.0' }),
+        ]),
+      ],
+      resolved,
+    );
+    expect(result.uncoveredTypes).toEqual([
+      { type: 'aa_thing', count: 1, stacks: ['alpha'] },
+      { type: 'aws_other', count: 1, stacks: ['zeta'] },
+      { type: 'zz_thing', count: 3, stacks: ['alpha', 'zeta'] },
+    ]);
+  });
+
+  test('data sources and resources that create nothing are neither checked nor counted; the rest are', () => {
+    const result = evaluate(
+      [
+        stack('s', [
+          record('aws_ebs_volume', 'real', 'managed'),
+          record('aws_ebs_volume', 'lookup', 'data'),
+          record('aws_ebs_volume', 'none', 'managed', { count: 0 }),
+          record('aws_ebs_volume', 'two', 'managed', { count: 2 }),
+        ]),
+      ],
+      resolved,
+    );
+    expect(result.violations.map((v) => v.address)).toEqual(['aws_ebs_volume.real', 'aws_ebs_volume.two']);
+    expect(result.resourcesChecked).toBe(2);
+  });
+
+  test('each stack is summarised, and its file is on every finding from it', () => {
+    const result = evaluate(
+      [
+        stack('from-file', [record('aws_ebs_volume', 'v', 'managed')], { file: 'cdktf.out/stacks/a/cdk.tf.json' }),
+        stack('from-plan', [record('aws_ebs_volume', 'w', 'managed'), record('aws_x', 'x', 'managed')], { source: 'plan' }),
+      ],
+      resolved,
+    );
+    expect(result.stacks).toEqual([
+      { name: 'from-file', file: 'cdktf.out/stacks/a/cdk.tf.json', resources: 1, source: 'config' },
+      { name: 'from-plan', file: undefined, resources: 2, source: 'plan' },
+    ]);
+    const [withFile, withoutFile] = result.violations;
+    expect(withFile.file).toBe('cdktf.out/stacks/a/cdk.tf.json');
+    expect(withoutFile).not.toHaveProperty('file');
+  });
+
+  test('malformed suppression records are listed as invalid, with their stack and problem, and suppress nothing', () => {
+    const good = { ruleId: 'volume-rule', scope: 'app/kept', reason: 'reviewed: a fixture' };
+    const badScope = { ruleId: 'volume-rule', scope: 42, reason: 'reviewed: a fixture' };
+    const tooShort = { ruleId: 'volume-rule', scope: 'app', reason: 'short' };
+    const refused = { record: { ruleId: 'volume-rule', scope: 'app' }, problem: 'not made by Guardrails.suppress' };
+    const result = evaluate(
+      [
+        stack('s', [record('aws_ebs_volume', 'kept', 'managed'), record('aws_ebs_volume', '42', 'managed')], {
+          suppressions: [null, badScope, tooShort, good] as never,
+          rejectedSuppressions: [refused],
+        }),
+      ],
+      resolved,
+    );
+    expect(result.invalidSuppressions).toEqual([
+      { stack: 's', ...refused },
+      { stack: 's', record: null, problem: 'scope must be a construct path string' },
+      { stack: 's', record: badScope, problem: 'scope must be a construct path string' },
+      { stack: 's', record: tooShort, problem: expect.stringMatching(/at least 10 characters/) },
+    ]);
+    expect(result.suppressed.map((s) => s.violation.address)).toEqual(['aws_ebs_volume.kept']);
+    expect(result.violations.map((v) => v.address)).toEqual(['aws_ebs_volume.42']);
   });
 });

@@ -6,7 +6,8 @@
 import { defineRule, violation } from '../../index';
 import { evaluate } from '../../engine/evaluate';
 import { resolveOptions } from '../../engine/options';
-import { findSuppression, isExpired, scopeCovers, suppressionProblem, MIN_REASON_LENGTH } from '../../engine/suppressions';
+import { GuardrailConfigError } from '../../engine/config-error';
+import { findSuppression, isExpired, scopeCovers, suppressionProblem, validateSuppression, MIN_REASON_LENGTH } from '../../engine/suppressions';
 import type { ResourceRecord, StackDocument, SuppressionRecord } from '../../engine/types';
 
 const alwaysFires = (id: string) =>
@@ -148,5 +149,32 @@ describe('malformed suppressions are refused, never honoured', () => {
     expect(result.suppressed).toEqual([]);
     expect(result.invalidSuppressions).toHaveLength(1);
     expect(result.violations.map((v) => v.ruleId)).toEqual(['rule-a', 'rule-b']);
+  });
+});
+
+describe('a malformed suppression is explained, never a crash', () => {
+  const known = new Set(['rule-a', 'volume-encryption-required']);
+  test.each([
+    ['rule-a', null, /expected \{ reason, expires\? \} for rule 'rule-a', got null/],
+    ['rule-a', 'a reason as a bare string', /expected \{ reason, expires\? \}/],
+    ['rule-a', {}, /reason for suppressing 'rule-a' must be at least 10 characters saying why, got undefined/],
+    ['rule-a', { reason: 12345678901 }, /must be at least 10 characters saying why, got 12345678901/],
+  ])('%j %j', (ruleId, input, problem) => {
+    expect(suppressionProblem(ruleId, input as never, known)).toMatch(problem);
+  });
+
+  test('an unknown rule id close to a known one suggests it', () => {
+    expect(suppressionProblem('volume-encryption-requried', { reason }, known)).toBe(
+      `ruleId: unknown rule id "volume-encryption-requried" (did you mean 'volume-encryption-required'?)`,
+    );
+    expect(suppressionProblem(42, { reason }, known)).toBe('ruleId: unknown rule id 42');
+  });
+
+  test('validateSuppression throws a GuardrailConfigError naming where, and accepts a well-formed one', () => {
+    expect(() => validateSuppression('rule-a', { reason: 'short' }, known, 'Guardrails.suppress(app/x)')).toThrow(GuardrailConfigError);
+    expect(() => validateSuppression('rule-a', { reason: 'short' }, known, 'Guardrails.suppress(app/x)')).toThrow(
+      /^Guardrails\.suppress\(app\/x\): reason for suppressing 'rule-a'/,
+    );
+    expect(() => validateSuppression('rule-a', { reason, expires: '2030-01-01' }, known, 'here')).not.toThrow();
   });
 });

@@ -317,3 +317,34 @@ describe('the three-valued combinators', () => {
     expect([isUnknown(maybe('x')), isUnknown(YES), isUnknown(ABSENT)]).toEqual([true, false, false]);
   });
 });
+
+describe('values: what the readers report, exactly', () => {
+  test('known and maybe keep the context they are given, and only that', () => {
+    expect(known(1, 'w', 'a')).toEqual({ state: 'known', value: 1, why: 'w', attribute: 'a' });
+    expect(known(1, 'w')).not.toHaveProperty('attribute');
+    expect(maybe('x', 'a')).toEqual({ state: 'unknown', expression: 'x', attribute: 'a' });
+  });
+
+  test('a template that starts with a directive is an expression', () => {
+    expect(isExpression('%{ endif }')).toBe(true);
+    expect(isExpression('%{if var.a}on%{ else }off%%{ endif }')).toBe(true);
+  });
+
+  test('an unknown for_each is named as written, not quoted', () => {
+    const found = blocks({ dynamic: { ingress: { for_each: '${var.rules}', content: {} } } }, 'ingress');
+    expect(found.occurrences[0].mayBeNone).toBe('${var.rules}');
+    expect(blockPresence(found)).toEqual({ state: 'unknown', expression: '${var.rules}' });
+  });
+
+  test('a null dynamic, or a null dynamic block, is absent, not unknown', () => {
+    expect(blocks({ dynamic: null }, 'ingress')).toEqual({ occurrences: [] });
+    expect(blocks({ dynamic: { ingress: null } }, 'ingress')).toEqual({ occurrences: [] });
+    expect(blocks({ dynamic: [null, { ingress: [null] }] }, 'ingress')).toEqual({ occurrences: [], unknownExpression: 'null' });
+  });
+
+  test('withoutConversions leaves a conversion it cannot take apart as written', () => {
+    expect(withoutConversions(' ${tonumber(aws_x.a.id) + 1} ')).toBe('${tonumber(aws_x.a.id) + 1}');
+    expect(withoutConversions('${tostring(aws_x.a.id}')).toBe('${tostring(aws_x.a.id}');
+    expect(withoutConversions('${aws_x.a.id}')).toBe('${aws_x.a.id}');
+  });
+});

@@ -101,6 +101,7 @@ describe('the files Terraform reads in a directory', () => {
     ['main.tf.json~', true],
     ['#main.tf.json#', true],
     ['#main.tf.json', false],
+    ['main.tf.json#', false],
     ['main#.tf.json', false],
     ['~main.tf.json', false],
     ['main.tf.json', false],
@@ -141,6 +142,40 @@ describe('the files Terraform reads in a directory', () => {
     fs.symlinkSync(path.join(dir, 'real.json'), path.join(dir, 'link.tf.json'));
     expect(problem(() => terraformFiles(dir, { label: 'd', symlinks: 'refuse' }))).toMatch(/^d\/link\.tf\.json: is a symbolic link/);
     expect(terraformFiles(dir, { label: 'd', symlinks: 'follow' }).map((f) => f.name)).toEqual(['link.tf.json']);
+  });
+
+  test('files are taken in byte order of their UTF-8 names, as Terraform (Go) sorts them: the last override wins there too', () => {
+    // U+FF5E is EF BD 9E in UTF-8 and U+1F600 is F0 9F 98 80: bytes put ～ first; UTF-16 code units (JS `<`) would not.
+    for (const n of ['\u{1F600}_override.tf.json', '\uFF5E_override.tf.json', '\u{1F600}.tf.json', '\uFF5E.tf.json', 'a.tf.json']) {
+      fs.writeFileSync(path.join(dir, n), '{}');
+    }
+    expect(terraformFiles(dir, { label: 'd', symlinks: 'follow' }).map((f) => f.name)).toEqual([
+      'a.tf.json',
+      '\uFF5E.tf.json',
+      '\u{1F600}.tf.json',
+      '\uFF5E_override.tf.json',
+      '\u{1F600}_override.tf.json',
+    ]);
+  });
+
+  test('an override file is named by its stem without the extension: `x.tf_override.tf` is one, `override.tf.json.tf` is not', () => {
+    for (const n of ['x.tf_override.tf', 'x.tf_override.tf.json', 'override.tf.json.tf']) fs.writeFileSync(path.join(dir, n), '{}');
+    expect(terraformFiles(dir, { label: 'd', symlinks: 'follow' }).map((f) => [f.name, f.override])).toEqual([
+      ['override.tf.json.tf', false],
+      ['x.tf_override.tf', true],
+      ['x.tf_override.tf.json', true],
+    ]);
+  });
+
+  test('a FIFO named like a configuration file is refused when the directory is listed', () => {
+    execFileSync('mkfifo', [path.join(dir, 'pipe.tf.json')]);
+    expect(problem(() => terraformFiles(dir, { label: 'd', symlinks: 'follow' }))).toBe(
+      'd/pipe.tf.json: is not a regular file (a FIFO, socket or device) named like a Terraform configuration file',
+    );
+  });
+
+  test('a directory that cannot be listed is an input error naming it', () => {
+    expect(problem(() => terraformFiles(path.join(dir, 'missing'), { label: 'stacks/x', symlinks: 'follow' }))).toBe('stacks/x: does not exist');
   });
 
   test('a directory named like a configuration file is refused', () => {
@@ -196,6 +231,40 @@ describe("Terraform's override semantics", () => {
         mergeModule([part('a.tf.json', { provider: { aws: [{}] } }), part('o_override.tf.json', { provider: { aws: [{ alias: 'eu' }] } }, true)], 'm'),
       ),
     ).toBe('o_override.tf.json: overrides the provider aws (alias eu), which no other file of m configures; Terraform rejects an override of a missing block');
+  });
+
+  test('a resource, data source or module call defined in two primary files is refused, naming both files', () => {
+    const twice = (doc: Record<string, unknown>) => problem(() => mergeModule([part('a.tf.json', doc), part('b.tf.json', doc)], 'm'));
+    expect(twice({ resource: { aws_ebs_volume: { v: {} } } })).toBe(
+      'm: defines the resource aws_ebs_volume.v in a.tf.json and in b.tf.json; Terraform rejects a duplicate resource',
+    );
+    expect(twice({ data: { aws_ami: { img: {} } } })).toMatch(/^m: defines the data source data\.aws_ami\.img in a\.tf\.json and in b\.tf\.json; /);
+    expect(twice({ module: { vpc: { source: './vpc' } } })).toMatch(/^m: defines the module call module\.vpc in a\.tf\.json and in b\.tf\.json; /);
+  });
+
+  test('an override of a block no primary file defines is refused, naming the override file', () => {
+    const orphan = problem(() =>
+      mergeModule([part('a.tf.json', { resource: { aws_ebs_volume: { v: {} } } }), part('o_override.tf.json', { data: { aws_ami: { img: {} } } }, true)], 'm'),
+    );
+    expect(orphan).toBe(
+      'o_override.tf.json: overrides the data source data.aws_ami.img, which no other file of m defines; Terraform rejects an override of a missing block',
+    );
+  });
+
+  test('providers are told apart by alias: two aliased configurations of one type are not duplicates', () => {
+    const merged = mergeModule(
+      [
+        part('a.tf.json', { provider: { aws: [{ alias: 'east', region: 'us-east-1' }] } }),
+        part('b.tf.json', { provider: { aws: [{ alias: 'west', region: 'us-west-2' }, { region: 'eu-west-1' }] } }),
+        part('c_override.tf.json', { provider: { aws: [{ alias: 'west', region: 'us-west-1' }] } }, true),
+      ],
+      'm',
+    );
+    expect(merged.stack.providers.map((p) => [p.alias, p.body.region])).toEqual([
+      ['east', 'us-east-1'],
+      ['west', 'us-west-1'],
+      [undefined, 'eu-west-1'],
+    ]);
   });
 
   test('suppressions of every file are kept; resources keep the file that defines them', () => {

@@ -1,10 +1,13 @@
 import { publicIpRequiresApproval as rule } from '../../../rules/cross-cloud/public-ip-requires-approval';
+import { itHonoursItsExamples } from '../../helpers/examples';
 import { findings, findingsFor, kinds } from '../../helpers/rule-harness';
 
 const approved = { exposure: 'public' };
 const subnet = (map: unknown) => ({ resource: { aws_subnet: { pub: { vpc_id: 'vpc-1', cidr_block: '10.0.0.0/24', map_public_ip_on_launch: map } } } });
 
 describe('public-ip-requires-approval: AWS', () => {
+  itHonoursItsExamples(rule);
+
   describe('aws_instance', () => {
     test('associate_public_ip_address = true needs the approval tag', () => {
       expect(kinds(findingsFor(rule, 'aws_instance', { subnet_id: 'subnet-1', associate_public_ip_address: true }))).toEqual(['violation']);
@@ -417,6 +420,71 @@ describe('public-ip-requires-approval: DigitalOcean', () => {
         'violation',
       ]);
       expect(kinds(findingsFor(rule, 'aws_instance', { ami: 'ami-1', ipv6_addresses: '${var.a}', associate_public_ip_address: false }))).toEqual(['unknown']);
+    });
+  });
+});
+
+describe('public-ip-requires-approval: what is read, and what is only unknown', () => {
+  const publicNic = { network_interfaces: [{ associate_public_ip_address: true }] };
+
+  test('a launch template: only tag_specifications for instances (or their interfaces) tag the instances', () => {
+    const spec = (resource_type: string) => ({ ...publicNic, tag_specifications: [{ resource_type, tags: approved }] });
+    expect(findingsFor(rule, 'aws_launch_template', spec('instance'))).toEqual([]);
+    expect(findingsFor(rule, 'aws_launch_template', spec('network-interface'))).toEqual([]);
+    for (const other of ['volume', 'spot-instances-request']) expect(kinds(findingsFor(rule, 'aws_launch_template', spec(other)))).toEqual(['violation']);
+  });
+
+  test('a launch template: tag_specifications whose resource_type is not known may tag something else, so they are not known approval', () => {
+    const found = findingsFor(rule, 'aws_launch_template', { ...publicNic, tag_specifications: [{ resource_type: '${var.what}', tags: approved }] });
+    expect(kinds(found)).toEqual(['unknown']);
+  });
+
+  test('a launch template: tag_specifications as an expression may hold the approval: unknown, not a violation', () => {
+    expect(kinds(findingsFor(rule, 'aws_launch_template', { ...publicNic, tag_specifications: '${local.specs}' }))).toEqual(['unknown']);
+  });
+
+  test('an attachment to something outside the stack names what it attaches', () => {
+    const [found] = findingsFor(rule, 'digitalocean_reserved_ip_assignment', { droplet_id: '${var.droplet}', ip_address: '1.2.3.4' });
+    expect(found.message).toMatch(/: it makes \$\{var\.droplet\} public, which is not a digitalocean_droplet in this stack/);
+    const [literal] = findingsFor(rule, 'aws_eip_association', { instance_id: 'i-0123' });
+    expect(literal.message).toMatch(/: it makes i-0123 public, which is not a aws_instance or aws_spot_instance_request in this stack/);
+  });
+
+  test('an Elastic IP on an interface outside the stack names the interface', () => {
+    const [found] = findingsFor(rule, 'aws_eip_association', { network_interface_id: 'eni-0abc' });
+    expect(found.message).toContain('network interface eni-0abc is not an aws_network_interface in this stack');
+  });
+
+  describe('digitalocean_loadbalancer targets', () => {
+    const lb = (extra: object) => ({ region: 'fra1', forwarding_rule: [], ...extra });
+    const stack = (resources: Record<string, Record<string, unknown>>) => ({ resource: resources });
+
+    test('droplet_ids that are an expression are unknown, not "no droplets"', () => {
+      const found = findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: '${var.ids}' }));
+      expect(found.map((f) => [f.kind, f.attribute])).toEqual([['unknown', 'droplet_ids']]);
+    });
+
+    test('a droplet_ids reference to a resource that is not a droplet is unknown, never checked as a droplet', () => {
+      const approvedVolume = { digitalocean_volume: { web: { region: 'fra1', size: 1, tags: ['exposure:public'] } } };
+      const found = findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_ids: ['${digitalocean_volume.web.id}'] }), stack(approvedVolume));
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].message).toMatch(/is not in this stack/);
+    });
+
+    test('a droplet_tag that is an expression is unknown', () => {
+      const found = findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: '${var.tag}' }));
+      expect(found.map((f) => [f.kind, f.attribute])).toEqual([['unknown', 'droplet_tag']]);
+    });
+
+    test('droplet_tag: only droplets that carry the tag (or may) are behind it', () => {
+      const droplets = (webTags: unknown, dbTags: unknown) =>
+        stack({ digitalocean_droplet: { web: { image: 'x', tags: webTags }, db: { image: 'x', tags: dbTags } } });
+      // The untagged, unapproved db droplet is not behind the load balancer.
+      expect(findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' }), droplets(['web', 'exposure:public'], ['db']))).toEqual([]);
+      // A droplet whose tags are not known may carry the tag: its approval is unknown.
+      const found = findingsFor(rule, 'digitalocean_loadbalancer', lb({ droplet_tag: 'web' }), droplets(['web', 'exposure:public'], '${var.tags}'));
+      expect(kinds(found)).toEqual(['unknown']);
+      expect(found[0].message).toMatch(/: digitalocean_droplet\.db is public/);
     });
   });
 });

@@ -1,9 +1,12 @@
 import { volumeEncryptionRequired as rule } from '../../../rules/cross-cloud/volume-encryption-required';
+import { itHonoursItsExamples } from '../../helpers/examples';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 
 const enc = { encrypted: true };
 
 describe('volume-encryption-required', () => {
+  itHonoursItsExamples(rule);
+
   test.each([
     ['aws_ebs_volume', { availability_zone: 'a', size: 1 }, { availability_zone: 'a', size: 1, encrypted: true }, 'encrypted'],
     ['aws_efs_file_system', {}, { encrypted: 'true' }, 'encrypted'],
@@ -189,5 +192,17 @@ describe('volume-encryption-required', () => {
   test('count = 0 creates nothing to check; count from a variable is checked', () => {
     expect(findingsFor(rule, 'aws_ebs_volume', { count: 0 })).toEqual([]);
     expect(kinds(findingsFor(rule, 'aws_ebs_volume', { count: '${var.n}' }))).toEqual(['violation']);
+  });
+
+  test('each finding names what is unencrypted and why', () => {
+    const message = (type: string, body: Record<string, unknown>) => findingsFor(rule, type, body).map((f) => f.message);
+    expect(message('aws_ebs_volume', { size: 1 })).toEqual(['the volume is not encrypted (encrypted is unset)']);
+    expect(message('aws_efs_file_system', { encrypted: false })).toEqual(['the file system is not encrypted (encrypted is false)']);
+    expect(message('aws_db_instance', { engine: 'postgres' })).toEqual(['the database storage is not encrypted (storage_encrypted is unset)']);
+    expect(message('aws_rds_cluster', { engine: 'aurora-postgresql' })).toEqual(['the cluster storage is not encrypted (storage_encrypted is unset)']);
+  });
+
+  test('aws_db_instance has no serverless exemption: only aws_rds_cluster engine_mode = serverless is always encrypted', () => {
+    expect(kinds(findingsFor(rule, 'aws_db_instance', { engine: 'postgres', engine_mode: 'serverless' }))).toEqual(['violation']);
   });
 });
