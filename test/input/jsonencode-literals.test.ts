@@ -58,7 +58,9 @@ describe('withJsonencodeEvaluated', () => {
     withJsonencodeEvaluated([stackFromTerraformJson({ resource: { aws_iam_policy: { p: { policy } } } }, { stack: 's' })])[0].resources[0].body.policy;
 
   test('a literal argument becomes its JSON text; references stay ${…} strings', () => {
-    expect(JSON.parse(evaluated('${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Resource" = aws_s3_bucket.b.arn}]})}') as string)).toEqual({
+    expect(
+      JSON.parse(evaluated('${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Resource" = aws_s3_bucket.b.arn}]})}') as string),
+    ).toEqual({
       Version: '2012-10-17',
       Statement: [{ Effect: 'Allow', Resource: '${aws_s3_bucket.b.arn}' }],
     });
