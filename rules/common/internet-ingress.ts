@@ -14,7 +14,7 @@
  * it is what explains the finding, and the named-port rules (admin, data store, monitoring) would only
  * repeat it three times over. They report the openings of their own ports that do not open every port.
  */
-import { defineRule, type Rule, type RuleMetadata } from '../../engine/rule';
+import { defineRule, type Rule, type RuleContext, type RuleMetadata } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
 import { describeExpression, isExpression, isUnknown, known, map, maybe, type Answer } from '../../engine/values';
@@ -190,8 +190,22 @@ export function noPortsFromInternetRule(reader: IngressReader, selection: PortSe
     ...metadata,
     rationale,
     resourceTypes: [...reader.resourceTypes],
-    check: (resource) => internetIngressResults(reader.read(resource), selection, everyPort ? undefined : reader.everyPortRule),
+    check: (resource, context) => internetIngressResults(readOnce(reader, resource, context), selection, everyPort ? undefined : reader.everyPortRule),
   });
+}
+
+/**
+ * The reader's model of a resource, read once per stack however many port rules ask (five or so per firewall
+ * or security group): the per-stack memo holds one cache per reader, keyed by the record itself.
+ */
+function readOnce(reader: IngressReader, resource: ResourceRecord, context: RuleContext): ReturnType<IngressReader['read']> {
+  const cache = context.memo(`internet-ingress/${reader.everyPortRule}`, () => new WeakMap<ResourceRecord, ReturnType<IngressReader['read']>>());
+  let read = cache.get(resource);
+  if (read === undefined) {
+    read = reader.read(resource);
+    cache.set(resource, read);
+  }
+  return read;
 }
 
 /** A source value and where it is written; `whole` when it is the attribute's whole value (not a list element). */
