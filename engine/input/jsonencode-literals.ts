@@ -46,19 +46,28 @@ export function withJsonencodeEvaluated(stacks: readonly StackDocument[]): Stack
 
 function occurrences(resources: readonly ResourceRecord[]): Occurrence[] {
   const out: Occurrence[] = [];
-  resources.forEach((resource, index) => {
-    const visit = (value: unknown, path: (string | number)[]): void => {
-      if (typeof value === 'string') {
-        const call = value.includes('jsonencode') ? CALL.exec(value.trim()) : null;
-        if (call) out.push({ resource: index, path, argument: call[1] });
-      } else if (Array.isArray(value)) {
-        value.forEach((item, i) => visit(item, [...path, i]));
-      } else if (isObject(value)) {
-        for (const [key, inner] of Object.entries(value)) visit(inner, [...path, key]);
+  // One path, pushed and popped: copied only for a value found (this walks every value of every resource).
+  const path: (string | number)[] = [];
+  let index = 0;
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const call = value.includes('jsonencode') ? CALL.exec(value.trim()) : null;
+      if (call) out.push({ resource: index, path: [...path], argument: call[1] });
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
       }
-    };
-    visit(resource.body, []);
-  });
+    } else if (isObject(value)) {
+      for (const key in value) {
+        path.push(key);
+        visit(value[key]);
+        path.pop();
+      }
+    }
+  };
+  for (; index < resources.length; index++) visit(resources[index].body);
   return out;
 }
 
