@@ -13,21 +13,14 @@ import { mergeModule, overrideBody } from '../../engine/input/merge-module';
 import { firstRepeatedKey, readRegularFile, tooLarge } from '../../engine/input/read-json';
 import { isIgnoredByTerraform, terraformFiles } from '../../engine/input/terraform-directory';
 import { stackFromTerraformJson } from '../../engine/input/terraform-json';
+import { inputProblem } from '../helpers/input-problem';
 
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'read-files-'));
 });
 
-const problem = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GuardrailInputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a GuardrailInputError');
-};
+const problem = inputProblem;
 
 describe('readRegularFile', () => {
   test('reads a file whose reported size is 0 (procfs) whole, not cut at the stat size', () => {

@@ -5,18 +5,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GuardrailInputError } from '../../engine/input/input-error';
 import { membersWritten, parseJsonText, readJsonFile, readProblem, readRegularFile } from '../../engine/input/read-json';
+import { inputProblem } from '../helpers/input-problem';
 
-const problem = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof GuardrailInputError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a GuardrailInputError');
-};
+const problem = inputProblem;
 
 describe('parseJsonText', () => {
   test('a byte order mark is skipped, as Terraform skips it', () => {
