@@ -54,6 +54,8 @@ const CONSTRUCT_ORDER = [
   'TailscaleProvider',
   'TailscaleAcl',
   'TailscaleTailnetKey',
+  'TailscaleTailnetSettings',
+  'TailscaleDeviceKey',
 ];
 
 /** Base classes that make a class a construct (cdktf's provider and resource bindings are constructs too). */

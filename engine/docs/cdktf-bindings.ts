@@ -1527,11 +1527,22 @@ export const CDKTF_BINDINGS: CdktfBindingTable = {
       required: ['name', 'region'],
     },
     tailscale_acl: { module: 'cdktf-guardrails/tailscale', className: 'TailscaleAcl', fields: { acl: 'string' }, required: ['acl'] },
+    tailscale_device_key: {
+      module: 'cdktf-guardrails/tailscale',
+      className: 'TailscaleDeviceKey',
+      fields: { device_id: 'string', key_expiry_disabled: 'boolean' },
+      required: ['device_id'],
+    },
     tailscale_tailnet_key: {
       module: 'cdktf-guardrails/tailscale',
       className: 'TailscaleTailnetKey',
       fields: { expiry: 'number', preauthorized: 'boolean', reusable: 'boolean', tags: { list: 'string' } },
     },
+    tailscale_tailnet_settings: {
+      module: 'cdktf-guardrails/tailscale',
+      className: 'TailscaleTailnetSettings',
+      fields: { devices_approval_on: 'boolean', users_approval_on: 'boolean' },
+    },
   },
-  unbound: ['tailscale_device_key', 'tailscale_tailnet_settings'],
+  unbound: [],
 };

@@ -64,16 +64,20 @@ test('what the bindings cannot express is a gap, never silently dropped', () => 
   expect(renderCdktfExample({ resourceType: 'aws_instance', body: {} }, { table: tableWithout }).gaps).toEqual([
     'aws_instance.example: no installed binding for aws_instance (rendered for `cdktf get`)',
   ]);
-  expect(cdktfExampleText({ resourceType: 'tailscale_tailnet_settings', body: { devices_approval_on: true } })).toBe(
+  // A type no installed binding has renders for the class `cdktf get` would generate, and says so.
+  expect(cdktfExampleText({ resourceType: 'tailscale_webhook', body: { endpoint_url: 'https://example.com/hook' } })).toBe(
     [
-      "import { TailnetSettings } from './.gen/providers/tailscale/tailnet-settings';",
+      "import { Webhook } from './.gen/providers/tailscale/webhook';",
       '',
-      '// No prebuilt binding for tailscale_tailnet_settings: `cdktf get` generates this class.',
-      "new TailnetSettings(this, 'example', { devicesApprovalOn: true });",
+      '// No prebuilt binding for tailscale_webhook: `cdktf get` generates this class.',
+      "new Webhook(this, 'example', { endpointUrl: 'https://example.com/hook' });",
     ].join('\n'),
   );
 });
 
 test('the hand-written tailscale bindings come from the package subpath', () => {
   expect(cdktfExampleText({ resourceType: 'tailscale_tailnet_key', body: { reusable: false } })).toContain("import { TailscaleTailnetKey } from 'cdktf-guardrails/tailscale';");
+  expect(cdktfExampleText({ resourceType: 'tailscale_tailnet_settings', body: { devices_approval_on: true } })).toContain(
+    "new TailscaleTailnetSettings(this, 'example', { devicesApprovalOn: true });",
+  );
 });

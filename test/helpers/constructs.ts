@@ -19,4 +19,6 @@ export const EXPORTED_CONSTRUCTS: readonly string[] = [
   'TailscaleProvider',
   'TailscaleAcl',
   'TailscaleTailnetKey',
+  'TailscaleTailnetSettings',
+  'TailscaleDeviceKey',
 ];

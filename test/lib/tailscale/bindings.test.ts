@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Guardrails } from '../../../aspects/guardrails';
-import { TailscaleAcl, TailscaleProvider, TailscaleTailnetKey } from '../../../lib/tailscale';
+import { TailscaleAcl, TailscaleDeviceKey, TailscaleProvider, TailscaleTailnetKey, TailscaleTailnetSettings } from '../../../lib/tailscale';
+import { checkStack } from '../../../aspects/check-stack';
 import { stackFile, testApp } from '../../helpers/app';
 
 function synthJson(build: (stack: TerraformStack) => void): any {
@@ -87,13 +88,45 @@ describe('tailscale resource bindings', () => {
     expect(tf.resource.tailscale_acl.policy).toMatchObject({ acl: '{"acls":[]}', overwrite_existing_content: false });
   });
 
+  test('tailscale_tailnet_settings and tailscale_device_key: attributes in snake_case, unset ones left out', () => {
+    const tf = synthJson((stack) => {
+      new TailscaleProvider(stack, 'tailscale');
+      new TailscaleTailnetSettings(stack, 'settings', { devicesApprovalOn: true, usersApprovalOn: true, devicesKeyDurationDays: 90 });
+      new TailscaleDeviceKey(stack, 'server', { deviceId: 'nodeidCNTRL', keyExpiryDisabled: false });
+    });
+    expect(tf.resource.tailscale_tailnet_settings.settings).toMatchObject({
+      devices_approval_on: true,
+      users_approval_on: true,
+      devices_key_duration_days: 90,
+    });
+    expect(tf.resource.tailscale_tailnet_settings.settings).not.toHaveProperty('https_enabled');
+    expect(tf.resource.tailscale_device_key.server).toMatchObject({ device_id: 'nodeidCNTRL', key_expiry_disabled: false });
+  });
+
+  test('the guardrails judge them: no device approval, or a key that never expires, is refused', () => {
+    const stack = new TerraformStack(testApp(), 'main');
+    new TailscaleProvider(stack, 'tailscale');
+    new TailscaleTailnetSettings(stack, 'settings', { devicesApprovalOn: false, usersApprovalOn: true });
+    new TailscaleDeviceKey(stack, 'server', { deviceId: 'nodeidCNTRL', keyExpiryDisabled: true });
+    const found = checkStack(stack, { profile: 'strict' }).violations.map((v) => `${v.ruleId} ${v.address}`);
+    expect(found).toEqual(
+      expect.arrayContaining(['tailnet-device-approval tailscale_tailnet_settings.settings', 'tailnet-device-key-expiry tailscale_device_key.server']),
+    );
+    expect(found).not.toContain('tailnet-user-approval tailscale_tailnet_settings.settings');
+  });
+
   test('HCL rendering (toHclTerraform) has the same attributes', () => {
     const app = testApp();
     const stack = new TerraformStack(app, 'main');
     new TailscaleProvider(stack, 'tailscale', { tailnet: 'example.org' });
     new TailscaleTailnetKey(stack, 'boot', { preauthorized: true, tags: ['tag:derp'], expiry: 600 });
     new TailscaleAcl(stack, 'policy', { acl: '{}', overwriteExistingContent: false });
+    new TailscaleTailnetSettings(stack, 'settings', { devicesApprovalOn: true, devicesKeyDurationDays: 30 });
+    new TailscaleDeviceKey(stack, 'server', { deviceId: 'nodeidCNTRL', keyExpiryDisabled: false });
     const hcl: string = stack.toHclTerraform().hcl;
+    expect(hcl).toMatch(/devices_approval_on\s*=\s*true/);
+    expect(hcl).toMatch(/devices_key_duration_days\s*=\s*30/);
+    expect(hcl).toMatch(/device_id\s*=\s*"nodeidCNTRL"/);
     expect(hcl).toMatch(/resource "tailscale_tailnet_key" "boot"/);
     expect(hcl).toMatch(/preauthorized\s*=\s*true/);
     expect(hcl).toMatch(/expiry\s*=\s*600/);
