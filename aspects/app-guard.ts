@@ -28,6 +28,7 @@ import { builtInRules } from '../rules';
 import { refuseEscapingAssets } from './assets';
 import { isStack } from './scope';
 import { coversStack, readStagedStack, UncheckableStackError } from './staged-stack';
+import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 import { guardStackPrototype, guardSynthesizerOf } from './synthesizer-guard';
 import { adoptAspects } from './guardrails-aspect';
 import { installTestingGuard } from './testing-guard';
@@ -256,7 +257,10 @@ export function settle(input: SettleInput): void {
   const reportDir = path.join(outdir, GUARDRAILS_DIR);
   let errors: Violation[] = [];
   if (groups.size > 0) {
-    const results = [...groups.entries()].map(([options, documents]) => evaluate(documents, options));
+    // Every stack's Fn.jsonencode values in one run of the HCL converter (a child process), not one per stack.
+    const documents = withJsonencodeEvaluated([...groups.values()].flat());
+    let next = 0;
+    const results = [...groups.entries()].map(([options, group]) => evaluate(documents.slice(next, (next += group.length)), options));
     const result = withLocations(withResourceFiles(results.length === 1 ? results[0] : mergeResults(results), resourceFiles), locator.locate);
     guard.lastResult = result;
     writeReports(reportDir, result, rulesOf(groups.keys()));

@@ -14,6 +14,7 @@ import { builtInRules } from '../rules';
 import { existingGuard, recordSuppressions } from './app-guard';
 import { appOf } from './scope';
 import { readStagedStack } from './staged-stack';
+import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 
 export function checkStack(stack: TerraformStack, options?: GuardrailOptions, where = 'checkStack'): EvaluationResult {
   const app = appOf(stack);
@@ -35,7 +36,7 @@ export function checkStack(stack: TerraformStack, options?: GuardrailOptions, wh
   try {
     const workingDirectory = path.join('stacks', stack.node.id);
     const read = readStagedStack({ stack, stagedDir: path.join(outdir, workingDirectory), workingDirectory }, registered, false, () => undefined);
-    return evaluate([read.document], resolved);
+    return evaluate(withJsonencodeEvaluated([read.document]), resolved);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

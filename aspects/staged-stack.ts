@@ -12,7 +12,6 @@ import { scopeCovers } from '../engine/suppressions';
 import { hclToJson } from '../engine/input/hcl';
 import { GuardrailInputError } from '../engine/input/input-error';
 import { expandLocalModules } from '../engine/input/local-modules';
-import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 import { readModule } from '../engine/input/read-module';
 import { constructPathsByAddress } from './scope';
 import { GUARDRAILS_DIR } from './staging';
@@ -85,7 +84,7 @@ export function readStagedStack(
     if (error instanceof GuardrailInputError) throw new UncheckableStackError(stack.node.path, `cannot be checked: ${error.message}`);
     throw error;
   }
-  const [document] = withJsonencodeEvaluated([expanded.stack]);
+  const document = expanded.stack;
   const mine = registered.filter((s) => coversStack(s, stack));
   const forged = forgedSuppressions(document.suppressions, mine);
   if (forged.length > 0) {

@@ -9,6 +9,8 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { withJsonencodeEvaluated } from '../../engine/input/jsonencode-literals';
+import { Guardrails } from '../../aspects/guardrails';
+import { GuardrailViolationError } from '../../engine/violation-error';
 import { stackFromTerraformJson } from '../../engine/input/terraform-json';
 import { checkStack } from '../../aspects/check-stack';
 import { cli, only, tempDir, writeFiles } from '../cli/harness';
@@ -86,4 +88,34 @@ test('the CLI reads Fn.jsonencode the same way', async () => {
   const dir = writeFiles(tempDir('jsonencode-cli-'), { 'main.tf.json': JSON.parse(Testing.synth(s)) });
   const run = await cli(['check', '.', '--format', 'json', ...only(ADMIN)], { cwd: dir });
   expect(JSON.parse(run.stdout).violations.map((v: { address: string; kind: string }) => `${v.address} ${v.kind}`)).toEqual(['aws_iam_policy.admin violation']);
+});
+
+test('a guarded synth converts every stack’s Fn.jsonencode values in one run of the converter, and refuses each bad stack', () => {
+  const childProcess = require('child_process') as typeof import('child_process');
+  const spawn = jest.spyOn(childProcess, 'spawnSync');
+  try {
+    const app = new App({ outdir: tempDir('jsonencode-synth-') });
+    Guardrails.enforce(app, { rules: { [PRIVILEGED]: 'off' } });
+    for (const id of ['one', 'two']) {
+      const s = new TerraformStack(app, id);
+      new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+      new IamPolicy(s, 'admin', { policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) });
+    }
+    let refused: unknown;
+    try {
+      app.synth();
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(GuardrailViolationError);
+    expect((refused as GuardrailViolationError).violations.filter((v) => v.ruleId === ADMIN).map((v) => `${v.stack} ${v.address}`)).toEqual([
+      'one aws_iam_policy.admin',
+      'two aws_iam_policy.admin',
+    ]);
+    // hcl.ts runs `node -e <script> <path of @cdktf/hcl2json>`.
+    const converterRuns = spawn.mock.calls.filter(([, args]) => Array.isArray(args) && String(args[2]).includes('hcl2json'));
+    expect(converterRuns).toHaveLength(1);
+  } finally {
+    spawn.mockRestore();
+  }
 });
