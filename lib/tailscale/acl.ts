@@ -2,7 +2,7 @@
 import type { TerraformMetaArguments } from 'cdktf';
 import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
-import { TAILSCALE_GENERATOR_METADATA } from './provider';
+import { tailscaleResourceConfig } from './provider';
 
 export interface TailscaleAclConfig extends TerraformMetaArguments {
   /** The policy document, as a JSON (or HuJSON) string. */
@@ -22,17 +22,7 @@ export class TailscaleAcl extends cdk.TerraformResource {
   private readonly _overwriteExistingContent?: boolean;
 
   constructor(scope: Construct, id: string, config: TailscaleAclConfig) {
-    super(scope, id, {
-      terraformResourceType: TailscaleAcl.tfResourceType,
-      terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, tailscaleResourceConfig(TailscaleAcl.tfResourceType, config));
     this._acl = config.acl;
     this._overwriteExistingContent = config.overwriteExistingContent;
   }

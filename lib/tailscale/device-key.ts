@@ -7,7 +7,7 @@
 import type { TerraformMetaArguments } from 'cdktf';
 import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
-import { TAILSCALE_GENERATOR_METADATA } from './provider';
+import { tailscaleResourceConfig } from './provider';
 
 export interface TailscaleDeviceKeyConfig extends TerraformMetaArguments {
   /** The device's node id (`tailscale_device`'s `node_id`, e.g. `nodeidCNTRL`). */
@@ -27,17 +27,7 @@ export class TailscaleDeviceKey extends cdk.TerraformResource {
   private readonly _keyExpiryDisabled?: boolean;
 
   constructor(scope: Construct, id: string, config: TailscaleDeviceKeyConfig) {
-    super(scope, id, {
-      terraformResourceType: TailscaleDeviceKey.tfResourceType,
-      terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, tailscaleResourceConfig(TailscaleDeviceKey.tfResourceType, config));
     this._deviceId = config.deviceId;
     this._keyExpiryDisabled = config.keyExpiryDisabled;
   }

@@ -4,7 +4,7 @@
  * (acl.ts) and `tailscale_tailnet_key` (tailnet-key.ts). Shaped like the generated bindings in
  * @cdktf/provider-aws: config is kept in private fields and mapped to snake_case in synthesizeAttributes.
  */
-import type { TerraformProvider } from 'cdktf';
+import type { TerraformMetaArguments, TerraformProvider } from 'cdktf';
 import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
 import { ConstructConfigError } from '../errors';
@@ -151,4 +151,22 @@ export class TailscaleProvider extends cdk.TerraformProvider {
 /** Whether a construct is a TailscaleProvider (by class, whichever copy of this module made it). */
 export function isTailscaleProvider(x: unknown): x is TailscaleProvider {
   return cdk.TerraformProvider.isTerraformProvider(x) && (x as TerraformProvider).terraformResourceType === 'tailscale';
+}
+
+/**
+ * What every hand-written tailscale resource binding passes to TerraformResource: its type, the provider's
+ * generator metadata, and the meta-arguments (provider, depends_on, count, lifecycle, …) as given.
+ */
+export function tailscaleResourceConfig(terraformResourceType: string, config: TerraformMetaArguments) {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
+    provider: config.provider,
+    dependsOn: config.dependsOn,
+    count: config.count,
+    lifecycle: config.lifecycle,
+    provisioners: config.provisioners,
+    connection: config.connection,
+    forEach: config.forEach,
+  };
 }

@@ -5,7 +5,7 @@
 import type { TerraformMetaArguments } from 'cdktf';
 import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
-import { TAILSCALE_GENERATOR_METADATA } from './provider';
+import { tailscaleResourceConfig } from './provider';
 import { ConstructConfigError } from '../errors';
 
 export interface TailscaleTailnetKeyConfig extends TerraformMetaArguments {
@@ -68,17 +68,7 @@ export class TailscaleTailnetKey extends cdk.TerraformResource {
   private readonly _recreateIfInvalid?: string;
 
   constructor(scope: Construct, id: string, config: TailscaleTailnetKeyConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: TailscaleTailnetKey.tfResourceType,
-      terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, tailscaleResourceConfig(TailscaleTailnetKey.tfResourceType, config));
     const path = this.node.path;
     if (config.expiry !== undefined && !cdk.Token.isUnresolved(config.expiry) && (!Number.isInteger(config.expiry) || config.expiry <= 0)) {
       throw new TailnetKeyConfigError(path, 'config.expiry', config.expiry, 'must be a positive whole number of seconds');

@@ -7,7 +7,7 @@
 import type { TerraformMetaArguments } from 'cdktf';
 import { cdk } from '../../aspects/cdk';
 import type { Construct } from 'constructs';
-import { TAILSCALE_GENERATOR_METADATA } from './provider';
+import { tailscaleResourceConfig } from './provider';
 
 export interface TailscaleTailnetSettingsConfig extends TerraformMetaArguments {
   /**
@@ -84,17 +84,7 @@ export class TailscaleTailnetSettings extends cdk.TerraformResource {
   private readonly _httpsEnabled?: boolean;
 
   constructor(scope: Construct, id: string, config: TailscaleTailnetSettingsConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: TailscaleTailnetSettings.tfResourceType,
-      terraformGeneratorMetadata: TAILSCALE_GENERATOR_METADATA,
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, tailscaleResourceConfig(TailscaleTailnetSettings.tfResourceType, config));
     this._aclsExternallyManagedOn = config.aclsExternallyManagedOn;
     this._aclsExternalLink = config.aclsExternalLink;
     this._devicesApprovalOn = config.devicesApprovalOn;
