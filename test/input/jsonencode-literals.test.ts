@@ -14,6 +14,7 @@ import { GuardrailViolationError } from '../../engine/violation-error';
 import { stackFromTerraformJson } from '../../engine/input/terraform-json';
 import { checkStack } from '../../aspects/check-stack';
 import { cli, only, tempDir, writeFiles } from '../cli/harness';
+import { synthError } from '../helpers/app';
 
 const ADMIN = 'iam-no-admin-policy';
 const PRIVILEGED = 'ecs-no-privileged-containers';
@@ -101,12 +102,7 @@ test('a guarded synth converts every stack’s Fn.jsonencode values in one run o
       new AwsProvider(s, 'aws', { region: 'eu-west-1' });
       new IamPolicy(s, 'admin', { policy: Fn.jsonencode({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }) });
     }
-    let refused: unknown;
-    try {
-      app.synth();
-    } catch (error) {
-      refused = error;
-    }
+    const refused: unknown = synthError(app);
     expect(refused).toBeInstanceOf(GuardrailViolationError);
     expect((refused as GuardrailViolationError).violations.filter((v) => v.ruleId === ADMIN).map((v) => `${v.stack} ${v.address}`)).toEqual([
       'one aws_iam_policy.admin',
