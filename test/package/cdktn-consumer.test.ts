@@ -118,6 +118,29 @@ describe('a cdktn app with no cdktf installed', () => {
     expect(tsc.status).toBe(0);
   });
 
+  test("with skipLibCheck off, a paths mapping makes our declarations read cdktn's types: no error", () => {
+    // Our .d.ts are written against cdktf's types; the mapping README documents points them at cdktn's.
+    const strictLib = {
+      ...TSCONFIG,
+      compilerOptions: {
+        ...TSCONFIG.compilerOptions,
+        skipLibCheck: false,
+        noEmit: true,
+        baseUrl: '.',
+        paths: { cdktf: ['node_modules/cdktn'], 'cdktf/*': ['node_modules/cdktn/*'], '@cdktf/provider-aws/*': ['node_modules/@cdktn/provider-aws/*'] },
+      },
+    };
+    fs.writeFileSync(path.join(project, 'tsconfig.strict-lib.json'), JSON.stringify(strictLib));
+    const tsc = run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.strict-lib.json'], project);
+    expect(tsc.out).toBe('');
+    expect(tsc.status).toBe(0);
+    // Without it, the declarations name a package that is not installed.
+    const { paths: _paths, baseUrl: _baseUrl, ...withoutMapping } = strictLib.compilerOptions;
+    fs.writeFileSync(path.join(project, 'tsconfig.no-mapping.json'), JSON.stringify({ ...strictLib, compilerOptions: withoutMapping }));
+    const unmapped = run(process.execPath, [path.join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.no-mapping.json'], project);
+    expect(unmapped.out).toContain("Cannot find module 'cdktf'");
+  });
+
   test('the AWS constructs pass the strict profile on AWS provider 6, with enforce and with the aspect', () => {
     for (const mode of ['enforce', 'aspect']) {
       const out = synth(mode);
