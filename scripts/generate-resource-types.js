@@ -14,7 +14,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { installedProviders } = require('./generate-taggable-types.js');
+const { describeProvider, installedProviders } = require('./generate-taggable-types.js');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUTPUT = path.join(ROOT, 'engine/known-resource-types.ts');
@@ -57,11 +57,6 @@ function resourceTypes(packageDir) {
     if (type && !type[1].startsWith('data_')) types.push(type[1]);
   }
   return types;
-}
-
-function describeProvider(dir) {
-  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  return `${pkg.name} ${pkg.version}`;
 }
 
 function sources() {

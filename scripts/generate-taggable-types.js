@@ -33,12 +33,17 @@ function installedProviders(root = ROOT) {
   return dirs.filter((d) => fs.existsSync(path.join(d, 'package.json')));
 }
 
-/** `@cdktn/provider-aws 25.7.0 (AWS provider 6.66.0)`. */
+/** `@cdktn/provider-aws 25.7.0 (AWS provider 6.66.0)`: the bindings and the Terraform provider they bind. */
 function describeProvider(packageDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
   const family = pkg.cdktf ?? pkg.cdktn;
-  const aws = family?.provider?.version ? ` (AWS provider ${family.provider.version})` : '';
-  return `${pkg.name} ${pkg.version}${aws}`;
+  const provider = family?.provider;
+  if (!provider?.version) return `${pkg.name} ${pkg.version}`;
+  // registry.terraform.io/hashicorp/aws → "AWS provider"; …/digitalocean/digitalocean → "digitalocean provider".
+  const short = String(provider.name ?? '')
+    .split('/')
+    .pop();
+  return `${pkg.name} ${pkg.version} (${short === 'aws' ? 'AWS' : short} provider ${provider.version})`;
 }
 
 /** The taggable resource types in a provider package's lib/ directory, sorted. */
@@ -92,7 +97,7 @@ function missingFromCommitted(dirs = installedProviders()) {
   return missing;
 }
 
-module.exports = { generate, taggableTypes, installedProviders, missingFromCommitted, OUTPUT };
+module.exports = { generate, taggableTypes, installedProviders, describeProvider, missingFromCommitted, OUTPUT };
 
 if (require.main === module) {
   const given = process.argv.slice(2).filter((a) => a !== '--check');
