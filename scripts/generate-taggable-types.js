@@ -39,8 +39,9 @@ function describeProvider(packageDir) {
   const family = pkg.cdktf ?? pkg.cdktn;
   const provider = family?.provider;
   if (!provider?.version) return `${pkg.name} ${pkg.version}`;
-  // registry.terraform.io/hashicorp/aws → "AWS provider"; …/digitalocean/digitalocean → "digitalocean provider".
-  const short = String(provider.name ?? '')
+  // registry.terraform.io/hashicorp/aws → "AWS provider"; …/digitalocean/digitalocean → "digitalocean provider";
+  // no name: AWS, the provider this script is about.
+  const short = String(provider.name ?? 'hashicorp/aws')
     .split('/')
     .pop();
   return `${pkg.name} ${pkg.version} (${short === 'aws' ? 'AWS' : short} provider ${provider.version})`;
