@@ -83,19 +83,23 @@ export function evaluate(stacks: readonly StackDocument[], options: ResolvedOpti
       if (approval) approvedModules.push({ stack: stack.name, address: call.address, constructPath: call.constructPath, ...approval });
     }
     const suppressions = validSuppressions(stack, options, invalidSuppressions);
+    /** A violation, unknown or rule error becomes a finding, unless a live suppression covers it. */
+    const report = (rule: Rule, level: Severity, result: RunResult, resource: ResourceRecord): void => {
+      if (result.status !== 'violation' && result.status !== 'unknown' && result.status !== 'rule-error') return;
+      const finding = toViolation(rule, level, result, resource, stack, options);
+      const match = findSuppression(rule.id, resource.constructPath, resource.address, suppressions, options.today);
+      if (match && !match.expired) suppressed.push({ violation: finding, suppression: match.suppression });
+      else if (match) violations.push(expiredFinding(finding, match.suppression));
+      else violations.push(finding);
+    };
     for (const resource of stack.resources) {
       if (resource.mode === 'data' || createsNothing(resource)) continue;
       resourcesChecked++;
       const { rules, covered } = rulesFor(resource.type);
       for (const { rule, level } of rules) {
-        for (const result of runCheck(rule, resource, context)) {
-          if (result.status !== 'violation' && result.status !== 'unknown' && result.status !== 'rule-error') continue;
-          const finding = toViolation(rule, level, result, resource, stack, options);
-          const match = findSuppression(rule.id, resource.constructPath, resource.address, suppressions, options.today);
-          if (match && !match.expired) suppressed.push({ violation: finding, suppression: match.suppression });
-          else if (match) violations.push(expiredFinding(finding, match.suppression));
-          else violations.push(finding);
-        }
+        const output = runCheck(rule, resource, context);
+        if (Array.isArray(output)) for (const result of output) report(rule, level, result, resource);
+        else if (output !== undefined) report(rule, level, output as RunResult, resource);
       }
       if (!covered && resource.mode === 'managed') {
         const entry = uncovered.get(resource.type) ?? { count: 0, stacks: new Set<string>() };
@@ -134,25 +138,25 @@ const STATUSES: ReadonlySet<string> = new Set(['pass', 'violation', 'unknown', '
  * not know, a non-object, no message), becomes a `rule-error` finding naming the rule, so a broken rule never
  * passes silently.
  */
-function runCheck(rule: Rule, resource: ResourceRecord, context: ReturnType<typeof createContext>): readonly RunResult[] {
+function runCheck(rule: Rule, resource: ResourceRecord, context: ReturnType<typeof createContext>): RunResult | readonly RunResult[] | undefined {
   let output: unknown;
   try {
     output = rule.check(resource, context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [ruleError(rule, `failed on this resource: ${reason}`)];
+    return ruleError(rule, `failed on this resource: ${reason}`);
   }
-  if (output === undefined || output === null) return [];
-  const results: readonly unknown[] = Array.isArray(output) ? output : [output];
-  return results.map((result, i) => {
-    const problem = resultProblem(result);
-    if (problem === undefined) return result as CheckResult;
-    const where = Array.isArray(output) ? `result [${i}]` : 'result';
-    return ruleError(
-      rule,
-      `returned a ${where} the engine does not understand (${problem}); a check returns pass / violation / unknown / notApplicable results`,
-    );
-  });
+  if (output === undefined || output === null) return undefined;
+  // One result (most checks return one) is passed on as it is: no array is made for it.
+  if (!Array.isArray(output)) return wellFormed(rule, output, 'result');
+  return output.map((result: unknown, i) => wellFormed(rule, result, `result [${i}]`));
+}
+
+/** The result itself, or a rule-error finding saying what the check returned instead of a result. */
+function wellFormed(rule: Rule, result: unknown, where: string): RunResult {
+  const problem = resultProblem(result);
+  if (problem === undefined) return result as CheckResult;
+  return ruleError(rule, `returned a ${where} the engine does not understand (${problem}); a check returns pass / violation / unknown / notApplicable results`);
 }
 
 /** What is wrong with something a check returned as a result, or undefined when it is a well-formed result. */
@@ -181,7 +185,7 @@ function toViolation(rule: Rule, level: Severity, result: RunResult, resource: R
   const kind = result.status === 'unknown' ? 'unknown' : result.status === 'rule-error' ? 'rule-error' : 'violation';
   const when = stack.source === 'plan' ? 'before apply' : 'at synth time';
   const message = kind === 'unknown' ? `cannot be verified ${when}: ${result.message}` : result.message;
-  return {
+  const finding: { -readonly [K in keyof Violation]: Violation[K] } = {
     ruleId: rule.id,
     severity: kind === 'unknown' ? lower(level, options.unknownValues) : level,
     kind,
@@ -191,9 +195,12 @@ function toViolation(rule: Rule, level: Severity, result: RunResult, resource: R
     resourceType: resource.type,
     message,
     fix: rule.fix,
-    ...(result.attribute !== undefined ? { attribute: result.attribute } : {}),
-    ...(stack.file !== undefined ? { file: stack.file } : {}),
   };
+  // Optional members are set only when present (reports and tests compare findings as written); assigned
+  // rather than spread, which keeps V8 on its fast path at tens of thousands of findings.
+  if (result.attribute !== undefined) finding.attribute = result.attribute;
+  if (stack.file !== undefined) finding.file = stack.file;
+  return finding;
 }
 
 function expiredFinding(finding: Violation, suppression: SuppressionRecord): Violation {

@@ -2,9 +2,13 @@
 import type { CheckResult } from './types';
 import { describeExpression, type Value } from './values';
 
-export const pass = (message: string, attribute?: string): CheckResult => ({ status: 'pass', message, ...(attribute ? { attribute } : {}) });
-export const violation = (message: string, attribute?: string): CheckResult => ({ status: 'violation', message, ...(attribute ? { attribute } : {}) });
-export const unknown = (message: string, attribute?: string): CheckResult => ({ status: 'unknown', message, ...(attribute ? { attribute } : {}) });
+// Two fixed shapes, not a spread of `{ attribute }`: a large stack makes hundreds of thousands of results.
+const result = (status: CheckResult['status'], message: string, attribute: string | undefined): CheckResult =>
+  attribute ? { status, message, attribute } : { status, message };
+
+export const pass = (message: string, attribute?: string): CheckResult => result('pass', message, attribute);
+export const violation = (message: string, attribute?: string): CheckResult => result('violation', message, attribute);
+export const unknown = (message: string, attribute?: string): CheckResult => result('unknown', message, attribute);
 export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', message });
 
 /** The standard "unknown" result for an attribute whose value is an expression. */

@@ -11,7 +11,7 @@ import { isObject } from '../values';
 import type { JsonObject, StackDocument } from '../types';
 import { GuardrailInputError } from './input-error';
 import { looksLikePlanJson, stackFromPlanJson } from './plan-json';
-import { parseJsonText, readJsonFileWithText, readProblem, tooLarge, DEFAULT_MAX_INPUT_BYTES, type ReadLimits } from './read-json';
+import { parseJsonText, readJsonFilePlaced, readProblem, tooLarge, DEFAULT_MAX_INPUT_BYTES, type ReadLimits } from './read-json';
 import { expandLocalModules } from './local-modules';
 import { withJsonencodeEvaluated } from './jsonencode-literals';
 import { readModule } from './read-module';
@@ -80,9 +80,9 @@ class Loader {
 
   private read(file: string, label: string): unknown {
     if (!this.parsed.has(file)) {
-      const { doc, text } = readJsonFileWithText(file, label, this.limits);
-      // Terraform JSON keeps its text to place findings by line later; a plan's text is not kept.
-      if (looksLikeTerraformJson(doc)) this.locator.remember(label, text);
+      // Terraform JSON is placed by line in the pass that checks it for repeated keys; a plan is not placed.
+      const { doc, locations } = readJsonFilePlaced(file, label, this.limits, looksLikeTerraformJson);
+      if (locations) this.locator.placed(label, locations);
       this.parsed.set(file, doc);
     }
     return this.parsed.get(file);

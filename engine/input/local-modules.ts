@@ -30,7 +30,7 @@ import { hclFilesToJson, hclToJson } from './hcl';
 import { GuardrailInputError } from './input-error';
 import { overrideBody } from './merge-module';
 import { rewriteValue, type Lookup } from './module-expressions';
-import { readJsonFileWithText, readProblem, readRegularFile, type ReadLimits } from './read-json';
+import { readJsonFile, readProblem, readRegularFile, type ReadLimits } from './read-json';
 import { readModule } from './read-module';
 import { terraformFiles, type TerraformFile } from './terraform-directory';
 import { assertNesting } from './terraform-json';
@@ -208,7 +208,7 @@ class ModuleLoader {
           return keep(Object.keys(json).length === 0 ? { locals: [] } : json, file.name, fileLabel);
         },
         readJson: (file, fileLabel) => {
-          const { doc } = readJsonFileWithText(file, fileLabel, this.options.limits);
+          const doc = readJsonFile(file, fileLabel, this.options.limits);
           return isObject(doc) ? keep(doc, path.basename(file), fileLabel) : doc;
         },
         whenEmpty: 'holds no Terraform configuration file (*.tf, *.tf.json), so it is not a module Terraform can use',

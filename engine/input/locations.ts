@@ -40,7 +40,24 @@ const BACKSLASH = 0x5c;
 
 /** Address → location of the key that names it, for `resource`, `data` and `module` blocks. */
 export function resourceLocations(text: string): Map<string, SourceLocation> {
+  return scanJsonText(text).locations;
+}
+
+export interface JsonTextScan {
+  /** Address → location, as resourceLocations. */
+  readonly locations: Map<string, SourceLocation>;
+  /**
+   * Members written (`"key": value`: every `:` outside a string), for text JSON.parse accepted; with the
+   * members it parsed to, it tells whether a key was repeated (see read-json's membersWritten). Counted
+   * in the same pass that places resources, so a file whose findings are placed is scanned once.
+   */
+  readonly members: number;
+}
+
+/** One pass over JSON text JSON.parse accepted: where each resource is written, and how many members are written. */
+export function scanJsonText(text: string): JsonTextScan {
   const locations = new Map<string, SourceLocation>();
+  let members = 0;
   // One entry per open container: true for an object, false for an array.
   const containers: boolean[] = [];
   // The key being read in each enclosing object, outermost first (only the first three matter).
@@ -72,8 +89,9 @@ export function resourceLocations(text: string): Map<string, SourceLocation> {
         if (depth === undefined || objects >= depth) {
           // A block's body, or a top-level block that names nothing: no key inside it is placed.
           const close = containerEnd(text, i);
-          if (close < 0) break;
-          i = close;
+          if (close.end < 0) break;
+          members += close.colons;
+          i = close.end;
           expectKey = false;
           continue;
         }
@@ -87,27 +105,29 @@ export function resourceLocations(text: string): Map<string, SourceLocation> {
       expectKey = false;
     } else if (c === 0x2c /* , */) {
       expectKey = containers[containers.length - 1] === true;
-    }
+    } else if (c === 0x3a /* : */) members++;
   }
-  return locations;
+  return { locations, members };
 }
 
 /**
  * Index of the bracket that closes the object or array opening at `start`, or -1: brackets are counted
- * (either kind closes either, as the scan above pops), strings skipped.
+ * (either kind closes either, as the scan above pops), strings skipped; and the members (`:`) inside it.
  */
-function containerEnd(text: string, start: number): number {
+function containerEnd(text: string, start: number): { end: number; colons: number } {
   let depth = 0;
+  let colons = 0;
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x20) continue;
     if (c === QUOTE) {
       i = stringEnd(text, i);
-      if (i < 0) return -1;
-    } else if (c === 0x7b || c === 0x5b) depth++;
-    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return i;
+      if (i < 0) return { end: -1, colons };
+    } else if (c === 0x3a) colons++;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if ((c === 0x7d || c === 0x5d) && --depth === 0) return { end: i, colons };
   }
-  return -1;
+  return { end: -1, colons };
 }
 
 /** Index of the quote that closes the string opening at `start`, or -1. */

@@ -1,6 +1,7 @@
 /**
  * Remembers the text of each Terraform JSON file an entry point read, and places findings in it by line
- * on demand (each file's positions are computed once, and only for files that have findings).
+ * on demand (each file's positions are computed once, and only for files that have findings); or the
+ * positions themselves, found while the file was read.
  */
 import type { Locate } from '../with-locations';
 import { resourceLocations, type SourceLocation } from './locations';
@@ -12,6 +13,11 @@ export class SourceLocator {
   /** `file` is the name findings carry (`Violation.file`). */
   remember(file: string, text: string): void {
     this.texts.set(file, text);
+  }
+
+  /** Where each resource of `file` is written, found when the file was read (the CLI reads every file for its findings). */
+  placed(file: string, locations: Map<string, SourceLocation>): void {
+    this.located.set(file, locations);
   }
 
   readonly locate: Locate = (file, address) => {

@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import { parse, visit, type ParseError } from 'jsonc-parser';
 import { GuardrailInputError } from './input-error';
+import { scanJsonText, type JsonTextScan, type SourceLocation } from './locations';
 
 /** The default cap on one input's size. V8 cannot hold a string much over 512 MiB in any case. */
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -25,13 +26,21 @@ export interface ReadLimits {
 
 /** Read and parse a JSON file; every failure is a GuardrailInputError naming `label`. */
 export function readJsonFile(file: string, label: string = file, limits: ReadLimits = {}): unknown {
-  return readJsonFileWithText(file, label, limits).doc;
+  return parseJsonText(readRegularFile(file, label, limits), label);
 }
 
-/** The parsed document and the text it came from (kept to locate findings by line, without a re-read). */
-export function readJsonFileWithText(file: string, label: string = file, limits: ReadLimits = {}): { readonly doc: unknown; readonly text: string } {
-  const text = readRegularFile(file, label, limits);
-  return { doc: parseJsonText(text, label), text };
+/**
+ * The parsed document and, when `place(doc)` says it is wanted, where each resource is written: found in
+ * the pass that counts the members written for the repeated-key check, so the text is scanned once and
+ * need not be kept.
+ */
+export function readJsonFilePlaced(
+  file: string,
+  label: string,
+  limits: ReadLimits,
+  place: (doc: unknown) => boolean,
+): { readonly doc: unknown; readonly locations?: Map<string, SourceLocation> } {
+  return parseJsonTextPlaced(readRegularFile(file, label, limits), label, place);
 }
 
 /**
@@ -90,6 +99,15 @@ function fileKind(stat: fs.Stats): string {
 
 /** Parse JSON text (a file's or stdin's); a syntax error or a repeated key names the line and column. */
 export function parseJsonText(text: string, label: string): unknown {
+  return parseJsonTextPlaced(text, label, () => false).doc;
+}
+
+/** parseJsonText, and where each resource is written when `place(doc)` asks for it (see readJsonFilePlaced). */
+export function parseJsonTextPlaced(
+  text: string,
+  label: string,
+  place: (doc: unknown) => boolean,
+): { readonly doc: unknown; readonly locations?: Map<string, SourceLocation> } {
   // Editors on Windows write a byte order mark; JSON.parse rejects it, Terraform does not.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') throw new GuardrailInputError(label, 'is empty (expected Terraform JSON or a plan from `terraform show -json`)');
@@ -100,8 +118,9 @@ export function parseJsonText(text: string, label: string): unknown {
     const reason = error instanceof Error ? error.message : String(error);
     throw new GuardrailInputError(label, `malformed JSON${where(body, reason)}: ${shortReason(reason)}`);
   }
+  const scan = place(doc) ? placedScan(text) : undefined;
   // Cheap test first: as many members written as parsed means no key was repeated.
-  if (membersWritten(body) !== membersParsed(doc)) {
+  if ((scan?.members ?? membersWritten(body)) !== membersParsed(doc)) {
     const repeated = repeatedKeyOrNesting(body, label);
     if (!repeated)
       throw new GuardrailInputError(label, 'holds more object members than it parses to, but no repeated key was found: refusing rather than guessing');
@@ -110,7 +129,16 @@ export function parseJsonText(text: string, label: string): unknown {
       `repeats the key ${JSON.stringify(repeated.key)} in one object${at(body, repeated.offset)}: Terraform reads every copy, JSON parsers keep only the last, so it cannot be checked as written`,
     );
   }
-  return doc;
+  return scan ? { doc, locations: scan.locations } : { doc };
+}
+
+/** Placing resources by line is a convenience: if it fails, the members are counted on their own (and nothing is placed). */
+function placedScan(text: string): JsonTextScan | undefined {
+  try {
+    return scanJsonText(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

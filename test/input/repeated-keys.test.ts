@@ -1,6 +1,7 @@
 /** Repeated keys: the cheap count of members written must agree with JSON.parse exactly, or inputs are refused wrongly. */
 import * as fc from 'fast-check';
-import { membersParsed, membersWritten, parseJsonText } from '../../engine/input/read-json';
+import { scanJsonText } from '../../engine/input/locations';
+import { membersParsed, membersWritten, parseJsonText, parseJsonTextPlaced } from '../../engine/input/read-json';
 
 test('members written equal members parsed for any JSON without repeated keys (strings with quotes, colons, backslashes)', () => {
   fc.assert(
@@ -10,6 +11,34 @@ test('members written equal members parsed for any JSON without repeated keys (s
     }),
     { seed: 7, numRuns: 2000 },
   );
+});
+
+test('the pass that places resources counts the same members, in block bodies and outside them', () => {
+  fc.assert(
+    fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }), fc.boolean(), (body, other, pretty) => {
+      // A body is skipped by bracket counting, the rest read key by key: both must count every member.
+      const doc = { resource: { aws_instance: { web: { body }, db: [{ other }] } }, module: { m: { source: './m', other } }, locals: other };
+      const text = JSON.stringify(doc, null, pretty ? 2 : undefined);
+      expect(scanJsonText(text).members).toBe(membersParsed(JSON.parse(text)));
+    }),
+    { seed: 11, numRuns: 1000 },
+  );
+});
+
+test.each([
+  ['{"resource": {"aws_instance": {"web": {"ami": "x", "ami": "y"}}}}', '"ami"'],
+  ['{"resource": {"aws_instance": {"web": {}}, "aws_instance": {"db": {}}}}', '"aws_instance"'],
+  ['{"resource": {}, "resource": {"aws_instance": {"web": {}}}}', '"resource"'],
+  ['{"resource": {"aws_instance": {"web": {"tags": {"a": ":", "a": "x\\\\\\"y"}}}}}', '"a"'],
+])('a repeated key is refused when resources are placed in the same pass: %s', (text, key) => {
+  expect(() => parseJsonTextPlaced(text, 'main.tf.json', () => true)).toThrow(`repeats the key ${key}`);
+});
+
+test('resources are placed only when asked for', () => {
+  const text = '{\n  "resource": {\n    "aws_instance": {\n      "web": {}\n    }\n  }\n}';
+  expect(parseJsonTextPlaced(text, 'main.tf.json', () => false)).toEqual({ doc: JSON.parse(text) });
+  const placed = parseJsonTextPlaced(text, 'main.tf.json', (doc) => typeof doc === 'object');
+  expect([...(placed.locations ?? [])]).toEqual([['aws_instance.web', { line: 4, column: 7 }]]);
 });
 
 test.each([
