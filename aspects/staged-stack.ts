@@ -13,6 +13,7 @@ import { hclToJson } from '../engine/input/hcl';
 import { GuardrailInputError } from '../engine/input/input-error';
 import { expandLocalModules } from '../engine/input/local-modules';
 import { readModule } from '../engine/input/read-module';
+import type { ConstructPaths } from '../engine/input/terraform-json';
 import { constructPathsByAddress } from './scope';
 import { GUARDRAILS_DIR } from './staging';
 import * as fs from 'fs';
@@ -61,6 +62,8 @@ export function readStagedStack(
     read = readModule(staged.stagedDir, {
       label,
       stackName: () => stack.node.id,
+      // Construct paths from the construct tree, not from the JSON's `//` metadata (see treePaths).
+      constructPaths: treePaths(stack),
       symlinks: 'refuse',
       remember,
       ...(hclOutput ? { readHcl: (file, text, label) => (file.name === 'cdk.tf' ? hclToJson(text, file.name, label) : refuseHcl(label)) } : {}),
@@ -74,7 +77,7 @@ export function readStagedStack(
   // Module resources belong to the call's construct: construct paths first, then the modules.
   let expanded;
   try {
-    expanded = expandLocalModules(withTreePaths(read.stack, stack), {
+    expanded = expandLocalModules(read.stack, {
       dir: terraformDirOf(staged),
       readDir: staged.stagedDir,
       label,
@@ -135,19 +138,6 @@ function forgedSuppressions(written: readonly unknown[], registered: readonly Su
  * Construct paths from the construct tree, not from the JSON's `//` metadata: a resource no construct
  * owns (added by an override) belongs to its stack, whatever metadata it carries.
  */
-export function withTreePaths(document: StackDocument, stack: TerraformStack): StackDocument {
-  const paths = constructPathsByAddress(stack);
-  return {
-    ...document,
-    // Object.assign, not `{ ...r, constructPath }`: V8 copies with a spread followed by more properties
-    // slowly, and this runs once per resource on every guarded synth.
-    resources: document.resources.map((r) => {
-      const path = paths.get(r.address);
-      return Object.assign(
-        {},
-        r,
-        path === undefined ? { constructPath: stack.node.path, ownedByConstruct: false } : { constructPath: path, ownedByConstruct: true },
-      );
-    }),
-  };
+export function treePaths(stack: TerraformStack): ConstructPaths {
+  return { byAddress: constructPathsByAddress(stack), stackPath: stack.node.path };
 }

@@ -14,7 +14,7 @@ import { withJsonencodeEvaluated } from '../engine/input/jsonencode-literals';
 import { stackFromTerraformJson } from '../engine/input/terraform-json';
 import { adoptAspects } from './guardrails-aspect';
 import { appOf } from './scope';
-import { coversStack, withTreePaths } from './staged-stack';
+import { coversStack, treePaths } from './staged-stack';
 
 const PATCHED = Symbol.for('cdktf-guardrails/testing-patched');
 
@@ -57,7 +57,7 @@ function checkRendered(stack: TerraformStack, parse: () => Record<string, unknow
   const options = guard && (guard.stackOptions.get(stack) ?? guard.appOptions);
   if (!guard || !options || guard.inspecting) return;
   const [document] = withJsonencodeEvaluated([
-    withTreePaths(stackFromTerraformJson(parse(), { stack: stack.node.id, file: `${where}(${stack.node.path})` }), stack),
+    stackFromTerraformJson(parse(), { stack: stack.node.id, file: `${where}(${stack.node.path})`, constructPaths: treePaths(stack) }),
   ]);
   // Testing output has no `//` metadata: the suppressions are the ones Guardrails.suppress registered.
   const result = evaluate([{ ...document, suppressions: guard.suppressions.filter((s) => coversStack(s, stack)) }], options);

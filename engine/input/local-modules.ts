@@ -33,7 +33,7 @@ import { rewriteValue, type Lookup } from './module-expressions';
 import { readJsonFile, readProblem, readRegularFile, type ReadLimits } from './read-json';
 import { readModule } from './read-module';
 import { terraformFiles, type TerraformFile } from './terraform-directory';
-import { assertNesting } from './terraform-json';
+import { assertNesting } from './nesting';
 
 /** How deep local modules may call local modules. Real configurations nest two or three levels. */
 export const MAX_DEPTH = 16;

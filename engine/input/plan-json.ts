@@ -20,7 +20,8 @@
  * written with defineProperty, so `__proto__` or `constructor` in a plan is just a key.
  */
 import { GuardrailInputError } from './input-error';
-import { assertNesting, kindOf, own, stackFromTerraformJson } from './terraform-json';
+import { assertNesting } from './nesting';
+import { kindOf, own, stackFromTerraformJson } from './terraform-json';
 import { moduleCalls } from './unchecked';
 import { UNKNOWN_AFTER_APPLY, isObject, referencedAddress } from '../values';
 import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument } from '../types';

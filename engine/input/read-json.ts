@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import { parse, visit, type ParseError } from 'jsonc-parser';
 import { GuardrailInputError } from './input-error';
+import { membersParsed } from './nesting';
 import { scanJsonText, type JsonTextScan, type SourceLocation } from './locations';
 
 /** The default cap on one input's size. V8 cannot hold a string much over 512 MiB in any case. */
@@ -97,6 +98,9 @@ function fileKind(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
+/** Counted in the walk that also measures nesting (see nesting.ts). */
+export { membersParsed };
+
 /** Parse JSON text (a file's or stdin's); a syntax error or a repeated key names the line and column. */
 export function parseJsonText(text: string, label: string): unknown {
   return parseJsonTextPlaced(text, label, () => false).doc;
@@ -168,26 +172,6 @@ export function membersWritten(text: string): number {
       from = close + 1;
     }
   }
-}
-
-/** Members of every object in a parsed document (iterative: any depth JSON.parse accepted). */
-export function membersParsed(doc: unknown): number {
-  let count = 0;
-  // Only objects and arrays are ever pushed.
-  const pending: object[] = typeof doc === 'object' && doc !== null ? [doc] : [];
-  while (pending.length > 0) {
-    const value = pending.pop()!;
-    if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
-      continue;
-    }
-    for (const key in value) {
-      count++;
-      const item = (value as Record<string, unknown>)[key];
-      if (typeof item === 'object' && item !== null) pending.push(item);
-    }
-  }
-  return count;
 }
 
 /** The first repeated key; jsonc-parser's visitor recurses, so a document too deep for it is refused by name. */

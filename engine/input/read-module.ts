@@ -9,7 +9,7 @@ import { mergeModule, type ModulePart } from './merge-module';
 import { looksLikePlanJson } from './plan-json';
 import { parseJsonText, readRegularFile, type ReadLimits } from './read-json';
 import { terraformFiles, type TerraformFile } from './terraform-directory';
-import { looksLikeTerraformJson, stackFromTerraformJson } from './terraform-json';
+import { looksLikeTerraformJson, stackFromTerraformJson, type ConstructPaths } from './terraform-json';
 
 export interface ReadModuleOptions {
   /** The directory as shown to the user (relative to the working directory where possible). */
@@ -23,6 +23,8 @@ export interface ReadModuleOptions {
    * wrote). The CLI reads no HCL.
    */
   readonly readHcl?: (file: TerraformFile, text: string, label: string) => JsonObject;
+  /** Who owns each resource, when the caller knows better than the `//` metadata (see TerraformJsonSource). */
+  readonly constructPaths?: ConstructPaths;
   /** Told each file's text, to place findings by line later. */
   readonly remember?: (label: string, text: string) => void;
   /**
@@ -54,7 +56,7 @@ export function readModule(dir: string, options: ReadModuleOptions): ReadModule 
   }));
   const name = options.stackName?.(documents[0].doc) ?? options.label;
   const parts: ModulePart[] = documents.map(({ file, label, doc }) => ({
-    stack: stackFromTerraformJson(doc, { stack: name, file: label }),
+    stack: stackFromTerraformJson(doc, { stack: name, file: label, ...(options.constructPaths ? { constructPaths: options.constructPaths } : {}) }),
     override: file.override,
     label,
   }));

@@ -22,21 +22,29 @@
 import { isObject } from '../values';
 import type { JsonObject, ProviderRecord, ResourceRecord, StackDocument, SuppressionRecord } from '../types';
 import { GuardrailInputError } from './input-error';
+import { assertNesting } from './nesting';
 
 /** Where suppressions travel in synthesized output: the stack's `//.guardrails.suppressions`. */
 export const GUARDRAILS_METADATA_KEY = 'guardrails';
 
-/**
- * The deepest nesting of objects and arrays read. Real configurations and plans stay far below (a WAF rule
- * nested in a plan inside a module call is some 40 levels); past it, recursive readers could overflow.
- */
-export const MAX_NESTING = 256;
+export { MAX_NESTING } from './nesting';
 
 export interface TerraformJsonSource {
   /** Stack name for reports. */
   readonly stack: string;
   /** File for reports (and for errors: without it, errors name the stack). */
   readonly file?: string;
+  /**
+   * Who owns each resource, when the caller knows better than the `//` metadata (a guarded synth reads the
+   * construct tree): a resource at an address `byAddress` does not name belongs to the stack (`stackPath`)
+   * and to no construct, whatever metadata it carries.
+   */
+  readonly constructPaths?: ConstructPaths;
+}
+
+export interface ConstructPaths {
+  readonly byAddress: ReadonlyMap<string, string>;
+  readonly stackPath: string;
 }
 
 const TOP_LEVEL_BLOCKS = ['resource', 'data', 'provider', 'terraform', 'variable', 'output', 'locals', 'module', 'import', 'moved', 'check'];
@@ -50,8 +58,7 @@ export function looksLikeTerraformJson(doc: unknown): doc is JsonObject {
 export function stackFromTerraformJson(doc: JsonObject, source: TerraformJsonSource): StackDocument {
   const where = source.file ?? source.stack;
   assertNesting(doc, where);
-  const stackPath = stackPathOf(doc, source.stack);
-  const reader = new BlockReader(where, stackPath);
+  const reader = new BlockReader(where, stackPathOf(doc, source.stack), source.constructPaths);
   const resources: ResourceRecord[] = [
     ...reader.resources(own(doc, 'resource'), 'managed'),
     ...reader.resources(own(doc, 'data'), 'data'),
@@ -73,7 +80,15 @@ class BlockReader {
   constructor(
     private readonly where: string,
     private readonly stackPath: string,
+    private readonly constructPaths: ConstructPaths | undefined,
   ) {}
+
+  /** A record's owner: from the caller's construct paths when given, else from the body's `//` metadata. */
+  private record(type: string, name: string, address: string, mode: ResourceRecord['mode'], body: JsonObject): ResourceRecord {
+    const path = this.constructPaths ? this.constructPaths.byAddress.get(address) : metadataPath(body);
+    const stackPath = this.constructPaths ? this.constructPaths.stackPath : this.stackPath;
+    return { type, name, address, mode, body, constructPath: path ?? stackPath, ownedByConstruct: path !== undefined };
+  }
 
   /** `resource.<type>.<name>` or `data.<type>.<name>`. */
   resources(section: unknown, mode: 'managed' | 'data'): ResourceRecord[] {
@@ -89,10 +104,7 @@ class BlockReader {
         const [name, bodies] = [names.keys[n], names.values[n]];
         this.identifier(name, `${keyword} name`, `${keyword}.${type}`);
         const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
-        for (const body of this.bodies(bodies, `${keyword}.${type}.${name}`, address)) {
-          const path = metadataPath(body);
-          records.push({ type, name, address, mode, body, constructPath: path ?? this.stackPath, ownedByConstruct: path !== undefined });
-        }
+        for (const body of this.bodies(bodies, `${keyword}.${type}.${name}`, address)) records.push(this.record(type, name, address, mode, body));
       }
     }
     return records;
@@ -107,10 +119,7 @@ class BlockReader {
       const [name, bodies] = [names.keys[n], names.values[n]];
       this.identifier(name, 'module name', 'module');
       const address = `module.${name}`;
-      for (const body of this.bodies(bodies, address, address)) {
-        const path = metadataPath(body);
-        records.push({ type: 'module', name, address, mode: 'module', body, constructPath: path ?? this.stackPath, ownedByConstruct: path !== undefined });
-      }
+      for (const body of this.bodies(bodies, address, address)) records.push(this.record('module', name, address, 'module', body));
     }
     return records;
   }
@@ -251,47 +260,4 @@ export function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   const type = typeof value;
   return type === 'object' ? 'an object' : `a ${type}`;
-}
-
-/**
- * Refuse a document nested deeper than `limit` objects and arrays (walked without recursion), so that no
- * recursive reader after this, ours or a rule's, can overflow the stack on it.
- */
-export function assertNesting(doc: unknown, where: string, limit: number = MAX_NESTING): void {
-  // Containers only, each with its depth (the document is 1); `for…in`, not Object.values, so walking a
-  // large plan allocates nothing per object.
-  const values: object[] = [];
-  const depths: number[] = [];
-  if (typeof doc === 'object' && doc !== null) {
-    values.push(doc);
-    depths.push(1);
-  }
-  while (values.length > 0) {
-    const value = values.pop() as object;
-    const depth = depths.pop() as number;
-    if (depth > limit) {
-      throw new GuardrailInputError(
-        where,
-        `is nested too deeply (more than ${limit} levels of objects and arrays), far beyond any Terraform configuration or plan`,
-      );
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    } else {
-      for (const key in value) {
-        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-        const item: unknown = (value as Record<string, unknown>)[key];
-        if (typeof item === 'object' && item !== null) {
-          values.push(item);
-          depths.push(depth + 1);
-        }
-      }
-    }
-  }
 }

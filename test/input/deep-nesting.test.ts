@@ -6,6 +6,9 @@
 import { resourceLocations } from '../../engine/input/locations';
 import { MAX_NESTING, stackFromTerraformJson } from '../../engine/input/terraform-json';
 import { stackFromPlanJson } from '../../engine/input/plan-json';
+import { assertNesting } from '../../engine/input/nesting';
+import { parseJsonText } from '../../engine/input/read-json';
+import type { JsonObject } from '../../engine/types';
 import { UNKNOWN_AFTER_APPLY } from '../../engine/values';
 import { ENCRYPTION, cli, expectOneLineError, only, tempDir, writeFiles } from '../cli/harness';
 
@@ -90,6 +93,16 @@ describe('inputs nested too deeply are bad input', () => {
     expect(() => stackFromTerraformJson({ resource: { t: { n: { tags: nested(MAX_NESTING - 3) } } } }, { stack: 's', file: 'f' })).toThrow(
       'f: is nested too deeply',
     );
+  });
+
+  test('parsing measures the depth once: a parsed document at the limit is read, one level more is still refused', () => {
+    const text = (depth: number) => `{"resource": {"t": {"n": {"tags": ${nestedObjects(depth)}}}}}`;
+    const within = parseJsonText(text(MAX_NESTING - 4), 'f');
+    expect(() => stackFromTerraformJson(within as JsonObject, { stack: 's', file: 'f' })).not.toThrow();
+    // The mark covers the engine's own limit, not a stricter one.
+    expect(() => assertNesting(within, 'f', MAX_NESTING - 1)).toThrow('f: is nested too deeply (more than 255 levels');
+    const beyond = parseJsonText(text(MAX_NESTING - 3), 'f');
+    expect(() => stackFromTerraformJson(beyond as JsonObject, { stack: 's', file: 'f' })).toThrow('f: is nested too deeply');
   });
 
   test('a plan nested close to the limit is read, unknowns at their exact depth', () => {

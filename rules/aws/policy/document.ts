@@ -15,7 +15,7 @@
 import type { RuleContext } from '../../../engine/rule';
 import type { JsonObject } from '../../../engine/types';
 import { attr, blocks, describeExpression, isExpression, isObject, type Value } from '../../../engine/values';
-import { splitTemplate } from './template';
+import { splitTemplate, type TemplatePart } from './template';
 
 /** A list of Terraform template strings (an item may be or contain an expression), or a whole-list expression. */
 export type TemplateList = Value<readonly string[]>;
@@ -102,7 +102,7 @@ function readPolicyValue(value: unknown, context: RuleContext, visiting: Readonl
     if (data) return readDataDocument(data[1], value, context, visiting);
     return unknownPolicy(value, `is ${describeExpression(value)}, which is only known when Terraform evaluates it`);
   }
-  const parsed = parseTemplateJson(value);
+  const parsed = parseTemplateJson(value, parts);
   if (!parsed.ok) return unknownPolicy(value, parsed.reason);
   return statementsFromJson(parsed.value, 'JSON');
 }
@@ -124,23 +124,21 @@ const WHOLE_VALUE = /^\uE002(\d+)\uE003$/;
  * placeholder before JSON.parse and restored after, so strings come back as templates; an expression
  * outside a string stands for a whole value (a list, an object) and comes back as a JsonExpression.
  */
-export function parseTemplateJson(template: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const parts = splitTemplate(template);
-  if (!parts) return { ok: false, reason: 'uses a template directive or an unclosed expression' };
+export function parseTemplateJson(
+  template: string,
+  split: readonly TemplatePart[] | undefined = splitTemplate(template),
+): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (!split) return { ok: false, reason: 'uses a template directive or an unclosed expression' };
   const expressions: string[] = [];
   let json = '';
   let inString = false;
-  for (const part of parts) {
+  for (const part of split) {
     if (part.kind === 'expression') {
       const index = expressions.push(part.text) - 1;
       json += inString ? `\uE000${index}\uE001` : `"\uE002${index}\uE003"`;
       continue;
     }
-    for (let i = 0; i < part.text.length; i++) {
-      const ch = part.text[i];
-      if (inString && ch === '\\') i++;
-      else if (ch === '"') inString = !inString;
-    }
+    inString = endsInString(part.text, inString);
     json += part.text;
   }
   let raw: unknown;
@@ -149,24 +147,56 @@ export function parseTemplateJson(template: string): { ok: true; value: unknown 
   } catch {
     return { ok: false, reason: 'is not valid policy JSON (or has expressions where JSON syntax should be)' };
   }
-  const restore = (text: string): string => text.replace(IN_STRING, (_, n: string) => expressions[Number(n)]);
+  // Without expressions the parsed JSON is the value; otherwise only strings holding a placeholder change.
+  if (expressions.length === 0) return { ok: true, value: raw };
+  const restore = (text: string): string => (text.includes('\uE000') ? text.replace(IN_STRING, (_, n: string) => expressions[Number(n)]) : text);
+  const wholeValue = (text: string): RegExpExecArray | null => (text.charCodeAt(0) === 0xe002 ? WHOLE_VALUE.exec(text) : null);
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') {
-      const whole = WHOLE_VALUE.exec(node);
+      const whole = wholeValue(node);
       return whole ? new JsonExpression(expressions[Number(whole[1])]) : restore(node);
     }
     if (Array.isArray(node)) return node.map(walk);
     if (isObject(node)) {
       const out: JsonObject = {};
-      for (const [key, v] of Object.entries(node)) {
-        const whole = WHOLE_VALUE.exec(key);
-        out[whole ? expressions[Number(whole[1])] : restore(key)] = walk(v);
+      for (const key in node) {
+        const whole = wholeValue(key);
+        // Defined, not assigned: a `__proto__` key stays a key (as JSON.parse keeps it), never the prototype.
+        Object.defineProperty(out, whole ? expressions[Number(whole[1])] : restore(key), {
+          value: walk(node[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
     return node;
   };
   return { ok: true, value: walk(raw) };
+}
+
+/**
+ * Whether JSON text that starts inside a string (`inString`) or outside one ends inside one: each quote
+ * not escaped by a backslash toggles. Quotes and backslashes are found with indexOf, not char by char.
+ */
+function endsInString(text: string, inString: boolean): boolean {
+  let i = 0;
+  for (;;) {
+    const quote = text.indexOf('"', i);
+    if (quote < 0) return inString;
+    if (inString) {
+      // An escaped quote follows an odd run of backslashes.
+      let b = quote - 1;
+      while (b >= i && text.charCodeAt(b) === 0x5c) b--;
+      if ((quote - 1 - b) % 2 === 1) {
+        i = quote + 1;
+        continue;
+      }
+    }
+    inString = !inString;
+    i = quote + 1;
+  }
 }
 
 function statementsFromJson(doc: unknown, origin: string): PolicyRead {

@@ -82,6 +82,20 @@ describe('readPolicy: JSON text', () => {
     expect(read.statements[0].resources).toEqual({ state: 'known', value: ['*'] });
   });
 
+  it('reads quotes and backslashes around expressions as JSON does (an escaped quote does not end a string)', () => {
+    const text = '{"Statement":[{"Sid":"a \\\\\\" ${var.x} \\\\","Effect":"Deny","Action":"s3:*","Resource":"${aws_s3_bucket.b.arn}"}]}';
+    const read = known(readPolicy(text, ctx));
+    expect(read.statements[0].sid).toBe('a \\" ${var.x} \\');
+    expect(read.statements[0].resources).toEqual({ state: 'known', value: ['${aws_s3_bucket.b.arn}'] });
+  });
+
+  it('keeps a "__proto__" key a key: no statement is inherited from it, with or without expressions', () => {
+    for (const resource of ['*', '${aws_s3_bucket.b.arn}']) {
+      const text = `{"__proto__":{"Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]},"Resource":"${resource}"}`;
+      expect(known(readPolicy(text, contextOf())).statements).toEqual([]);
+    }
+  });
+
   it('counts a statement that is an expression as unseen', () => {
     const text = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"},${local.extra}]}';
     const read = known(readPolicy(text, ctx));
