@@ -67,8 +67,21 @@ function occurrences(resources: readonly ResourceRecord[]): Occurrence[] {
       }
     }
   };
-  for (; index < resources.length; index++) visit(resources[index].body);
+  // Most bodies hold no jsonencode at all: a plain search (no path kept) decides which ones are walked with paths.
+  for (; index < resources.length; index++) if (mentionsJsonencode(resources[index].body)) visit(resources[index].body);
   return out;
+}
+
+/** Whether any string in a value mentions jsonencode. */
+function mentionsJsonencode(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('jsonencode');
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (mentionsJsonencode(value[i])) return true;
+    return false;
+  }
+  for (const key in value) if (mentionsJsonencode((value as JsonObject)[key])) return true;
+  return false;
 }
 
 /** A copy of the resource with the value at `path` in its body replaced; the rest shared. */

@@ -75,6 +75,20 @@ describe('withJsonencodeEvaluated', () => {
     }
   });
 
+  test('a call in a nested block list is found and converted in place; its neighbours are kept', () => {
+    const body = {
+      name: 'r',
+      inline_policy: [
+        { name: 'plain', policy: '{}' },
+        { name: 'encoded', policy: '${jsonencode({"Statement" = [{"Action" = "*"}]})}' },
+      ],
+    };
+    const [stack] = withJsonencodeEvaluated([stackFromTerraformJson({ resource: { aws_iam_role: { r: body } } }, { stack: 's' })]);
+    const inline = stack.resources[0].body.inline_policy as { name: string; policy: string }[];
+    expect(inline[0]).toEqual({ name: 'plain', policy: '{}' });
+    expect(JSON.parse(inline[1].policy)).toEqual({ Statement: [{ Action: '*' }] });
+  });
+
   test('no jsonencode: nothing is converted and the stacks are returned as they are', () => {
     const stacks = [stackFromTerraformJson({ resource: { aws_iam_policy: { p: { policy: '{}' } } } }, { stack: 's' })];
     expect(withJsonencodeEvaluated(stacks)[0]).toBe(stacks[0]);
