@@ -75,12 +75,21 @@ function measure(args, options = {}) {
 
 /**
  * `count` pairs of measurements, interleaved: A B, B A, A B, … Each side's samples, and the ratio A/B of
- * each pair's CPU time.
+ * each pair's CPU time. With `keep(pair, all)`, pairs it rejects are set aside (and counted) and more are
+ * run, up to `maxPairs` in all, until `count` are kept.
+ *
+ * @param {number} count
+ * @param {() => any} runA
+ * @param {() => any} runB
+ * @param {(i: number, x: any, y: any) => void} [onPair]
+ * @param {{ keep?: (pair: { x: any, y: any }, all: { x: any, y: any }[]) => boolean, maxPairs?: number }} [options]
  */
-function pairs(count, runA, runB, onPair) {
-  const a = [];
-  const b = [];
-  for (let i = 0; i < count; i++) {
+function pairs(count, runA, runB, onPair, { keep, maxPairs = count } = {}) {
+  /** @type {{ x: any, y: any }[]} */
+  const all = [];
+  const kept = () => (keep ? all.filter((pair) => keep(pair, all)) : all);
+  // More pairs (up to maxPairs) only while fewer than `count` are kept.
+  for (let i = 0; i < maxPairs && (i < count || kept().length < count); i++) {
     let x;
     let y;
     if (i % 2 === 0) {
@@ -90,11 +99,11 @@ function pairs(count, runA, runB, onPair) {
       y = runB();
       x = runA();
     }
-    a.push(x);
-    b.push(y);
+    all.push({ x, y });
     if (onPair) onPair(i, x, y);
   }
-  return { a, b, ratios: a.map((x, i) => x.cpu / b[i].cpu) };
+  const chosen = kept();
+  return { a: chosen.map((p) => p.x), b: chosen.map((p) => p.y), ratios: chosen.map((p) => p.x.cpu / p.y.cpu), setAside: all.length - chosen.length };
 }
 
 /** Median, min and max. */

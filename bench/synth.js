@@ -41,11 +41,16 @@ function main() {
         a: guarded,
         b: bare,
         ratios,
+        setAside,
       } = pairs(
         config.pairs,
         () => synth(n, 'guarded'),
         () => synth(n, 'bare'),
-        (i, g, b) => process.stderr.write(`  synth ${n}: pair ${i + 1}/${config.pairs}: guarded ${g.cpu.toFixed(2)} s, bare ${b.cpu.toFixed(2)} s\n`),
+        (i, g, b) =>
+          process.stderr.write(
+            `  synth ${n}: pair ${i + 1}: guarded ${g.cpu.toFixed(2)} s ${g.rss.toFixed(0)} MB, bare ${b.cpu.toFixed(2)} s ${b.rss.toFixed(0)} MB\n`,
+          ),
+        { keep: bareInItsUsualMode, maxPairs: 3 * config.pairs },
       );
       const phase = guarded.map((g, i) => g.extra.synth / bare[i].extra.synth);
       const result = {
@@ -58,6 +63,7 @@ function main() {
         bareRss: stats(bare.map((r) => r.rss)),
         guardedRss: stats(guarded.map((r) => r.rss)),
         target: TARGETS[n],
+        bareSlowModeSetAside: setAside,
       };
       results.push(result);
       rows.push([
@@ -75,6 +81,7 @@ function main() {
           0,
         )}`,
         result.findings,
+        String(setAside),
         result.target ? `<= ${result.target.toFixed(2)}` : '',
       ]);
     }
@@ -83,8 +90,25 @@ function main() {
   }
   console.log('');
   console.log('CPU s and RSS MB: median (min–max) of each side; ratio: guarded/bare CPU, pair by pair');
-  console.log(table(['resources', 'bare CPU s', 'guarded CPU s', 'ratio', 'synth phase ratio', 'bare RSS MB', 'guarded RSS MB', 'findings', 'target'], rows));
+  console.log('set aside: pairs whose bare run was in its slow mode (see bareInItsUsualMode), replaced by more pairs');
+  console.log(
+    table(['resources', 'bare CPU s', 'guarded CPU s', 'ratio', 'synth phase ratio', 'bare RSS MB', 'guarded RSS MB', 'findings', 'set aside', 'target'], rows),
+  );
   return results;
+}
+
+/**
+ * cdktf's bare synth of the same app runs in one of two modes: usually (~2.8 s, ~190 MB at 6,000 resources),
+ * and in some runs (from one in four to most, depending on the machine's state) with ~0.7 s more garbage
+ * collection and 2.4× the peak memory, as V8 promotes short-lived objects of cdktf's token resolution to the
+ * old generation. The guarded side, whose heap starts larger (the library is loaded first), was not seen
+ * in that mode. Paired with a slow bare run, the guarded side would look cheaper than bare: such pairs are
+ * set aside, counted, and replaced, so the ratio is against cdktf at its usual speed (which can only make
+ * the guardrails look costlier, never cheaper).
+ */
+function bareInItsUsualMode(pair, all) {
+  const least = Math.min(...all.map((p) => p.y.rss));
+  return pair.y.rss <= 1.6 * least;
 }
 
 main();
