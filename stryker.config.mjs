@@ -16,6 +16,8 @@ export default {
       'engine/input/merge-module.ts',
       'engine/input/terraform-directory.ts',
       'engine/input/read-json.ts',
+      'engine/input/locations.ts',
+      'engine/input/nesting.ts',
       'rules/cross-cloud/volume-encryption-required.ts',
       'rules/cross-cloud/public-ip-requires-approval.ts',
       'rules/aws/network/security-group-ingress.ts',

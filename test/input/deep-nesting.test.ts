@@ -96,11 +96,17 @@ describe('inputs nested too deeply are bad input', () => {
   });
 
   test('parsing measures the depth once: a parsed document at the limit is read, one level more is still refused', () => {
-    const text = (depth: number) => `{"resource": {"t": {"n": {"tags": ${nestedObjects(depth)}}}}}`;
+    const text = (depth: number, leaf = '1') => `{"resource": {"t": {"n": {"tags": ${nestedObjects(depth, leaf)}}}}}`;
     const within = parseJsonText(text(MAX_NESTING - 4), 'f');
     expect(() => stackFromTerraformJson(within as JsonObject, { stack: 's', file: 'f' })).not.toThrow();
     // The mark covers the engine's own limit, not a stricter one.
     expect(() => assertNesting(within, 'f', MAX_NESTING - 1)).toThrow('f: is nested too deeply (more than 255 levels');
+    // A null is a value, not a level: at the limit, null leaves in an object and in an array are read.
+    for (const leaf of ['{"a": null}', '[null, 1, "s"]']) {
+      const atLimit = parseJsonText(text(MAX_NESTING - 5, leaf), 'f');
+      expect(() => stackFromTerraformJson(atLimit as JsonObject, { stack: 's', file: 'f' })).not.toThrow();
+      expect(() => assertNesting(JSON.parse(text(MAX_NESTING - 5, leaf)), 'f')).not.toThrow();
+    }
     const beyond = parseJsonText(text(MAX_NESTING - 3), 'f');
     expect(() => stackFromTerraformJson(beyond as JsonObject, { stack: 's', file: 'f' })).toThrow('f: is nested too deeply');
   });

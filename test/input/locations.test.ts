@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
-import { resourceLocations } from '../../engine/input/locations';
+import * as fc from 'fast-check';
+import { visit } from 'jsonc-parser';
+import { resourceLocations, scanJsonText } from '../../engine/input/locations';
+import { membersParsed } from '../../engine/input/nesting';
 import { Guardrails } from '../../index';
 import { awsStack, readReport, stackFile, synthError, testApp } from '../helpers/app';
 
@@ -49,6 +52,43 @@ describe('resource locations', () => {
     expect([...resourceLocations(oneLine).entries()]).toEqual(expected(oneLine));
   });
 
+  test('any Terraform-shaped document, any line ending: the same places as a full JSON parser finds, and the same member count', () => {
+    // Names with escapes, quotes, backslashes, controls, characters beyond the BMP; blocks in object and list forms;
+    // bodies holding anything; other top-level blocks; LF, CRLF or CR between tokens.
+    const name = fc.string({
+      unit: fc.constantFrom('a', 'Z', '_', '-', '"', '\\', '\n', '\u0001', 'é', '😀', '\u2028', ':', '{', '['),
+      minLength: 1,
+      maxLength: 6,
+    });
+    const body = fc.oneof(
+      fc.constant({}),
+      fc.jsonValue({ maxDepth: 2 }).map((v) => ({ v, s: 'x"}:{[' })),
+    );
+    const names = fc.dictionary(name, body, { minKeys: 1, maxKeys: 3 });
+    const level = <T>(inner: fc.Arbitrary<T>) =>
+      fc.oneof(
+        fc.dictionary(name, inner, { minKeys: 1, maxKeys: 2 }),
+        fc.array(fc.dictionary(name, inner, { minKeys: 1, maxKeys: 2 }), { minLength: 1, maxLength: 2 }),
+      );
+    const doc = fc.record(
+      {
+        resource: level(fc.oneof(names, fc.array(names, { maxLength: 2 }))),
+        data: level(names),
+        module: fc.dictionary(name, body),
+        locals: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(doc, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (value, eol, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined).replace(/\n/g, eol);
+        expect([...resourceLocations(text).entries()]).toEqual([...referenceLocations(text).entries()]);
+        expect(scanJsonText(text).members).toBe(membersParsed(JSON.parse(text)));
+      }),
+      { seed: 5, numRuns: 1500 },
+    );
+  });
+
   test('synth findings point at the line of the resource in cdk.tf.json', () => {
     const app = testApp();
     Guardrails.enforce(app, { rules: { 'volume-encryption-required': 'warning' } });
@@ -60,3 +100,29 @@ describe('resource locations', () => {
     expect(lines[finding.line - 1].trim()).toBe('"data": {');
   });
 });
+
+/**
+ * The oracle: jsonc-parser's visitor (a full parser) finds every key and its offset; a key at the depth of a block's
+ * name (counted in objects) under `resource`, `data` or `module` names an address, the first one written wins. Lines
+ * end at LF, CRLF or CR; columns count code points.
+ */
+function referenceLocations(text: string): Map<string, { line: number; column: number }> {
+  const depth: Record<string, number> = { resource: 3, data: 3, module: 2 };
+  const found = new Map<string, { line: number; column: number }>();
+  const keys: string[] = [];
+  let objects = 0;
+  visit(text, {
+    onObjectBegin: () => void objects++,
+    onObjectEnd: () => void objects--,
+    onObjectProperty: (key, offset) => {
+      keys[objects - 1] = key;
+      keys.length = objects;
+      if (depth[keys[0]] !== objects) return;
+      const address = keys[0] === 'resource' ? `${keys[1]}.${keys[2]}` : keys[0] === 'data' ? `data.${keys[1]}.${keys[2]}` : `module.${keys[1]}`;
+      if (found.has(address)) return;
+      const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
+      found.set(address, { line: lines.length, column: [...lines[lines.length - 1]].length + 1 });
+    },
+  });
+  return found;
+}
