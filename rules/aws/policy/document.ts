@@ -161,13 +161,10 @@ export function parseTemplateJson(
       const out: JsonObject = {};
       for (const key in node) {
         const whole = wholeValue(key);
-        // Defined, not assigned: a `__proto__` key stays a key (as JSON.parse keeps it), never the prototype.
-        Object.defineProperty(out, whole ? expressions[Number(whole[1])] : restore(key), {
-          value: walk(node[key]),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        const name = whole ? expressions[Number(whole[1])] : restore(key);
+        // A `__proto__` key stays a key (as JSON.parse keeps it), never the prototype: defined, not assigned.
+        if (name === '__proto__') Object.defineProperty(out, name, { value: walk(node[key]), enumerable: true, writable: true, configurable: true });
+        else out[name] = walk(node[key]);
       }
       return out;
     }
@@ -222,9 +219,8 @@ function statementsFromJson(doc: unknown, origin: string): PolicyRead {
 function statementFromJson(s: JsonObject, where: string): PolicyStatement {
   const sid = typeof s.Sid === 'string' ? s.Sid : undefined;
   const effect = s.Effect instanceof JsonExpression ? s.Effect.expression : typeof s.Effect === 'string' ? s.Effect : undefined;
-  return {
+  const statement: { -readonly [K in keyof PolicyStatement]: PolicyStatement[K] } = {
     where: sid !== undefined ? `${where} "${sid}"` : where,
-    ...(sid !== undefined ? { sid } : {}),
     dynamic: false,
     effect,
     actions: jsonList(s.Action),
@@ -235,6 +231,9 @@ function statementFromJson(s: JsonObject, where: string): PolicyStatement {
     notPrincipals: jsonPrincipals(s.NotPrincipal),
     conditions: jsonConditions(s.Condition),
   };
+  // Set only when present, and assigned rather than spread: a policy-heavy stack reads thousands of statements.
+  if (sid !== undefined) statement.sid = sid;
+  return statement;
 }
 
 /** A JSON field that IAM accepts as a string or a list of strings. */
