@@ -35,6 +35,8 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
     readStdin: () => io.readStdin(options.maxInputBytes),
     maxInputBytes: options.maxInputBytes,
     raiseCapWith: '--max-input-mb',
+    // JUnit names no line: its resources are not placed.
+    placeFindings: options.format !== 'junit',
     ...(options.config ? { config: options.config } : {}),
   });
   // Notes name files and directories: printed like every other name from the input (see printable).

@@ -34,6 +34,11 @@ export interface LoadOptions {
   readonly maxInputBytes?: number;
   /** How the user raises the cap, for the message (e.g. `--max-input-mb`). */
   readonly raiseCapWith?: string;
+  /**
+   * Whether findings will be placed by line (`locate`): when not (a report that prints no line), resources
+   * are not placed while files are read. @default true
+   */
+  readonly placeFindings?: boolean;
 }
 
 export interface LoadedInputs {
@@ -81,7 +86,8 @@ class Loader {
   private read(file: string, label: string): unknown {
     if (!this.parsed.has(file)) {
       // Terraform JSON is placed by line in the pass that checks it for repeated keys; a plan is not placed.
-      const { doc, locations } = readJsonFilePlaced(file, label, this.limits, looksLikeTerraformJson);
+      const place = this.options.placeFindings === false ? () => false : looksLikeTerraformJson;
+      const { doc, locations } = readJsonFilePlaced(file, label, this.limits, place);
       if (locations) this.locator.placed(label, locations);
       this.parsed.set(file, doc);
     }

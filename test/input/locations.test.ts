@@ -3,7 +3,9 @@ import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import * as fc from 'fast-check';
 import { visit } from 'jsonc-parser';
 import { resourceLocations, scanJsonText } from '../../engine/input/locations';
+import { loadInputs } from '../../engine/input/load-inputs';
 import { membersParsed } from '../../engine/input/nesting';
+import { tempDir, writeFiles } from '../cli/harness';
 import { Guardrails } from '../../index';
 import { awsStack, readReport, stackFile, synthError, testApp } from '../helpers/app';
 
@@ -89,6 +91,15 @@ describe('resource locations', () => {
       }),
       { seed: 5, numRuns: 1500 },
     );
+  });
+
+  test('files are placed while they are read, unless the report prints no line', async () => {
+    const dir = writeFiles(tempDir('placed-'), { 'main.tf.json': { resource: { aws_ebs_volume: { data: {} } } } });
+    const placed = await loadInputs([dir], { cwd: dir });
+    expect(placed.locate(placed.stacks[0].file!, 'aws_ebs_volume.data')).toEqual({ line: 4, column: 7 });
+    const unplaced = await loadInputs([dir], { cwd: dir, placeFindings: false });
+    expect(unplaced.stacks[0].resources.map((r) => r.address)).toEqual(['aws_ebs_volume.data']);
+    expect(unplaced.locate(unplaced.stacks[0].file!, 'aws_ebs_volume.data')).toBeUndefined();
   });
 
   test('synth findings point at the line of the resource in cdk.tf.json', () => {
