@@ -71,10 +71,19 @@ interface PointerIndex {
  * attribute), so a stack with many buckets and companions is checked in linear time. A candidate is left
  * out only when its pointer certainly names something else; the full check (pointsAt) decides the rest.
  */
-function candidatesFor(target: ResourceRecord, context: RuleContext, type: string, attribute: string, nameAttributes: readonly string[]): ResourceRecord[] {
+function candidatesFor(
+  target: ResourceRecord,
+  context: RuleContext,
+  type: string,
+  attribute: string,
+  nameAttributes: readonly string[],
+): readonly ResourceRecord[] {
   const index = context.memo(`companions/${type}/${attribute}`, () => indexPointers(context.resourcesOfType(type), attribute));
-  const chosen = new Set<ResourceRecord>([...(index.byReference.get(target.address) ?? []), ...index.other]);
+  const byReference = index.byReference.get(target.address) ?? [];
+  // The common case, without a set or a sort: every candidate points by reference (each list is in stack order).
+  if (index.other.length === 0 && index.literal.length === 0) return byReference;
   const names = knownNames(target, nameAttributes);
+  const chosen = new Set<ResourceRecord>([...byReference, ...index.other]);
   if (names === undefined) index.literal.forEach((c) => chosen.add(c));
   else for (const name of names) (index.byName.get(name) ?? []).forEach((c) => chosen.add(c));
   return [...chosen].sort((a, b) => index.position.get(a)! - index.position.get(b)!);

@@ -141,17 +141,21 @@ function identifyBucket(value: unknown, context: RuleContext): BucketIdentity {
 }
 
 /** References to the bucket become its ARN or name; a partition reference becomes `aws`. */
+const BUCKET_ATTRIBUTE = /^\$\{\s*([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(arn|id|bucket)\s*\}$/;
+const PARTITION = /\.partition\s*\}$/;
+
 function resolverFor(bucket: BucketIdentity): ExpressionResolver {
   const name = bucket.name ?? UNNAMED;
   return (expression) => {
-    const ref = /^\$\{\s*([a-z][a-z0-9_]*\.[A-Za-z0-9_-]+)(?:\[[^\]]*\])?\.(arn|id|bucket)\s*\}$/.exec(expression);
+    const ref = BUCKET_ATTRIBUTE.exec(expression);
     if (ref && bucket.address !== undefined && ref[1] === bucket.address) return ref[2] === 'arn' ? `arn:aws:s3:::${name}` : name;
-    if (/\.partition\s*\}$/.test(expression)) return 'aws';
+    if (PARTITION.test(expression)) return 'aws';
     return undefined;
   };
 }
 
-const normalizePartition = (arn: string) => arn.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:');
+/** `arn:aws-cn:` and `arn:aws-us-gov:` read as `arn:aws:` (only an ARN that starts so is rewritten). */
+const normalizePartition = (arn: string) => (arn.startsWith('arn:aws-') ? arn.replace(/^arn:aws-[a-z-]+:/, 'arn:aws:') : arn);
 
 /** One result per policy: whether it denies plain HTTP on the bucket and on its objects. */
 function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdentity): CheckResult {

@@ -36,6 +36,9 @@ describe('s3-tls-only', () => {
       ];
       expect(check(policy([denyHttp({ Resource: refs })]))).toEqual([]);
       expect(check(policy([denyHttp({ Resource: ['arn:aws:s3:::my-*'] })]))).toEqual([]);
+      // Other partitions' ARNs (China, GovCloud) name the same bucket; another bucket's do not.
+      expect(check(policy([denyHttp({ Resource: ['arn:aws-cn:s3:::my-bucket', 'arn:aws-us-gov:s3:::my-bucket/*'] })]))).toEqual([]);
+      expect(kinds(check(policy([denyHttp({ Resource: ['arn:aws-cn:s3:::other', 'arn:aws-us-gov:s3:::other/*'] })])))).toEqual(['violation']);
     });
 
     it('fires once per policy when there is no TLS deny at all, naming both parts', () => {
