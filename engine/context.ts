@@ -46,3 +46,17 @@ export function providerFor(resource: ResourceRecord, providers: readonly Provid
   }
   return providers.find((p) => p.type === type && p.alias === alias);
 }
+
+/**
+ * `compute(subject)` once per stack and subject (a resource or provider record), however many rules ask:
+ * the per-stack memo `key` holds one cache, keyed by the record itself. `compute` never returns undefined.
+ */
+export function memoPer<K extends object, V>(context: RuleContext, key: string, subject: K, compute: (subject: K) => V): V {
+  const cache = context.memo(key, () => new WeakMap<K, V>());
+  let value = cache.get(subject);
+  if (value === undefined) {
+    value = compute(subject);
+    cache.set(subject, value);
+  }
+  return value;
+}

@@ -14,6 +14,7 @@
  * it is what explains the finding, and the named-port rules (admin, data store, monitoring) would only
  * repeat it three times over. They report the openings of their own ports that do not open every port.
  */
+import { memoPer } from '../../engine/context';
 import { defineRule, type Rule, type RuleContext, type RuleMetadata } from '../../engine/rule';
 import { notApplicable, pass, unknown, violation } from '../../engine/results';
 import type { CheckResult, ResourceRecord } from '../../engine/types';
@@ -199,13 +200,7 @@ export function noPortsFromInternetRule(reader: IngressReader, selection: PortSe
  * or security group): the per-stack memo holds one cache per reader, keyed by the record itself.
  */
 function readOnce(reader: IngressReader, resource: ResourceRecord, context: RuleContext): ReturnType<IngressReader['read']> {
-  const cache = context.memo(`internet-ingress/${reader.everyPortRule}`, () => new WeakMap<ResourceRecord, ReturnType<IngressReader['read']>>());
-  let read = cache.get(resource);
-  if (read === undefined) {
-    read = reader.read(resource);
-    cache.set(resource, read);
-  }
-  return read;
+  return memoPer(context, `internet-ingress/${reader.everyPortRule}`, resource, (r) => reader.read(r));
 }
 
 /** A source value and where it is written; `whole` when it is the attribute's whole value (not a list element). */

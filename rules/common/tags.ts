@@ -3,6 +3,7 @@
  * plan's `tags_all`), DigitalOcean's string tags. A tag set that is partly an expression is "partly unknown":
  * a tag that is not among the known ones may still be there, so the answer is unknown, not "missing".
  */
+import { memoPer } from '../../engine/context';
 import type { RuleContext } from '../../engine/rule';
 import type { JsonObject, ProviderRecord, ResourceRecord } from '../../engine/types';
 import { blocks, isExpression, isObject, type Value } from '../../engine/values';
@@ -57,13 +58,7 @@ export function mergeTagSets(...sets: TagSet[]): TagSet {
 export function providerDefaultTags(resource: ResourceRecord, context: RuleContext): TagSet {
   const provider = context.providerFor(resource);
   if (!provider) return EMPTY;
-  const read = context.memo('tags/provider-default-tags', () => new WeakMap<ProviderRecord, TagSet>());
-  let tags = read.get(provider);
-  if (tags === undefined) {
-    tags = defaultTagsOf(provider);
-    read.set(provider, tags);
-  }
-  return tags;
+  return memoPer(context, 'tags/provider-default-tags', provider, defaultTagsOf);
 }
 
 function defaultTagsOf(provider: ProviderRecord): TagSet {
@@ -81,16 +76,11 @@ export function mayBeAbsent(tags: TagSet): TagSet {
 export function awsTags(resource: ResourceRecord, context: RuleContext, body: JsonObject = resource.body): TagSet {
   if (body !== resource.body) return mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags));
   // Several rules read the same resource's tags: read once per resource and stack.
-  const read = context.memo('tags/aws', () => new WeakMap<ResourceRecord, TagSet>());
-  let tags = read.get(resource);
-  if (tags === undefined) {
-    tags =
-      context.stack.source === 'plan' && 'tags_all' in body
-        ? readTagMap(body.tags_all)
-        : mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags));
-    read.set(resource, tags);
-  }
-  return tags;
+  return memoPer(context, 'tags/aws', resource, () =>
+    context.stack.source === 'plan' && 'tags_all' in body
+      ? readTagMap(body.tags_all)
+      : mergeTagSets(providerDefaultTags(resource, context), readTagMap(body.tags)),
+  );
 }
 
 /** Whether a tag set has `key` = `value`. */
