@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** The `cdktf-guardrails` executable: everything happens in runCli; this only wires the process to it. */
+// First, so the engine is tuned before the rest is compiled (see tiering.ts).
+import './tiering';
 import { processIo } from './io';
 import { runCli } from './run';
 

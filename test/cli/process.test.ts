@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { tieringFlag } from '../../cli/tiering';
 import { ENCRYPTION, cdktfOut, cdktfStack, only, tempDir, writeFiles } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -41,6 +42,15 @@ const run = (args: string[], options: { cwd?: string; input?: string; env?: Node
 
 test('it is a node executable', () => {
   expect(fs.readFileSync(MAIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+});
+
+test('the executable tunes V8 with a flag this V8 knows (V8 11 and V8 12+ spell it differently)', () => {
+  expect(tieringFlag('11.3.244.8-node.19')).toBe('--interrupt-budget=540672');
+  expect(tieringFlag('12.4.254.21-node.33')).toBe('--invocation-count-for-turbofan=24000');
+  expect(tieringFlag('13.6.233.10-node.28')).toBe('--invocation-count-for-turbofan=24000');
+  // A flag V8 does not know makes node refuse to start when given on the command line.
+  const r = spawnSync(process.execPath, [tieringFlag(process.versions.v8), '-e', '0'], { encoding: 'utf8' });
+  expect([r.status, r.stderr]).toEqual([0, '']);
 });
 
 test('--version', () => {
