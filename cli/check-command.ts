@@ -16,7 +16,7 @@ import { renderGithubReport } from '../engine/reports/github-report';
 import { renderJsonReport } from '../engine/reports/json-report';
 import { renderJunitReport } from '../engine/reports/junit-report';
 import type { ReportInput } from '../engine/reports/report-input';
-import { renderSarifReport } from '../engine/reports/sarif-report';
+import { renderSarifReport, sarifUploadNote } from '../engine/reports/sarif-report';
 import { renderSummary } from '../engine/reports/summary';
 import { renderTextReport } from '../engine/reports/text-report';
 import { builtInRules } from '../rules';
@@ -50,6 +50,7 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   const input = options.syntax === 'cdktf' ? (await import('../engine/docs/cdktf-fix')).withCdktfFixes(asWritten) : asWritten;
   const color = options.format === 'text' && options.output === undefined && wantsColor(io.stdout, io.env);
   const report = render(options.format, input, color);
+  const uploadNote = options.format === 'sarif' ? sarifUploadNote(result) : undefined;
 
   if (options.output !== undefined) {
     const file = path.resolve(io.cwd, options.output);
@@ -61,6 +62,7 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
     }
     io.stderr.write(`${renderSummary(result, options.output)}\n`);
   } else io.stdout.write(report);
+  if (uploadNote) io.stderr.write(`${TOOL_NAME}: note: ${uploadNote}\n`);
 
   const failing = options.failOn === 'warning' ? result.violations : result.violations.filter((v) => v.severity === 'error');
   return failing.length > 0 ? EXIT_VIOLATIONS : EXIT_OK;

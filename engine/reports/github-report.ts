@@ -4,6 +4,11 @@
  * (actions/toolkit `command.ts`): `%`, CR and LF in both, and `:` and `,` in properties as well. Names and
  * messages from the input have their control characters escaped first (`printable`), as in every format:
  * an annotation never carries an ESC sequence, and only the report's own line break becomes `%0A`.
+ *
+ * GitHub turns at most 10 commands of each kind per step into annotations (actions/toolkit
+ * `docs/problem-matchers.md`: 10 errors, 10 warnings, 10 notices per step, 50 per job) and drops the rest
+ * from the summary without a word. Every finding is still written (the step's log keeps them all); when a
+ * kind passes the limit, a notice saying so comes first, so it is one of the notices shown.
  */
 import type { Violation } from '../types';
 import type { ReportInput } from './report-input';
@@ -13,32 +18,52 @@ import { printable as safe } from '../printable';
 
 export function renderGithubReport({ result }: ReportInput): string {
   const lines: string[] = [];
+  const written = { error: 0, warning: 0, notice: 0 };
+  const emit = (kind: CommandKind, properties: Record<string, string | undefined>, message: string): void => {
+    written[kind]++;
+    lines.push(command(kind, properties, message));
+  };
   for (const v of result.violations) {
-    lines.push(
-      command(v.severity, { file: optional(v.file), line: v.line?.toString(), col: v.column?.toString(), title: titleOf(v) }, `${safe(v.message)}\nFix: ${safe(v.fix)}`),
-    );
+    emit(v.severity, { file: optional(v.file), line: v.line?.toString(), col: v.column?.toString(), title: titleOf(v) }, `${safe(v.message)}\nFix: ${safe(v.fix)}`);
   }
   for (const { violation: v, suppression: s } of result.suppressed) {
-    lines.push(
-      command(
-        'notice',
-        { file: optional(v.file), title: `suppressed [${safe(v.ruleId)}] ${safe(v.stack)} ${safe(v.address)}` },
-        `${safe(s.reason)}${s.expires ? ` (until ${safe(s.expires)})` : ''}`,
-      ),
+    emit(
+      'notice',
+      { file: optional(v.file), title: `suppressed [${safe(v.ruleId)}] ${safe(v.stack)} ${safe(v.address)}` },
+      `${safe(s.reason)}${s.expires ? ` (until ${safe(s.expires)})` : ''}`,
     );
   }
   const files = new Map(result.stacks.map((s) => [s.name, s.file]));
   for (const s of result.invalidSuppressions) {
-    lines.push(command('warning', { file: optional(files.get(s.stack)), title: `invalid suppression in ${safe(s.stack)} (not honoured)` }, safe(s.problem)));
+    emit('warning', { file: optional(files.get(s.stack)), title: `invalid suppression in ${safe(s.stack)} (not honoured)` }, safe(s.problem));
   }
   if (result.uncoveredTypes.length > 0) {
-    lines.push(command('notice', { title: 'resource types no active rule covers' }, result.uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', ')));
+    emit('notice', { title: 'resource types no active rule covers' }, result.uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', '));
   }
+  const overflow = annotationOverflow(written);
+  if (overflow) lines.unshift(overflow);
   lines.push(
     `${TOOL_NAME}: ${errorsOf(result).length} error(s), ${warningsOf(result).length} warning(s), ${result.suppressed.length} suppressed ` +
       `(${result.stacks.length} stack(s), ${result.resourcesChecked} resource(s), ${result.rules.length} rule(s), ${result.profile})`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+type CommandKind = 'error' | 'warning' | 'notice';
+
+/** Annotations of one kind GitHub shows per step. */
+export const ANNOTATIONS_SHOWN_PER_KIND = 10;
+
+/** A notice that more commands were written than GitHub shows as annotations; undefined when all are shown. */
+function annotationOverflow(written: Readonly<Record<CommandKind, number>>): string | undefined {
+  if (written.error <= ANNOTATIONS_SHOWN_PER_KIND && written.warning <= ANNOTATIONS_SHOWN_PER_KIND && written.notice <= ANNOTATIONS_SHOWN_PER_KIND) return undefined;
+  return command(
+    'notice',
+    { title: `${TOOL_NAME}: more findings than GitHub shows as annotations` },
+    `GitHub shows ${ANNOTATIONS_SHOWN_PER_KIND} annotations of each kind per step (50 per job); this step wrote ` +
+      `${written.error} error, ${written.warning} warning and ${written.notice} notice commands. Every one is in this step's log; ` +
+      'for all of them in one view, upload --format sarif to code scanning.',
+  );
 }
 
 function titleOf(v: Violation): string {
@@ -51,7 +76,7 @@ function optional(text: string | undefined): string | undefined {
 }
 
 /** One workflow command line. Properties without a value are left out. */
-export function command(name: 'error' | 'warning' | 'notice', properties: Record<string, string | undefined>, message: string): string {
+export function command(name: CommandKind, properties: Record<string, string | undefined>, message: string): string {
   const props = Object.entries(properties)
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
     .map(([key, value]) => `${key}=${escapeProperty(value)}`)

@@ -11,6 +11,26 @@ import { jsonWithoutCommands } from '../printable';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
+/**
+ * GitHub code scanning rejects an upload whose run holds more results than this, and shows the top 5,000 of
+ * a run it accepts (docs.github.com, "SARIF results exceed hard limit").
+ */
+export const GITHUB_MAX_RESULTS_PER_RUN = 25_000;
+
+/**
+ * What to tell the user when the SARIF report is larger than GitHub code scanning accepts: the report is
+ * written whole (other code-scanning services have other limits, and nothing is dropped silently), but an
+ * upload to GitHub would be refused as a whole, so they learn it now rather than from a failed upload.
+ */
+export function sarifUploadNote(result: ReportInput['result']): string | undefined {
+  const results = result.violations.length + result.suppressed.length;
+  if (results <= GITHUB_MAX_RESULTS_PER_RUN) return undefined;
+  return (
+    `the SARIF report holds ${results} results in one run; GitHub code scanning rejects a run of more than ` +
+    `${GITHUB_MAX_RESULTS_PER_RUN} (and shows 5000): check fewer stacks per upload, or fix or suppress findings first`
+  );
+}
+
 export function renderSarifReport({ result, rules, toolVersion }: ReportInput): string {
   const reported = new Set([...result.violations, ...result.suppressed.map((s) => s.violation)].map((v) => v.ruleId));
   const evaluated = new Set(result.rules.map((r) => r.id));

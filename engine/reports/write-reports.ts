@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { EvaluationResult } from '../evaluate';
 import type { RuleMetadata } from '../rule';
-import { toolVersion } from '../version';
+import { TOOL_NAME, toolVersion } from '../version';
 import { renderJsonReport } from './json-report';
-import { renderSarifReport } from './sarif-report';
+import { renderSarifReport, sarifUploadNote } from './sarif-report';
 import { renderSummary } from './summary';
 
 export function writeReports(dir: string, result: EvaluationResult, rules: readonly RuleMetadata[]): void {
@@ -13,5 +13,8 @@ export function writeReports(dir: string, result: EvaluationResult, rules: reado
   const input = { result, rules, toolVersion: toolVersion() };
   fs.writeFileSync(path.join(dir, 'report.json'), renderJsonReport(input));
   fs.writeFileSync(path.join(dir, 'report.sarif'), renderSarifReport(input));
-  if (process.env.CDKTF_GUARDRAILS_QUIET !== '1') process.stderr.write(`${renderSummary(result, dir)}\n`);
+  if (process.env.CDKTF_GUARDRAILS_QUIET === '1') return;
+  process.stderr.write(`${renderSummary(result, dir)}\n`);
+  const note = sarifUploadNote(result);
+  if (note) process.stderr.write(`${TOOL_NAME}: note: ${note}\n`);
 }

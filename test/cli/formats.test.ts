@@ -120,6 +120,26 @@ describe('sarif', () => {
     expect(JSON.parse(run.stdout).runs[0].results).toEqual([]);
   });
 
+  test('more results than GitHub code scanning accepts in a run (25,000): all written, and a note on stderr', async () => {
+    const many = tempDir();
+    const volumes = (n: number) => ({
+      resource: { aws_ebs_volume: Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, { availability_zone: 'a' }])) },
+    });
+    // (two directories: Terraform would read two files of one directory together, and so does check)
+    writeFiles(many, { 'at/main.tf.json': volumes(25_000), 'over/main.tf.json': volumes(25_001) });
+    const at = await cli(['check', 'at', '--format', 'sarif', '--output', 'at.sarif', ...only(ENCRYPTION)], { cwd: many });
+    expect(at.stderr).not.toContain('note:');
+    const over = await cli(['check', 'over', '--format', 'sarif', ...only(ENCRYPTION)], { cwd: many });
+    expect(JSON.parse(over.stdout).runs[0].results).toHaveLength(25_001);
+    expect(over.stderr).toBe(
+      'cdktf-guardrails: note: the SARIF report holds 25001 results in one run; GitHub code scanning rejects a run of more than 25000 ' +
+        '(and shows 5000): check fewer stacks per upload, or fix or suppress findings first\n',
+    );
+    // Only the SARIF report is uploaded to code scanning: other formats say nothing of it.
+    const text = await cli(['check', 'over', '--format', 'json', ...only(ENCRYPTION)], { cwd: many });
+    expect(text.stderr).toBe('');
+  }, 30_000);
+
   test('the validator does reject a broken log (so the two checks above can fail)', () => {
     const broken = validateSarif(JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: {} }, results: [{ message: {} }] }] }));
     expect(broken.schemaErrors.length).toBeGreaterThan(0);
@@ -202,6 +222,48 @@ describe('github', () => {
     expect(lines).toContain('::notice title=resource types no active rule covers::aws_s3_bucket x1');
     expect(lines[lines.length - 1]).toMatch(/^cdktf-guardrails: 3 error\(s\), 0 warning\(s\), 1 suppressed/);
     for (const line of lines.slice(0, -1)) expect(line).toMatch(/^::(error|warning|notice)( [a-z]+=[^,:]*(,[a-z]+=[^,:]*)*)?::/);
+  });
+
+  describe('more findings than GitHub shows as annotations (10 of each kind per step)', () => {
+    /** `n` unencrypted volumes, checked by the encryption rule alone at `level`. */
+    const volumes = async (n: number, level: 'error' | 'warning') => {
+      const many = tempDir();
+      const resource = { aws_ebs_volume: Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, { availability_zone: 'a' }])) };
+      writeFiles(many, { 'main.tf.json': { resource } });
+      const run = await cli(['check', 'main.tf.json', '--format', 'github', ...only(ENCRYPTION), '--rule', `${ENCRYPTION}=${level}`], { cwd: many });
+      return run.stdout.trimEnd().split('\n');
+    };
+    const OVERFLOW = '::notice title=cdktf-guardrails%3A more findings than GitHub shows as annotations::';
+
+    test.each([['error'], ['warning']] as const)('11 %ss: every one is written, after a notice saying GitHub shows 10', async (level) => {
+      const lines = await volumes(11, level);
+      expect(lines[0]).toBe(
+        `${OVERFLOW}GitHub shows 10 annotations of each kind per step (50 per job); this step wrote ` +
+          `${level === 'error' ? 11 : 0} error, ${level === 'warning' ? 11 : 0} warning and 0 notice commands. ` +
+          "Every one is in this step's log; for all of them in one view, upload --format sarif to code scanning.",
+      );
+      expect(lines.filter((l) => l.startsWith(`::${level} `))).toHaveLength(11);
+    });
+
+    test.each([['error'], ['warning']] as const)('10 %ss: all are shown, no notice', async (level) => {
+      const lines = await volumes(10, level);
+      expect(lines.filter((l) => l.startsWith(`::${level} `))).toHaveLength(10);
+      expect(lines.filter((l) => l.startsWith('::notice'))).toEqual([]);
+    });
+
+    test('11 notices (suppressed findings): the notice comes first, where it is one of the 10 shown', async () => {
+      const many = tempDir();
+      const names = Array.from({ length: 11 }, (_, i) => `v${i}`);
+      const resource = { aws_ebs_volume: Object.fromEntries(names.map((n) => [n, { availability_zone: 'a' }])) };
+      const suppressions = names.map((n) => ({ ruleId: ENCRYPTION, scope: `app/${n}`, reason: 'migrated in ticket OPS-1', expires: '2031-01-01' }));
+      cdktfOut(path.join(many, 'cdktf.out'), {
+        app: cdktfStack('app', resource, { '//': { metadata: { backend: 'local', stackName: 'app', version: '0.21.0' }, guardrails: { suppressions } } }),
+      });
+      const run = await cli(['check', '--format', 'github', ...only(ENCRYPTION), ...TODAY], { cwd: many });
+      const lines = run.stdout.trimEnd().split('\n');
+      expect(lines[0]).toContain('this step wrote 0 error, 0 warning and 11 notice commands');
+      expect(lines.filter((l) => l.startsWith('::notice file='))).toHaveLength(11);
+    });
   });
 
   test('`:` and `,` are escaped in properties, `%` and newlines everywhere', async () => {

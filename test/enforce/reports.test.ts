@@ -1,11 +1,17 @@
 /** The reports every guarded synth writes: report.json (the audit) and report.sarif (valid SARIF 2.1.0). */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { EbsVolume } from '@cdktf/provider-aws/lib/ebs-volume';
 import { Guardrails } from '../../index';
 import { awsStack, readReport, synthError, testApp } from '../helpers/app';
 import { assertValidSarif, validateSarif } from '../helpers/sarif';
+import { evaluate } from '../../engine/evaluate';
+import { resolveOptions } from '../../engine/options';
+import { writeReports } from '../../engine/reports/write-reports';
+import type { Violation } from '../../engine/types';
+import { builtInRules } from '../../rules';
 
 function auditedApp() {
   const app = testApp();
@@ -71,5 +77,40 @@ describe('report.sarif', () => {
     expect(synthError(app)).toBeDefined();
     expect(readReport(app).summary.errors).toBe(1);
     assertValidSarif(fs.readFileSync(path.join(app.outdir, 'guardrails', 'report.sarif'), 'utf8'));
+  });
+});
+
+describe('a SARIF report larger than GitHub code scanning accepts (25,000 results in a run)', () => {
+  const violation: Violation = {
+    ruleId: 'volume-encryption-required',
+    severity: 'warning',
+    kind: 'violation',
+    stack: 'main',
+    constructPath: 'main/v',
+    address: 'aws_ebs_volume.v',
+    resourceType: 'aws_ebs_volume',
+    message: 'the volume is not encrypted',
+    fix: 'encrypt it',
+  };
+  const written = (results: number): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reports-'));
+    const result = { ...evaluate([], resolveOptions({}, builtInRules, 'test')), violations: Array.from({ length: results }, () => violation) };
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const quiet = process.env.CDKTF_GUARDRAILS_QUIET;
+    delete process.env.CDKTF_GUARDRAILS_QUIET;
+    try {
+      writeReports(dir, result, builtInRules);
+      return stderr.mock.calls.map((call) => String(call[0])).join('');
+    } finally {
+      if (quiet !== undefined) process.env.CDKTF_GUARDRAILS_QUIET = quiet;
+      stderr.mockRestore();
+    }
+  };
+
+  test('synth writes it whole and says, after its summary, that GitHub would refuse the upload', () => {
+    expect(written(25_001)).toContain(
+      '\ncdktf-guardrails: note: the SARIF report holds 25001 results in one run; GitHub code scanning rejects a run of more than 25000',
+    );
+    expect(written(25_000)).not.toContain('note:');
   });
 });
