@@ -37,6 +37,13 @@ export function renderSarifReport({ result, rules, toolVersion }: ReportInput): 
   const driverRules = rules.filter((r) => evaluated.has(r.id) || reported.has(r.id));
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const levels = new Map(result.rules.map((r) => [r.id, r.level]));
+  // One URI per file, not one per result: a stack's findings all name its file.
+  const uris = new Map<string, string>();
+  const uriOf = (file: string): string => {
+    let uri = uris.get(file);
+    if (uri === undefined) uris.set(file, (uri = artifactUri(file)));
+    return uri;
+  };
 
   const log: Log = {
     $schema: SARIF_SCHEMA_URI,
@@ -53,9 +60,9 @@ export function renderSarifReport({ result, rules, toolVersion }: ReportInput): 
           },
         },
         results: [
-          ...result.violations.map((v) => sarifResult(v, index)),
+          ...result.violations.map((v) => sarifResult(v, index, uriOf)),
           ...result.suppressed.map((s) => ({
-            ...sarifResult(s.violation, index),
+            ...sarifResult(s.violation, index, uriOf),
             suppressions: [
               {
                 kind: 'external' as const,
@@ -92,7 +99,7 @@ function descriptor(rule: RuleMetadata, level: 'error' | 'warning'): ReportingDe
   };
 }
 
-function sarifResult(v: Violation, index: ReadonlyMap<string, number>): Result {
+function sarifResult(v: Violation, index: ReadonlyMap<string, number>, uriOf: (file: string) => string): Result {
   const ruleIndex = index.get(v.ruleId);
   return {
     ruleId: v.ruleId,
@@ -105,7 +112,7 @@ function sarifResult(v: Violation, index: ReadonlyMap<string, number>): Result {
         ...(v.file
           ? {
               physicalLocation: {
-                artifactLocation: { uri: artifactUri(v.file) },
+                artifactLocation: { uri: uriOf(v.file) },
                 ...(v.line !== undefined ? { region: { startLine: v.line, ...(v.column !== undefined ? { startColumn: v.column } : {}) } } : {}),
               },
             }

@@ -55,3 +55,19 @@ test('artifactUri: relative, POSIX absolute, Windows absolute (as the reader wri
   expect(artifactUri('dir\\file.json')).toBe('dir%5Cfile.json');
   expect(artifactUri('bad\uD800name.json')).toBe('bad%EF%BF%BDname.json');
 });
+
+test('findings in several files: each result names its own file', async () => {
+  const dir = writeFiles(tempDir(), {
+    'one/main.tf.json': unencrypted,
+    'two/main.tf.json': unencrypted,
+    'two/more.tf.json': { resource: { aws_ebs_volume: { w: { availability_zone: 'a' } } } },
+  });
+  const run = await cli(['check', 'one', 'two', '--format', 'sarif', ...only(ENCRYPTION)], { cwd: dir });
+  const results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[]; message: { text: string } }[] = JSON.parse(run.stdout).runs[0]
+    .results;
+  expect(results.map((r) => [r.message.text.split(':')[0], r.locations[0].physicalLocation.artifactLocation.uri])).toEqual([
+    ['aws_ebs_volume.v', 'one/main.tf.json'],
+    ['aws_ebs_volume.v', 'two/main.tf.json'],
+    ['aws_ebs_volume.w', 'two/more.tf.json'],
+  ]);
+});
