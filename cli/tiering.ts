@@ -5,8 +5,9 @@
  * run, for code that had finished before most of it paid back. With eight times the default budget the hot
  * loops (the scan, the engine, the busiest rules) are still optimized and the rest stays in the baseline
  * tiers: the same check of 50,000 resources took about 25 % less CPU, 10,000 about 20 % less, and 200,000
- * (where compiling is a small share) no more. Measured with `npm run bench` (bench/cli.js);
- * docs/performance.md has the figures.
+ * (where compiling is a small share) no more, on Node 20; about 14 % less on Node 22; on Node 24, whose
+ * Maglev tier compiles cheaply before TurboFan, no measurable difference either way. Measured with
+ * `npm run bench` (bench/cli.js) and paired runs; docs/performance.md has the figures.
  *
  * Only the executable sets it: the library runs inside the caller's process (cdktf synth), whose engine is
  * not ours to tune. Imported first by main.ts, before the modules it tunes are compiled.
