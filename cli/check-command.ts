@@ -12,13 +12,14 @@ import { resolveOptions } from '../engine/options';
 import { GuardrailInputError } from '../engine/input/input-error';
 import { printable } from '../engine/printable';
 import { loadInputs } from '../engine/input/load-inputs';
-import { renderGithubReport } from '../engine/reports/github-report';
-import { renderJsonReport } from '../engine/reports/json-report';
+import { writeGithubReport } from '../engine/reports/github-report';
+import { writeJsonReport } from '../engine/reports/json-report';
 import { renderJunitReport } from '../engine/reports/junit-report';
 import type { ReportInput } from '../engine/reports/report-input';
-import { renderSarifReport, sarifUploadNote } from '../engine/reports/sarif-report';
+import { writeReportFile, batchingSink, type ReportSink } from '../engine/reports/report-sink';
+import { writeSarifReport, sarifUploadNote } from '../engine/reports/sarif-report';
 import { renderSummary } from '../engine/reports/summary';
-import { renderTextReport } from '../engine/reports/text-report';
+import { writeTextReport } from '../engine/reports/text-report';
 import { builtInRules } from '../rules';
 import { TOOL_NAME, toolVersion } from '../engine/version';
 import { parseCheckOptions, type CheckFormat } from './check-options';
@@ -49,19 +50,23 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
   // --syntax cdktf: fix texts in cdktf's names (the translator and its table load only when asked for).
   const input = options.syntax === 'cdktf' ? (await import('../engine/docs/cdktf-fix')).withCdktfFixes(asWritten) : asWritten;
   const color = options.format === 'text' && options.output === undefined && wantsColor(io.stdout, io.env);
-  const report = render(options.format, input, color);
   const uploadNote = options.format === 'sarif' ? sarifUploadNote(result) : undefined;
+  const write = (sink: ReportSink): void => writeReport(options.format, input, color, sink);
 
   if (options.output !== undefined) {
     const file = path.resolve(io.cwd, options.output);
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, report);
+      writeReportFile(file, write);
     } catch (error) {
       throw new GuardrailInputError(`--output ${options.output}`, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
     }
     io.stderr.write(`${renderSummary(result, options.output)}\n`);
-  } else io.stdout.write(report);
+  } else {
+    const sink = batchingSink((batch) => io.stdout.write(batch));
+    write(sink);
+    sink.flush();
+  }
   if (uploadNote) io.stderr.write(`${TOOL_NAME}: note: ${uploadNote}\n`);
 
   const failing = options.failOn === 'warning' ? result.violations : result.violations.filter((v) => v.severity === 'error');
@@ -73,17 +78,18 @@ function defaultInputs(cwd: string): string[] {
   throw new CliUsageError('check: no PATH given and ./cdktf.out does not exist: pass a cdktf output dir, a *.tf.json file or dir, a plan JSON, or - for stdin');
 }
 
-function render(format: CheckFormat, input: ReportInput, color: boolean): string {
+/** The report in `format`, written to `sink` as it is made (see report-sink). */
+function writeReport(format: CheckFormat, input: ReportInput, color: boolean, sink: ReportSink): void {
   switch (format) {
     case 'json':
-      return renderJsonReport(input);
+      return writeJsonReport(input, sink);
     case 'sarif':
-      return renderSarifReport(input);
+      return writeSarifReport(input, sink);
     case 'junit':
-      return renderJunitReport(input);
+      return sink.write(renderJunitReport(input));
     case 'github':
-      return renderGithubReport(input);
+      return writeGithubReport(input, sink);
     default:
-      return renderTextReport(input, { color });
+      return writeTextReport(input, sink, { color });
   }
 }

@@ -15,14 +15,26 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { printable as safe } from '../printable';
+import { collect, type ReportSink } from './report-sink';
 
-export function renderGithubReport({ result }: ReportInput): string {
-  const lines: string[] = [];
-  const written = { error: 0, warning: 0, notice: 0 };
+export function renderGithubReport(input: ReportInput): string {
+  return collect((sink) => writeGithubReport(input, sink));
+}
+
+/** The commands, written to `sink` one at a time (see report-sink). */
+export function writeGithubReport({ result }: ReportInput, sink: ReportSink): void {
   const emit = (kind: CommandKind, properties: Record<string, string | undefined>, message: string): void => {
-    written[kind]++;
-    lines.push(command(kind, properties, message));
+    sink.write(`${command(kind, properties, message)}\n`);
   };
+  // Counted before anything is written: the notice about them comes first.
+  const errors = errorsOf(result).length;
+  const warnings = warningsOf(result).length;
+  const overflow = annotationOverflow({
+    error: errors,
+    warning: warnings + result.invalidSuppressions.length,
+    notice: result.suppressed.length + (result.uncoveredTypes.length > 0 ? 1 : 0),
+  });
+  if (overflow) sink.write(`${overflow}\n`);
   for (const v of result.violations) {
     emit(v.severity, { file: optional(v.file), line: v.line?.toString(), col: v.column?.toString(), title: titleOf(v) }, `${safe(v.message)}\nFix: ${safe(v.fix)}`);
   }
@@ -40,13 +52,10 @@ export function renderGithubReport({ result }: ReportInput): string {
   if (result.uncoveredTypes.length > 0) {
     emit('notice', { title: 'resource types no active rule covers' }, result.uncoveredTypes.map((u) => `${safe(u.type)} x${u.count}`).join(', '));
   }
-  const overflow = annotationOverflow(written);
-  if (overflow) lines.unshift(overflow);
-  lines.push(
-    `${TOOL_NAME}: ${errorsOf(result).length} error(s), ${warningsOf(result).length} warning(s), ${result.suppressed.length} suppressed ` +
-      `(${result.stacks.length} stack(s), ${result.resourcesChecked} resource(s), ${result.rules.length} rule(s), ${result.profile})`,
+  sink.write(
+    `${TOOL_NAME}: ${errors} error(s), ${warnings} warning(s), ${result.suppressed.length} suppressed ` +
+      `(${result.stacks.length} stack(s), ${result.resourcesChecked} resource(s), ${result.rules.length} rule(s), ${result.profile})\n`,
   );
-  return `${lines.join('\n')}\n`;
 }
 
 type CommandKind = 'error' | 'warning' | 'notice';

@@ -3,8 +3,16 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { jsonWithoutCommands } from '../printable';
+import { collect, mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
 
-export function renderJsonReport({ result, rules, toolVersion }: ReportInput): string {
+export function renderJsonReport(input: ReportInput): string {
+  return collect((sink) => writeJsonReport(input, sink));
+}
+
+/** The report, written to `sink` a finding at a time (see report-sink). */
+export function writeJsonReport({ result, rules, toolVersion }: ReportInput, sink: ReportSink): void {
+  const violations = streamedArray('violations');
+  const suppressed = streamedArray('suppressed');
   const ruleIds = new Set(result.rules.map((r) => r.id));
   const report = {
     tool: { name: TOOL_NAME, version: toolVersion },
@@ -30,12 +38,16 @@ export function renderJsonReport({ result, rules, toolVersion }: ReportInput): s
     }),
     rulesOff: result.off,
     levelChanges: result.changes,
-    violations: result.violations,
-    suppressed: result.suppressed.map((s) => ({ ...s.violation, suppression: s.suppression })),
+    violations,
+    suppressed,
     invalidSuppressions: result.invalidSuppressions,
     approvedModules: result.approvedModules,
     uncoveredTypes: result.uncoveredTypes,
     catalog: rules.filter((r) => !ruleIds.has(r.id)).map((r) => r.id),
   };
-  return jsonWithoutCommands(`${JSON.stringify(report, null, 2)}\n`);
+  const streamed = new Map<string, Iterable<unknown>>([
+    [violations, result.violations],
+    [suppressed, mapped(result.suppressed, (s) => ({ ...s.violation, suppression: s.suppression }))],
+  ]);
+  writeJson(report, streamed, sink, jsonWithoutCommands);
 }

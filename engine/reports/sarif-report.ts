@@ -8,6 +8,7 @@ import type { Violation } from '../types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME, TOOL_URI } from '../version';
 import { jsonWithoutCommands } from '../printable';
+import { collect, mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -31,7 +32,12 @@ export function sarifUploadNote(result: ReportInput['result']): string | undefin
   );
 }
 
-export function renderSarifReport({ result, rules, toolVersion }: ReportInput): string {
+export function renderSarifReport(input: ReportInput): string {
+  return collect((sink) => writeSarifReport(input, sink));
+}
+
+/** The log, written to `sink` a result at a time (see report-sink). */
+export function writeSarifReport({ result, rules, toolVersion }: ReportInput, sink: ReportSink): void {
   const reported = new Set([...result.violations, ...result.suppressed.map((s) => s.violation)].map((v) => v.ruleId));
   const evaluated = new Set(result.rules.map((r) => r.id));
   const driverRules = rules.filter((r) => evaluated.has(r.id) || reported.has(r.id));
@@ -45,6 +51,7 @@ export function renderSarifReport({ result, rules, toolVersion }: ReportInput): 
     return uri;
   };
 
+  const results = streamedArray('results');
   const log: Log = {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -59,24 +66,31 @@ export function renderSarifReport({ result, rules, toolVersion }: ReportInput): 
             rules: driverRules.map((r) => descriptor(r, levels.get(r.id) ?? r.severity)),
           },
         },
-        results: [
-          ...result.violations.map((v) => sarifResult(v, index, uriOf)),
-          ...result.suppressed.map((s) => ({
-            ...sarifResult(s.violation, index, uriOf),
-            suppressions: [
-              {
-                kind: 'external' as const,
-                status: 'accepted' as const,
-                justification: s.suppression.expires ? `${s.suppression.reason} (until ${s.suppression.expires})` : s.suppression.reason,
-              },
-            ],
-          })),
-        ],
+        // A placeholder: writeJson writes the results in its place, one at a time.
+        results: results as unknown as Result[],
         columnKind: 'unicodeCodePoints',
       },
     ],
   };
-  return jsonWithoutCommands(`${JSON.stringify(log, null, 2)}\n`);
+  const suppressedResults = mapped(result.suppressed, (s) => ({
+    ...sarifResult(s.violation, index, uriOf),
+    suppressions: [
+      {
+        kind: 'external' as const,
+        status: 'accepted' as const,
+        justification: s.suppression.expires ? `${s.suppression.reason} (until ${s.suppression.expires})` : s.suppression.reason,
+      },
+    ],
+  }));
+  const all = concat(
+    mapped(result.violations, (v) => sarifResult(v, index, uriOf)),
+    suppressedResults,
+  );
+  writeJson(log, new Map([[results, all]]), sink, jsonWithoutCommands);
+}
+
+function* concat<T>(...lists: Iterable<T>[]): Iterable<T> {
+  for (const list of lists) yield* list;
 }
 
 function descriptor(rule: RuleMetadata, level: 'error' | 'warning'): ReportingDescriptor {

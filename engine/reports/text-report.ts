@@ -13,6 +13,7 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { noCommandLines, notACommand, printable as safe } from '../printable';
+import { collect, type ReportSink } from './report-sink';
 
 export interface TextReportOptions {
   /** ANSI colour. @default false */
@@ -21,15 +22,19 @@ export interface TextReportOptions {
 
 type Style = Parameters<typeof styleText>[0];
 
-export function renderTextReport({ result, rules }: ReportInput, options: TextReportOptions = {}): string {
+export function renderTextReport(input: ReportInput, options: TextReportOptions = {}): string {
+  return collect((sink) => writeTextReport(input, sink, options));
+}
+
+/** The report, written to `sink` a line at a time (see report-sink). */
+export function writeTextReport({ result, rules }: ReportInput, sink: ReportSink, options: TextReportOptions = {}): void {
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const meta = new Map<string, RuleMetadata>(rules.map((r) => [r.id, r]));
   const severityLabel = (s: Severity): string => (s === 'error' ? paint(['bold', 'red'], 'error') : paint(['bold', 'yellow'], 'warning'));
-  // Each line is made safe as it is added (no line of the report starts a workflow command), rather than
+  // Each line is made safe as it is written (no line of the report starts a workflow command), rather than
   // splitting the finished report into lines again: a report of 50,000 findings is 100,000 lines.
-  const lines: string[] = [];
   const line = (...texts: string[]): void => {
-    for (const text of texts) lines.push(text.includes('\n') ? noCommandLines(text) : notACommand(text));
+    for (const text of texts) sink.write(`${text.includes('\n') ? noCommandLines(text) : notACommand(text)}\n`);
   };
   const lastFile = { file: '', shown: '' };
   const fileOf = (file: string): string => {
@@ -99,7 +104,6 @@ export function renderTextReport({ result, rules }: ReportInput, options: TextRe
     line('');
   }
   line(summaryLine(result, paint));
-  return `${lines.join('\n')}\n`;
 }
 
 function summaryLine(result: ReportInput['result'], paint: (s: Style, t: string) => string): string {

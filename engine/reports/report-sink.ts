@@ -1,0 +1,117 @@
+/**
+ * Where a report goes, a piece at a time. A report of a few hundred thousand findings is hundreds of MB of
+ * text: made as one string (twice that in memory when a message holds a character outside Latin-1, and
+ * copied again to be written), it ran node out of heap on machines that had read and checked the input
+ * without trouble. Reporters write to a sink instead; the sink hands the pieces on in batches of a few MB.
+ */
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+
+export interface ReportSink {
+  write(text: string): void;
+}
+
+/** Text gathered into batches of about this many characters before it is passed on. */
+const BATCH_CHARS = 4 * 1024 * 1024;
+
+/**
+ * A sink that passes the text on to `out` in batches of at most ~4 MB, in order; `flush()` passes on the
+ * rest and must be called at the end.
+ */
+export function batchingSink(out: (batch: string) => void): ReportSink & { flush(): void } {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    const batch = parts.join('');
+    parts = [];
+    size = 0;
+    out(batch);
+  };
+  return {
+    write(text: string): void {
+      parts.push(text);
+      size += text.length;
+      if (size >= BATCH_CHARS) flush();
+    },
+    flush,
+  };
+}
+
+/** The whole report as one string: for reports that are small, and for tests. */
+export function collect(render: (sink: ReportSink) => void): string {
+  const parts: string[] = [];
+  render({ write: (text) => parts.push(text) });
+  return parts.join('');
+}
+
+/** Write a report to `file` (created or truncated) as it is made. */
+export function writeReportFile(file: string, render: (sink: ReportSink) => void): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    const sink = batchingSink((batch) => fs.writeSync(fd, batch));
+    render(sink);
+    sink.flush();
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * A string to stand for a streamed array in the value given to writeJson: random, so that no string of the
+ * input (a message quoting a value) can be taken for it.
+ */
+export function streamedArray(name: string): string {
+  return `\u0000${name}:${randomUUID()}\u0000`;
+}
+
+/**
+ * JSON.stringify(value, null, 2), written a piece at a time: each array named in `streamed` (by the
+ * placeholder string that stands for it in `value`) is written one element at a time, so neither the array's
+ * text nor the whole document's is ever one string. The output is the same, character for character, as
+ * JSON.stringify of `value` with each placeholder replaced by its array's elements. `transform` is applied to
+ * each piece; a piece is the text before, between or after the arrays, or one element, so a transform that
+ * acts within JSON strings (which no piece boundary splits) acts as it would on the whole.
+ */
+export function writeJson(
+  value: unknown,
+  streamed: ReadonlyMap<string, Iterable<unknown>>,
+  sink: ReportSink,
+  transform: (text: string) => string = (text) => text,
+): void {
+  let text = JSON.stringify(value, null, 2);
+  for (;;) {
+    // The next placeholder in the text (its JSON form: a string value standing where its array goes).
+    let next: { at: number; literal: string; items: Iterable<unknown> } | undefined;
+    for (const [placeholder, items] of streamed) {
+      const literal = JSON.stringify(placeholder);
+      const at = text.indexOf(literal);
+      if (at !== -1 && (next === undefined || at < next.at)) next = { at, literal, items };
+    }
+    if (next === undefined) break;
+    sink.write(transform(text.slice(0, next.at)));
+    const lineStart = text.lastIndexOf('\n', next.at) + 1;
+    const indent = /^ */.exec(text.slice(lineStart, next.at))![0];
+    writeArray(next.items, indent, sink, transform);
+    text = text.slice(next.at + next.literal.length);
+  }
+  sink.write(transform(`${text}\n`));
+}
+
+/** The items mapped as they are read, without an array of them all (for an array writeJson streams). */
+export function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+/** An array as JSON.stringify(…, null, 2) writes it where its opening bracket follows a line indented by `indent`. */
+function writeArray(items: Iterable<unknown>, indent: string, sink: ReportSink, transform: (text: string) => string): void {
+  const inner = `${indent}  `;
+  let first = true;
+  for (const item of items) {
+    // JSON.stringify writes null for an array element it cannot represent (undefined, a function).
+    const element = JSON.stringify(item, null, 2) ?? 'null';
+    sink.write(transform(`${first ? '[' : ','}\n${inner}${element.replace(/\n/g, `\n${inner}`)}`));
+    first = false;
+  }
+  sink.write(first ? '[]' : `\n${indent}]`);
+}

@@ -1,0 +1,86 @@
+/**
+ * Reports written a piece at a time (engine/reports/report-sink): the text is the same, character for
+ * character, as the one JSON.stringify would make of the whole, whatever the data; batches keep their order.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import fc from 'fast-check';
+import { jsonWithoutCommands } from '../../engine/printable';
+import { batchingSink, collect, mapped, streamedArray, writeJson, writeReportFile } from '../../engine/reports/report-sink';
+
+/** JSON values with the strings that matter here: newlines, quotes, controls, `##[`, non-Latin-1, and look-alike placeholders. */
+const text = fc.oneof(fc.string(), fc.constantFrom('a\nb', '"', '\\', '\u0000', '##[x', '≥ 7', '\u2028', '\u0000results\u0000', ''));
+const json = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(text, tie('value'), { maxKeys: 4 }),
+})).value;
+
+test('writeJson writes what JSON.stringify(…, null, 2) writes, with each array in its placeholder’s place', () => {
+  fc.assert(
+    fc.property(
+      fc.dictionary(fc.string(), json, { maxKeys: 3 }),
+      fc.array(json, { maxLength: 5 }),
+      fc.array(json, { maxLength: 5 }),
+      fc.boolean(),
+      (head, first, second, nested) => {
+        const [a, b] = [streamedArray('a'), streamedArray('b')];
+        // The arrays stand at the top level, or deeper (inside an object inside an array), before or after other keys.
+        const shape = (x: unknown, y: unknown) => (nested ? { ...head, runs: [{ x, tool: { y } }], tail: head } : { x, ...head, y });
+        const expected = `${jsonWithoutCommands(JSON.stringify(shape(first, second), null, 2))}\n`;
+        const written = collect((sink) => writeJson(shape(a, b), new Map([[a, first], [b, second]]), sink, jsonWithoutCommands));
+        expect(written).toBe(expected);
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('an element JSON cannot represent is written as null, as JSON.stringify writes it in an array', () => {
+  const items = streamedArray('items');
+  const written = collect((sink) => writeJson({ items }, new Map([[items, [undefined, () => 1, 1]]]), sink));
+  expect(written).toBe(`${JSON.stringify({ items: [null, null, 1] }, null, 2)}\n`);
+});
+
+test('an array is written an element at a time, as it is read (mapped lazily)', () => {
+  const items = streamedArray('items');
+  const seen: number[] = [];
+  const pieces: string[] = [];
+  const lazily = mapped([1, 2, 3], (n) => {
+    seen.push(n);
+    return { n };
+  });
+  writeJson({ items }, new Map([[items, lazily]]), { write: (t) => pieces.push(`${seen.length}:${t}`) });
+  // Each element's text is written right after the element is made, before the next is made.
+  expect(pieces.slice(1, 4)).toEqual(['1:[\n    {\n      "n": 1\n    }', '2:,\n    {\n      "n": 2\n    }', '3:,\n    {\n      "n": 3\n    }']);
+});
+
+test('a placeholder is random: a string of the input that looks like one is data, not an array', () => {
+  expect(streamedArray('results')).not.toBe(streamedArray('results'));
+  const results = streamedArray('results');
+  const written = collect((sink) => writeJson({ quoted: '\u0000results\u0000', results }, new Map([[results, [1]]]), sink));
+  expect(JSON.parse(written)).toEqual({ quoted: '\u0000results\u0000', results: [1] });
+});
+
+test('batches: passed on in order, none over ~4 MB plus one piece, the rest on flush', () => {
+  const batches: string[] = [];
+  const sink = batchingSink((b) => batches.push(b));
+  const piece = 'x'.repeat(1024 * 1024 - 1) + '\n';
+  for (let i = 0; i < 10; i++) sink.write(piece);
+  expect(batches.map((b) => b.length)).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024]);
+  sink.flush();
+  expect(batches.join('')).toBe(piece.repeat(10));
+  sink.flush();
+  expect(batches).toHaveLength(3);
+});
+
+test('a report file is created or truncated, and holds what was written', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sink-')), 'report.json');
+  fs.writeFileSync(file, 'an older, longer report that must not survive');
+  writeReportFile(file, (sink) => {
+    sink.write('{');
+    sink.write('}\n');
+  });
+  expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+});
