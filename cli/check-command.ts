@@ -14,7 +14,7 @@ import { printable } from '../engine/printable';
 import { loadInputs } from '../engine/input/load-inputs';
 import { writeGithubReport } from '../engine/reports/github-report';
 import { writeJsonReport } from '../engine/reports/json-report';
-import { renderJunitReport } from '../engine/reports/junit-report';
+import { writeJunitReport } from '../engine/reports/junit-report';
 import type { ReportInput } from '../engine/reports/report-input';
 import { writeReportFile, batchingSink, type ReportSink } from '../engine/reports/report-sink';
 import { writeSarifReport, sarifUploadNote } from '../engine/reports/sarif-report';
@@ -86,7 +86,7 @@ function writeReport(format: CheckFormat, input: ReportInput, color: boolean, si
     case 'sarif':
       return writeSarifReport(input, sink);
     case 'junit':
-      return sink.write(renderJunitReport(input));
+      return writeJunitReport(input, sink);
     case 'github':
       return writeGithubReport(input, sink);
     default:

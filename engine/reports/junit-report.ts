@@ -11,11 +11,13 @@
  * Text from the input (names, addresses, messages, reasons) has its control characters escaped
  * (`printable`) before it goes into the XML: a newline in a name never starts a line of the report.
  */
+import { randomUUID } from 'crypto';
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Violation } from '../types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME } from '../version';
 import { printable } from '../printable';
+import { collect, type ReportSink } from './report-sink';
 
 interface TestCase {
   '@_classname': string;
@@ -26,7 +28,20 @@ interface TestCase {
   error?: { '@_type': string; '@_message': string };
 }
 
-export function renderJunitReport({ result, rules, toolVersion }: ReportInput): string {
+export function renderJunitReport(input: ReportInput): string {
+  return collect((sink) => writeJunitReport(input, sink));
+}
+
+/** Test cases built into XML per batch: the whole document is never one string (see report-sink). */
+const CASES_PER_BATCH = 1000;
+
+/**
+ * The report, written to `sink` a batch of test cases at a time. The document around them is built with
+ * one marker test case per suite, which is then replaced by the suite's cases, built in batches inside the
+ * same two levels of elements so that each line is indented as in the whole document; the text is the same
+ * as building the whole document at once.
+ */
+export function writeJunitReport({ result, rules, toolVersion }: ReportInput, sink: ReportSink): void {
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const suites = result.stacks.map((stack) => {
     const cases: TestCase[] = [];
@@ -100,6 +115,7 @@ export function renderJunitReport({ result, rules, toolVersion }: ReportInput): 
   });
 
   const total = (key: '@_tests' | '@_failures' | '@_errors' | '@_skipped'): number => suites.reduce((n, s) => n + s[key], 0);
+  const markers = suites.map(() => `cases-${randomUUID()}`);
   const document = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     testsuites: {
@@ -108,11 +124,26 @@ export function renderJunitReport({ result, rules, toolVersion }: ReportInput): 
       '@_failures': total('@_failures'),
       '@_errors': total('@_errors'),
       '@_skipped': total('@_skipped'),
-      testsuite: suites,
+      testsuite: suites.map((suite, i) => ({ ...suite, testcase: [{ '@_name': markers[i] }] })),
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', format: true, suppressEmptyNode: true });
-  return withOneFinalNewline(builder.build(document) as string);
+  let rest = withOneFinalNewline(builder.build(document) as string);
+  suites.forEach((suite, i) => {
+    const marker = `<testcase name="${markers[i]}"/>\n`;
+    const at = rest.indexOf(marker);
+    const lineStart = rest.lastIndexOf('\n', at) + 1;
+    sink.write(rest.slice(0, lineStart));
+    for (let from = 0; from < suite.testcase.length; from += CASES_PER_BATCH) {
+      const built = builder.build({ testsuites: { testsuite: { testcase: suite.testcase.slice(from, from + CASES_PER_BATCH) } } }) as string;
+      // Without the two enclosing elements' lines: `<testsuites>`, `  <testsuite>` … `  </testsuite>`, `</testsuites>`.
+      const open = built.indexOf('\n', built.indexOf('\n') + 1) + 1;
+      const close = built.lastIndexOf('  </testsuite>');
+      sink.write(built.slice(open, close));
+    }
+    rest = rest.slice(at + marker.length);
+  });
+  sink.write(rest);
 }
 
 /**
