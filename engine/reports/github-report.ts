@@ -15,11 +15,7 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { printable as safe } from '../printable';
-import { collect, type ReportSink } from './report-sink';
-
-export function renderGithubReport(input: ReportInput): string {
-  return collect((sink) => writeGithubReport(input, sink));
-}
+import type { ReportSink } from './report-sink';
 
 /** The commands, written to `sink` one at a time (see report-sink). */
 export function writeGithubReport({ result }: ReportInput, sink: ReportSink): void {

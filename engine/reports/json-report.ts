@@ -3,11 +3,7 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { jsonWithoutCommands } from '../printable';
-import { collect, mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
-
-export function renderJsonReport(input: ReportInput): string {
-  return collect((sink) => writeJsonReport(input, sink));
-}
+import { mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
 
 /** The report, written to `sink` a finding at a time (see report-sink). */
 export function writeJsonReport({ result, rules, toolVersion }: ReportInput, sink: ReportSink): void {

@@ -17,7 +17,7 @@ import type { Violation } from '../types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME } from '../version';
 import { printable } from '../printable';
-import { collect, type ReportSink } from './report-sink';
+import type { ReportSink } from './report-sink';
 
 interface TestCase {
   '@_classname': string;
@@ -26,10 +26,6 @@ interface TestCase {
   failure?: { '@_type': string; '@_message': string; '#text': string };
   skipped?: { '@_message': string };
   error?: { '@_type': string; '@_message': string };
-}
-
-export function renderJunitReport(input: ReportInput): string {
-  return collect((sink) => writeJunitReport(input, sink));
 }
 
 /** Test cases built into XML per batch: the whole document is never one string (see report-sink). */

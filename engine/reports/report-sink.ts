@@ -38,13 +38,6 @@ export function batchingSink(out: (batch: string) => void): ReportSink & { flush
   };
 }
 
-/** The whole report as one string: for reports that are small, and for tests. */
-export function collect(render: (sink: ReportSink) => void): string {
-  const parts: string[] = [];
-  render({ write: (text) => parts.push(text) });
-  return parts.join('');
-}
-
 /** Write a report to `file` (created or truncated) as it is made. */
 export function writeReportFile(file: string, render: (sink: ReportSink) => void): void {
   const fd = fs.openSync(file, 'w');

@@ -8,7 +8,7 @@ import type { Violation } from '../types';
 import type { ReportInput } from './report-input';
 import { TOOL_NAME, TOOL_URI } from '../version';
 import { jsonWithoutCommands } from '../printable';
-import { collect, mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
+import { mapped, streamedArray, writeJson, type ReportSink } from './report-sink';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -30,10 +30,6 @@ export function sarifUploadNote(result: ReportInput['result']): string | undefin
     `the SARIF report holds ${results} results in one run; GitHub code scanning rejects a run of more than ` +
     `${GITHUB_MAX_RESULTS_PER_RUN} (and shows 5000): check fewer stacks per upload, or fix or suppress findings first`
   );
-}
-
-export function renderSarifReport(input: ReportInput): string {
-  return collect((sink) => writeSarifReport(input, sink));
 }
 
 /** The log, written to `sink` a result at a time (see report-sink). */

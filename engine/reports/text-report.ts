@@ -13,7 +13,7 @@ import type { ReportInput } from './report-input';
 import { errorsOf, warningsOf } from './report-input';
 import { TOOL_NAME } from '../version';
 import { noCommandLines, notACommand, printable as safe } from '../printable';
-import { collect, type ReportSink } from './report-sink';
+import type { ReportSink } from './report-sink';
 
 export interface TextReportOptions {
   /** ANSI colour. @default false */
@@ -21,10 +21,6 @@ export interface TextReportOptions {
 }
 
 type Style = Parameters<typeof styleText>[0];
-
-export function renderTextReport(input: ReportInput, options: TextReportOptions = {}): string {
-  return collect((sink) => writeTextReport(input, sink, options));
-}
 
 /** The report, written to `sink` a line at a time (see report-sink). */
 export function writeTextReport({ result, rules }: ReportInput, sink: ReportSink, options: TextReportOptions = {}): void {

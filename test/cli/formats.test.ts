@@ -256,6 +256,28 @@ describe('github', () => {
       expect(lines.filter((l) => l.startsWith('::notice'))).toEqual([]);
     });
 
+    test('invalid suppressions are warnings, and the coverage line a notice: both count', async () => {
+      const many = tempDir();
+      const names = Array.from({ length: 10 }, (_, i) => `v${i}`);
+      const volumes = Object.fromEntries(names.map((name) => [name, { availability_zone: 'a' }]));
+      // 10 warnings and one invalid suppression (no scope): 11 warning commands.
+      cdktfOut(path.join(many, 'warnings', 'cdktf.out'), {
+        app: cdktfStack('app', { aws_ebs_volume: volumes }, { '//': { guardrails: { suppressions: [{ ruleId: ENCRYPTION, reason: 'no scope' }] } } }),
+      });
+      const warnings = await cli(['check', '--format', 'github', ...only(ENCRYPTION), '--rule', `${ENCRYPTION}=warning`], { cwd: path.join(many, 'warnings') });
+      expect(warnings.stdout.split('\n')[0]).toContain('this step wrote 0 error, 11 warning and 0 notice commands');
+      expect(warnings.stdout).toMatch(
+        /^::warning file=cdktf\.out\/stacks\/app\/cdk\.tf\.json,title=invalid suppression in app \(not honoured\)::scope must be/m,
+      );
+      // 10 suppressed findings and a type no rule covers: 11 notices.
+      const suppressions = names.map((name) => ({ ruleId: ENCRYPTION, scope: `app/${name}`, reason: 'migrated in ticket OPS-1', expires: '2031-01-01' }));
+      cdktfOut(path.join(many, 'notices', 'cdktf.out'), {
+        app: cdktfStack('app', { aws_ebs_volume: volumes, aws_s3_bucket: { logs: {} } }, { '//': { guardrails: { suppressions } } }),
+      });
+      const notices = await cli(['check', '--format', 'github', ...only(ENCRYPTION), ...TODAY], { cwd: path.join(many, 'notices') });
+      expect(notices.stdout.split('\n')[0]).toContain('this step wrote 0 error, 0 warning and 11 notice commands');
+    });
+
     test.each([[10], [11]])('%i notices (suppressed findings): a notice first past 10, where it is one of the 10 shown', async (n) => {
       const many = tempDir();
       const names = Array.from({ length: n }, (_, i) => `v${i}`);

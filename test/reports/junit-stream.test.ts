@@ -6,8 +6,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { evaluate } from '../../engine/evaluate';
 import { stackFromTerraformJson } from '../../engine/input/terraform-json';
 import { resolveOptions } from '../../engine/options';
-import { renderJunitReport } from '../../engine/reports/junit-report';
+import { writeJunitReport } from '../../engine/reports/junit-report';
 import { builtInRules } from '../../rules';
+import { collect } from '../helpers/report';
 
 const ENCRYPTION = 'volume-encryption-required';
 const onlyEncryption = Object.fromEntries(builtInRules.map((r) => [r.id, r.id === ENCRYPTION ? 'error' : 'off'] as const));
@@ -19,7 +20,7 @@ function volumes(stack: string, n: number) {
 
 test('2,500 failing cases in one suite (three batches) and 3 in another: one document, every case in order, indented alike', () => {
   const result = evaluate([volumes('big', 2500), volumes('small', 3)], resolveOptions({ rules: onlyEncryption }, builtInRules, 'test'));
-  const xml = renderJunitReport({ result, rules: builtInRules, toolVersion: '1.2.3' });
+  const xml = collect((sink) => writeJunitReport({ result, rules: builtInRules, toolVersion: '1.2.3' }, sink));
   const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml);
   const [big, small] = parsed.testsuites.testsuite;
   expect([parsed.testsuites.tests, parsed.testsuites.failures, big.tests, small.tests]).toEqual(['2503', '2503', '2500', '3']);

@@ -7,7 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { jsonWithoutCommands } from '../../engine/printable';
-import { batchingSink, collect, mapped, streamedArray, writeJson, writeReportFile } from '../../engine/reports/report-sink';
+import { batchingSink, mapped, streamedArray, writeJson, writeReportFile } from '../../engine/reports/report-sink';
+import { collect } from '../helpers/report';
 
 /** JSON values with the strings that matter here: newlines, quotes, controls, `##[`, non-Latin-1, and look-alike placeholders. */
 const text = fc.oneof(fc.string(), fc.constantFrom('a\nb', '"', '\\', '\u0000', '##[x', '≥ 7', '\u2028', '\u0000results\u0000', ''));
@@ -24,12 +25,15 @@ test('writeJson writes what JSON.stringify(…, null, 2) writes, with each array
       fc.array(json, { maxLength: 5 }),
       fc.array(json, { maxLength: 5 }),
       fc.boolean(),
-      (head, first, second, nested) => {
+      fc.boolean(),
+      (head, first, second, nested, reversed) => {
         const [a, b] = [streamedArray('a'), streamedArray('b')];
         // The arrays stand at the top level, or deeper (inside an object inside an array), before or after other keys.
         const shape = (x: unknown, y: unknown) => (nested ? { ...head, runs: [{ x, tool: { y } }], tail: head } : { x, ...head, y });
         const expected = `${jsonWithoutCommands(JSON.stringify(shape(first, second), null, 2))}\n`;
-        const written = collect((sink) => writeJson(shape(a, b), new Map([[a, first], [b, second]]), sink, jsonWithoutCommands));
+        // The arrays are found in the order they stand in the document, whatever the order they are given in.
+        const streamed = new Map(reversed ? [[b, second], [a, first]] : [[a, first], [b, second]]);
+        const written = collect((sink) => writeJson(shape(a, b), streamed, sink, jsonWithoutCommands));
         expect(written).toBe(expected);
       },
     ),
@@ -83,4 +87,19 @@ test('a report file is created or truncated, and holds what was written', () => 
     sink.write('}\n');
   });
   expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+});
+
+test('the report file is closed once written, also when making the report fails', () => {
+  if (!fs.existsSync('/proc/self/fd')) return; // (Linux shows a process's open files there)
+  const open = () => fs.readdirSync('/proc/self/fd').length;
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sink-')), 'report.json');
+  const before = open();
+  writeReportFile(file, (sink) => sink.write('{}\n'));
+  expect(open()).toBe(before);
+  expect(() =>
+    writeReportFile(file, () => {
+      throw new Error('a reporter bug');
+    }),
+  ).toThrow('a reporter bug');
+  expect(open()).toBe(before);
 });
