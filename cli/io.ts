@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import { isatty } from 'tty';
 import { GuardrailInputError } from '../engine/input/input-error';
 import { tooLarge } from '../engine/input/read-json';
 
@@ -23,8 +25,8 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: closedPipeIsTheEnd(process.stdout),
+    stderr: closedPipeIsTheEnd(process.stderr),
     readStdin: async (maxBytes?: number) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -41,6 +43,51 @@ export function processIo(): CliIo {
     },
     env: process.env,
     cwd: process.cwd(),
+  };
+}
+
+/**
+ * A reader that stops early (`check … | head`) closes the pipe: what is left of the report has nowhere to go,
+ * which is the reader's choice, not a failure of the check (whose exit code still says what it found). Without
+ * a listener, the stream's EPIPE error ended the process with a stack trace.
+ */
+function closedPipeIsTheEnd<T extends NodeJS.WriteStream>(stream: T): T {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  return stream;
+}
+
+/**
+ * processIo for a worker thread (see isolation.ts): a worker's process.stdout hands each write to the main
+ * thread and returns, so a report written without a pause would pile up in memory; these write to the
+ * process's descriptors directly, and wait when a pipe is full.
+ */
+export function workerIo(): CliIo {
+  return { ...processIo(), stdout: descriptorStream(1), stderr: descriptorStream(2) };
+}
+
+function descriptorStream(fd: number): OutputStream {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  let closed = false;
+  return {
+    isTTY: isatty(fd),
+    write(text: string): boolean {
+      const bytes = Buffer.from(text);
+      for (let done = 0; done < bytes.length && !closed;) {
+        try {
+          done += fs.writeSync(fd, bytes, done);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          // The reader has gone (see closedPipeIsTheEnd): the rest is dropped.
+          if (code === 'EPIPE') closed = true;
+          // A non-blocking pipe that is full: wait a millisecond for the reader.
+          else if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+          else throw error;
+        }
+      }
+      return true;
+    },
   };
 }
 

@@ -38,16 +38,24 @@ export function batchingSink(out: (batch: string) => void): ReportSink & { flush
   };
 }
 
-/** Write a report to `file` (created or truncated) as it is made. */
+/**
+ * Write a report to `file` as it is made: into `<file>.partial`, renamed to `file` once whole, so a run that
+ * dies half-way (out of memory) never leaves a truncated report under the name a CI step uploads.
+ */
 export function writeReportFile(file: string, render: (sink: ReportSink) => void): void {
-  const fd = fs.openSync(file, 'w');
+  const partial = `${file}.partial`;
+  const fd = fs.openSync(partial, 'w');
   try {
     const sink = batchingSink((batch) => fs.writeSync(fd, batch));
     render(sink);
     sink.flush();
-  } finally {
+  } catch (error) {
     fs.closeSync(fd);
+    fs.rmSync(partial, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
+  fs.renameSync(partial, file);
 }
 
 /**

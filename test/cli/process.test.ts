@@ -2,9 +2,10 @@
  * The built executable (`dist/cli/main.js`, the package's `bin`), as CI runs it: a real process, real
  * exit codes, stdin, no stack traces. Rebuilt first when the sources are newer than the build.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { runsIsolated } from '../../cli/isolation';
 import { tieringFlag } from '../../cli/tiering';
 import { ENCRYPTION, cdktfOut, cdktfStack, only, tempDir, writeFiles } from './harness';
 
@@ -36,7 +37,13 @@ beforeAll(() => {
 }, 120000);
 
 const run = (args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) => {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd: options.cwd, input: options.input, env: { ...process.env, ...options.env } });
+  const r = spawnSync(process.execPath, [MAIN, ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd,
+    input: options.input,
+    env: { ...process.env, ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -95,4 +102,54 @@ test('malformed input from a real process: one line, no stack trace', () => {
   const r = run(['check', '-'], { input: '{"resource": {' });
   expect(r.code).toBe(2);
   expect(r.stderr).toBe("cdktf-guardrails: stdin: malformed JSON at line 1, column 15: Expected property name or '}'\n");
+});
+
+describe('inputs large for the heap node allows itself (cli/isolation.ts)', () => {
+  /** A cdktf output of 10,000 resources (4 MB, 8,663 findings), as the benchmark writes it. */
+  let big: string;
+  beforeAll(() => {
+    big = tempDir();
+    (require('../../bench/generate') as { writeInputs(dir: string, n: number, options: object): unknown }).writeInputs(big, 10000, {});
+  });
+  const heapLimitWith = (mib: number): number =>
+    Number(execFileSync(process.execPath, [`--max-old-space-size=${mib}`, '-p', "require('v8').getHeapStatistics().heap_size_limit"], { encoding: 'utf8' }));
+  const withHeap = (mib: number, args: string[], cwd?: string) => {
+    // (the input is "large" for that heap: checked in a worker)
+    expect(runsIsolated(args, cwd ?? process.cwd(), heapLimitWith(mib))).toBe(true);
+    const r = spawnSync(process.execPath, [`--max-old-space-size=${mib}`, MAIN, ...args], { encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  test('out of memory is exit 2 and a sentence saying how to give node more, not V8’s fatal error; no report is left', () => {
+    const r = withHeap(16, ['check', big, '--format', 'sarif', '--output', 'out/report.sarif'], big);
+    expect([r.code, r.signal, r.stdout]).toEqual([2, null, '']);
+    expect(r.stderr).toMatch(
+      /^cdktf-guardrails: out of memory: checking about 4 MiB of input needed more than the \d+ MiB of heap node allows itself; give it more with NODE_OPTIONS=--max-old-space-size=<MiB> \(up to 6× the input\), or check fewer stacks at a time\n$/,
+    );
+    expect(fs.existsSync(path.join(big, 'out', 'report.sarif'))).toBe(false);
+    expect(fs.existsSync(path.join(big, 'out', 'report.sarif.partial'))).toBe(false);
+  });
+
+  test('checked in a worker when it fits: the same report, summary and exit code as in the process itself', () => {
+    const isolated = withHeap(40, ['check', big, '--format', 'sarif']);
+    const inProcess = run(['check', big, '--format', 'sarif']);
+    expect(isolated.code).toBe(1);
+    expect([isolated.code, isolated.stderr]).toEqual([inProcess.code, inProcess.stderr]);
+    expect(isolated.stdout).toBe(inProcess.stdout);
+    expect(JSON.parse(isolated.stdout).runs[0].results).toHaveLength(8663);
+  });
+
+  test('a reader that stops early (`| head`): the rest is dropped quietly, and the exit code still says what was found', async () => {
+    expect(runsIsolated(['check', big], process.cwd())).toBe(false);
+    expect(runsIsolated(['check', big], process.cwd(), heapLimitWith(32))).toBe(true);
+    // Both ways out: from the process itself, and from a worker (for which this input is large in a 32 MB heap).
+    for (const nodeArgs of [[], ['--max-old-space-size=32']]) {
+      const child = spawn(process.execPath, [...nodeArgs, MAIN, 'check', big], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stdout.once('data', () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect([nodeArgs, code, stderr]).toEqual([nodeArgs, 1, '']);
+    }
+  });
 });

@@ -103,3 +103,18 @@ test('the report file is closed once written, also when making the report fails'
   ).toThrow('a reporter bug');
   expect(open()).toBe(before);
 });
+
+test('a report is renamed into place once whole: a run that fails half-way leaves the last whole report, and no part', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sink-'));
+  const file = path.join(dir, 'report.sarif');
+  writeReportFile(file, (sink) => sink.write('the last whole report'));
+  expect(() =>
+    writeReportFile(file, (sink) => {
+      sink.write('half of the next one');
+      (sink as { flush?: () => void }).flush?.();
+      throw new Error('out of something');
+    }),
+  ).toThrow('out of something');
+  expect(fs.readdirSync(dir)).toEqual(['report.sarif']);
+  expect(fs.readFileSync(file, 'utf8')).toBe('the last whole report');
+});
