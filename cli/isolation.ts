@@ -26,7 +26,8 @@ const MIB = 1024 * 1024;
  * heap node allows itself.
  */
 export function runsIsolated(argv: readonly string[], cwd: string, heapLimit: number = getHeapStatistics().heap_size_limit): boolean {
-  if (argv[0] !== 'check') return false;
+  // stdin (`-`) is read by the main thread alone: a worker's is empty.
+  if (argv[0] !== 'check' || argv.includes('-')) return false;
   const budget = heapLimit / 4 / HEAP_PER_INPUT_BYTE;
   return inputBytes(argv.slice(1), cwd, budget) > budget;
 }

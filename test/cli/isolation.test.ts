@@ -46,6 +46,8 @@ test('isolated when the input may need more than a quarter of the heap; only che
   expect(runsIsolated(['check'], dir, heapFor(1100))).toBe(false);
   expect(runsIsolated(['check'], dir, heapFor(1099))).toBe(true);
   expect(runsIsolated(['rules'], dir, 1)).toBe(false);
+  // stdin can only be read by the main thread
+  expect(runsIsolated(['check', '-', 'cdktf.out'], dir, heapFor(1099))).toBe(false);
   expect(runsIsolated([], dir, 1)).toBe(false);
 });
 
