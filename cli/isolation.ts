@@ -71,11 +71,15 @@ export function inputBytes(args: readonly string[], cwd: string, enough: number)
 }
 
 /**
- * Run `script` (the executable) in a worker with `argv` and the same heap limit; its exit code, or exit 2 and
- * a message when it ran out of memory. A report it was writing is removed (see writeReportFile's `.partial`).
+ * Run `script` (the executable) in a worker with `argv` and the same heap limit (`limitMb`: this process's);
+ * its exit code, or exit 2 and a message when it ran out of memory. A report it was writing is removed (see writeReportFile's `.partial`).
  */
-export function runIsolated(script: string, argv: readonly string[], io: CliIo): Promise<number> {
-  const limitMb = Math.floor(getHeapStatistics().heap_size_limit / MIB);
+export function runIsolated(
+  script: string,
+  argv: readonly string[],
+  io: CliIo,
+  limitMb: number = Math.floor(getHeapStatistics().heap_size_limit / MIB),
+): Promise<number> {
   return new Promise((resolve) => {
     let failed: number | undefined;
     const worker = new Worker(script, { argv: [...argv], resourceLimits: { maxOldGenerationSizeMb: limitMb } });

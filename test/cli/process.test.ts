@@ -7,34 +7,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { runsIsolated } from '../../cli/isolation';
 import { tieringFlag } from '../../cli/tiering';
+import { MAIN, ensureBuilt } from '../helpers/built';
 import { ENCRYPTION, cdktfOut, cdktfStack, only, tempDir, writeFiles } from './harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const MAIN = path.join(ROOT, 'dist', 'cli', 'main.js');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  const stale =
-    !fs.existsSync(MAIN) || Math.max(...['cli', 'aspects', 'engine', 'rules'].map((d) => newestSource(path.join(ROOT, d)))) > fs.statSync(MAIN).mtimeMs;
-  if (stale) {
-    // Someone else's half-written file may fail type checking; tsc still emits, and main.js is what we need.
-    try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'pipe' });
-    } catch {
-      /* checked below */
-    }
-  }
-  expect(fs.existsSync(MAIN)).toBe(true);
-}, 120000);
+beforeAll(() => ensureBuilt(true), 120000);
 
 const run = (args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}) => {
   const r = spawnSync(process.execPath, [MAIN, ...args], {
