@@ -59,7 +59,9 @@ export async function runCheck(paths: readonly string[], raw: Record<string, unk
       fs.mkdirSync(path.dirname(file), { recursive: true });
       writeReportFile(file, write);
     } catch (error) {
-      throw new GuardrailInputError(`--output ${options.output}`, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
+      // The report is made while it is written: only the file system's errors are the output's fault.
+      if (typeof (error as NodeJS.ErrnoException | undefined)?.syscall !== 'string') throw error;
+      throw new GuardrailInputError(`--output ${options.output}`, `cannot be written (${(error as Error).message})`);
     }
     io.stderr.write(`${renderSummary(result, options.output)}\n`);
   } else {

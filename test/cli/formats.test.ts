@@ -4,6 +4,7 @@ import * as path from 'path';
 import { XMLParser } from 'fast-xml-parser';
 import { validateSarif } from '../helpers/sarif';
 import { withOneFinalNewline } from '../../engine/reports/junit-report';
+import * as textReport from '../../engine/reports/text-report';
 import { ENCRYPTION, PUBLIC_IP, cdktfOut, cdktfStack, cli, only, tempDir, writeFiles } from './harness';
 
 const RULES = only(ENCRYPTION, PUBLIC_IP);
@@ -302,6 +303,21 @@ describe('github', () => {
     expect(line).toMatch(/^::error file=we%2Cird%3Aname%25\.tf\.json,line=4,col=7,title=\[volume-encryption-required\] we%2Cird%3Aname%25 aws_ebs_volume\.v::/);
     expect(line.split('::')[2]).toContain('%0AFix:');
   });
+});
+
+test('a report that fails while it is written to --output is an internal error, not the file’s fault; no part is left', async () => {
+  const broken = jest.spyOn(textReport, 'writeTextReport').mockImplementation((_input, sink) => {
+    sink.write('the first lines');
+    throw new Error('a reporter bug');
+  });
+  try {
+    const run = await cli(['check', '--output', 'reports/broken.txt', ...RULES, ...TODAY], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([2, 'cdktf-guardrails: internal error: a reporter bug (set CDKTF_GUARDRAILS_DEBUG=1 for details)\n']);
+    expect(fs.existsSync(path.join(dir, 'reports', 'broken.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'reports', 'broken.txt.partial'))).toBe(false);
+  } finally {
+    broken.mockRestore();
+  }
 });
 
 test('--output writes the report to a file and a summary to stderr', async () => {
