@@ -55,7 +55,13 @@ export function writeReportFile(file: string, render: (sink: ReportSink) => void
     throw error;
   }
   fs.closeSync(fd);
-  fs.renameSync(partial, file);
+  try {
+    fs.renameSync(partial, file);
+  } catch (error) {
+    // (`file` is a directory, say): the whole report is not left behind under another name either.
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
 }
 
 /**

@@ -118,3 +118,10 @@ test('a report is renamed into place once whole: a run that fails half-way leave
   expect(fs.readdirSync(dir)).toEqual(['report.sarif']);
   expect(fs.readFileSync(file, 'utf8')).toBe('the last whole report');
 });
+
+test('a report that cannot be renamed into place (a directory has its name): an error, and no part left', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sink-'));
+  fs.mkdirSync(path.join(dir, 'report.json', 'inside'), { recursive: true });
+  expect(() => writeReportFile(path.join(dir, 'report.json'), (sink) => sink.write('{}'))).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+  expect(fs.readdirSync(dir)).toEqual(['report.json']);
+});
