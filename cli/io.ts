@@ -1,6 +1,6 @@
-import * as fs from 'fs';
 import { isatty } from 'tty';
 import { GuardrailInputError } from '../engine/input/input-error';
+import { writeAll } from '../engine/reports/report-sink';
 import { tooLarge } from '../engine/input/read-json';
 
 /** What the CLI touches of the outside world, so tests can run it in-process with fake streams. */
@@ -68,23 +68,17 @@ export function workerIo(): CliIo {
 }
 
 function descriptorStream(fd: number): OutputStream {
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   let closed = false;
   return {
     isTTY: isatty(fd),
     write(text: string): boolean {
-      const bytes = Buffer.from(text);
-      for (let done = 0; done < bytes.length && !closed;) {
-        try {
-          done += fs.writeSync(fd, bytes, done);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          // The reader has gone (see closedPipeIsTheEnd): the rest is dropped.
-          if (code === 'EPIPE') closed = true;
-          // A non-blocking pipe that is full: wait a millisecond for the reader.
-          else if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-          else throw error;
-        }
+      if (closed) return true;
+      try {
+        writeAll(fd, text);
+      } catch (error) {
+        // The reader has gone (see closedPipeIsTheEnd): the rest is dropped.
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+        closed = true;
       }
       return true;
     },

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { getHeapStatistics } from 'v8';
 import { Worker } from 'worker_threads';
+import { partialReportPath } from '../engine/reports/report-sink';
 import { TOOL_NAME } from '../engine/version';
 import type { CliIo } from './io';
 import { EXIT_USAGE } from './usage-error';
@@ -111,6 +112,6 @@ function removePartialReport(argv: readonly string[], cwd: string): void {
           : arg.startsWith('-o') && !arg.startsWith('--')
             ? arg.slice(2)
             : undefined;
-    if (output) fs.rmSync(`${path.resolve(cwd, output)}.partial`, { force: true });
+    if (output) fs.rmSync(partialReportPath(path.resolve(cwd, output)), { force: true });
   }
 }

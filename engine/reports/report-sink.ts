@@ -40,15 +40,26 @@ export function batchingSink(out: (batch: string) => void): ReportSink & { flush
 
 /**
  * Write a report to `file` as it is made: into `<file>.partial`, renamed to `file` once whole, so a run that
- * dies half-way (out of memory) never leaves a truncated report under the name a CI step uploads.
+ * dies half-way (out of memory) never leaves a truncated report under the name a CI step uploads. A link is
+ * followed (the file it names is replaced, the link stays); what is not a regular file (`/dev/stdout`, a
+ * FIFO) cannot be replaced by renaming and is written straight through, as before.
  */
 export function writeReportFile(file: string, render: (sink: ReportSink) => void): void {
-  const partial = `${file}.partial`;
+  const target = existingTarget(file);
+  if (target?.regular === false) {
+    const fd = fs.openSync(target.path, 'w');
+    try {
+      writeAndFlush(fd, render);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return;
+  }
+  const destination = target?.path ?? file;
+  const partial = partialOf(destination);
   const fd = fs.openSync(partial, 'w');
   try {
-    const sink = batchingSink((batch) => fs.writeSync(fd, batch));
-    render(sink);
-    sink.flush();
+    writeAndFlush(fd, render);
   } catch (error) {
     fs.closeSync(fd);
     fs.rmSync(partial, { force: true });
@@ -56,13 +67,55 @@ export function writeReportFile(file: string, render: (sink: ReportSink) => void
   }
   fs.closeSync(fd);
   try {
-    fs.renameSync(partial, file);
+    fs.renameSync(partial, destination);
   } catch (error) {
     // (`file` is a directory, say): the whole report is not left behind under another name either.
     fs.rmSync(partial, { force: true });
     throw error;
   }
 }
+
+/** Where writeReportFile puts the report for `file` until it is whole (beside the file a link names). */
+export function partialReportPath(file: string): string {
+  return partialOf(existingTarget(file)?.path ?? file);
+}
+
+const partialOf = (file: string): string => `${file}.partial`;
+
+/** What `file` is, links followed, when it exists. */
+function existingTarget(file: string): { path: string; regular: boolean } | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+  return { path: real, regular: fs.statSync(real).isFile() };
+}
+
+function writeAndFlush(fd: number, render: (sink: ReportSink) => void): void {
+  const sink = batchingSink((batch) => writeAll(fd, batch));
+  render(sink);
+  sink.flush();
+}
+
+/**
+ * All of `text` to `fd`: a pipe may take part of a write, or none for now (EAGAIN, when it is non-blocking
+ * and full), so the rest is written, after a millisecond's wait when the pipe is full.
+ */
+export function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += fs.writeSync(fd, bytes, done);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(PAUSE, 0, 0, 1);
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * A string to stand for a streamed array in the value given to writeJson: random, so that no string of the

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { jsonWithoutCommands } from '../../engine/printable';
-import { batchingSink, mapped, streamedArray, writeJson, writeReportFile } from '../../engine/reports/report-sink';
+import { batchingSink, mapped, streamedArray, writeAll, writeJson, writeReportFile } from '../../engine/reports/report-sink';
 import { collect } from '../helpers/report';
 
 /** JSON values with the strings that matter here: newlines, quotes, controls, `##[`, non-Latin-1, and look-alike placeholders. */
@@ -124,4 +124,47 @@ test('a report that cannot be renamed into place (a directory has its name): an 
   fs.mkdirSync(path.join(dir, 'report.json', 'inside'), { recursive: true });
   expect(() => writeReportFile(path.join(dir, 'report.json'), (sink) => sink.write('{}'))).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
   expect(fs.readdirSync(dir)).toEqual(['report.json']);
+});
+
+test('a link is followed: the file it names gets the report, and the link stays a link', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sink-'));
+  fs.mkdirSync(path.join(dir, 'shared'));
+  fs.writeFileSync(path.join(dir, 'shared', 'report.sarif'), 'old');
+  fs.symlinkSync(path.join('shared', 'report.sarif'), path.join(dir, 'report.sarif'));
+  writeReportFile(path.join(dir, 'report.sarif'), (sink) => sink.write('new'));
+  expect(fs.lstatSync(path.join(dir, 'report.sarif')).isSymbolicLink()).toBe(true);
+  expect(fs.readFileSync(path.join(dir, 'shared', 'report.sarif'), 'utf8')).toBe('new');
+  expect([fs.readdirSync(dir).sort(), fs.readdirSync(path.join(dir, 'shared'))]).toEqual([['report.sarif', 'shared'], ['report.sarif']]);
+});
+
+test('what is not a regular file (a device, a pipe: `--output /dev/stdout`) is written straight through, never replaced', () => {
+  if (!fs.existsSync('/dev/null')) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sink-'));
+  // A link in a scratch directory, so that a bug replaces the link, not the device.
+  const link = path.join(dir, 'stdout');
+  fs.symlinkSync('/dev/null', link);
+  writeReportFile(link, (sink) => sink.write('a report nobody keeps'));
+  expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+  expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+  expect([fs.readdirSync(dir), fs.existsSync('/dev/null.partial')]).toEqual([['stdout'], false]);
+});
+
+test('writeAll writes every byte, also of a text longer than a pipe takes at once', async () => {
+  const { spawn } = await import('child_process');
+  const reader = spawn(process.execPath, ['-e', "let n = 0; process.stdin.on('data', (c) => (n += c.length)).on('end', () => console.log(n))"], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const fd = (reader.stdin as unknown as { _handle: { fd: number } })._handle.fd;
+  const text = 'é'.repeat(600_000); // 1.2 MB of UTF-8, far over a pipe's 64 KiB
+  let out = '';
+  reader.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const closed = new Promise((resolve) => reader.on('close', resolve));
+  try {
+    // (the pipe is non-blocking: writes fill it faster than the reader empties it, and must wait)
+    writeAll(fd, text);
+  } finally {
+    reader.stdin.end();
+    await closed;
+  }
+  expect(Number(out.trim())).toBe(Buffer.byteLength(text));
 });
