@@ -82,15 +82,18 @@ export function partialReportPath(file: string): string {
 
 const partialOf = (file: string): string => `${file}.partial`;
 
-/** What `file` is, links followed, when it exists. */
+/**
+ * What `file` is, links followed, when it exists: a regular file by its real path; anything else by the name
+ * given (`/dev/stdout` resolves to no path at all when it is a pipe).
+ */
 function existingTarget(file: string): { path: string; regular: boolean } | undefined {
-  let real: string;
+  let stat: fs.Stats;
   try {
-    real = fs.realpathSync(file);
+    stat = fs.statSync(file);
   } catch {
     return undefined;
   }
-  return { path: real, regular: fs.statSync(real).isFile() };
+  return stat.isFile() ? { path: fs.realpathSync(file), regular: true } : { path: file, regular: false };
 }
 
 function writeAndFlush(fd: number, render: (sink: ReportSink) => void): void {

@@ -58,6 +58,20 @@ test('exit 0, 1 and 2 from a real process; the default PATH is ./cdktf.out', () 
   expect(missing.stderr).toBe('cdktf-guardrails: missing.json: does not exist\n');
 });
 
+test('--output /dev/stdout when stdout is a pipe: the report arrives there, and nothing is written into /dev', () => {
+  if (!fs.existsSync('/dev/stdout')) return;
+  const dir = tempDir();
+  writeFiles(dir, { 'main.tf.json': { resource: { aws_ebs_volume: { v: { availability_zone: 'a' } } } } });
+  // Through a shell's pipe (node's own child stdio is a socket, which /dev/stdout cannot be opened on).
+  const command = [process.execPath, MAIN, 'check', '.', '--format', 'json', '--output', '/dev/stdout', ...only(ENCRYPTION)].map((a) => `'${a}'`).join(' ');
+  const shell = spawnSync('sh', ['-c', `${command} | cat`], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = { stdout: shell.stdout, stderr: shell.stderr };
+  expect(r.stdout.slice(0, r.stdout.lastIndexOf('}') + 1)).toBe(JSON.stringify(JSON.parse(r.stdout), null, 2));
+  expect(JSON.parse(r.stdout).summary.errors).toBe(1);
+  expect(r.stderr).toContain('report: /dev/stdout');
+  expect(fs.existsSync('/dev/stdout.partial')).toBe(false);
+});
+
 test('a plan on stdin', () => {
   const plan = {
     format_version: '1.2',
