@@ -158,3 +158,13 @@ test('printable: control characters as \\n, \\xHH or \\uHHHH; everything else un
   expect(printable('##[error]x ## [ok] é 漢 😀 C:\\path')).toBe('#\\x23[error]x ## [ok] é 漢 😀 C:\\path');
   expect(printable(printable(EVIL))).toBe(printable(EVIL));
 });
+
+test('printable: every edge of every escaped range is escaped inside ordinary text, and the characters just outside are not', () => {
+  // Safe text is returned as it is without running the replacement: each edge must still be seen in a long string.
+  const escaped = ['\u0000', '\u001f', '\u007f', '\u009f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff'];
+  const kept = [' ', '~', '\u00a0', '\u2027', '\u202f', '\u2065', '\u206a', '\ufefe', '\uff00', '#', '##', '#['];
+  const text = (c: string) => `${'aws_instance.web'.repeat(8)}${c}${'is safe'.repeat(8)}`;
+  for (const c of escaped) expect(printable(text(c))).toBe(text(`\\${c.charCodeAt(0) <= 0xff ? 'x' : 'u'}${c.charCodeAt(0).toString(16).padStart(c.charCodeAt(0) <= 0xff ? 2 : 4, '0')}`));
+  for (const c of kept) expect(printable(text(c))).toBe(text(c));
+  expect(printable(text('##['))).toBe(text('#\\x23['));
+});
