@@ -164,7 +164,15 @@ test('printable: every edge of every escaped range is escaped inside ordinary te
   const escaped = ['\u0000', '\u001f', '\u007f', '\u009f', '\u2028', '\u2029', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff'];
   const kept = [' ', '~', '\u00a0', '\u2027', '\u202f', '\u2065', '\u206a', '\ufefe', '\uff00', '#', '##', '#['];
   const text = (c: string) => `${'aws_instance.web'.repeat(8)}${c}${'is safe'.repeat(8)}`;
-  for (const c of escaped) expect(printable(text(c))).toBe(text(`\\${c.charCodeAt(0) <= 0xff ? 'x' : 'u'}${c.charCodeAt(0).toString(16).padStart(c.charCodeAt(0) <= 0xff ? 2 : 4, '0')}`));
+  for (const c of escaped)
+    expect(printable(text(c))).toBe(
+      text(
+        `\\${c.charCodeAt(0) <= 0xff ? 'x' : 'u'}${c
+          .charCodeAt(0)
+          .toString(16)
+          .padStart(c.charCodeAt(0) <= 0xff ? 2 : 4, '0')}`,
+      ),
+    );
   for (const c of kept) expect(printable(text(c))).toBe(text(c));
   expect(printable(text('##['))).toBe(text('#\\x23['));
 });
