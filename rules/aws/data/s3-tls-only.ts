@@ -167,9 +167,11 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
     { what: 'the bucket', arn: `arn:aws:s3:::${name}` },
     { what: 'its objects', arn: `arn:aws:s3:::${name}/${OBJECT}` },
   ];
+  // What a statement denies, to whom and when does not depend on the target: asked once per statement.
+  const statements = read.statements.map((s) => ({ s, denial: denialOf(s) }));
   const results = targets.map(({ what, arn }) => {
-    const covered = any(read.statements, (s) => {
-      const denies = deniesPlainHttp(s, arn, resolve);
+    const covered = any(statements, ({ s, denial }) => {
+      const denies = deniesPlainHttp(s, denial, arn, resolve);
       return s.mayBeNone && denies.state === 'known' && denies.value ? maybe(`${s.where} comes from a dynamic block whose for_each may be empty`) : denies;
     });
     if (covered.state === 'known' && covered.value) return pass(`${attribute} denies plain HTTP on ${what}`, attribute);
@@ -191,9 +193,21 @@ function requireTlsDeny(read: PolicyRead, attribute: string, bucket: BucketIdent
   return results.find((r) => r.status === 'unknown') ?? pass(`${attribute} denies plain HTTP on the bucket and its objects`, attribute);
 }
 
+/** The parts of a plain-HTTP Deny that are the same for every ARN: in the order `deniesPlainHttp` weighs them. */
+interface Denial {
+  readonly effect: Answer;
+  readonly principal: Answer;
+  readonly actions: Answer;
+  readonly insecure: Answer;
+}
+
+function denialOf(s: PolicyStatement): Denial {
+  return { effect: isDeny(s), principal: principalIsAnyone(s), actions: deniesEveryS3Action(s), insecure: whenInsecure(s) };
+}
+
 /** Deny, to everyone, of every S3 action, on `arn`, when the request is not over TLS. */
-function deniesPlainHttp(s: PolicyStatement, arn: string, resolve: ExpressionResolver): Answer {
-  return and(isDeny(s), principalIsAnyone(s), deniesEveryS3Action(s), coversArn(s, arn, resolve), whenInsecure(s));
+function deniesPlainHttp(s: PolicyStatement, d: Denial, arn: string, resolve: ExpressionResolver): Answer {
+  return and(d.effect, d.principal, d.actions, coversArn(s, arn, resolve), d.insecure);
 }
 
 function deniesEveryS3Action(s: PolicyStatement): Answer {
