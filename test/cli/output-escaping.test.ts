@@ -9,7 +9,7 @@
 import * as path from 'path';
 import { GuardrailViolationError } from '../../engine/violation-error';
 import type { Violation } from '../../engine/types';
-import { printable } from '../../engine/printable';
+import { notACommand, printable } from '../../engine/printable';
 import { ENCRYPTION, PUBLIC_IP, cli, expectOneLineError, only, tempDir, writeFiles } from './harness';
 
 const EVIL = 'x\n::error title=pwned::injected\r\n  ::warning::two\u001b[2J\u001b]0;title\u0007##[stop-commands]tok\u0085::x\u2028y\u202e';
@@ -175,4 +175,12 @@ test('printable: every edge of every escaped range is escaped inside ordinary te
     );
   for (const c of kept) expect(printable(text(c))).toBe(text(c));
   expect(printable(text('##['))).toBe(text('#\\x23['));
+});
+
+test('notACommand: a line the runner would read as a workflow command, after any run of leading whitespace, gets its first colon escaped', () => {
+  expect(notACommand('::warning ::x')).toBe('\\x3a:warning ::x');
+  expect(notACommand(' ::x')).toBe(' \\x3a:x');
+  expect(notACommand(' \t\u0085\u180e  ::x')).toBe(' \t\u0085\u180e  \\x3a:x');
+  expect(notACommand('a ::x')).toBe('a ::x');
+  expect(notACommand(': :x')).toBe(': :x');
 });

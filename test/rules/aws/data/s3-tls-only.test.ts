@@ -199,4 +199,111 @@ describe('s3-tls-only', () => {
       ).toEqual(['unknown']);
     });
   });
+
+  // Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+  describe('edges', () => {
+    const doc = (statement: Record<string, unknown>, more: Record<string, unknown> = {}) => ({
+      data: { aws_iam_policy_document: { tls: { statement: [statement], ...more } } },
+    });
+    const good = {
+      effect: 'Deny',
+      principals: [{ type: '*', identifiers: ['*'] }],
+      actions: ['s3:*'],
+      resources: ['${aws_s3_bucket.b.arn}', '${aws_s3_bucket.b.arn}/*'],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    };
+    const viaDoc = (statement: Record<string, unknown>, more?: Record<string, unknown>) =>
+      kinds(check({ bucket: '${aws_s3_bucket.b.id}', policy: docRef('tls') }, doc(statement, more)));
+
+    it('reads a policy whose bucket is a literal name, and finds the aws_s3_bucket of that name', () => {
+      const arns = { Resource: ['arn:aws:s3:::my-bucket', 'arn:aws:s3:::my-bucket/*'] };
+      expect(check(policy([denyHttp(arns)], 'my-bucket'))).toEqual([]);
+      // References to the bucket of that name resolve to its ARN.
+      expect(check(policy([denyHttp()], 'my-bucket'))).toEqual([]);
+      expect(kinds(check(policy([denyHttp({ Resource: ['arn:aws:s3:::other', 'arn:aws:s3:::other/*'] })], 'my-bucket')))).toEqual(['violation']);
+      // The bucket of that name, not the first bucket of the stack.
+      const two = { resource: { aws_s3_bucket: { a: { bucket: 'other' }, b: { bucket: 'my-bucket' } } } };
+      expect(check(policy([denyHttp()], 'my-bucket'), two)).toEqual([]);
+      // A bucket of that name served as a website endpoint: not applicable.
+      const website = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: 'my-bucket', index_document: { suffix: 'i.html' } } } } };
+      expect(check(policy([]), website)).toEqual([]);
+      expect(check(policy([], 'my-bucket'), website)).toEqual([]);
+    });
+
+    it('is unknown when the policy names no bucket, or not as a string, and says so', () => {
+      const arns = { Resource: ['arn:aws:s3:::x', 'arn:aws:s3:::x/*'] };
+      const missing = check({ policy: policyJson([denyHttp(arns)]) });
+      expect(kinds(missing)).toEqual(['unknown']);
+      expect(missing[0].message).toContain("the policy's bucket is null");
+      expect(check(policy([denyHttp(arns)], 42 as unknown as string))[0].message).toContain("the policy's bucket is 42");
+    });
+
+    it('passes a policy that denies plain HTTP while a website configuration may point at the bucket', () => {
+      const maybeSite = { resource: { aws_s3_bucket_website_configuration: { w: { bucket: '${var.site}', index_document: { suffix: 'i.html' } } } } };
+      expect(check(policy([denyHttp()]), maybeSite)).toEqual([]);
+      expect(kinds(check(policy([]), maybeSite))).toEqual(['unknown']);
+    });
+
+    it('lets a separate aws_s3_bucket_policy decide over the deprecated inline policy', () => {
+      const others = { resource: { [P]: { p: { bucket: '${aws_s3_bucket.subject.id}', policy: policyJson([]) } } } };
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policyJson([]) }, others)).toEqual([]);
+      const found = findingsFor(rule, 'aws_s3_bucket', { bucket: 'b' });
+      expect(found[0].message).toContain(P);
+    });
+
+    it('reads Action exactly: s3:* with any number of stars, no other service, no narrower action', () => {
+      expect(check(policy([denyHttp({ Action: 's3:**' })]))).toEqual([]);
+      expect(check(policy([denyHttp({ Action: 'S3:*' })]))).toEqual([]);
+      expect(kinds(check(policy([denyHttp({ Action: 'xs3:*' })])))).toEqual(['violation']);
+      expect(kinds(check(policy([denyHttp({ Action: 's3:*Object' })])))).toEqual(['violation']);
+    });
+
+    it('reads NotAction: a Deny of everything but actions of other services denies every S3 action', () => {
+      expect(check(policy([denyHttp({ Action: undefined, NotAction: ['iam:*', 'ec2:Describe*'] })]))).toEqual([]);
+      expect(check(policy([denyHttp({ Action: undefined, NotAction: 'nots3:Get*' })]))).toEqual([]);
+      // An S3 action, any action, or a service pattern that could be s3 is exempted: not every S3 action is denied.
+      for (const exempt of ['s3:GetObject', 'S3:ListBucket', '*', '*:Get*', 's*:Get*', 'a*b:Get*', 'ab*:Get*', 's3?:x']) {
+        expect([exempt, kinds(check(policy([denyHttp({ Action: undefined, NotAction: exempt })])))]).toEqual([exempt, ['violation']]);
+      }
+      expect(kinds(check(policy([denyHttp({ Action: undefined, NotAction: '${var.exempt}' })])))).toEqual(['unknown']);
+      // Neither Action nor NotAction (AWS refuses such a statement): it denies nothing.
+      expect(kinds(check(policy([denyHttp({ Action: undefined })])))).toEqual(['violation']);
+    });
+
+    it('reads NotResource: a Deny on everything but other ARNs covers the bucket', () => {
+      expect(check(policy([denyHttp({ Resource: undefined, NotResource: 'arn:aws:s3:::other/*' })]))).toEqual([]);
+      const found = check(policy([denyHttp({ Resource: undefined, NotResource: '${aws_s3_bucket.b.arn}/*' })]));
+      expect(kinds(found)).toEqual(['violation']);
+      expect(found[0].message).toContain('its objects');
+      expect(kinds(check(policy([denyHttp({ Resource: undefined, NotResource: '${var.arn}' })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Resource: undefined })])))).toEqual(['violation']);
+    });
+
+    it('resolves references to the bucket and the partition with an index or spaces inside the braces', () => {
+      expect(check(policy([denyHttp({ Resource: ['${aws_s3_bucket.b[0].arn}', '${aws_s3_bucket.b[10].arn}/*'] })]))).toEqual([]);
+      expect(check(policy([denyHttp({ Resource: ['${aws_s3_bucket.b.arn }', 'arn:${data.aws_partition.current.partition }:s3:::my-bucket/*'] })]))).toEqual([]);
+    });
+
+    it('reads the condition value without regard to case or surrounding spaces, expressions at their worst case', () => {
+      expect(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': 'FALSE' } } })]))).toEqual([]);
+      expect(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': ' false ' } } })]))).toEqual([]);
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': ' ${var.v}' } } })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': 'FAL${var.v}' } } })])))).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:SecureTransport': 'tr${var.v}' } } })])))).toEqual(['violation']);
+    });
+
+    it('needs the aws:SecureTransport key itself; an expression key, operator or whole condition is unknown', () => {
+      expect(kinds(check(policy([denyHttp({ Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } })])))).toEqual(['violation']);
+      expect(viaDoc({ ...good, condition: [{ test: '${var.test}', variable: 'aws:SecureTransport', values: ['false'] }] })).toEqual(['unknown']);
+      expect(viaDoc({ ...good, condition: [{ test: 'Bool', variable: '${var.key}', values: ['false'] }] })).toEqual(['unknown']);
+      expect(kinds(check(policy([denyHttp({ Condition: '${var.condition}' })])))).toEqual(['unknown']);
+    });
+
+    it('is unknown when the condition comes from a dynamic block, or a statement cannot be read', () => {
+      const { condition, ...rest } = good;
+      expect(viaDoc({ ...rest, dynamic: { condition: { for_each: '${var.c}', content: condition[0] } } })).toEqual(['unknown']);
+      expect(viaDoc({ ...good, effect: 'Allow' }, { source_policy_documents: ['${var.more}'] })).toEqual(['unknown']);
+      expect(viaDoc({ ...good, effect: 'Allow' })).toEqual(['violation']);
+    });
+  });
 });
