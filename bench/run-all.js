@@ -5,7 +5,7 @@
  *
  *   npm run bench                 the full run (about 15 minutes on 2 cores)
  *   npm run bench -- --quick      the smallest size of each, 3 pairs (a minute or two)
- *   npm run bench -- --only cli   one benchmark (import, synth or cli)
+ *   npm run bench -- --only cli   one benchmark (import, synth, cli or cli-stages)
  *   npm run bench -- --pairs 7 --config-sizes 50000 --plan-sizes none --synth-sizes 20000
  *
  * The same settings can come from the environment: BENCH_QUICK=1, BENCH_PAIRS, BENCH_CONFIG_SIZES,
@@ -19,9 +19,9 @@ const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const passed = args.filter((a, i) => a !== '--only' && args[i - 1] !== '--only' && a !== '--with-tests');
-const benches = ['import', 'synth', 'cli'].filter((b) => only === undefined || only === b);
+const benches = ['import', 'synth', 'cli', 'cli-stages'].filter((b) => only === undefined || only === b);
 if (benches.length === 0) {
-  console.error(`bench: --only takes import, synth or cli, not ${only}`);
+  console.error(`bench: --only takes import, synth, cli or cli-stages, not ${only}`);
   process.exit(2);
 }
 const started = process.hrtime.bigint();
