@@ -5,7 +5,10 @@ import {
   forbidStatements,
   includesAction,
   includesAllActions,
+  isAllActionsPattern,
   isAllResourcesPattern,
+  isAllow,
+  isServiceWidePattern,
   principalIsAnyone,
   readPolicy,
   restrictedByCondition,
@@ -134,6 +137,69 @@ describe('restrictedByCondition', () => {
       ),
     ).toBe(false);
     expect(state(allowsAnyoneUnrestricted(statement({ Effect: '${var.e}', Principal: '*', Action: 'kms:*', Resource: '*' })))).toBe('unknown');
+  });
+});
+
+// Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+describe('edges', () => {
+  /** A statement read from policy text as written, for whole-value expressions (`"Principal": ${var.p}`) JSON.stringify cannot write. */
+  const raw = (text: string): PolicyStatement => {
+    const read = readPolicy(`{"Version": "2012-10-17", "Statement": [${text}]}`, ctx);
+    if (read.state !== 'known') throw new Error(`unreadable: ${JSON.stringify(read)}`);
+    return read.statements[0];
+  };
+  const cond = (Condition: unknown) => state(restrictedByCondition(statement({ Effect: 'Allow', Principal: '*', Condition })));
+
+  it('says a missing Effect is missing', () => {
+    expect(isAllow(statement({ Principal: '*', Action: '*' }))).toEqual(maybe('Effect is missing'));
+  });
+
+  it('reads "every action" and "every action of a service" exactly', () => {
+    for (const a of ['*', '**', '*:*', '**:**']) expect([a, isAllActionsPattern(a)]).toEqual([a, true]);
+    for (const a of ['*:*x', '*x', 's3:*', '*:']) expect([a, isAllActionsPattern(a)]).toEqual([a, false]);
+    for (const a of ['s3:*', 'ec2-instance-connect:**']) expect([a, isServiceWidePattern(a)]).toEqual([a, true]);
+    for (const a of ['*s3:*', 's3:*Get', '*', 's3:Get*']) expect([a, isServiceWidePattern(a)]).toEqual([a, false]);
+  });
+
+  it('reads NotAction for an action when Action is absent', () => {
+    expect(state(includesAction(statement({ Effect: 'Allow', NotAction: 'ec2:*', Resource: '*' }), 's3:GetObject'))).toBe(true);
+    expect(state(includesAction(statement({ Effect: 'Allow', Resource: '*' }), 's3:GetObject'))).toBe(false);
+  });
+
+  it('names the principal type of an identifier that is an expression', () => {
+    expect(principalIsAnyone(statement({ Effect: 'Allow', Principal: { AWS: '${var.who}' } }))).toEqual(maybe('Principal.AWS "${var.who}"'));
+    expect(state(principalIsAnyone(statement({ Effect: 'Allow', Principal: { AWS: ' * ' } })))).toBe(true);
+  });
+
+  it('is "anyone" only through Principal: absent, beside NotPrincipal, or a whole expression', () => {
+    expect(state(principalIsAnyone(statement({ Effect: 'Allow', Action: '*' })))).toBe(false);
+    expect(state(principalIsAnyone(statement({ Effect: 'Deny', Principal: '*', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } })))).toBe(false);
+    expect(state(principalIsAnyone(raw('{"Effect": "Allow", "Principal": ${var.p}, "Action": "*"}')))).toBe('unknown');
+  });
+
+  it('reads Like values: bare wildcards and wildcards in the account never restrict; a fixed account does, whatever the partition', () => {
+    expect(cond({ StringLike: { 'aws:PrincipalOrgID': '**' } })).toBe(false);
+    expect(cond({ StringLike: { 'aws:PrincipalOrgID': '' } })).toBe(false);
+    expect(cond({ ArnLike: { 'aws:PrincipalArn': 'arn:*:iam::111122223333:role/x' } })).toBe(true);
+    // Account-less ARNs (S3): a wildcard anywhere after the service may match anyone's bucket.
+    expect(cond({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::my-bucket' } })).toBe(true);
+    expect(cond({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::my-bucket/*' } })).toBe(false);
+    expect(cond({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::my-*' } })).toBe(false);
+    expect(cond({ ArnLike: { 'aws:SourceArn': 'arn:*:s3:::my-bucket' } })).toBe(true);
+  });
+
+  it('reads condition values: none restrict nothing, a whole expression is unknown; a whole Condition expression too', () => {
+    expect(cond({ StringEquals: { 'aws:PrincipalAccount': [] } })).toBe(false);
+    // A data source's condition block without values.
+    const statementOf = { effect: 'Allow', principals: [{ type: '*', identifiers: ['*'] }], actions: ['*'], resources: ['*'] };
+    const noValues = { ...statementOf, condition: [{ test: 'StringEquals', variable: 'aws:PrincipalAccount' }] };
+    const context = contextOf({ data: { aws_iam_policy_document: { d: { statement: [noValues] } } } });
+    const read = readPolicy('${data.aws_iam_policy_document.d.json}', context);
+    expect(read.state === 'known' && state(restrictedByCondition(read.statements[0]))).toBe(false);
+    expect(
+      state(restrictedByCondition(raw('{"Effect": "Allow", "Principal": "*", "Condition": {"StringEquals": {"aws:PrincipalAccount": ${var.accounts}}}}'))),
+    ).toBe('unknown');
+    expect(state(restrictedByCondition(raw('{"Effect": "Allow", "Principal": "*", "Condition": ${var.condition}}')))).toBe('unknown');
   });
 });
 
