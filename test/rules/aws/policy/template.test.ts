@@ -80,3 +80,48 @@ describe('globMatch', () => {
     expect(globMatch('arn:aws:s3:::B', 'arn:aws:s3:::b')).toBe(false);
   });
 });
+
+// Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+describe('edges', () => {
+  const one = (text: string) => [{ kind: 'expression', text }];
+
+  it('keeps a lone $ or % as literal text, and an escaped %%{ too', () => {
+    expect(splitTemplate('100% of $5, 50%, $')).toEqual([{ kind: 'literal', text: '100% of $5, 50%, $' }]);
+    expect(splitTemplate('a%%{b}$${c}')).toEqual([{ kind: 'literal', text: 'a%%{b}$${c}' }]);
+    expect(splitTemplate('$x${var.a}%y')).toEqual([
+      { kind: 'literal', text: '$x' },
+      { kind: 'expression', text: '${var.a}' },
+      { kind: 'literal', text: '%y' },
+    ]);
+  });
+
+  it("reads an expression's quoted strings: escaped quotes, escaped ${, nested templates", () => {
+    expect(splitTemplate('${f("x\\"}")}')).toEqual(one('${f("x\\"}")}'));
+    expect(splitTemplate('${f("\\\\")}')).toEqual(one('${f("\\\\")}'));
+    expect(splitTemplate('${f("$${")}')).toEqual(one('${f("$${")}'));
+    expect(splitTemplate('${f("${g("}")}")}')).toEqual(one('${f("${g("}")}")}'));
+    expect(splitTemplate('${f("${"a"}b")}')).toEqual(one('${f("${"a"}b")}'));
+  });
+
+  it('gives up on a quoted string or a nested template that is not closed', () => {
+    expect(splitTemplate('${f("abc)}')).toBeUndefined();
+    expect(splitTemplate('${f("${x")}')).toBeUndefined();
+  });
+
+  it('takes the worst case of a template it cannot split to be anything', () => {
+    expect(worstCase('%{ if var.x }a%{ endif }')).toBe('*');
+  });
+
+  it('reads references with spaces inside the braces, counted indexes and nested attributes', () => {
+    expect(isConcreteReference('${ aws_iam_role.app.arn }')).toBe(true);
+    expect(isConcreteReference('${aws_instance.web[10].arn}')).toBe(true);
+    expect(isConcreteReference('${aws_instance.web.root_block_device.0.volume_id}')).toBe(true);
+    expect(isConcreteReference('${ var.settings.arn }')).toBe(false);
+    expect(isConcreteReference('${ statement.value.actions }')).toBe(false);
+  });
+
+  it('matches a pattern without a star from the start of the value only', () => {
+    expect(globMatch('ab', 'xab')).toBe(false);
+    expect(globMatch('a?', 'xab')).toBe(false);
+  });
+});
