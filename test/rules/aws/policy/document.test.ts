@@ -1,4 +1,4 @@
-import { readPolicy, type PolicyRead, type PolicyStatement } from '../../../../rules/aws/policy';
+import { parseTemplateJson, readPolicy, type PolicyRead, type PolicyStatement } from '../../../../rules/aws/policy';
 import { contextOf, docRef, policyJson } from './helpers';
 
 function known(read: PolicyRead): { statements: readonly PolicyStatement[]; unseen: readonly string[]; origin: string } {
@@ -286,5 +286,159 @@ describe('readPolicy: data "aws_iam_policy_document"', () => {
   it('is unknown for a reference to a data source of another type', () => {
     const ctx = contextOf({ data: { aws_iam_policy: { p: { name: 'x' } } } });
     expect(readPolicy('${data.aws_iam_policy.p.json}', ctx).state).toBe('unknown');
+  });
+});
+
+const unknownOf = (read: PolicyRead) => (read.state === 'unknown' ? { expression: read.expression, reason: read.reason } : read);
+
+// Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+describe('readPolicy: edges', () => {
+  const ctx = contextOf();
+  /** The one statement of a policy written as JSON text (expressions may stand outside strings). */
+  const only = (text: string) => {
+    const read = known(readPolicy(text, ctx));
+    expect(read.statements).toHaveLength(1);
+    return read.statements[0];
+  };
+
+  it('reads malformed JSON shapes without dropping anything silently', () => {
+    expect(known(readPolicy('{"Statement": null}', ctx))).toEqual({ state: 'known', origin: 'JSON', statements: [], unseen: [] });
+    expect(known(readPolicy('{"Statement": [null, 5, {"Effect": "Allow"}]}', ctx)).unseen).toEqual([
+      'Statement[0] is not an object',
+      'Statement[1] is not an object',
+    ]);
+    const s = only('{"Statement": {"Sid": 5, "Effect": true, "Action": null, "Resource": [1, true], "NotResource": [{}], "NotAction": [null]}}');
+    expect([s.sid, s.where, s.effect]).toEqual([undefined, 'Statement', undefined]);
+    expect(s.actions).toEqual({ state: 'absent' });
+    expect(s.resources).toEqual({ state: 'known', value: ['1', 'true'] });
+    expect(s.notResources).toEqual({ state: 'unknown', expression: '{}' });
+    expect(s.notActions).toEqual({ state: 'unknown', expression: 'null' });
+  });
+
+  it('reads malformed principals and conditions', () => {
+    expect(only('{"Statement": {"Principal": null, "NotPrincipal": 5}}')).toMatchObject({
+      principals: { state: 'absent' },
+      notPrincipals: { state: 'unknown', expression: '5' },
+    });
+    expect(only('{"Statement": {"Principal": {"AWS": null, "Service": "s3.amazonaws.com"}}}').principals).toEqual({
+      state: 'known',
+      value: [
+        { type: 'AWS', identifiers: { state: 'known', value: [] } },
+        { type: 'Service', identifiers: { state: 'known', value: ['s3.amazonaws.com'] } },
+      ],
+    });
+    expect(only('{"Statement": {"Condition": null}}').conditions).toEqual({ state: 'absent' });
+    expect(only('{"Statement": {"Condition": 5}}').conditions).toEqual({ state: 'unknown', expression: '5' });
+    expect(only('{"Statement": {"Condition": ${var.c}}}').conditions).toEqual({ state: 'unknown', expression: '${var.c}' });
+    expect(only('{"Statement": {"Condition": {"Bool": ${var.b}}}}').conditions).toEqual({ state: 'unknown', expression: '${var.b}' });
+    expect(only('{"Statement": {"Condition": {"Bool": "x"}}}').conditions).toEqual({ state: 'unknown', expression: '"x"' });
+  });
+
+  it('restores ten and more expressions to their places, in strings and as whole values', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `\${var.r${i}}`);
+    const s = only(`{"Statement": {"Resource": [${names.map((n) => `"arn:${n}"`).join(', ')}], "NotResource": [${names.join(', ')}]}}`);
+    expect(s.resources).toEqual({ state: 'known', value: names.map((n) => `arn:${n}`) });
+    expect(s.notResources).toEqual({ state: 'known', value: names });
+  });
+
+  it('keeps a "__proto__" condition key a key when the policy holds expressions', () => {
+    expect(only('{"Statement": {"Effect": "${var.e}", "Condition": {"StringEquals": {"__proto__": "x"}}}}').conditions).toEqual({
+      state: 'known',
+      value: [{ operator: 'StringEquals', key: '__proto__', values: { state: 'known', value: ['x'] } }],
+    });
+  });
+
+  it('tells which expressions stand inside strings when a string starts or ends next to one', () => {
+    const s = only('{"Statement": {"Effect": "${var.e}", "Sid": "${var.a}\\"x\\\\", "Action": ${var.b}, "Resource": "\\"${var.c}"}}');
+    expect([s.effect, s.sid, s.actions, s.resources]).toEqual([
+      '${var.e}',
+      '${var.a}"x\\',
+      { state: 'unknown', expression: '${var.b}' },
+      { state: 'known', value: ['"${var.c}'] },
+    ]);
+  });
+
+  it('reads a policy that is not an object as unknown, one without Statement as empty, and JSON statements as not dynamic', () => {
+    expect(unknownOf(readPolicy('[]', ctx))).toEqual({ expression: '[]', reason: 'is not a JSON object' });
+    expect(known(readPolicy('{"Version": "2012-10-17"}', ctx))).toEqual({ state: 'known', origin: 'JSON', statements: [], unseen: [] });
+    expect(only('{"Statement": {"Effect": "Allow"}}').dynamic).toBe(false);
+  });
+
+  it('says why a policy cannot be read', () => {
+    expect(unknownOf(readPolicy('{"Statement": ', ctx))).toMatchObject({ reason: expect.stringContaining('is not valid policy JSON') });
+    expect(unknownOf(readPolicy(' ${var.p} ', ctx))).toEqual({ expression: '${var.p}', reason: 'is ${var.p}' });
+    // A reference with text around it is not the document alone.
+    const docs = contextOf({ data: { aws_iam_policy_document: { d: { statement: [{ actions: ['*'], resources: ['*'] }] } } } });
+    expect(readPolicy(`${docRef('d')} `, docs).state).toBe('unknown');
+    expect(parseTemplateJson('%{ if x }{}%{ endif }')).toEqual({ ok: false, reason: 'uses a template directive or an unclosed expression' });
+    expect(parseTemplateJson('{"a": ')).toEqual({ ok: false, reason: 'is not valid policy JSON (or has expressions where JSON syntax should be)' });
+  });
+});
+
+describe('readPolicy: data "aws_iam_policy_document" edges', () => {
+  const read = (body: Record<string, unknown>, others: Record<string, unknown> = {}) =>
+    readPolicy(docRef('d'), contextOf({ data: { aws_iam_policy_document: { d: body, ...others } } }));
+  const statement = { actions: ['s3:*'], resources: ['*'] };
+
+  it('finds references with spaces and counted indexes', () => {
+    const ctx = contextOf({ data: { aws_iam_policy_document: { d: { statement } } } });
+    expect(known(readPolicy('${ data.aws_iam_policy_document.d.json }', ctx)).statements).toHaveLength(1);
+    expect(known(readPolicy('${data.aws_iam_policy_document.d[10].json}', ctx)).statements).toHaveLength(1);
+  });
+
+  it('reads a rendered json that is not a policy as unknown', () => {
+    expect(read({ json: 'not json' }).state).toBe('unknown');
+  });
+
+  it('merges by Sid only when documents are merged; an expression Sid alone is fine', () => {
+    expect(known(read({ statement: [{ ...statement, sid: '${var.sid}' }] })).statements).toHaveLength(1);
+    const withOverride = read({ statement: [{ ...statement, sid: '${var.sid}' }], override_policy_documents: [policyJson({ Effect: 'Allow', Action: '*' })] });
+    expect(unknownOf(withOverride)).toMatchObject({ expression: '${var.sid}' });
+    expect(read({ statement: [{ ...statement, sid: '${var.sid}' }], source_policy_documents: ['${var.more}'] }).state).toBe('unknown');
+    expect(read({ statement: [{ ...statement, sid: '${var.sid}' }], statement_unknown: 1, source_json: '${var.more}' }).state).toBe('unknown');
+  });
+
+  it('replaces the first source statement of the same Sid, and keeps one copy', () => {
+    const source = policyJson([
+      { Sid: 'A', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' },
+      { Sid: 'B', Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+    ]);
+    const merged = known(read({ source_policy_documents: [source], statement: [{ sid: 'A', effect: 'Deny', actions: ['s3:*'], resources: ['*'] }] }));
+    expect(merged.statements.map((s) => [s.sid, s.effect])).toEqual([
+      ['A', 'Deny'],
+      ['B', 'Allow'],
+    ]);
+  });
+
+  it('reads the document lists in every shape: whole expressions, a single string, blanks, non-strings', () => {
+    expect(known(read({ statement, source_policy_documents: '${var.docs}' })).unseen).toEqual([
+      'data.aws_iam_policy_document.d.source_policy_documents is ${var.docs}',
+    ]);
+    expect(known(read({ statement, source_json: '${var.j}' })).unseen).toEqual(['data.aws_iam_policy_document.d.source_json is ${var.j}']);
+    expect(known(read({ source_policy_documents: policyJson({ Effect: 'Allow', Action: '*', Resource: '*' }) })).statements).toHaveLength(1);
+    expect(known(read({ statement, source_policy_documents: [''], override_policy_documents: [''] })).statements).toHaveLength(1);
+    expect(known(read({ statement, source_policy_documents: [5] })).unseen).toEqual(['data.aws_iam_policy_document.d.source_policy_documents[0] is 5']);
+    expect(read({ statement, override_policy_documents: '${var.o}' }).state).toBe('unknown');
+    expect(read({ statement, override_json: '${var.o}' }).state).toBe('unknown');
+    expect(read({ statement, override_policy_documents: ['{"Statement": [${var.s}]}'] }).state).toBe('unknown');
+  });
+
+  it('reads statement blocks in every shape', () => {
+    const [s] = known(read({ statement: { sid: 5, effect: null, actions: 'x', not_actions: null, resources: [1, true], not_resources: [{}] } })).statements;
+    expect([s.sid, s.effect, s.actions, s.notActions, s.resources, s.notResources]).toEqual([
+      '5',
+      'Allow',
+      { state: 'known', value: ['x'] },
+      { state: 'absent' },
+      { state: 'known', value: ['1', 'true'] },
+      { state: 'unknown', expression: '{}' },
+    ]);
+    expect(known(read({ statement })).statements[0].conditions).toEqual({ state: 'absent' });
+    const [t] = known(read({ statement: { ...statement, principals: '${var.p}', condition: '${var.c}' } })).statements;
+    expect([t.principals, t.notPrincipals, t.conditions]).toEqual([
+      { state: 'unknown', expression: '${var.p}' },
+      { state: 'absent' },
+      { state: 'unknown', expression: '${var.c}' },
+    ]);
   });
 });
