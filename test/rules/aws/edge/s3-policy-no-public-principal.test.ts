@@ -36,6 +36,22 @@ describe('s3-policy-no-public-principal', () => {
     });
   });
 
+  // Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+  describe('edges', () => {
+    it('accepts only reads of objects as an approved public read: not NotAction, not an unknown bucket', () => {
+      const approved = bucket({ exposure: 'public' });
+      expect(run({ Principal: '*', NotAction: 's3:DeleteObject' }, approved)).toEqual(['violation']);
+      expect(run({ Principal: '*', Action: ' s3:GetObject ' }, approved)).toEqual([]);
+      expect(run({ Principal: '*', Action: 's3:GetObject' }, bucket({ team: 'web' }))).toEqual(['violation']);
+      expect(kinds(findingsFor(rule, P, { bucket: 'elsewhere', policy: policy({ Principal: '*', Action: 's3:GetObject' }) }, approved))).toEqual(['violation']);
+    });
+
+    it("reads an inline policy's approval on the bucket itself, named or not", () => {
+      const read = policy({ Principal: '*', Action: 's3:GetObject' });
+      expect(findingsFor(rule, 'aws_s3_bucket', { bucket_prefix: 'site-', tags: { exposure: 'public' }, policy: read })).toEqual([]);
+    });
+  });
+
   describe('aws_s3_bucket (inline policy)', () => {
     it('fires, stays quiet, and is unknown like the policy resource', () => {
       expect(kinds(findingsFor(rule, 'aws_s3_bucket', { bucket: 'b', policy: policy({ Principal: '*', Action: 's3:*' }) }))).toEqual(['violation']);

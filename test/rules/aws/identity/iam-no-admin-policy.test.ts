@@ -93,6 +93,54 @@ describe('iam-no-admin-policy', () => {
     });
   });
 
+  // Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+  describe('attached policy ARNs: edges', () => {
+    const attach = (policy_arn: unknown, extra: Record<string, unknown> = {}) =>
+      findingsFor(rule, 'aws_iam_role_policy_attachment', { role: 'r', ...(policy_arn !== undefined ? { policy_arn } : {}) }, extra);
+    const data = (lookups: Record<string, Record<string, unknown>>) => ({ data: { aws_iam_policy: lookups } });
+
+    it('reads a literal ARN exactly, spaces aside', () => {
+      expect(kinds(attach(' arn:aws:iam::aws:policy/AdministratorAccess '))).toEqual(['violation']);
+      expect(attach('xarn:aws:iam::aws:policy/AdministratorAccess')).toEqual([]);
+      expect(attach('arn:aws:iam::aws:policy/AdministratorAccessX')).toEqual([]);
+    });
+
+    it('is unknown, naming the value, when the ARN is missing or not a string', () => {
+      expect(attach(undefined)[0].message).toContain('policy_arn is null');
+      expect(attach(5)[0].message).toContain('policy_arn is 5');
+    });
+
+    it('reads data "aws_iam_policy" lookups by name or ARN, with spaces or an index in the reference', () => {
+      const lookups = data({
+        admin: { name: 'AdministratorAccess' },
+        byArn: { arn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        ro: { name: 'ReadOnlyAccess' },
+      });
+      expect(kinds(attach('${ data.aws_iam_policy.admin.arn }', lookups))).toEqual(['violation']);
+      expect(kinds(attach('${data.aws_iam_policy.admin[10].arn}', lookups))).toEqual(['violation']);
+      expect(kinds(attach('${data.aws_iam_policy.byArn.arn}', lookups))).toEqual(['violation']);
+      expect(attach('${data.aws_iam_policy.ro.arn}', lookups)).toEqual([]);
+    });
+
+    it('is unknown for a lookup it cannot read: not in the stack, a name or ARN that is an expression, text around the reference', () => {
+      const lookups = data({ byVar: { name: '${var.name}' }, arnVar: { arn: '${var.arn}' }, admin: { name: 'AdministratorAccess' } });
+      for (const arn of [
+        '${data.aws_iam_policy.missing.arn}',
+        '${data.aws_iam_policy.byVar.arn}',
+        '${data.aws_iam_policy.arnVar.arn}',
+        'x${data.aws_iam_policy.admin.arn}',
+        '${data.aws_iam_policy.admin.arn}x',
+      ]) {
+        expect([arn, kinds(attach(arn, lookups))]).toEqual([arn, ['unknown']]);
+      }
+    });
+
+    it('passes only a policy this stack creates, with spaces in the reference; another resource is unknown', () => {
+      expect(attach('${ aws_iam_policy.app.arn }')).toEqual([]);
+      expect(kinds(attach('${aws_iam_role.r.arn}'))).toEqual(['unknown']);
+    });
+  });
+
   it('is quiet for a role without inline policies, and unknown for an expression inline_policy', () => {
     expect(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]) })).toEqual([]);
     expect(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyJson([]), inline_policy: {} })).toEqual([]);

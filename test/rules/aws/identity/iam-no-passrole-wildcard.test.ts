@@ -65,6 +65,19 @@ describe('iam-no-passrole-wildcard', () => {
     expect(isAnyRolePattern('arn:aws:*:*:*:*')).toBe(true);
     expect(isAnyRolePattern('arn:aws:iam::111122223333:role/app')).toBe(false);
     expect(isAnyRolePattern('arn:aws:s3:::*')).toBe(false);
+    // Edges a mutation run found untested: the prefix, the service pattern and the resource part read exactly.
+    expect(isAnyRolePattern('nope:aws:iam::111122223333:role/*')).toBe(false);
+    expect(isAnyRolePattern('arn:aws:**::111122223333:role/*')).toBe(true);
+    expect(isAnyRolePattern('arn:aws:x*::111122223333:role/*')).toBe(false);
+    expect(isAnyRolePattern('arn:aws:*x::111122223333:role/*')).toBe(false);
+    expect(isAnyRolePattern('arn:aws:iam::111122223333:role/**')).toBe(true);
+    expect(isAnyRolePattern('arn:aws:iam::111122223333:role/*x')).toBe(false);
+  });
+
+  it('fires for iam:PassRole on everything but some resources (NotResource)', () => {
+    expect(
+      kinds(findingsFor(rule, 'aws_iam_policy', { policy: policyJson([{ Effect: 'Allow', Action: 'iam:PassRole', NotResource: 'arn:aws:iam::1:role/x' }]) })),
+    ).toEqual(['violation']);
   });
 
   it('has examples that behave', () => {
