@@ -62,5 +62,18 @@ describe('iam-no-privilege-escalation', () => {
     expect(isWideIamResource('arn:aws:iam::111122223333:user/*')).toBe(true);
     expect(isWideIamResource('arn:aws:iam::111122223333:user/ci-*')).toBe(false);
     expect(isWideIamResource('arn:aws:s3:::*')).toBe(false);
+    // Edges a mutation run found untested: the prefix, the service and the resource part read exactly.
+    expect(isWideIamResource('nope:aws:iam::111122223333:role/*')).toBe(false);
+    expect(isWideIamResource('arn:aws:**::111122223333:role/*')).toBe(true);
+    expect(isWideIamResource('arn:aws:xiam::111122223333:role/*')).toBe(false);
+    expect(isWideIamResource('arn:aws:iamx::111122223333:role/*')).toBe(false);
+    expect(isWideIamResource('arn:aws:iam::111122223333:role**')).toBe(true);
+    expect(isWideIamResource('arn:aws:iam::111122223333:role/**')).toBe(true);
+    expect(isWideIamResource('arn:aws:iam::111122223333:role/*x')).toBe(false);
+  });
+
+  it('fires for an escalation action on everything but some resources (NotResource)', () => {
+    const notResource = policy({ Effect: 'Allow', Action: 'iam:AttachRolePolicy', NotResource: 'arn:aws:iam::111122223333:role/x' });
+    expect(kinds(findingsFor(rule, 'aws_iam_policy', { policy: notResource }))).toEqual(['violation']);
   });
 });

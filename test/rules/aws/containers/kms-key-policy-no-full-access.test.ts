@@ -59,4 +59,81 @@ describe('kms-key-policy-no-full-access', () => {
     expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: grant('arn:aws:iam::111122223333:role/app', '${var.action}') }))).toEqual(['unknown']);
     expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: '${var.policy}' }))).toEqual(['unknown']);
   });
+
+  // Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+  describe('edges', () => {
+    const role = 'arn:aws:iam::111122223333:role/app';
+    const run = (AWS: unknown, Action: unknown = 'kms:*', extra: Record<string, unknown> = {}) =>
+      kinds(findingsFor(rule, 'aws_kms_key', { policy: grant(AWS, Action, extra) }));
+    const raw = (statement: string) => kinds(findingsFor(rule, 'aws_kms_key', { policy: `{"Version": "2012-10-17", "Statement": [${statement}]}` }));
+
+    it('reads "every key action" exactly', () => {
+      for (const a of ['**', '*:**', 'kms:**', ' KMS:* ']) expect([a, run(role, a)]).toEqual([a, ['violation']]);
+      for (const a of ['x*', '*x', 'kms:*Key', 'xkms:*', 'kms:Decrypt*']) expect([a, run(role, a)]).toEqual([a, []]);
+      // Neither Action nor NotAction grants nothing.
+      expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: policy([{ Effect: 'Allow', Principal: { AWS: role }, Resource: '*' }]) }))).toEqual([]);
+    });
+
+    it('reads the account root exactly: an ARN ending in :root or a twelve-digit ID, spaces aside', () => {
+      for (const id of [' arn:aws:iam::111122223333:root ', 'arn:aws-cn:iam::111122223333:root', ' 111122223333 ']) expect([id, run(id)]).toEqual([id, []]);
+      for (const id of [
+        'xarn:aws:iam::111122223333:root',
+        'arn:aws:iam::111122223333:rootx',
+        'arn:aws:iam::111122223333:user/root',
+        '1111222233334',
+        '11112222333a',
+        'arn:awsX:iam::1:root',
+      ]) {
+        expect([id, run(id)]).toEqual([id, ['violation']]);
+      }
+      // Only under the AWS type: a Service named like a root is not one.
+      expect(
+        kinds(
+          findingsFor(rule, 'aws_kms_key', { policy: policy([{ Effect: 'Allow', Principal: { Service: '111122223333' }, Action: 'kms:*', Resource: '*' }]) }),
+        ),
+      ).toEqual(['violation']);
+    });
+
+    it('reads expressions standing for the account: spaces in the reference; others that may be a root are unknown', () => {
+      expect(run(' ${ data.aws_caller_identity.current.account_id } ')).toEqual([]);
+      expect(run('${data.aws_caller_identity.current.account_id}x')).toEqual(['violation']);
+      expect(run('${var.account}')).toEqual(['unknown']);
+      expect(run('arn:aws:iam::${var.account}:role/app')).toEqual(['violation']);
+      expect(run('x${data.aws_caller_identity.current.account_id}')).toEqual(['violation']);
+      expect(run('1111${var.rest}')).toEqual(['unknown']);
+      expect(run(' * ')).toEqual([]);
+      const service = policy([{ Effect: 'Allow', Principal: { Service: '${data.aws_caller_identity.current.account_id}' }, Action: 'kms:*', Resource: '*' }]);
+      expect(kinds(findingsFor(rule, 'aws_kms_key', { policy: service }))).toEqual(['violation']);
+    });
+
+    it('reads principal shapes: none, a whole expression, an expression type or list, an empty list', () => {
+      expect(raw('{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}')).toEqual([]);
+      expect(raw('{"Effect": "Allow", "Principal": ${var.p}, "Action": "kms:*", "Resource": "*"}')).toEqual(['unknown']);
+      expect(raw('{"Effect": "Allow", "Principal": {"${var.type}": "arn:aws:iam::111122223333:role/app"}, "Action": "kms:*", "Resource": "*"}')).toEqual([
+        'unknown',
+      ]);
+      expect(raw('{"Effect": "Allow", "Principal": {"AWS": ${var.ids}}, "Action": "kms:*", "Resource": "*"}')).toEqual(['unknown']);
+      expect(raw('{"Effect": "Allow", "Principal": {"AWS": null}, "Action": "kms:*", "Resource": "*"}')).toEqual([]);
+    });
+
+    it('counts any condition, unless every one may be absent; an expression Condition is unknown', () => {
+      expect(raw(`{"Effect": "Allow", "Principal": {"AWS": "${role}"}, "Action": "kms:*", "Resource": "*", "Condition": \${var.c}}`)).toEqual(['unknown']);
+      expect(run(role, 'kms:*', { Condition: {} })).toEqual(['violation']);
+      const viaService = { test: 'StringEquals', variable: 'kms:ViaService', values: ['s3.eu-west-1.amazonaws.com'] };
+      const dynamicCondition = { condition: { for_each: '${var.services}', content: viaService } };
+      const doc = (statement: Record<string, unknown>) => ({
+        data: {
+          aws_iam_policy_document: {
+            d: { statement: [{ actions: ['kms:*'], resources: ['*'], principals: [{ type: 'AWS', identifiers: [role] }], ...statement }] },
+          },
+        },
+      });
+      const check = (statement: Record<string, unknown>) =>
+        kinds(findingsFor(rule, 'aws_kms_key', { policy: '${data.aws_iam_policy_document.d.json}' }, doc(statement)));
+      expect(check({ dynamic: dynamicCondition })).toEqual(['unknown']);
+      expect(check({ dynamic: dynamicCondition, condition: [viaService] })).toEqual([]);
+      // A principals block without identifiers names nobody.
+      expect(check({ principals: [{ type: 'AWS' }] })).toEqual([]);
+    });
+  });
 });
