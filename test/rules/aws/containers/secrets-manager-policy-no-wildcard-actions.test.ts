@@ -28,4 +28,12 @@ describe('secrets-manager-policy-no-wildcard-actions', () => {
       });
     });
   }
+
+  // Each case below was a mutant that no test told apart (npm run mutation, docs/mutation-testing.md).
+  it('reads "every secret action" exactly, and a statement with neither Action nor NotAction as granting none', () => {
+    const run = (Action: unknown) => kinds(findingsFor(rule, 'aws_secretsmanager_secret_policy', { policy: statement({ Action }) }));
+    for (const a of ['**', '*:**', 'secretsmanager:**', ' SecretsManager:* ']) expect([a, run(a)]).toEqual([a, ['violation']]);
+    for (const a of ['x*', '*x', 'secretsmanager:*Value', 'xsecretsmanager:*']) expect([a, run(a)]).toEqual([a, []]);
+    expect(findingsFor(rule, 'aws_secretsmanager_secret_policy', { policy: statement({}) })).toEqual([]);
+  });
 });
