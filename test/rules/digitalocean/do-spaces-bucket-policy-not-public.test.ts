@@ -1,4 +1,5 @@
 import { doSpacesBucketPolicyNotPublic as rule } from '../../../rules/digitalocean/do-spaces-bucket-policy-not-public';
+import { policyText } from '../aws/policy/helpers';
 import { findingsFor, kinds } from '../../helpers/rule-harness';
 import { itHonoursItsExamples } from '../../helpers/examples';
 
@@ -53,8 +54,7 @@ describe('do-spaces-bucket-policy-not-public', () => {
     expect(limited({ '${var.op}': { 'aws:SourceIp': '10.0.0.0/8' } })).toEqual(['unknown']);
     expect(limited({ IpAddress: { '${var.key}': '10.0.0.0/8' } })).toEqual(['unknown']);
     expect(limited({ IpAddress: { 'aws:SourceIp': '${var.cidr}' } })).toEqual(['unknown']);
-    const raw = (condition: string) =>
-      kinds(check(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": ${condition}}]}`));
+    const raw = (condition: string) => kinds(check(policyText(`{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": ${condition}}`)));
     expect(raw('${var.condition}')).toEqual(['unknown']);
     expect(raw('{"IpAddress": {"aws:SourceIp": ${var.cidrs}}}')).toEqual(['unknown']);
     // A limit from a dynamic condition block may not be there.

@@ -1,5 +1,6 @@
 import { iamCrossAccountTrustGuarded as rule } from '../../../../rules/aws/containers/iam-cross-account-trust-guarded';
 import { itHonoursItsExamples } from '../../../helpers/examples';
+import { policyText } from '../policy/helpers';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { policy } from './helpers';
 
@@ -50,8 +51,7 @@ describe('iam-cross-account-trust-guarded', () => {
     const other = 'arn:aws:iam::444455556666:root';
     const run = (AWS: unknown, Condition?: unknown, extra: Record<string, unknown> = OWN) =>
       kinds(findingsFor(rule, 'aws_iam_role', trust(AWS, Condition), extra));
-    const raw = (statement: string) =>
-      kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: `{"Version": "2012-10-17", "Statement": [${statement}]}` }, OWN));
+    const raw = (statement: string) => kinds(findingsFor(rule, 'aws_iam_role', { assume_role_policy: policyText(statement) }, OWN));
 
     it('reads account identifiers exactly: twelve digits, iam or sts ARNs of any partition, spaces aside', () => {
       for (const id of [' 444455556666 ', 'arn:aws-cn:iam::444455556666:root', 'arn:aws:sts::444455556666:assumed-role/r/s'])

@@ -1,5 +1,6 @@
 import { kmsKeyPolicyNoFullAccess as rule } from '../../../../rules/aws/containers/kms-key-policy-no-full-access';
 import { itHonoursItsExamples } from '../../../helpers/examples';
+import { policyText } from '../policy/helpers';
 import { findingsFor, kinds } from '../../../helpers/rule-harness';
 import { policy } from './helpers';
 
@@ -65,7 +66,7 @@ describe('kms-key-policy-no-full-access', () => {
     const role = 'arn:aws:iam::111122223333:role/app';
     const run = (AWS: unknown, Action: unknown = 'kms:*', extra: Record<string, unknown> = {}) =>
       kinds(findingsFor(rule, 'aws_kms_key', { policy: grant(AWS, Action, extra) }));
-    const raw = (statement: string) => kinds(findingsFor(rule, 'aws_kms_key', { policy: `{"Version": "2012-10-17", "Statement": [${statement}]}` }));
+    const raw = (statement: string) => kinds(findingsFor(rule, 'aws_kms_key', { policy: policyText(statement) }));
 
     it('reads "every key action" exactly', () => {
       for (const a of ['**', '*:**', 'kms:**', ' KMS:* ']) expect([a, run(role, a)]).toEqual([a, ['violation']]);

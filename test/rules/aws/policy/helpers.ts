@@ -15,6 +15,14 @@ export function policyJson(statement: unknown): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statement });
 }
 
+/**
+ * Policy text with its statements written as JSON text, where a value may stand as a bare `${…}` expression
+ * (`"Principal": ${var.p}`), which JSON.stringify cannot write.
+ */
+export function policyText(...statements: string[]): string {
+  return `{"Version": "2012-10-17", "Statement": [${statements.join(', ')}]}`;
+}
+
 /** A data source reference as cdktf synthesizes `doc.json`. */
 export const docRef = (name: string) => `\${data.aws_iam_policy_document.${name}.json}`;
 

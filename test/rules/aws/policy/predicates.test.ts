@@ -15,7 +15,7 @@ import {
   type PolicyStatement,
 } from '../../../../rules/aws/policy';
 import { and, maybe, NO, not, or, YES, type Answer } from '../../../../engine/values';
-import { contextOf, policyJson } from './helpers';
+import { contextOf, policyJson, policyText } from './helpers';
 
 const ctx = contextOf();
 function statement(s: Record<string, unknown>): PolicyStatement {
@@ -144,7 +144,7 @@ describe('restrictedByCondition', () => {
 describe('edges', () => {
   /** A statement read from policy text as written, for whole-value expressions (`"Principal": ${var.p}`) JSON.stringify cannot write. */
   const raw = (text: string): PolicyStatement => {
-    const read = readPolicy(`{"Version": "2012-10-17", "Statement": [${text}]}`, ctx);
+    const read = readPolicy(policyText(text), ctx);
     if (read.state !== 'known') throw new Error(`unreadable: ${JSON.stringify(read)}`);
     return read.statements[0];
   };
